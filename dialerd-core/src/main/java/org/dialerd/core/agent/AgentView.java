@@ -1,0 +1,35 @@
+package org.dialerd.core.agent;
+
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An immutable snapshot of one agent as the engine last saw it. Request handlers read these
+ * without locks; the engine publishes a new one on every change.
+ *
+ * @param logging   a login is in progress (status stays offline until it completes)
+ * @param channel   the Asterisk channel (static agents) or queue interface (dynamic) of the login
+ * @param extension the extension the agent logged in on
+ * @param queues    queues the agent is a member of, as Asterisk reports them, sorted
+ */
+public record AgentView(Agent agent, AgentStatus status, boolean logging, Optional<String> channel,
+                        Optional<String> extension, boolean onHold, Optional<Pause> pause, List<String> queues,
+                        Optional<LocalDateTime> loginStart) {
+
+    /** The break an agent is on. */
+    public record Pause(int breakId, String breakName, LocalDateTime start) {}
+
+    public AgentView {
+        queues = List.copyOf(queues);
+    }
+
+    public static AgentView offline(Agent agent) {
+        return new AgentView(agent, AgentStatus.OFFLINE, false, Optional.empty(), Optional.empty(), false,
+                Optional.empty(), List.of(), Optional.empty());
+    }
+
+    public boolean isLoggedIn() {
+        return status != AgentStatus.OFFLINE;
+    }
+}

@@ -1,0 +1,431 @@
+package org.dialerd.core.engine;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.dialerd.core.agent.Agent;
+import org.dialerd.core.agent.AgentView;
+import org.dialerd.core.pbx.PbxAction;
+import org.dialerd.core.pbx.PbxEvent;
+import org.dialerd.core.pbx.PbxGateway;
+import org.dialerd.core.pbx.PbxReply;
+import org.dialerd.core.store.AuditStore;
+import org.dialerd.core.store.MembershipSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The agents' life: login (static agents through AgentLogin, dynamic ones by QueueAdd),
+ * breaks, logout, and what Asterisk says about them. All state lives on one engine thread
+ * ({@link EngineScheduler}); commands and PBX events are posted there, so no locks are needed.
+ * Readers get immutable {@link AgentView}s without waiting. Audit rows go through the ordered
+ * {@link WriteQueue}, so a database outage delays them but never loses or reorders them.
+ */
+public final class AgentEngine implements AgentService {
+    private static final Logger log = LoggerFactory.getLogger(AgentEngine.class);
+
+    private final PbxGateway pbx;
+    private final AuditStore audit;
+    private final WriteQueue writes;
+    private final EngineScheduler scheduler;
+    private final Clock clock;
+    private final AgentEngineSettings settings;
+    private final Map<String, AgentState> agents = new HashMap<>();
+    private final Map<String, AgentView> views = new ConcurrentHashMap<>();
+    private final List<EngineListener> listeners = new CopyOnWriteArrayList<>();
+    private final AgentPbxEvents pbxEvents = new AgentPbxEvents(this);
+    private long actionCounter;
+
+    public AgentEngine(PbxGateway pbx, AuditStore audit, WriteQueue writes, EngineScheduler scheduler, Clock clock,
+                       AgentEngineSettings settings) {
+        this.pbx = pbx;
+        this.audit = audit;
+        this.writes = writes;
+        this.scheduler = scheduler;
+        this.clock = clock;
+        this.settings = settings;
+        pbx.addListener(event -> scheduler.execute(() -> pbxEvents.handle(event)));
+    }
+
+    public void addListener(EngineListener listener) {
+        listeners.add(listener);
+    }
+
+    // ---- reads (any thread) -----------------------------------------------------------
+
+    /** The agent as last seen, if the daemon tracks it. */
+    @Override
+    public Optional<AgentView> view(String agentNumber) {
+        return Optional.ofNullable(views.get(agentNumber));
+    }
+
+    // ---- commands (any thread; carried out on the engine thread) -----------------------
+
+    /** Makes the engine track exactly these agents (start, refreshagents); logged-in agents stay. */
+    public CompletableFuture<Void> track(List<Agent> list) {
+        return onEngine(() -> {
+            Map<String, Agent> fresh = new HashMap<>();
+            list.forEach(a -> fresh.put(a.channel(), a));
+            agents.keySet().removeIf(number -> {
+                boolean gone = !fresh.containsKey(number) && !agents.get(number).loggedIn;
+                if (gone) {
+                    views.remove(number);
+                }
+                return gone;
+            });
+            fresh.forEach((number, agent) -> {
+                AgentState state = agents.computeIfAbsent(number, n -> new AgentState(agent));
+                state.agent = agent;
+                if (agent.type().isStatic()) {
+                    state.memberInterface = settings.staticInterfaceOf(agent.number());
+                }
+                publish(state);
+            });
+            return null;
+        });
+    }
+
+    /**
+     * Logs an agent in on an extension whose dial string the caller resolved. Static agents:
+     * the extension is called with AgentLogin (answer "logging"; agentloggedin follows).
+     * Dynamic agents: QueueAdd to each queue ("logged-in" once Asterisk accepted them all).
+     */
+    @Override
+    public CompletableFuture<EngineResult> login(Agent agent, String extension, String dialString,
+                                                 List<MembershipSource.Membership> queues,
+                                                 Optional<Duration> pingTimeout) {
+        return onEngineCompose(() -> {
+            AgentState state = state(agent);
+            if (state.loggedIn || state.loggingIn) {
+                if (!extension.equals(state.extension)) {
+                    return done(EngineResult.failed("logged-out", 409,
+                            "Specified agent already connected to extension: " + state.extension));
+                }
+                return done(EngineResult.status(state.loggedIn ? "logged-in" : "logging"));
+            }
+            state.extension = extension;
+            state.pingTimeout = pingTimeout.orElse(null);
+            return agent.type().isStatic() ? loginStatic(state, dialString) : loginDynamic(state, dialString, queues);
+        });
+    }
+
+    private CompletableFuture<EngineResult> loginStatic(AgentState state, String dialString) {
+        String actionId = "dialerd-login-" + (++actionCounter);
+        state.loggingIn = true;
+        state.loginActionId = actionId;
+        publish(state);
+        PbxAction.Originate originate = new PbxAction.Originate(dialString, "", "", 1, "AgentLogin",
+                state.agent.number(), "Login " + state.number() + " <" + state.extension + ">",
+                settings.loginTimeout(), Map.of(), actionId, "");
+        return sendOnEngine(originate).thenApply(reply -> {
+            if (!reply.success() || !actionId.equals(state.loginActionId)) {
+                if (actionId.equals(state.loginActionId)) {
+                    log.warn("agent {}: Asterisk refused the login call to {}: {}", state.number(), dialString,
+                            reply.message());
+                    state.reset();
+                    publish(state);
+                }
+                return EngineResult.failed("logged-out", 500, "Asterisk refused login: " + reply.message());
+            }
+            state.loginTimer = scheduler.schedule(settings.loginTimeout().plusSeconds(5), () -> {
+                if (actionId.equals(state.loginActionId) && !state.loggedIn) {
+                    failLogin(state, "no AgentLogin in time");
+                }
+            });
+            return EngineResult.status("logging");
+        });
+    }
+
+    private CompletableFuture<EngineResult> loginDynamic(AgentState state, String dialString,
+                                                         List<MembershipSource.Membership> queues) {
+        if (queues.isEmpty()) {
+            state.extension = null;
+            return done(EngineResult.failed("logged-out", 417, "Agent has no queues to log in to"));
+        }
+        state.loggingIn = true;
+        state.memberInterface = dialString;
+        state.channel = dialString;
+        publish(state);
+        List<CompletableFuture<PbxReply>> adds = new ArrayList<>();
+        for (MembershipSource.Membership m : queues) {
+            adds.add(sendOnEngine(new PbxAction.QueueAdd(m.queue(), dialString, state.agent.name(), dialString,
+                    m.penalty(), false)));
+        }
+        return CompletableFuture.allOf(adds.toArray(CompletableFuture[]::new)).handleAsync((ignored, error) -> {
+            List<String> refused = new ArrayList<>();
+            for (int i = 0; i < adds.size(); i++) {
+                PbxReply reply = adds.get(i).getNow(null);
+                boolean accepted = reply != null && (reply.success() || reply.message().contains("Already there"));
+                if (!accepted) {
+                    refused.add(queues.get(i).queue());
+                }
+            }
+            if (!refused.isEmpty()) {
+                log.warn("agent {}: QueueAdd refused for queues {}", state.number(), refused);
+                queues.stream().filter(m -> !refused.contains(m.queue()))
+                        .forEach(m -> pbx.send(new PbxAction.QueueRemove(m.queue(), dialString)));
+                state.reset();
+                publish(state);
+                return EngineResult.failed("logged-out", 500, "Asterisk refused login");
+            }
+            loggedIn(state);
+            return EngineResult.status("logged-in");
+        }, scheduler);
+    }
+
+    /** Logs the agent out (AgentLogoff for static agents, QueueRemove for dynamic ones). */
+    @Override
+    public CompletableFuture<EngineResult> logout(Agent agent) {
+        return onEngineCompose(() -> {
+            AgentState state = state(agent);
+            if (!state.loggedIn && !state.loggingIn) {
+                return done(EngineResult.status("logged-out"));
+            }
+            if (agent.type().isStatic()) {
+                return sendOnEngine(new PbxAction.AgentLogoff(agent.number(), false)).thenApply(reply -> {
+                    loggedOut(state, "logoutagent");
+                    return EngineResult.status("logged-out");
+                });
+            }
+            List<CompletableFuture<PbxReply>> removes = new ArrayList<>();
+            for (String queue : List.copyOf(state.queues)) {
+                removes.add(sendOnEngine(new PbxAction.QueueRemove(queue, state.memberInterface)));
+            }
+            return CompletableFuture.allOf(removes.toArray(CompletableFuture[]::new)).handleAsync((v, e) -> {
+                loggedOut(state, "logoutagent");
+                return EngineResult.status("logged-out");
+            }, scheduler);
+        });
+    }
+
+    /** Puts a logged-in agent on a break: QueuePause on all its queues with the break's name. */
+    @Override
+    public CompletableFuture<EngineResult> pause(Agent agent, int breakId, String breakName) {
+        return onEngineCompose(() -> {
+            AgentState state = state(agent);
+            if (!state.loggedIn) {
+                return done(EngineResult.failed(417, "Agent currently not logged in"));
+            }
+            if (state.pause != null) {
+                return done(state.pause.breakId() == breakId ? EngineResult.OK
+                        : EngineResult.failed(417, "Agent already in incompatible break"));
+            }
+            return sendOnEngine(new PbxAction.QueuePause("", state.memberInterface, true, breakName))
+                    .thenApply(reply -> {
+                        if (!reply.success()) {
+                            return EngineResult.failed(500, "Cannot pause agent: " + reply.message());
+                        }
+                        startPause(state, breakId, breakName);
+                        return EngineResult.OK;
+                    });
+        });
+    }
+
+    @Override
+    public CompletableFuture<EngineResult> unpause(Agent agent) {
+        return onEngineCompose(() -> {
+            AgentState state = state(agent);
+            if (!state.loggedIn) {
+                return done(EngineResult.failed(417, "Agent currently not logged in"));
+            }
+            if (state.pause == null) {
+                return done(EngineResult.OK);
+            }
+            return sendOnEngine(new PbxAction.QueuePause("", state.memberInterface, false, "")).thenApply(reply -> {
+                if (!reply.success()) {
+                    return EngineResult.failed(500, "Cannot unpause agent: " + reply.message());
+                }
+                endPause(state);
+                return EngineResult.OK;
+            });
+        });
+    }
+
+    /** Keeps a login made with a timeout alive. */
+    @Override
+    public CompletableFuture<Void> ping(Agent agent) {
+        return onEngine(() -> {
+            AgentState state = state(agent);
+            if (state.pingTimeout != null && (state.loggedIn || state.loggingIn)) {
+                armPing(state);
+            }
+            return null;
+        });
+    }
+
+    /** Daemon stop: closes every open break and session row, then lets the writes drain. */
+    public CompletableFuture<Void> closeAllAudits() {
+        return onEngine(() -> {
+            for (AgentState state : agents.values()) {
+                if (state.loggedIn) {
+                    closeAudits(state);
+                }
+            }
+            return null;
+        });
+    }
+
+    // ---- state changes (engine thread) ------------------------------------------------
+
+    AgentState state(Agent agent) {
+        AgentState state = agents.computeIfAbsent(agent.channel(), n -> new AgentState(agent));
+        if (agent.type().isStatic() && state.memberInterface == null) {
+            state.memberInterface = settings.staticInterfaceOf(agent.number());
+        }
+        return state;
+    }
+
+    Optional<AgentState> stateByNumber(String agentNumber) {
+        return Optional.ofNullable(agents.get(agentNumber));
+    }
+
+    Iterable<AgentState> states() {
+        return agents.values();
+    }
+
+    AgentEngineSettings settings() {
+        return settings;
+    }
+
+    void loggedIn(AgentState state) {
+        state.cancelTimers();
+        state.loggingIn = false;
+        state.loggedIn = true;
+        state.loginStart = now();
+        LocalDateTime start = state.loginStart;
+        int agentId = state.agent.id();
+        state.sessionAudit = writes.submit("open session of " + state.number(),
+                () -> audit.open(agentId, null, start, null));
+        if (state.pingTimeout != null) {
+            armPing(state);
+        }
+        publish(state);
+        emit(new AgentEvent.AgentLoggedIn(state.number()));
+        log.info("agent {} logged in on extension {} ({})", state.number(), state.extension, state.channel);
+    }
+
+    void failLogin(AgentState state, String why) {
+        log.info("agent {} failed to log in: {}", state.number(), why);
+        state.reset();
+        publish(state);
+        emit(new AgentEvent.AgentFailedLogin(state.number()));
+    }
+
+    void loggedOut(AgentState state, String why) {
+        if (!state.loggedIn) {
+            if (state.loggingIn) {
+                failLogin(state, why);
+            }
+            return;
+        }
+        closeAudits(state);
+        log.info("agent {} logged out ({})", state.number(), why);
+        state.reset();
+        publish(state);
+        emit(new AgentEvent.AgentLoggedOut(state.number()));
+    }
+
+    private void closeAudits(AgentState state) {
+        if (state.pause != null) {
+            endPause(state);
+        }
+        if (state.sessionAudit != null) {
+            closeAudit(state.sessionAudit, state.loginStart, "close session of " + state.number());
+            state.sessionAudit = null;
+        }
+    }
+
+    private void startPause(AgentState state, int breakId, String breakName) {
+        LocalDateTime start = now();
+        state.pause = new AgentView.Pause(breakId, breakName, start);
+        int agentId = state.agent.id();
+        state.pauseAudit = writes.submit("open break of " + state.number(),
+                () -> audit.open(agentId, breakId, start, null));
+        publish(state);
+        emit(new AgentEvent.PauseStart(state.number(), "break", breakId, breakName, start));
+    }
+
+    private void endPause(AgentState state) {
+        AgentView.Pause pause = state.pause;
+        LocalDateTime end = now();
+        closeAudit(state.pauseAudit, pause.start(), "close break of " + state.number());
+        state.pause = null;
+        state.pauseAudit = null;
+        publish(state);
+        emit(new AgentEvent.PauseEnd(state.number(), "break", pause.breakId(), pause.breakName(), pause.start(),
+                end, Duration.between(pause.start(), end).toSeconds()));
+    }
+
+    private void closeAudit(CompletableFuture<Long> row, LocalDateTime start, String description) {
+        LocalDateTime end = now();
+        Duration duration = Duration.between(start, end);
+        // The open write ran before this one (same ordered queue), so its id is known by now.
+        writes.submit(description, () -> audit.close(row.join(), end, duration));
+    }
+
+    private void armPing(AgentState state) {
+        if (state.pingTimer != null) {
+            state.pingTimer.cancel();
+        }
+        Duration timeout = state.pingTimeout;
+        state.pingTimer = scheduler.schedule(timeout, () -> {
+            log.info("agent {} not pinged for {}; logging out", state.number(), timeout);
+            logout(state.agent);
+        });
+    }
+
+    void publish(AgentState state) {
+        views.put(state.number(), state.view());
+    }
+
+    void emit(AgentEvent event) {
+        for (EngineListener listener : listeners) {
+            try {
+                listener.onEvent(event);
+            } catch (RuntimeException e) {
+                log.error("engine listener failed on {}", event, e);
+            }
+        }
+    }
+
+    LocalDateTime now() {
+        return LocalDateTime.now(clock).withNano(0);
+    }
+
+    // ---- threading helpers ------------------------------------------------------------
+
+    private <T> CompletableFuture<T> onEngine(java.util.function.Supplier<T> work) {
+        return CompletableFuture.supplyAsync(work, scheduler);
+    }
+
+    private <T> CompletableFuture<T> onEngineCompose(java.util.function.Supplier<CompletableFuture<T>> work) {
+        return CompletableFuture.supplyAsync(work, scheduler).thenCompose(f -> f);
+    }
+
+    /** Sends an action; the reply is handled back on the engine thread. A failed send is an error reply. */
+    private CompletableFuture<PbxReply> sendOnEngine(PbxAction action) {
+        return pbx.send(action)
+                .exceptionally(error -> PbxReply.error(rootMessage(error)))
+                .thenApplyAsync(reply -> reply, scheduler);
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable t = error;
+        while (t.getCause() != null && t instanceof java.util.concurrent.CompletionException) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.toString() : t.getMessage();
+    }
+
+    private static <T> CompletableFuture<T> done(T value) {
+        return CompletableFuture.completedFuture(value);
+    }
+}

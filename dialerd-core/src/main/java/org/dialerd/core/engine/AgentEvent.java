@@ -1,0 +1,27 @@
+package org.dialerd.core.engine;
+
+import java.time.LocalDateTime;
+import java.util.List;
+import org.dialerd.core.agent.AgentView;
+
+/** What the engine tells ECCP sessions about agents; each names the agent it concerns. */
+public sealed interface AgentEvent {
+    /** {@code Agent/9000}: sessions filtering by agent receive only their agent's events. */
+    String agentNumber();
+
+    record AgentLoggedIn(String agentNumber) implements AgentEvent {}
+
+    record AgentLoggedOut(String agentNumber) implements AgentEvent {}
+
+    record AgentFailedLogin(String agentNumber) implements AgentEvent {}
+
+    /** A break ({@code breakId} and name present) or a hold (pauseClass "hold", no break). */
+    record PauseStart(String agentNumber, String pauseClass, Integer breakId, String breakName,
+                      LocalDateTime start) implements AgentEvent {}
+
+    record PauseEnd(String agentNumber, String pauseClass, Integer breakId, String breakName, LocalDateTime start,
+                    LocalDateTime end, long durationSeconds) implements AgentEvent {}
+
+    /** The agent's queues changed; carries its current state. */
+    record QueueMembership(String agentNumber, AgentView view, List<String> queues) implements AgentEvent {}
+}

@@ -1,0 +1,64 @@
+package org.dialerd.core.engine;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.dialerd.core.agent.Agent;
+import org.dialerd.core.agent.AgentView;
+import org.dialerd.core.store.MembershipSource;
+
+/** What ECCP requests may ask of the agent engine. */
+public interface AgentService {
+    Optional<AgentView> view(String agentNumber);
+
+    CompletableFuture<EngineResult> login(Agent agent, String extension, String dialString,
+                                          List<MembershipSource.Membership> queues, Optional<Duration> pingTimeout);
+
+    CompletableFuture<EngineResult> logout(Agent agent);
+
+    CompletableFuture<EngineResult> pause(Agent agent, int breakId, String breakName);
+
+    CompletableFuture<EngineResult> unpause(Agent agent);
+
+    CompletableFuture<Void> ping(Agent agent);
+
+    /** Agents with no engine behind them (no Asterisk configured): every agent is offline. */
+    static AgentService unavailable() {
+        return new AgentService() {
+            private final EngineResult noAmi = EngineResult.failed(500, "No AMI connection");
+
+            @Override
+            public Optional<AgentView> view(String agentNumber) {
+                return Optional.empty();
+            }
+
+            @Override
+            public CompletableFuture<EngineResult> login(Agent agent, String extension, String dialString,
+                                                         List<MembershipSource.Membership> queues,
+                                                         Optional<Duration> pingTimeout) {
+                return CompletableFuture.completedFuture(noAmi);
+            }
+
+            @Override
+            public CompletableFuture<EngineResult> logout(Agent agent) {
+                return CompletableFuture.completedFuture(noAmi);
+            }
+
+            @Override
+            public CompletableFuture<EngineResult> pause(Agent agent, int breakId, String breakName) {
+                return CompletableFuture.completedFuture(noAmi);
+            }
+
+            @Override
+            public CompletableFuture<EngineResult> unpause(Agent agent) {
+                return CompletableFuture.completedFuture(noAmi);
+            }
+
+            @Override
+            public CompletableFuture<Void> ping(Agent agent) {
+                return CompletableFuture.completedFuture(null);
+            }
+        };
+    }
+}

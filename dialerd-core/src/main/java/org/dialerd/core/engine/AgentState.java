@@ -1,0 +1,78 @@
+package org.dialerd.core.engine;
+
+import java.time.LocalDateTime;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import org.dialerd.core.agent.Agent;
+import org.dialerd.core.agent.AgentStatus;
+import org.dialerd.core.agent.AgentView;
+
+/** One agent's live state. Touched only on the engine thread. */
+final class AgentState {
+    Agent agent;
+    boolean loggingIn;
+    boolean loggedIn;
+    String extension;
+    /** Static: the channel running AgentLogin. Dynamic: the queue interface. */
+    String channel;
+    /** The interface the agent is a queue member with. */
+    String memberInterface;
+    String loginActionId;
+    EngineScheduler.Cancellable loginTimer;
+    EngineScheduler.Cancellable pingTimer;
+    java.time.Duration pingTimeout;
+    LocalDateTime loginStart;
+    CompletableFuture<Long> sessionAudit;
+    AgentView.Pause pause;
+    CompletableFuture<Long> pauseAudit;
+    boolean onHold;
+    final TreeSet<String> queues = new TreeSet<>();
+
+    AgentState(Agent agent) {
+        this.agent = agent;
+    }
+
+    String number() {
+        return agent.channel();
+    }
+
+    AgentView view() {
+        AgentStatus status = !loggedIn ? AgentStatus.OFFLINE : pause != null ? AgentStatus.PAUSED : AgentStatus.ONLINE;
+        boolean showLine = loggedIn || loggingIn;
+        return new AgentView(agent, status, loggingIn && !loggedIn,
+                showLine ? Optional.ofNullable(channel) : Optional.empty(),
+                showLine ? Optional.ofNullable(extension) : Optional.empty(),
+                onHold, Optional.ofNullable(pause), queues.stream().toList(), Optional.ofNullable(loginStart));
+    }
+
+    void cancelTimers() {
+        if (loginTimer != null) {
+            loginTimer.cancel();
+            loginTimer = null;
+        }
+        if (pingTimer != null) {
+            pingTimer.cancel();
+            pingTimer = null;
+        }
+    }
+
+    /** Back to logged out; queue membership as Asterisk reports it is kept. */
+    void reset() {
+        cancelTimers();
+        loggingIn = false;
+        loggedIn = false;
+        extension = null;
+        channel = null;
+        loginActionId = null;
+        loginStart = null;
+        sessionAudit = null;
+        pause = null;
+        pauseAudit = null;
+        onHold = false;
+        pingTimeout = null;
+        if (!agent.type().isStatic()) {
+            memberInterface = null;
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package org.dialerd.core.store;
+
+import java.util.Objects;
+
+/** Every repository the engine and the request handlers use, wired by dialerd-server. */
+public record Stores(ClientStore clients, AgentStore agents, BreakStore breaks,
+                     CampaignStore campaigns, CallStore calls, ReportStore reports,
+                     SettingsStore settings) {
+    public Stores {
+        Objects.requireNonNull(clients, "clients");
+        Objects.requireNonNull(agents, "agents");
+        Objects.requireNonNull(breaks, "breaks");
+        Objects.requireNonNull(campaigns, "campaigns");
+        Objects.requireNonNull(calls, "calls");
+        Objects.requireNonNull(reports, "reports");
+        Objects.requireNonNull(settings, "settings");
+    }
+}

@@ -1,0 +1,42 @@
+package org.dialerd.core.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.dialerd.core.pbx.PbxAction;
+import org.dialerd.core.pbx.PbxEvent;
+import org.dialerd.core.pbx.PbxGateway;
+import org.dialerd.core.pbx.PbxReply;
+
+/** Records actions, answers them with a scripted reply, and lets the test inject events. */
+final class FakePbx implements PbxGateway {
+    final List<PbxAction> sent = new ArrayList<>();
+    private final List<Consumer<PbxEvent>> listeners = new ArrayList<>();
+    Function<PbxAction, PbxReply> replies = action -> PbxReply.ok("Success");
+
+    @Override
+    public boolean isConnected() {
+        return true;
+    }
+
+    @Override
+    public synchronized CompletableFuture<PbxReply> send(PbxAction action) {
+        sent.add(action);
+        return CompletableFuture.completedFuture(replies.apply(action));
+    }
+
+    @Override
+    public void addListener(Consumer<PbxEvent> listener) {
+        listeners.add(listener);
+    }
+
+    void emit(PbxEvent event) {
+        listeners.forEach(l -> l.accept(event));
+    }
+
+    <T extends PbxAction> List<T> sent(Class<T> type) {
+        return sent.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+}

@@ -1,0 +1,16 @@
+package org.dialerd.db.store;
+
+import javax.sql.DataSource;
+import org.dialerd.core.store.Stores;
+
+/** Builds every repository over one data source. */
+public final class JdbcStores {
+    private JdbcStores() {
+    }
+
+    public static Stores over(DataSource dataSource) {
+        Jdbc jdbc = new Jdbc(dataSource);
+        return new Stores(new JdbcClientStore(jdbc), new JdbcAgentStore(jdbc), new JdbcBreakStore(jdbc),
+                new JdbcCampaignStore(jdbc), new JdbcCallStore(jdbc), new JdbcReportStore(jdbc), new JdbcSettingsStore(jdbc));
+    }
+}

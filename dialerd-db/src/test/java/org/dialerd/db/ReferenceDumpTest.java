@@ -1,0 +1,66 @@
+package org.dialerd.db;
+
+import static org.dialerd.db.SchemaInstallerTest.count;
+import static org.dialerd.db.SchemaInstallerTest.text;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.dialerd.db.SchemaInstaller.DemoSeed;
+import org.dialerd.db.testing.TestDatabases;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The reference call_center dump (shared/eccp-traces/seed) loads into our schema. */
+class ReferenceDumpTest {
+
+    private static DataSource db;
+
+    @BeforeAll
+    static void loadDump() {
+        Path dump = SharedFiles.path("eccp-traces/seed/call_center-data.sql");
+        Path postStart = SharedFiles.path("eccp-traces/seed/post-start.sql");
+        assumeTrue(Files.isRegularFile(dump) && Files.isRegularFile(postStart),
+                "shared dir absent, reference dump not checked: " + dump);
+        // post-start.sql says USE call_center; the fixture drops USE statements.
+        db = TestDatabases.fresh(dump.toString(), postStart.toString());
+    }
+
+    @Test
+    void loadsEveryRowOfTheDumpAndThePostStartRows() throws SQLException {
+        assertEquals(1009, count(db, "SELECT COUNT(*) FROM calls"));
+        assertEquals(13, count(db, "SELECT COUNT(*) FROM agent"));
+        assertEquals(9, count(db, "SELECT COUNT(*) FROM audit"));
+        assertEquals(18, count(db, "SELECT COUNT(*) FROM call_progress_log"));
+        assertEquals(6, count(db, "SELECT COUNT(*) FROM break"));
+        assertEquals(7, count(db, "SELECT COUNT(*) FROM call_entry"));
+    }
+
+    @Test
+    void keepsTextExactlyAsStored() throws SQLException {
+        assertEquals("María José Muñoz", text(db, "SELECT name FROM agent WHERE id = 12"));
+        assertEquals("Cliente VIP & preferente <A>", text(db, "SELECT value FROM call_attribute WHERE id = 4"));
+        assertEquals("<p><strong>Buenos d&iacute;as</strong>, le llamamos de &quot;Cobranzas &amp; Co.&quot;</p>\n"
+                + "<p>Verifique la c&eacute;dula <b>antes</b> de continuar.</p>",
+                text(db, "SELECT script FROM campaign WHERE id = 2"));
+        assertEquals("<p>Cola <b>inactiva</b> &amp; sin agentes: se&ntilde;or cliente\u2026</p>",
+                text(db, "SELECT script FROM queue_call_entry WHERE id = 2"));
+    }
+
+    @Test
+    void leavesForeignKeysConsistent() throws SQLException {
+        assertEquals(0, count(db, "SELECT COUNT(*) FROM audit a LEFT JOIN `break` b ON b.id = a.id_break"
+                + " WHERE a.id_break IS NOT NULL AND b.id IS NULL"));
+        assertEquals(0, count(db, "SELECT COUNT(*) FROM call_attribute a LEFT JOIN calls c ON c.id = a.id_call"
+                + " WHERE c.id IS NULL"));
+        assertEquals("H", text(db, "SELECT tipo FROM `break` WHERE id = 1"));
+    }
+
+    @Test
+    void isNeverSeededWithDemoData() {
+        assertEquals(DemoSeed.SKIPPED_DATABASE_IN_USE, SchemaInstaller.seedDemoDataOnce(db));
+    }
+}

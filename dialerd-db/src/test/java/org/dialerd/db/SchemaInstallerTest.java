@@ -1,0 +1,75 @@
+package org.dialerd.db;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.dialerd.db.SchemaInstaller.DemoSeed;
+import org.dialerd.db.testing.TestDatabases;
+import org.junit.jupiter.api.Test;
+
+class SchemaInstallerTest {
+
+    @Test
+    void installsTheSchemaTwiceWithoutError() throws SQLException {
+        DataSource db = TestDatabases.fresh();
+        SchemaInstaller.installSchema(db);
+        SchemaInstaller.installSchema(db);
+        assertEquals(25, count(db, "SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"));
+        assertEquals(1, count(db, "SELECT COUNT(*) FROM break"));
+    }
+
+    @Test
+    void seedsTheDemoDataOnlyOnce() throws SQLException {
+        DataSource db = TestDatabases.fresh();
+        assertEquals(DemoSeed.SEEDED, SchemaInstaller.seedDemoDataOnce(db));
+        long calls = count(db, "SELECT COUNT(*) FROM calls");
+        assertEquals(DemoSeed.ALREADY_SEEDED, SchemaInstaller.seedDemoDataOnce(db));
+        assertEquals(calls, count(db, "SELECT COUNT(*) FROM calls"));
+        assertEquals(1, count(db, "SELECT COUNT(*) FROM valor_config WHERE config_key = 'dialerd.demo_seeded'"));
+    }
+
+    @Test
+    void neverSeedsADatabaseThatHoldsAgents() throws SQLException {
+        DataSource db = TestDatabases.fresh();
+        execute(db, "INSERT INTO agent (id, type, number, name, password) VALUES (7, 'SIP', '2001', 'Real', '2001')");
+        assertEquals(DemoSeed.SKIPPED_DATABASE_IN_USE, SchemaInstaller.seedDemoDataOnce(db));
+        assertEquals(1, count(db, "SELECT COUNT(*) FROM agent"));
+        assertEquals(0, count(db, "SELECT COUNT(*) FROM valor_config"));
+    }
+
+    @Test
+    void leavesNoMarkerWhenTheDemoDataFails() throws SQLException {
+        DataSource db = TestDatabases.fresh();
+        // Contact 1 is the demo's: its INSERT fails with a duplicate key, so the whole seed rolls back.
+        execute(db, "INSERT INTO contact (id, cedula_ruc, name, telefono, apellido) VALUES (1, 'x', 'x', 'x', 'x')");
+        assertThrows(DatabaseException.class, () -> SchemaInstaller.seedDemoDataOnce(db));
+        assertEquals(0, count(db, "SELECT COUNT(*) FROM valor_config"));
+        assertEquals(0, count(db, "SELECT COUNT(*) FROM eccp_authorized_clients"));
+    }
+
+    static long count(DataSource db, String sql) throws SQLException {
+        try (Connection c = db.getConnection(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            assertTrue(r.next(), sql);
+            return r.getLong(1);
+        }
+    }
+
+    static String text(DataSource db, String sql) throws SQLException {
+        try (Connection c = db.getConnection(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            assertTrue(r.next(), sql);
+            return r.getString(1);
+        }
+    }
+
+    static void execute(DataSource db, String sql) throws SQLException {
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+}

@@ -1,0 +1,234 @@
+package org.dialerd.db;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.dialerd.db.testing.TestDatabases;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Compares the installed schema with shared/spec/call-center-schema.md, every table and
+ * column: type, NULL, default, AUTO_INCREMENT, order, keys and foreign keys. The allowed
+ * differences are the ones docs/database.md documents.
+ */
+class SchemaMatchesSpecTest {
+
+    /** Documented changes of spec columns: table.column → our COLUMN_TYPE. */
+    private static final Map<String, String> CHANGED_TYPES =
+            Map.of("agent.type", "enum('Agent','SIP','IAX2','PJSIP')");
+    /** Documented additional indexes: table.index → columns. */
+    private static final Map<String, String> ADDED_INDEXES = Map.of(
+            "calls.dialerd_calls_campaign_status", "id_campaign,status",
+            "contact.dialerd_contact_telefono", "telefono");
+    private static final Set<String> ADDED_TABLES = Set.of("dialerd_queue_member");
+
+    private static final Pattern ROW = Pattern.compile("^\\|([^|]*)\\|([^|]*)\\|([^|]*)\\|([^|]*)\\|\\s*$");
+    private static final Pattern KEY = Pattern.compile("^(PK|KEY (\\S+)) \\(([^)]*)\\)$");
+    private static final Pattern FOREIGN_KEY = Pattern.compile("^(\\S+): (\\S+) -> (\\S+)\\.(\\S+)$");
+
+    private static Map<String, SpecTable> spec;
+    private static DataSource db;
+
+    record SpecColumn(String name, String type, boolean nullable, String defaultValue) {
+    }
+
+    record SpecTable(String name, List<SpecColumn> columns, Map<String, String> keys, Set<String> foreignKeys) {
+    }
+
+    @BeforeAll
+    static void parseSpecAndInstall() throws IOException {
+        Path file = SharedFiles.path("spec/call-center-schema.md");
+        assumeTrue(Files.isRegularFile(file), "shared dir absent, schema not compared: " + file);
+        spec = parse(Files.readAllLines(file));
+        db = TestDatabases.fresh();
+    }
+
+    static Map<String, SpecTable> parse(List<String> lines) {
+        Map<String, SpecTable> tables = new LinkedHashMap<>();
+        SpecTable table = null;
+        for (String line : lines) {
+            if (line.startsWith("### ")) {
+                table = new SpecTable(line.substring(4).strip(), new ArrayList<>(), new TreeMap<>(), new TreeSet<>());
+                tables.put(table.name(), table);
+            } else if (table == null) {
+                continue;
+            } else if (line.startsWith("Keys: ")) {
+                for (String key : line.substring(6).split("; ")) {
+                    Matcher m = KEY.matcher(key.strip());
+                    if (!m.matches()) {
+                        throw new IllegalStateException("unparsed key in " + table.name() + ": " + key);
+                    }
+                    table.keys().put(m.group(2) == null ? "PRIMARY" : m.group(2), m.group(3));
+                }
+            } else if (line.startsWith("Foreign keys: ")) {
+                for (String fk : line.substring(14).split("; ")) {
+                    Matcher m = FOREIGN_KEY.matcher(fk.strip());
+                    if (!m.matches()) {
+                        throw new IllegalStateException("unparsed foreign key in " + table.name() + ": " + fk);
+                    }
+                    table.foreignKeys().add(m.group(1) + ": " + m.group(2) + " -> " + m.group(3) + "." + m.group(4));
+                }
+            } else {
+                Matcher m = ROW.matcher(line);
+                if (m.matches() && !m.group(1).strip().equals("column") && !m.group(1).startsWith("---")) {
+                    String nullity = m.group(3).strip();
+                    table.columns().add(new SpecColumn(m.group(1).strip(), m.group(2).strip(),
+                            nullity.equals("NULL"), m.group(4).strip()));
+                }
+            }
+        }
+        return tables;
+    }
+
+    @Test
+    void theSpecParses() {
+        assertEquals(24, spec.size(), spec.keySet().toString());
+        spec.values().forEach(t -> assertFalse(t.columns().isEmpty(), t.name()));
+    }
+
+    @Test
+    void createsExactlyTheSpecTablesPlusOurOwn() throws SQLException {
+        Set<String> expected = new TreeSet<>(spec.keySet());
+        expected.addAll(ADDED_TABLES);
+        assertEquals(expected, new TreeSet<>(strings(
+                "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()")));
+        assertEquals(List.of(), strings("SELECT TABLE_NAME FROM information_schema.TABLES"
+                + " WHERE TABLE_SCHEMA = DATABASE() AND (ENGINE <> 'InnoDB' OR TABLE_COLLATION NOT LIKE 'utf8mb4%')"));
+    }
+
+    @Test
+    void everyColumnHasTheSpecTypeNullabilityDefaultAndOrder() throws SQLException {
+        List<String> differences = new ArrayList<>();
+        for (SpecTable table : spec.values()) {
+            List<String> expected = new ArrayList<>();
+            for (SpecColumn column : table.columns()) {
+                expected.add(describe(table.name(), column));
+            }
+            List<String> actual = strings("SELECT CONCAT_WS(' | ', COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE,"
+                    + " IFNULL(COLUMN_DEFAULT, '(none)'), EXTRA) FROM information_schema.COLUMNS"
+                    + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION", table.name());
+            actual = actual.stream().map(SchemaMatchesSpecTest::normalizeActual).toList();
+            if (!expected.equals(actual)) {
+                differences.add(table.name() + ": expected " + expected + "\n  but was " + actual);
+            }
+        }
+        assertEquals(List.of(), differences);
+    }
+
+    /** "name | type | YES/NO | default | extra" as information_schema would say it. */
+    private static String describe(String table, SpecColumn column) {
+        String type = column.type();
+        String extra = "";
+        if (type.endsWith(" AUTO_INCREMENT")) {
+            type = type.substring(0, type.length() - " AUTO_INCREMENT".length());
+            extra = "auto_increment";
+        }
+        type = CHANGED_TYPES.getOrDefault(table + "." + column.name(), type);
+        String defaultValue = column.defaultValue().isEmpty() ? "(none)" : unquote(column.defaultValue());
+        if (column.nullable() && defaultValue.equals("(none)")) {
+            defaultValue = "NULL"; // a nullable column without DEFAULT defaults to NULL
+        }
+        return String.join(" | ", column.name(), type, column.nullable() ? "YES" : "NO", defaultValue, extra);
+    }
+
+    private static String normalizeActual(String row) {
+        String[] parts = row.split(" \\| ", -1);
+        parts[3] = unquote(parts[3]);
+        return String.join(" | ", parts);
+    }
+
+    private static String unquote(String value) {
+        return value.length() >= 2 && value.startsWith("'") && value.endsWith("'")
+                ? value.substring(1, value.length() - 1) : value;
+    }
+
+    @Test
+    void everyTableHasTheSpecKeys() throws SQLException {
+        List<String> differences = new ArrayList<>();
+        for (SpecTable table : spec.values()) {
+            Map<String, String> expected = new TreeMap<>(table.keys());
+            ADDED_INDEXES.forEach((name, columns) -> {
+                if (name.startsWith(table.name() + ".")) {
+                    expected.put(name.substring(table.name().length() + 1), columns);
+                }
+            });
+            Map<String, String> actual = new TreeMap<>();
+            for (String row : strings("SELECT CONCAT(INDEX_NAME, ' ', GROUP_CONCAT(COLUMN_NAME ORDER BY SEQ_IN_INDEX))"
+                    + " FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?"
+                    + " GROUP BY INDEX_NAME", table.name())) {
+                String[] parts = row.split(" ");
+                actual.put(parts[0], parts[1]);
+            }
+            if (!expected.equals(actual)) {
+                differences.add(table.name() + ": expected " + expected + " but was " + actual);
+            }
+        }
+        assertEquals(List.of(), differences);
+    }
+
+    @Test
+    void everyTableHasTheSpecForeignKeys() throws SQLException {
+        List<String> differences = new ArrayList<>();
+        for (SpecTable table : spec.values()) {
+            Set<String> actual = new TreeSet<>(strings("SELECT CONCAT(CONSTRAINT_NAME, ': ', COLUMN_NAME, ' -> ',"
+                    + " REFERENCED_TABLE_NAME, '.', REFERENCED_COLUMN_NAME) FROM information_schema.KEY_COLUMN_USAGE"
+                    + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? AND REFERENCED_TABLE_NAME IS NOT NULL",
+                    table.name()));
+            if (!table.foreignKeys().equals(actual)) {
+                differences.add(table.name() + ": expected " + table.foreignKeys() + " but was " + actual);
+            }
+        }
+        assertEquals(List.of(), differences);
+    }
+
+    @Test
+    void ourQueueMemberTableIsAsDocumented() throws SQLException {
+        assertEquals(List.of("id_agent | int(10) unsigned | NO | (none) | ",
+                        "queue | varchar(50) | NO | (none) | ",
+                        "penalty | int(11) | NO | 0 | "),
+                strings("SELECT CONCAT_WS(' | ', COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE,"
+                        + " IFNULL(COLUMN_DEFAULT, '(none)'), EXTRA) FROM information_schema.COLUMNS"
+                        + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION",
+                        "dialerd_queue_member"));
+        assertEquals(List.of("dialerd_queue_member_ibfk_1: id_agent -> agent.id"),
+                strings("SELECT CONCAT(CONSTRAINT_NAME, ': ', COLUMN_NAME, ' -> ', REFERENCED_TABLE_NAME, '.',"
+                        + " REFERENCED_COLUMN_NAME) FROM information_schema.KEY_COLUMN_USAGE WHERE TABLE_SCHEMA"
+                        + " = DATABASE() AND TABLE_NAME = ? AND REFERENCED_TABLE_NAME IS NOT NULL",
+                        "dialerd_queue_member"));
+    }
+
+    private static List<String> strings(String sql, String... parameters) throws SQLException {
+        try (Connection connection = db.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setString(i + 1, parameters[i]);
+            }
+            List<String> values = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    values.add(rows.getString(1));
+                }
+            }
+            return values;
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package org.dialerd.eccp.server;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import org.dialerd.core.store.StoreException;
+import org.dialerd.eccp.codec.EccpRequest;
+import org.dialerd.eccp.protocol.EccpFailure;
+import org.dialerd.eccp.protocol.Replies;
+import org.dialerd.eccp.protocol.RequestName;
+import org.dialerd.eccp.xml.XmlElement;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Owns the rules every request shares: unknown or unimplemented names get 501, requests
+ * before login get 401, requests needing Asterisk get 500 while AMI is down, and whatever
+ * a handler throws becomes a failure packet. Handlers only do their own work.
+ */
+public final class Dispatcher {
+    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+
+    /** What to write back, and whether to close the connection after it. */
+    public record Reply(XmlElement packet, boolean close) {}
+
+    private final Map<RequestName, RequestHandler> handlers;
+    private final Services services;
+
+    public Dispatcher(Map<RequestName, RequestHandler> handlers, Services services) {
+        this.handlers = new EnumMap<>(RequestName.class);
+        this.handlers.putAll(handlers);
+        this.services = services;
+    }
+
+    public Reply dispatch(EccpSession session, EccpRequest request) {
+        String id = request.id();
+        Optional<RequestName> known = RequestName.fromWireName(request.body().name());
+        if (known.isEmpty()) {
+            return new Reply(Replies.response(id, Replies.failureElement(501, "Not Implemented")), false);
+        }
+        RequestName name = known.get();
+        if (name.access() == RequestName.Access.SESSION && !session.isLoggedIn()) {
+            return new Reply(Replies.response(id, Replies.failureElement(401, "Unauthorized")), false);
+        }
+        RequestHandler handler = handlers.get(name);
+        // Every request still without a handler acts on Asterisk: without AMI it cannot be served.
+        boolean pbxMissing = !services.pbx().isConnected() && (name.needsPbx() || handler == null);
+        if (pbxMissing) {
+            return new Reply(Replies.response(id, Replies.failureElement(500, "No AMI connection")), false);
+        }
+        if (handler == null) {
+            return new Reply(Replies.response(id, Replies.failureElement(501, "Not Implemented")), false);
+        }
+        RequestContext context = new RequestContext(session, name, services);
+        try {
+            XmlElement answer = handler.handle(context, request.body());
+            return new Reply(Replies.response(id, answer), context.shouldCloseAfterReply());
+        } catch (EccpFailure failure) {
+            XmlElement element = Replies.failureElement(failure.code(), failure.getMessage());
+            XmlElement body = failure.isWrapped() ? XmlElement.of(name.responseName(), element) : element;
+            return new Reply(Replies.response(id, body), context.shouldCloseAfterReply());
+        } catch (StoreException e) {
+            log.error("ECCP {} from {}: database unavailable", name.wireName(), session.remoteAddress(), e);
+            return new Reply(Replies.response(id, Replies.failureElement(503, "Database unavailable")), false);
+        } catch (RuntimeException e) {
+            log.error("ECCP {} from {}: internal error", name.wireName(), session.remoteAddress(), e);
+            return new Reply(Replies.response(id, Replies.failureElement(500, "Internal server error")), false);
+        }
+    }
+}

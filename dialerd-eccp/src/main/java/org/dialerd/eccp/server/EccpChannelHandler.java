@@ -1,0 +1,153 @@
+package org.dialerd.eccp.server;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOutboundBuffer;
+import io.netty.handler.timeout.IdleStateEvent;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.dialerd.eccp.codec.DecodeFailure;
+import org.dialerd.eccp.codec.EccpRequest;
+import org.dialerd.eccp.protocol.Replies;
+import org.dialerd.eccp.xml.XmlElement;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The last inbound stage of a connection: hands decoded requests to the session's serial
+ * executor (off the event loop) and writes the replies in order. Limits: at most
+ * {@code maxRequestsInFlight} unanswered requests (reading pauses, the client is not
+ * dropped), and at most {@code maxOutboundBytes} queued for a client that does not read
+ * (the connection is closed: one slow client never holds memory meant for the others).
+ */
+final class EccpChannelHandler extends ChannelInboundHandlerAdapter {
+    private static final Logger log = LoggerFactory.getLogger(EccpChannelHandler.class);
+
+    private final Dispatcher dispatcher;
+    private final SerialExecutor requests;
+    private final EccpServerSettings settings;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private EccpSession session;
+    private volatile boolean closing;
+
+    EccpChannelHandler(Dispatcher dispatcher, Executor workers, EccpServerSettings settings) {
+        this.dispatcher = dispatcher;
+        this.requests = new SerialExecutor(workers);
+        this.settings = settings;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        session = new EccpSession(String.valueOf(ctx.channel().remoteAddress()));
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof EccpRequest request) {
+            accepted(ctx);
+            requests.execute(() -> answer(ctx, request));
+        } else if (msg instanceof DecodeFailure failure) {
+            accepted(ctx);
+            requests.execute(() -> reject(ctx, failure));
+        } else {
+            ctx.fireChannelRead(msg);
+        }
+    }
+
+    private void answer(ChannelHandlerContext ctx, EccpRequest request) {
+        try {
+            if (closing) {
+                return;
+            }
+            Dispatcher.Reply reply = dispatcher.dispatch(session, request);
+            write(ctx, reply.packet(), reply.close());
+        } finally {
+            answered(ctx);
+        }
+    }
+
+    private void reject(ChannelHandlerContext ctx, DecodeFailure failure) {
+        try {
+            if (closing) {
+                return;
+            }
+            if (failure.fatal()) {
+                log.info("ECCP client {} sent a malformed packet ({}); closing", session.remoteAddress(),
+                        failure.reason());
+            }
+            write(ctx, Replies.badRequestWithoutId(), failure.fatal());
+        } finally {
+            answered(ctx);
+        }
+    }
+
+    private void write(ChannelHandlerContext ctx, XmlElement packet, boolean close) {
+        Channel channel = ctx.channel();
+        if (pendingOutboundBytes(channel) > settings.maxOutboundBytes()) {
+            log.warn("ECCP client {} does not read its replies ({} bytes queued); closing",
+                    session.remoteAddress(), pendingOutboundBytes(channel));
+            closing = true;
+            channel.close();
+            return;
+        }
+        if (close) {
+            closing = true;
+            channel.writeAndFlush(packet).addListener(ChannelFutureListener.CLOSE);
+        } else {
+            channel.writeAndFlush(packet, channel.voidPromise());
+        }
+    }
+
+    private static long pendingOutboundBytes(Channel channel) {
+        ChannelOutboundBuffer buffer = channel.unsafe().outboundBuffer();
+        return buffer == null ? 0 : buffer.totalPendingWriteBytes();
+    }
+
+    private void accepted(ChannelHandlerContext ctx) {
+        if (inFlight.incrementAndGet() >= settings.maxRequestsInFlight()) {
+            ctx.channel().config().setAutoRead(false);
+        }
+    }
+
+    private void answered(ChannelHandlerContext ctx) {
+        if (inFlight.decrementAndGet() == settings.maxRequestsInFlight() / 2) {
+            ctx.channel().eventLoop().execute(() -> updateReading(ctx));
+        }
+    }
+
+    private void updateReading(ChannelHandlerContext ctx) {
+        Channel channel = ctx.channel();
+        boolean read = !closing && channel.isWritable() && inFlight.get() < settings.maxRequestsInFlight();
+        if (read != channel.config().isAutoRead()) {
+            channel.config().setAutoRead(read);
+        }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        updateReading(ctx);
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof IdleStateEvent) {
+            log.info("ECCP client {} idle for {}; closing", session.remoteAddress(), settings.idleTimeout());
+            closing = true;
+            ctx.close();
+        } else {
+            ctx.fireUserEventTriggered(evt);
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        log.info("ECCP client {}: {}; closing", session == null ? ctx.channel().remoteAddress()
+                : session.remoteAddress(), cause.toString());
+        closing = true;
+        ctx.close();
+    }
+}

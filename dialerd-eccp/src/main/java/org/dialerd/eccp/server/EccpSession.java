@@ -1,0 +1,63 @@
+package org.dialerd.eccp.server;
+
+import java.util.Optional;
+import org.dialerd.core.agent.AgentNumber;
+
+/**
+ * What the server remembers about one ECCP connection. Written only by the session's own
+ * request sequence; read by event fan-out from other threads, hence volatile.
+ */
+public final class EccpSession {
+    private final String remoteAddress;
+    private volatile String username;
+    private volatile String appCookie;
+    private volatile AgentNumber agentFilter;
+    private volatile boolean callProgress;
+
+    public EccpSession(String remoteAddress) {
+        this.remoteAddress = remoteAddress;
+    }
+
+    public String remoteAddress() {
+        return remoteAddress;
+    }
+
+    public boolean isLoggedIn() {
+        return username != null;
+    }
+
+    public Optional<String> username() {
+        return Optional.ofNullable(username);
+    }
+
+    /** The cookie of the latest successful login; agent hashes are computed from it. */
+    public Optional<String> appCookie() {
+        return Optional.ofNullable(appCookie);
+    }
+
+    public void loggedIn(String user, String cookie) {
+        this.appCookie = cookie;
+        this.username = user;
+    }
+
+    /** Empty means "any": the session receives events of every agent. */
+    public Optional<AgentNumber> agentFilter() {
+        return Optional.ofNullable(agentFilter);
+    }
+
+    public void filterByAgent(AgentNumber agent) {
+        this.agentFilter = agent;
+    }
+
+    public void clearAgentFilter() {
+        this.agentFilter = null;
+    }
+
+    public boolean wantsCallProgress() {
+        return callProgress;
+    }
+
+    public void callProgress(boolean enabled) {
+        this.callProgress = enabled;
+    }
+}

@@ -1,0 +1,42 @@
+package org.dialerd.eccp.server;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.dialerd.core.agent.AgentDirectory;
+import org.dialerd.core.engine.AgentService;
+import org.dialerd.core.pbx.PbxGateway;
+import org.dialerd.core.store.ExtensionDirectory;
+import org.dialerd.core.store.MembershipSource;
+import org.dialerd.core.store.Stores;
+
+/**
+ * What request handlers may use. Handlers run on worker threads, never on a Netty event
+ * loop, so the stores may block.
+ *
+ * @param agents      the agents the daemon tracks (loaded at start and by refreshagents)
+ * @param engine      live agent state and agent commands
+ * @param extensions  extension → dial string
+ * @param memberships which queues a dynamic agent joins at login
+ * @param cookies     source of fresh {@code app_cookie} values (32 lowercase hex digits)
+ */
+public record Services(Stores stores, AgentDirectory agents, PbxGateway pbx, Clock clock, Supplier<String> cookies,
+                       AgentService engine, ExtensionDirectory extensions, MembershipSource memberships) {
+    public Services {
+        Objects.requireNonNull(stores, "stores");
+        Objects.requireNonNull(agents, "agents");
+        Objects.requireNonNull(pbx, "pbx");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(cookies, "cookies");
+        Objects.requireNonNull(engine, "engine");
+        Objects.requireNonNull(extensions, "extensions");
+        Objects.requireNonNull(memberships, "memberships");
+    }
+
+    /** Services without an agent engine (no Asterisk): agent commands answer "No AMI connection". */
+    public Services(Stores stores, AgentDirectory agents, PbxGateway pbx, Clock clock, Supplier<String> cookies) {
+        this(stores, agents, pbx, clock, cookies, AgentService.unavailable(), ExtensionDirectory.template("SIP/{ext}"),
+                agent -> List.of());
+    }
+}

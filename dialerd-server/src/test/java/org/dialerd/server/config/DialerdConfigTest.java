@@ -1,0 +1,68 @@
+package org.dialerd.server.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class DialerdConfigTest {
+    private static DialerdConfig parse(String... lines) {
+        return DialerdConfig.fromIni(IniFile.parse(List.of(lines), "test.conf"), false, Path.of("data"));
+    }
+
+    @Test
+    void readsTheReferenceDatabaseSection() {
+        DialerdConfig config = parse("[database]", "dbhost = 10.0.0.5", "dbuser = asterisk", "dbpass = \"s3cr;t\"");
+        DialerdConfig.DatabaseConfig db = config.database().orElseThrow();
+        assertEquals("10.0.0.5", db.host());
+        assertEquals(3306, db.port());
+        assertEquals("call_center", db.name());
+        assertEquals("asterisk", db.user());
+        assertEquals("s3cr;t", db.password());
+    }
+
+    @Test
+    void acceptsHostColonPortInDbhost() {
+        assertEquals(3307, parse("[database]", "dbhost = localhost:3307").database().orElseThrow().port());
+    }
+
+    @Test
+    void withoutDatabaseSectionUsesTheEmbeddedDatabase() {
+        assertTrue(parse("; nothing", "[eccp]", "port = 20006").database().isEmpty());
+    }
+
+    @Test
+    void readsEccpLimitsAndAllowList() {
+        DialerdConfig config = parse("[eccp]", "port = 20006", "bind_address = 0.0.0.0", "idle_timeout = 60",
+                "allowed_clients = 127.0.0.1, 10.0.0.7", "max_packet_bytes = 65536");
+        assertEquals(20006, config.eccp().port());
+        assertEquals("0.0.0.0", config.eccp().bindAddress());
+        assertEquals(Duration.ofSeconds(60), config.eccp().idleTimeout());
+        assertEquals(Set.of("127.0.0.1", "10.0.0.7"), config.eccp().allowedClients());
+        assertEquals(65536, config.eccp().maxPacketBytes());
+    }
+
+    @Test
+    void badValueNamesTheKeyAndTheValue() {
+        ConfigException e = assertThrows(ConfigException.class, () -> parse("[eccp]", "port = twenty"));
+        assertEquals("eccp.port = 'twenty': not a whole number", e.getMessage());
+        e = assertThrows(ConfigException.class, () -> parse("[eccp]", "port = 70000"));
+        assertEquals("eccp.port = '70000': must be between 0 and 65535", e.getMessage());
+    }
+
+    @Test
+    void malformedLineNamesTheFileAndLine() {
+        ConfigException e = assertThrows(ConfigException.class, () -> parse("[database]", "dbhost"));
+        assertEquals("test.conf:2: expected 'key = value', got 'dbhost'", e.getMessage());
+    }
+
+    @Test
+    void commandLineEccpPortOverridesTheFile() {
+        assertEquals(20010, parse("[eccp]", "port = 20006").withEccpPort(20010).eccp().port());
+    }
+}

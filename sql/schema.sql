@@ -1,0 +1,394 @@
+-- dialerd: the call_center schema.
+--
+-- Creates every table of the classic Issabel/Elastix CallCenter `call_center` database
+-- (shared/spec/call-center-schema.md) with the same names, columns, types, defaults and
+-- keys, plus dialerd's own additions listed in docs/database.md. The script is
+-- idempotent: it only creates what is missing, so it runs safely at every start against
+-- a fresh database or one that the Issabel web UI has been using for years.
+--
+-- The caller selects the database (no USE here). Tables are created in foreign-key
+-- dependency order so that the script also runs with FOREIGN_KEY_CHECKS=1.
+
+SET NAMES utf8mb4;
+
+-- Level 0: tables that reference nothing.
+
+CREATE TABLE IF NOT EXISTS `agent` (
+  `id` int(10) unsigned NOT NULL AUTO_INCREMENT,
+  -- dialerd addition: 'PJSIP' (newer Issabel installs have it too)
+  `type` enum('Agent','SIP','IAX2','PJSIP') NOT NULL DEFAULT 'Agent',
+  `number` varchar(40) NOT NULL,
+  `name` varchar(250) NOT NULL,
+  `password` varchar(250) NOT NULL,
+  `estatus` enum('A','I') DEFAULT 'A',
+  `eccp_password` varchar(128) DEFAULT NULL,
+  PRIMARY KEY (`id`),
+  KEY `agent_type` (`estatus`,`type`,`number`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
+
+CREATE TABLE IF NOT EXISTS `break` (
+  `id` int(10) unsigned NOT NULL AUTO_INCREMENT,
+  `name` varchar(250) NOT NULL,
+  `description` varchar(250) DEFAULT NULL,
+  `status` varchar(1) NOT NULL DEFAULT 'A',
+  `tipo` enum('B','H') DEFAULT 'B',
+  PRIMARY KEY (`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
+
+CREATE TABLE IF NOT EXISTS `campaign_external_url` (
+  `id` int(10) unsigned NOT NULL AUTO_INCREMENT,
+  `urltemplate` varchar(250) NOT NULL,
+  `description` varchar(64) NOT NULL,
+  `active` tinyint(1) NOT NULL DEFAULT '1',
+  `opentype` varchar(16) NOT NULL DEFAULT 'window',
+  PRIMARY KEY (`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
+
+CREATE TABLE IF NOT EXISTS `contact` (
+  `id` int(10) unsigned NOT NULL AUTO_INCREMENT,
+  `cedula_ruc` varchar(15) NOT NULL,
+  `name` varchar(50) NOT NULL,
+  `telefono` varchar(15) NOT NULL,
+  `apellido` varchar(50) NOT NULL,
+  `origen` varchar(4) DEFAULT 'crm',
+  PRIMARY KEY (`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
+
+CREATE TABLE IF NOT EXISTS `dont_call` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `caller_id` varchar(15) NOT NULL,
+  `date_income` datetime DEFAULT NULL,
+  `status` varchar(1) DEFAULT NULL,
+  PRIMARY KEY (`id`),
+  KEY `callerid` (`caller_id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
+
+CREATE TABLE IF NOT EXISTS `eccp_authorized_clients` (
+  `id` int(10) unsigned NOT NULL AUTO_INCREMENT,
+  `username` varchar(64) NOT NULL,
+  `md5_password` varchar(32) NOT NULL,
+  PRIMARY KEY (`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
+
+CREATE TABLE IF NOT EXISTS `form` (
+  `id` int(10) unsigned NOT NULL AUTO_INCREMENT,
+  `nombre` varchar(40) NOT NULL,
+  `descripcion` varchar(150) NOT NULL,
+  `estatus` varchar(1) NOT NULL DEFAULT 'A',
+  PRIMARY KEY (`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
+
+CREATE TABLE IF NOT EXISTS `queue_call_entry` (
+  `id` int(10) unsigned NOT NULL AUTO_INCREMENT,
+  `queue` varchar(50) DEFAULT NULL,
+  `date_init` date DEFAULT NULL,
+  `time_init` time DEFAULT NULL,
+  `date_end` date DEFAULT NULL,
+  `time_end` time DEFAULT NULL,
+  `estatus` varchar(1) NOT NULL DEFAULT 'A',
+  `script` text,
+  PRIMARY KEY (`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
+
+CREATE TABLE IF NOT EXISTS `valor_config` (
+  `config_key` varchar(32) NOT NULL,
+  `config_value` varchar(128) NOT NULL,
+  `config_blob` blob,
+  PRIMARY KEY (`config_key`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
+
+-- Level 1
+
+CREATE TABLE IF NOT EXISTS `audit` (
+  `id` int(10) unsigned NOT NULL AUTO_INCREMENT,
+  `id_agent` int(10) unsigned NOT NULL,
+  `id_break` int(10) unsigned DEFAULT NULL,
+  `datetime_init` datetime NOT NULL,
+  `datetime_end` datetime DEFAULT NULL,
+  `duration` time DEFAULT NULL,
+  `ext_parked` varchar(10) DEFAULT NULL,
+  PRIMARY KEY (`id`),
+  KEY `id_agent` (`id_agent`),
+  KEY `id_break` (`id_break`),
+  KEY `agent_break_datetime` (`id_agent`,`id_break`,`datetime_init`),
+  CONSTRAINT `audit_ibfk_1` FOREIGN KEY (`id_agent`) REFERENCES `agent` (`id`),
+  CONSTRAINT `audit_ibfk_2` FOREIGN KEY (`id_break`) REFERENCES `break` (`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
+
+CREATE TABLE IF NOT EXISTS `campaign` (
+  `id` int(10) unsigned NOT NULL AUTO_INCREMENT,
+  `name` varchar(64) NOT NULL,
+  `datetime_init` date NOT NULL,
+  `datetime_end` date NOT NULL,
+  `daytime_init` time NOT NULL,
+  `daytime_end` time NOT NULL,
+  `retries` int(10) unsigned NOT NULL DEFAULT '1',
+  `trunk` varchar(255) DEFAULT NULL,
+  `context` varchar(32) NOT NULL,
+  `queue` varchar(16) NOT NULL,
+  `max_canales` int(10) unsigned NOT NULL DEFAULT '0',
+  `num_completadas` int(10) unsigned DEFAULT NULL,
+  `promedio` int(10) unsigned DEFAULT NULL,
+  `desviacion` int(10) unsigned DEFAULT NULL,
+  `script` text NOT NULL,
+  `estatus` varchar(1) NOT NULL DEFAULT 'A',
+  `id_url` int(10) unsigned DEFAULT NULL,
+  PRIMARY KEY (`id`),
+  KEY `id_url` (`id_url`),
+  CONSTRAINT `campaign_ibfk_1` FOREIGN KEY (`id_url`) REFERENCES `campaign_external_url` (`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
+
+CREATE TABLE IF NOT EXISTS `campaign_entry` (
+  `id` int(10) unsigned NOT NULL AUTO_INCREMENT,
+  `name` varchar(64) NOT NULL DEFAULT '',
+  `id_queue_call_entry` int(10) unsigned NOT NULL,
+  `id_form` int(10) unsigned DEFAULT NULL,
+  `datetime_init` date NOT NULL,
+  `datetime_end` date NOT NULL,
+  `daytime_init` time NOT NULL,
+  `daytime_end` time NOT NULL,
+  `estatus` varchar(1) NOT NULL DEFAULT 'A',
+  `script` text NOT NULL,
+  `id_url` int(10) unsigned DEFAULT NULL,
+  PRIMARY KEY (`id`),
+  KEY `id_queue_call_entry` (`id_queue_call_entry`),
+  KEY `id_form` (`id_form`),
+  KEY `id_url` (`id_url`),
+  CONSTRAINT `campaign_entry_ibfk_1` FOREIGN KEY (`id_queue_call_entry`) REFERENCES `queue_call_entry` (`id`),
+  CONSTRAINT `campaign_entry_ibfk_2` FOREIGN KEY (`id_form`) REFERENCES `form` (`id`),
+  CONSTRAINT `campaign_entry_ibfk_3` FOREIGN KEY (`id_url`) REFERENCES `campaign_external_url` (`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
+
+CREATE TABLE IF NOT EXISTS `form_field` (
+  `id` int(10) unsigned NOT NULL AUTO_INCREMENT,
+  `id_form` int(10) unsigned NOT NULL,
+  `etiqueta` text NOT NULL,
+  `value` text NOT NULL,
+  `tipo` varchar(25) NOT NULL,
+  `orden` int(10) unsigned NOT NULL,
+  PRIMARY KEY (`id`),
+  KEY `id_form` (`id_form`),
+  CONSTRAINT `form_field_ibfk_1` FOREIGN KEY (`id_form`) REFERENCES `form` (`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
+
+-- Level 2
+
+CREATE TABLE IF NOT EXISTS `calls` (
+  `id` int(10) unsigned NOT NULL AUTO_INCREMENT,
+  `id_campaign` int(10) unsigned NOT NULL,
+  `phone` varchar(32) NOT NULL,
+  `status` varchar(32) DEFAULT NULL,
+  `uniqueid` varchar(32) DEFAULT NULL,
+  `fecha_llamada` datetime DEFAULT NULL,
+  `start_time` datetime DEFAULT NULL,
+  `end_time` datetime DEFAULT NULL,
+  `retries` int(10) unsigned NOT NULL DEFAULT '0',
+  `duration` int(10) unsigned DEFAULT NULL,
+  `id_agent` int(10) unsigned DEFAULT NULL,
+  `transfer` varchar(6) DEFAULT NULL,
+  `datetime_entry_queue` datetime DEFAULT NULL,
+  `duration_wait` int(11) DEFAULT NULL,
+  `dnc` int(1) NOT NULL DEFAULT '0',
+  `date_init` date DEFAULT NULL,
+  `date_end` date DEFAULT NULL,
+  `time_init` time DEFAULT NULL,
+  `time_end` time DEFAULT NULL,
+  `agent` varchar(32) DEFAULT NULL,
+  `failure_cause` int(10) unsigned DEFAULT NULL,
+  `failure_cause_txt` varchar(32) DEFAULT NULL,
+  `datetime_originate` datetime DEFAULT NULL,
+  `trunk` varchar(20) DEFAULT NULL,
+  `scheduled` tinyint(1) NOT NULL DEFAULT '0',
+  PRIMARY KEY (`id`),
+  KEY `id_campaign` (`id_campaign`),
+  KEY `calls_ibfk_2` (`id_agent`),
+  KEY `campaign_date_schedule` (`id_campaign`,`date_init`,`date_end`,`time_init`,`time_end`),
+  KEY `datetime_init` (`start_time`),
+  KEY `datetime_entry_queue` (`datetime_entry_queue`),
+  CONSTRAINT `calls_ibfk_1` FOREIGN KEY (`id_campaign`) REFERENCES `campaign` (`id`),
+  CONSTRAINT `calls_ibfk_2` FOREIGN KEY (`id_agent`) REFERENCES `agent` (`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
+
+CREATE TABLE IF NOT EXISTS `campaign_form` (
+  `id_campaign` int(10) unsigned NOT NULL,
+  `id_form` int(10) unsigned NOT NULL,
+  PRIMARY KEY (`id_campaign`,`id_form`),
+  KEY `id_campaign` (`id_campaign`),
+  KEY `id_form` (`id_form`),
+  CONSTRAINT `campaign_form_ibfk_1` FOREIGN KEY (`id_campaign`) REFERENCES `campaign` (`id`),
+  CONSTRAINT `campaign_form_ibfk_2` FOREIGN KEY (`id_form`) REFERENCES `form` (`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
+
+CREATE TABLE IF NOT EXISTS `campaign_form_entry` (
+  `id_campaign` int(10) unsigned NOT NULL,
+  `id_form` int(10) unsigned NOT NULL,
+  PRIMARY KEY (`id_campaign`,`id_form`),
+  KEY `id_campaign` (`id_campaign`),
+  KEY `id_form` (`id_form`),
+  CONSTRAINT `campaign_form_entry_ibfk_1` FOREIGN KEY (`id_campaign`) REFERENCES `campaign_entry` (`id`),
+  CONSTRAINT `campaign_form_entry_ibfk_2` FOREIGN KEY (`id_form`) REFERENCES `form` (`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
+
+CREATE TABLE IF NOT EXISTS `call_entry` (
+  `id` int(10) unsigned NOT NULL AUTO_INCREMENT,
+  `id_agent` int(10) unsigned DEFAULT NULL,
+  `id_queue_call_entry` int(10) unsigned NOT NULL,
+  `id_contact` int(10) unsigned DEFAULT NULL,
+  `callerid` varchar(15) NOT NULL,
+  `datetime_init` datetime DEFAULT NULL,
+  `datetime_end` datetime DEFAULT NULL,
+  `duration` int(10) unsigned DEFAULT NULL,
+  `status` varchar(32) DEFAULT NULL,
+  `transfer` varchar(6) DEFAULT NULL,
+  `datetime_entry_queue` datetime DEFAULT NULL,
+  `duration_wait` int(11) DEFAULT NULL,
+  `uniqueid` varchar(32) DEFAULT NULL,
+  `id_campaign` int(10) unsigned DEFAULT NULL,
+  `trunk` varchar(20) NOT NULL,
+  PRIMARY KEY (`id`),
+  KEY `id_agent` (`id_agent`),
+  KEY `id_queue_call_entry` (`id_queue_call_entry`),
+  KEY `id_contact` (`id_contact`),
+  KEY `call_entry_ibfk_4` (`id_campaign`),
+  KEY `datetime_init` (`datetime_init`),
+  KEY `datetime_entry_queue` (`datetime_entry_queue`),
+  CONSTRAINT `call_entry_ibfk_1` FOREIGN KEY (`id_agent`) REFERENCES `agent` (`id`),
+  CONSTRAINT `call_entry_ibfk_2` FOREIGN KEY (`id_queue_call_entry`) REFERENCES `queue_call_entry` (`id`),
+  CONSTRAINT `call_entry_ibfk_3` FOREIGN KEY (`id_contact`) REFERENCES `contact` (`id`),
+  CONSTRAINT `call_entry_ibfk_4` FOREIGN KEY (`id_campaign`) REFERENCES `campaign_entry` (`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
+
+-- Level 3
+
+CREATE TABLE IF NOT EXISTS `call_attribute` (
+  `id` int(10) unsigned NOT NULL AUTO_INCREMENT,
+  `id_call` int(10) unsigned NOT NULL,
+  `columna` varchar(30) DEFAULT NULL,
+  `value` varchar(128) NOT NULL,
+  `column_number` int(10) unsigned NOT NULL DEFAULT '0',
+  PRIMARY KEY (`id`),
+  KEY `id_call` (`id_call`),
+  CONSTRAINT `call_attribute_ibfk_1` FOREIGN KEY (`id_call`) REFERENCES `calls` (`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
+
+CREATE TABLE IF NOT EXISTS `current_calls` (
+  `id` int(10) unsigned NOT NULL AUTO_INCREMENT,
+  `id_call` int(10) unsigned NOT NULL,
+  `fecha_inicio` datetime NOT NULL,
+  `uniqueid` varchar(32) DEFAULT NULL,
+  `queue` varchar(16) NOT NULL,
+  `agentnum` varchar(16) NOT NULL,
+  `event` varchar(32) NOT NULL,
+  `Channel` varchar(32) NOT NULL DEFAULT '',
+  `ChannelClient` varchar(32) DEFAULT NULL,
+  `hold` enum('N','S') DEFAULT 'N',
+  PRIMARY KEY (`id`),
+  KEY `id_call` (`id_call`),
+  CONSTRAINT `current_calls_ibfk_1` FOREIGN KEY (`id_call`) REFERENCES `calls` (`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
+
+CREATE TABLE IF NOT EXISTS `form_data_recolected` (
+  `id` int(10) unsigned NOT NULL AUTO_INCREMENT,
+  `id_calls` int(10) unsigned NOT NULL,
+  `id_form_field` int(10) unsigned NOT NULL,
+  `value` varchar(250) NOT NULL,
+  PRIMARY KEY (`id`),
+  KEY `id_form_field` (`id_form_field`),
+  KEY `id_calls` (`id_calls`),
+  CONSTRAINT `form_data_recolected_ibfk_1` FOREIGN KEY (`id_form_field`) REFERENCES `form_field` (`id`),
+  CONSTRAINT `form_data_recolected_ibfk_2` FOREIGN KEY (`id_calls`) REFERENCES `calls` (`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
+
+CREATE TABLE IF NOT EXISTS `form_data_recolected_entry` (
+  `id` int(10) unsigned NOT NULL AUTO_INCREMENT,
+  `id_call_entry` int(10) unsigned NOT NULL,
+  `id_form_field` int(10) unsigned NOT NULL,
+  `value` varchar(250) NOT NULL,
+  PRIMARY KEY (`id`),
+  KEY `id_call_entry` (`id_call_entry`),
+  KEY `id_form_field` (`id_form_field`),
+  CONSTRAINT `form_data_recolected_entry_ibfk_1` FOREIGN KEY (`id_call_entry`) REFERENCES `call_entry` (`id`),
+  CONSTRAINT `form_data_recolected_entry_ibfk_2` FOREIGN KEY (`id_form_field`) REFERENCES `form_field` (`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
+
+CREATE TABLE IF NOT EXISTS `current_call_entry` (
+  `id` int(10) unsigned NOT NULL AUTO_INCREMENT,
+  `id_agent` int(10) unsigned NOT NULL,
+  `id_queue_call_entry` int(10) unsigned NOT NULL,
+  `id_call_entry` int(10) unsigned NOT NULL,
+  `callerid` varchar(15) NOT NULL,
+  `datetime_init` datetime NOT NULL,
+  `uniqueid` varchar(32) DEFAULT NULL,
+  `ChannelClient` varchar(32) DEFAULT NULL,
+  `hold` enum('N','S') DEFAULT 'N',
+  PRIMARY KEY (`id`),
+  KEY `id_agent` (`id_agent`),
+  KEY `id_queue_call_entry` (`id_queue_call_entry`),
+  KEY `id_call_entry` (`id_call_entry`),
+  CONSTRAINT `current_call_entry_ibfk_1` FOREIGN KEY (`id_agent`) REFERENCES `agent` (`id`),
+  CONSTRAINT `current_call_entry_ibfk_2` FOREIGN KEY (`id_queue_call_entry`) REFERENCES `queue_call_entry` (`id`),
+  CONSTRAINT `current_call_entry_ibfk_3` FOREIGN KEY (`id_call_entry`) REFERENCES `call_entry` (`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
+
+CREATE TABLE IF NOT EXISTS `call_progress_log` (
+  `id` int(10) unsigned NOT NULL AUTO_INCREMENT,
+  `datetime_entry` datetime NOT NULL,
+  `id_campaign_incoming` int(10) unsigned DEFAULT NULL,
+  `id_call_incoming` int(10) unsigned DEFAULT NULL,
+  `id_campaign_outgoing` int(10) unsigned DEFAULT NULL,
+  `id_call_outgoing` int(10) unsigned DEFAULT NULL,
+  `new_status` varchar(32) NOT NULL,
+  `retry` int(10) unsigned DEFAULT NULL,
+  `uniqueid` varchar(32) DEFAULT NULL,
+  `trunk` varchar(20) DEFAULT NULL,
+  `id_agent` int(10) unsigned DEFAULT NULL,
+  `duration` int(10) unsigned DEFAULT NULL,
+  PRIMARY KEY (`id`),
+  KEY `call_progress_log_ibfk_4` (`id_agent`),
+  KEY `call_progress_log_ibfk_5` (`id_campaign_incoming`),
+  KEY `call_progress_log_ibfk_6` (`id_campaign_outgoing`),
+  KEY `incoming_datetime_entry` (`id_call_incoming`,`datetime_entry`),
+  KEY `outgoing_datetime_entry` (`id_call_outgoing`,`datetime_entry`),
+  CONSTRAINT `call_progress_log_ibfk_1` FOREIGN KEY (`id_call_incoming`) REFERENCES `call_entry` (`id`),
+  CONSTRAINT `call_progress_log_ibfk_2` FOREIGN KEY (`id_call_outgoing`) REFERENCES `calls` (`id`),
+  CONSTRAINT `call_progress_log_ibfk_4` FOREIGN KEY (`id_agent`) REFERENCES `agent` (`id`),
+  CONSTRAINT `call_progress_log_ibfk_5` FOREIGN KEY (`id_campaign_incoming`) REFERENCES `campaign_entry` (`id`),
+  CONSTRAINT `call_progress_log_ibfk_6` FOREIGN KEY (`id_campaign_outgoing`) REFERENCES `campaign` (`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
+
+CREATE TABLE IF NOT EXISTS `call_recording` (
+  `id` int(10) unsigned NOT NULL AUTO_INCREMENT,
+  `datetime_entry` datetime NOT NULL,
+  `id_call_incoming` int(10) unsigned DEFAULT NULL,
+  `id_call_outgoing` int(10) unsigned DEFAULT NULL,
+  `uniqueid` varchar(32) NOT NULL,
+  `channel` varchar(80) NOT NULL,
+  `recordingfile` varchar(255) DEFAULT NULL,
+  PRIMARY KEY (`id`),
+  KEY `call_recording_ibfk_1` (`id_call_incoming`),
+  KEY `call_recording_ibfk_2` (`id_call_outgoing`),
+  CONSTRAINT `call_recording_ibfk_1` FOREIGN KEY (`id_call_incoming`) REFERENCES `call_entry` (`id`),
+  CONSTRAINT `call_recording_ibfk_2` FOREIGN KEY (`id_call_outgoing`) REFERENCES `calls` (`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
+
+-- dialerd additions (docs/database.md explains each one).
+
+-- Which queues each agent belongs to, owned by dialerd (the reference daemon read this
+-- from Asterisk's configuration, which dialerd does not parse).
+CREATE TABLE IF NOT EXISTS `dialerd_queue_member` (
+  `id_agent` int(10) unsigned NOT NULL,
+  `queue` varchar(50) NOT NULL,
+  `penalty` int(11) NOT NULL DEFAULT '0',
+  PRIMARY KEY (`id_agent`,`queue`),
+  KEY `dialerd_queue_member_queue` (`queue`),
+  CONSTRAINT `dialerd_queue_member_ibfk_1` FOREIGN KEY (`id_agent`) REFERENCES `agent` (`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
+
+-- Indexes for the dialer's hot queries; IF NOT EXISTS also adds them to a database that
+-- the Issabel installer created.
+CREATE INDEX IF NOT EXISTS `dialerd_calls_campaign_status` ON `calls` (`id_campaign`,`status`);
+CREATE INDEX IF NOT EXISTS `dialerd_contact_telefono` ON `contact` (`telefono`);
+
+-- Seed row: the internal hold pause.
+INSERT IGNORE INTO `break` (`id`, `name`, `description`, `status`, `tipo`)
+VALUES (1, 'Hold', 'Hold', 'A', 'H');
