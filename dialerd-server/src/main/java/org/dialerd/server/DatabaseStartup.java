@@ -1,11 +1,15 @@
 package org.dialerd.server;
 
 import java.util.Deque;
+import java.util.function.Function;
+import org.dialerd.core.store.ExtensionDirectory;
 import org.dialerd.core.store.Stores;
 import org.dialerd.db.Database;
 import org.dialerd.db.DatabaseSettings;
 import org.dialerd.db.EmbeddedMariaDb;
 import org.dialerd.db.SchemaInstaller;
+import org.dialerd.db.store.Jdbc;
+import org.dialerd.db.store.JdbcDeviceDirectory;
 import org.dialerd.db.store.JdbcStores;
 import org.dialerd.server.config.DialerdConfig;
 import org.slf4j.Logger;
@@ -24,8 +28,11 @@ final class DatabaseStartup {
     private DatabaseStartup() {
     }
 
+    /** The repositories, and FreePBX's devices table as an extension directory when asked for. */
+    record Opened(Stores stores, Function<String, ExtensionDirectory> devicesTable) {}
+
     /** Registers what it opens in {@code resources} (closed last-first by dialerd). */
-    static Stores open(DialerdConfig config, Deque<AutoCloseable> resources) {
+    static Opened open(DialerdConfig config, Deque<AutoCloseable> resources) {
         if (config.database().isPresent()) {
             DialerdConfig.DatabaseConfig db = config.database().get();
             DatabaseSettings settings = new DatabaseSettings(db.host(), db.port(), db.name(), db.user(),
@@ -34,7 +41,7 @@ final class DatabaseStartup {
             resources.push(database);
             SchemaInstaller.installSchema(database.dataSource());
             log.info("database {} ready", settings);
-            return JdbcStores.over(database.dataSource());
+            return opened(database);
         }
         EmbeddedMariaDb embedded = EmbeddedMariaDb.start(config.dataDir().resolve("mariadb"), EMBEDDED_PORT);
         resources.push(embedded);
@@ -45,7 +52,13 @@ final class DatabaseStartup {
         SchemaInstaller.installSchema(database.dataSource());
         SchemaInstaller.DemoSeed seed = SchemaInstaller.seedDemoDataOnce(database.dataSource());
         log.info("embedded database ready in {} (demo data: {})", config.dataDir().toAbsolutePath(), seed);
-        return JdbcStores.over(database.dataSource());
+        return opened(database);
+    }
+
+    private static Opened opened(Database database) {
+        var dataSource = database.dataSource();
+        return new Opened(JdbcStores.over(dataSource),
+                table -> new JdbcDeviceDirectory(new Jdbc(dataSource), table));
     }
 
 }

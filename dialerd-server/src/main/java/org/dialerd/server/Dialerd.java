@@ -2,40 +2,66 @@ package org.dialerd.server;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.function.Supplier;
 import org.dialerd.core.agent.AgentDirectory;
+import org.dialerd.core.engine.AgentEngine;
+import org.dialerd.core.engine.AgentEngineSettings;
+import org.dialerd.core.engine.AstdbMembershipSource;
+import org.dialerd.core.engine.EngineScheduler;
+import org.dialerd.core.engine.WriteQueue;
 import org.dialerd.core.pbx.PbxGateway;
 import org.dialerd.core.settings.DaemonSettings;
+import org.dialerd.core.store.ExtensionDirectory;
+import org.dialerd.core.store.MembershipSource;
 import org.dialerd.core.store.Stores;
 import org.dialerd.eccp.handler.Handlers;
 import org.dialerd.eccp.server.Dispatcher;
 import org.dialerd.eccp.server.EccpServer;
 import org.dialerd.eccp.server.EccpServerSettings;
+import org.dialerd.eccp.server.EventFanout;
 import org.dialerd.eccp.server.Services;
+import org.dialerd.eccp.server.SessionRegistry;
 import org.dialerd.server.config.ConfigException;
 import org.dialerd.server.config.DialerdConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running dialerd: database, agent directory, ECCP listener. Started in dependency order,
- * closed in reverse order, each step bounded by its own timeout.
+ * A running dialerd: database, Asterisk connection, agent engine, ECCP listener. Started in
+ * dependency order, closed in reverse order (ECCP first, then open audit rows are closed and
+ * the write queue drains, then AMI, then the database), each step bounded by its own timeout.
  */
 public final class Dialerd implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Dialerd.class);
+    private static final Duration WRITE_DRAIN_TIMEOUT = Duration.ofSeconds(10);
+
+    /**
+     * What the engine needs besides the stores.
+     *
+     * @param membershipFromAstdb dynamic agents' queues from astdb QPENALTY (else dialerd_queue_member)
+     */
+    public record PbxSide(PbxGateway pbx, ExtensionDirectory extensions, AgentEngineSettings agents,
+                          boolean membershipFromAstdb) {
+        public PbxSide(PbxGateway pbx, ExtensionDirectory extensions, AgentEngineSettings agents) {
+            this(pbx, extensions, agents, false);
+        }
+    }
 
     private final EccpServer eccp;
     private final Services services;
-    private final Deque<AutoCloseable> resources;
     private final DaemonSettings settings;
+    private final Deque<AutoCloseable> resources;
 
     private Dialerd(EccpServer eccp, Services services, DaemonSettings settings, Deque<AutoCloseable> resources) {
         this.eccp = eccp;
-        this.settings = settings;
         this.services = services;
+        this.settings = settings;
         this.resources = resources;
     }
 
@@ -43,9 +69,15 @@ public final class Dialerd implements AutoCloseable {
     public static Dialerd start(DialerdConfig config) {
         Deque<AutoCloseable> resources = new ArrayDeque<>();
         try {
-            Stores stores = DatabaseStartup.open(config, resources);
-            Dialerd dialerd = over(stores, config.eccp(), Clock.systemDefaultZone(), PbxGateway.disconnected(),
-                    resources);
+            DatabaseStartup.Opened database = DatabaseStartup.open(config, resources);
+            DaemonSettings daemonSettings = DaemonSettingsReader.read(database.stores());
+            PbxSide pbx = config.demo() ? DemoPbx.start(resources)
+                    : new PbxSide(PbxStartup.connect(config, daemonSettings, resources),
+                            config.agents().devicesTable().map(database.devicesTable())
+                                    .orElseGet(() -> ExtensionDirectory.template(config.agents().dialTemplate())),
+                            agentSettings(config.agents().staticMemberInterface()),
+                            config.agents().membershipFromAstdb());
+            Dialerd dialerd = over(database.stores(), config.eccp(), Clock.systemDefaultZone(), pbx, resources);
             log.info("dialerd started ({}), ECCP on {}:{}", config.demo() ? "demo" : "configured",
                     config.eccp().bindAddress(), dialerd.eccpPort());
             return dialerd;
@@ -55,31 +87,58 @@ public final class Dialerd implements AutoCloseable {
         }
     }
 
+    /** Without Asterisk (tests of database-backed requests). */
+    public static Dialerd over(Stores stores, EccpServerSettings eccpSettings, Clock clock, PbxGateway pbx,
+                               Deque<AutoCloseable> resources) {
+        return over(stores, eccpSettings, clock,
+                new PbxSide(pbx, ExtensionDirectory.template("SIP/{ext}"), AgentEngineSettings.DEFAULTS), resources);
+    }
+
     /**
      * Starts the engine and the ECCP listener over stores someone else opened (tests use this
      * with a fixed clock). Resources are closed, last first, when dialerd closes.
      */
-    public static Dialerd over(Stores stores, EccpServerSettings eccpSettings, Clock clock, PbxGateway pbx,
+    public static Dialerd over(Stores stores, EccpServerSettings eccpSettings, Clock clock, PbxSide pbx,
                                Deque<AutoCloseable> resources) {
-        DaemonSettings settings = readSettings(stores);
+        DaemonSettings daemonSettings = DaemonSettingsReader.read(stores);
+        log.info("{}", daemonSettings);
+        int closed = stores.audit().closeOpenSessions(LocalDateTime.now(clock).withNano(0));
+        if (closed > 0) {
+            log.info("closed {} login sessions left open by a previous run", closed);
+        }
         AgentDirectory agents = new AgentDirectory();
         agents.replaceAll(stores.agents().findAll());
         log.info("{} agents loaded", agents.size());
-        Services services = new Services(stores, agents, pbx, clock, cookieSource());
-        EccpServer server = new EccpServer(eccpSettings, new Dispatcher(Handlers.all(), services)).start();
+
+        WriteQueue writes = new WriteQueue("dialerd-writes", Duration.ofMillis(100), Duration.ofSeconds(10));
+        resources.push(() -> writes.close(WRITE_DRAIN_TIMEOUT));
+        AgentEngine engine = new AgentEngine(pbx.pbx(), stores.audit(), writes,
+                EngineScheduler.singleThread("dialerd-engine"), clock, pbx.agents());
+        engine.track(agents.all()).join();
+        if (pbx.pbx().isConnected()) {
+            engine.resync();
+        }
+        resources.push(() -> engine.closeAllAudits().get(WRITE_DRAIN_TIMEOUT.toMillis(),
+                java.util.concurrent.TimeUnit.MILLISECONDS));
+
+        SessionRegistry sessions = new SessionRegistry(eccpSettings.maxOutboundBytes());
+        engine.addListener(new EventFanout(sessions));
+        MembershipSource memberships = pbx.membershipFromAstdb()
+                ? new AstdbMembershipSource(pbx.pbx(), pbx.agents().actionTimeout())
+                : agent -> stores.reports().queueMemberships(List.of(agent.id())).stream()
+                        .map(m -> new MembershipSource.Membership(m.queue(), m.penalty()))
+                        .toList();
+        Services services = new Services(stores, agents, pbx.pbx(), clock, cookieSource(), engine, pbx.extensions(),
+                memberships);
+        EccpServer server = new EccpServer(eccpSettings, new Dispatcher(Handlers.all(), services), sessions).start();
         resources.push(server);
-        return new Dialerd(server, services, settings, resources);
+        return new Dialerd(server, services, daemonSettings, resources);
     }
 
-    /** valor_config, validated: a bad row stops the start with its key and value. */
-    private static DaemonSettings readSettings(Stores stores) {
-        try {
-            DaemonSettings settings = DaemonSettings.fromValorConfig(stores.settings().valorConfig());
-            log.info("{}", settings);
-            return settings;
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(e.getMessage(), e);
-        }
+    static AgentEngineSettings agentSettings(String staticMemberInterface) {
+        AgentEngineSettings d = AgentEngineSettings.DEFAULTS;
+        return new AgentEngineSettings(staticMemberInterface, d.staticStateInterface(), d.loginTimeout(),
+                d.actionTimeout());
     }
 
     private static Supplier<String> cookieSource() {

@@ -83,7 +83,8 @@ class ModuleDependencyTest {
     private static void forEachImport(String module, ImportVisitor visitor) throws IOException {
         Path sources = Path.of(System.getProperty("user.dir")).resolve("..").resolve(module)
                 .resolve("src/main/java").normalize();
-        assertTrue(Files.isDirectory(sources.getParent().getParent()), "module " + module + " at " + sources);
+        Path moduleDir = sources.getParent().getParent().getParent();
+        assertTrue(Files.isRegularFile(moduleDir.resolve("pom.xml")), "module " + module + " at " + moduleDir);
         if (!Files.isDirectory(sources)) {
             return; // a module with no main code yet
         }

@@ -9,7 +9,14 @@ import java.util.Deque;
 import javax.sql.DataSource;
 import org.dialerd.core.pbx.PbxGateway;
 import org.dialerd.db.SqlScript;
+import org.dialerd.ami.AmiGateway;
+import org.dialerd.ami.AmiSettings;
+import org.dialerd.core.engine.AgentEngineSettings;
+import org.dialerd.db.store.Jdbc;
+import org.dialerd.db.store.JdbcDeviceDirectory;
 import org.dialerd.db.store.JdbcStores;
+import org.dialerd.sim.AsteriskSimulator;
+import org.dialerd.sim.Scenario;
 import org.dialerd.db.testing.TestDatabases;
 import org.dialerd.eccp.server.EccpServerSettings;
 import org.dialerd.server.Dialerd;
@@ -34,6 +41,31 @@ public final class ReplayServer implements AutoCloseable {
         Deque<AutoCloseable> resources = new ArrayDeque<>();
         Dialerd dialerd = Dialerd.over(JdbcStores.over(dataSource), settings, clock, PbxGateway.disconnected(),
                 resources);
+        return new ReplayServer(dataSource, dialerd);
+    }
+
+    /**
+     * Like the reference's recording set-up: the simulated Asterisk connected over AMI (queues
+     * 8000/8001 without members, no agent logged in) and FreePBX's devices table for dial strings.
+     */
+    public static ReplayServer startWithAsterisk(Clock clock, Path devicesData, String... scripts) {
+        String[] all = new String[scripts.length + 2];
+        System.arraycopy(scripts, 0, all, 0, scripts.length);
+        all[scripts.length] = "sql/freepbx-devices.sql";
+        all[scripts.length + 1] = devicesData.toString();
+        DataSource dataSource = TestDatabases.fresh(all);
+        Deque<AutoCloseable> resources = new ArrayDeque<>();
+        AsteriskSimulator simulator = AsteriskSimulator.start(Scenario.recorded(), 0);
+        resources.push(simulator);
+        AmiGateway gateway = new AmiGateway(AmiSettings.of("127.0.0.1", Scenario.DEFAULT_USER,
+                Scenario.DEFAULT_SECRET).withPort(simulator.port()));
+        resources.push(gateway);
+        gateway.start();
+        Awaits.until("AMI connected", java.time.Duration.ofSeconds(20), gateway::isConnected);
+        Dialerd.PbxSide pbx = new Dialerd.PbxSide(gateway, new JdbcDeviceDirectory(new Jdbc(dataSource), "devices"),
+                AgentEngineSettings.DEFAULTS);
+        Dialerd dialerd = Dialerd.over(JdbcStores.over(dataSource), EccpServerSettings.defaults().withPort(0), clock,
+                pbx, resources);
         return new ReplayServer(dataSource, dialerd);
     }
 

@@ -11,6 +11,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.dialerd.it.trace.Transcript;
@@ -45,12 +48,34 @@ class TranscriptReplayIT {
     /** Files before which seed/post-start.sql is applied. */
     static final String FIRST_AFTER_POST_START = "getagentactivitysummary";
 
-    /** Files this build answers in full; the rest need a live Asterisk (issue 3). */
+    /** Files this build answers. */
     static final Set<String> SERVED = Set.of(
             "getrequestlist", "login", "logout", "filterbyagent", "getqueuescript", "getcampaignlist",
             "getcampaigninfo", "getcallinfo", "setcontact", "saveformdata", "getpauses", "getcampaignqueuewait",
             "campaignlog", "getagentqueues", "getmultipleagentqueues", "getincomingqueuelist", "callprogress",
-            "pingagent", "dumpstatus", "protocol-errors", "getagentactivitysummary");
+            "pingagent", "dumpstatus", "protocol-errors", "getagentactivitysummary", "getagentstatus",
+            "getmultipleagentstatus", "loginagent", "logoutagent", "pauseagent", "unpauseagent", "refreshagents");
+
+    /**
+     * Call-control requests not served yet (issue 4): their cases are left out of the files
+     * that mix them in (refreshagents.txt). None of them changes anything in those cases.
+     */
+    static final Set<String> NOT_YET_SERVED = Set.of("hold", "unhold", "hangup", "transfercall", "atxfercall",
+            "schedulecall", "getchanvars", "mixmonitormute", "mixmonitorunmute", "getcampaignstatus",
+            "getincomingqueuestatus");
+
+    /**
+     * Where we answer differently on purpose, fixing a reference defect listed in
+     * eccp-supplement.md: file + case description → our answer.
+     */
+    static final Map<String, String> DELIBERATE_DIFFERENCES = Map.of(
+            "loginagent#dynamic agent SIP/1001, extension 1001, no dynamic queues in astdb: nothing is sent to "
+                    + "Asterisk, the error is only logged, yet the answer is 'logging' (agent stays offline)",
+            "<?xml version=\"1.0\"?>\n<response id=\"5\"><loginagent_response><status>logged-out</status>"
+                    + "<failure><code>417</code><message>Agent has no queues to log in to</message></failure>"
+                    + "</loginagent_response></response>\n");
+
+    private static final Pattern REQUEST_NAME = Pattern.compile("<request[^>]*>\\s*<(\\w+)");
 
     static final Instant RECORDING_TIME = Instant.parse("2026-11-22T10:50:00Z");
 
@@ -59,8 +84,8 @@ class TranscriptReplayIT {
     @BeforeAll
     static void startDialerd() {
         Path seed = SharedFiles.eccpTraces().resolve("seed");
-        server = ReplayServer.start(seed.resolve("call_center-data.sql"),
-                Clock.fixed(RECORDING_TIME, ZoneOffset.UTC));
+        server = ReplayServer.startWithAsterisk(Clock.fixed(RECORDING_TIME, ZoneOffset.UTC),
+                seed.resolve("asterisk-devices-data.sql"), seed.resolve("call_center-data.sql").toString());
     }
 
     @AfterAll
@@ -90,7 +115,8 @@ class TranscriptReplayIT {
             TranscriptPlayer player = new TranscriptPlayer("127.0.0.1", server.port());
             List<DynamicTest> connections = new ArrayList<>();
             int index = 0;
-            for (Transcript.Connection connection : transcript.connections()) {
+            for (Transcript.Connection recorded : transcript.connections()) {
+                Transcript.Connection connection = servedCases(file, recorded);
                 index++;
                 String label = "connection " + index + " (" + connection.cases().size() + " cases)";
                 connections.add(DynamicTest.dynamicTest(label, () -> player.play(connection)));
@@ -98,6 +124,20 @@ class TranscriptReplayIT {
             nodes.add(DynamicContainer.dynamicContainer(file, connections));
         }
         return nodes.stream();
+    }
+
+    /** The connection without the cases of requests not served yet, with our deliberate answers. */
+    static Transcript.Connection servedCases(String file, Transcript.Connection connection) {
+        List<Transcript.Case> cases = new ArrayList<>();
+        for (Transcript.Case c : connection.cases()) {
+            Matcher name = REQUEST_NAME.matcher(c.request());
+            if (name.find() && NOT_YET_SERVED.contains(name.group(1))) {
+                continue;
+            }
+            String ours = DELIBERATE_DIFFERENCES.get(file + "#" + c.description());
+            cases.add(ours == null ? c : new Transcript.Case(c.description(), c.request(), ours, c.serverCloses()));
+        }
+        return new Transcript.Connection(connection.note(), cases);
     }
 
     private static Set<String> selectedFiles() {

@@ -70,6 +70,7 @@ public final class AgentEngine implements AgentService {
     // ---- commands (any thread; carried out on the engine thread) -----------------------
 
     /** Makes the engine track exactly these agents (start, refreshagents); logged-in agents stay. */
+    @Override
     public CompletableFuture<Void> track(List<Agent> list) {
         return onEngine(() -> {
             Map<String, Agent> fresh = new HashMap<>();
@@ -218,7 +219,7 @@ public final class AgentEngine implements AgentService {
                 return done(state.pause.breakId() == breakId ? EngineResult.OK
                         : EngineResult.failed(417, "Agent already in incompatible break"));
             }
-            return sendOnEngine(new PbxAction.QueuePause("", state.memberInterface, true, breakName))
+            return pauseInQueues(state, true, breakName)
                     .thenApply(reply -> {
                         if (!reply.success()) {
                             return EngineResult.failed(500, "Cannot pause agent: " + reply.message());
@@ -239,7 +240,7 @@ public final class AgentEngine implements AgentService {
             if (state.pause == null) {
                 return done(EngineResult.OK);
             }
-            return sendOnEngine(new PbxAction.QueuePause("", state.memberInterface, false, "")).thenApply(reply -> {
+            return pauseInQueues(state, false, "").thenApply(reply -> {
                 if (!reply.success()) {
                     return EngineResult.failed(500, "Cannot unpause agent: " + reply.message());
                 }
@@ -247,6 +248,14 @@ public final class AgentEngine implements AgentService {
                 return EngineResult.OK;
             });
         });
+    }
+
+    /** QueuePause on every queue; an agent in no queue has nothing to pause in Asterisk. */
+    private CompletableFuture<PbxReply> pauseInQueues(AgentState state, boolean paused, String reason) {
+        if (state.queues.isEmpty()) {
+            return done(PbxReply.ok("no queues"));
+        }
+        return sendOnEngine(new PbxAction.QueuePause("", state.memberInterface, paused, reason));
     }
 
     /** Keeps a login made with a timeout alive. */
@@ -293,6 +302,25 @@ public final class AgentEngine implements AgentService {
 
     AgentEngineSettings settings() {
         return settings;
+    }
+
+    /**
+     * Rebuilds agent state from Asterisk. Runs by itself after every AMI (re)connection; call it
+     * once at start when the connection came up before the engine listened.
+     */
+    public CompletableFuture<Void> resync() {
+        return onEngineCompose(() -> new AgentResync(this).run());
+    }
+
+    /** Whether this queue member is the agent (static: its pool interface; dynamic: its login interface). */
+    boolean isMember(AgentState state, PbxEvent.QueueMember member) {
+        if (state.agent.type().isStatic()) {
+            String number = state.agent.number();
+            return member.iface().equals(settings.staticInterfaceOf(number))
+                    || member.stateInterface().equals(settings.staticStateInterfaceOf(number))
+                    || member.iface().equals(state.number());
+        }
+        return state.memberInterface != null && member.iface().equals(state.memberInterface);
     }
 
     void loggedIn(AgentState state) {
@@ -411,7 +439,7 @@ public final class AgentEngine implements AgentService {
     }
 
     /** Sends an action; the reply is handled back on the engine thread. A failed send is an error reply. */
-    private CompletableFuture<PbxReply> sendOnEngine(PbxAction action) {
+    CompletableFuture<PbxReply> sendOnEngine(PbxAction action) {
         return pbx.send(action)
                 .exceptionally(error -> PbxReply.error(rootMessage(error)))
                 .thenApplyAsync(reply -> reply, scheduler);

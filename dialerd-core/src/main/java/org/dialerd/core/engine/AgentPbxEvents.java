@@ -34,7 +34,8 @@ final class AgentPbxEvents {
         } else if (event instanceof PbxEvent.QueueMemberRemoved e) {
             membership(e.member(), false);
         } else if (event instanceof PbxEvent.Connected e) {
-            log.info("Asterisk {} connected", e.asteriskVersion());
+            log.info("AMI connected ({}): resynchronising agents", e.asteriskVersion());
+            new AgentResync(engine).run();
         } else if (event instanceof PbxEvent.Disconnected e) {
             log.warn("Asterisk connection lost: {}", e.reason());
         }
@@ -81,7 +82,7 @@ final class AgentPbxEvents {
 
     private void membership(PbxEvent.QueueMember member, boolean present) {
         for (AgentState state : engine.states()) {
-            if (!isMember(state, member)) {
+            if (!engine.isMember(state, member)) {
                 continue;
             }
             TreeSet<String> before = new TreeSet<>(state.queues);
@@ -99,16 +100,6 @@ final class AgentPbxEvents {
             }
             return;
         }
-    }
-
-    private boolean isMember(AgentState state, PbxEvent.QueueMember member) {
-        if (state.agent.type().isStatic()) {
-            String number = state.agent.number();
-            return member.iface().equals(engine.settings().staticInterfaceOf(number))
-                    || member.stateInterface().equals(engine.settings().staticStateInterfaceOf(number))
-                    || member.iface().equals(state.number());
-        }
-        return state.memberInterface != null && member.iface().equals(state.memberInterface);
     }
 
     /** {@code Local/1001@agents-0000001a;2} or {@code SIP/1001-00000003} → {@code 1001}. */

@@ -23,6 +23,9 @@ public interface AgentService {
 
     CompletableFuture<Void> ping(Agent agent);
 
+    /** Makes the engine track exactly these agents (start and refreshagents). */
+    CompletableFuture<Void> track(List<Agent> agents);
+
     /** Agents with no engine behind them (no Asterisk configured): every agent is offline. */
     static AgentService unavailable() {
         return new AgentService() {
@@ -57,6 +60,11 @@ public interface AgentService {
 
             @Override
             public CompletableFuture<Void> ping(Agent agent) {
+                return CompletableFuture.completedFuture(null);
+            }
+
+            @Override
+            public CompletableFuture<Void> track(List<Agent> agents) {
                 return CompletableFuture.completedFuture(null);
             }
         };

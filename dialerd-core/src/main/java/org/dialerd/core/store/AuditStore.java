@@ -12,8 +12,9 @@ public interface AuditStore {
     void close(long auditId, LocalDateTime end, Duration duration);
 
     /**
-     * Closes every row still open (sessions and breaks left by a previous run that stopped
-     * without closing them), ending them at {@code end}; returns how many were closed.
+     * Closes the login sessions still open (left by a run that stopped without closing them),
+     * ending them at {@code end}; returns how many were closed. Breaks are left as they are,
+     * as the reference daemon does at start-up.
      */
-    int closeAllOpen(LocalDateTime end);
+    int closeOpenSessions(LocalDateTime end);
 }

@@ -5,7 +5,7 @@ import java.util.Objects;
 /** Every repository the engine and the request handlers use, wired by dialerd-server. */
 public record Stores(ClientStore clients, AgentStore agents, BreakStore breaks,
                      CampaignStore campaigns, CallStore calls, ReportStore reports,
-                     SettingsStore settings) {
+                     SettingsStore settings, AuditStore audit) {
     public Stores {
         Objects.requireNonNull(clients, "clients");
         Objects.requireNonNull(agents, "agents");
@@ -14,5 +14,6 @@ public record Stores(ClientStore clients, AgentStore agents, BreakStore breaks,
         Objects.requireNonNull(calls, "calls");
         Objects.requireNonNull(reports, "reports");
         Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(audit, "audit");
     }
 }

@@ -149,6 +149,9 @@ class AgentEngineTest {
     @Test
     void pauseAndUnpauseWriteBreakAuditAndEvents() {
         loginStatic();
+        pbx.emit(new PbxEvent.QueueMemberAdded(member("8000", "Local/9000@agent-request")));
+        scheduler.runUntilIdle();
+        events.clear();
         assertTrue(run(engine.pause(AGENT_9000, 2, "Lunch")).ok());
         PbxAction.QueuePause pause = pbx.sent(PbxAction.QueuePause.class).get(0);
         assertEquals("Local/9000@agent-request", pause.iface());
@@ -159,12 +162,20 @@ class AgentEngineTest {
 
         assertTrue(run(engine.unpause(AGENT_9000)).ok());
         assertEquals(AgentStatus.ONLINE, view(AGENT_9000).status());
-        assertTrue(events.get(1) instanceof AgentEvent.PauseStart);
-        assertTrue(events.get(2) instanceof AgentEvent.PauseEnd);
+        assertTrue(events.get(0) instanceof AgentEvent.PauseStart);
+        assertTrue(events.get(1) instanceof AgentEvent.PauseEnd);
         assertTrue(writes.flush(Duration.ofSeconds(5)));
         MemoryAudit.Row breakRow = audit.snapshot().get(1);
         assertEquals(Integer.valueOf(2), breakRow.breakId);
         assertNotNull(breakRow.end);
+    }
+
+    @Test
+    void agentInNoQueueTakesABreakWithoutAskingAsterisk() {
+        loginStatic();
+        assertTrue(run(engine.pause(AGENT_9000, 2, "Lunch")).ok());
+        assertEquals(List.of(), pbx.sent(PbxAction.QueuePause.class));
+        assertEquals(AgentStatus.PAUSED, view(AGENT_9000).status());
     }
 
     @Test
@@ -250,6 +261,38 @@ class AgentEngineTest {
         run(engine.closeAllAudits());
         assertTrue(writes.flush(Duration.ofSeconds(5)));
         assertEquals(List.of(), audit.open());
+    }
+
+    @Test
+    void reconnectLogsOutAgentsAsteriskNoLongerHas() {
+        loginStatic();
+        run(engine.pause(AGENT_9000, 2, "Lunch"));
+        run(engine.login(SIP_1001, "1001", "SIP/1001", QUEUES, Optional.empty()));
+        // Asterisk restarted: nobody is logged in, the queues are empty.
+        pbx.replies = action -> action instanceof PbxAction.Agents
+                ? new PbxReply(true, "", java.util.Map.of(), List.of(), List.of(java.util.Map.of("Agent", "9000",
+                        "Status", "AGENT_LOGGEDOFF")))
+                : PbxReply.ok("Success");
+        pbx.emit(new PbxEvent.Disconnected("EOF"));
+        pbx.emit(new PbxEvent.Connected("Asterisk 22"));
+        scheduler.runUntilIdle();
+        assertEquals(AgentStatus.OFFLINE, view(AGENT_9000).status());
+        assertEquals(AgentStatus.OFFLINE, view(SIP_1001).status());
+        assertTrue(writes.flush(Duration.ofSeconds(5)));
+        assertEquals(List.of(), audit.open());
+    }
+
+    @Test
+    void staticAgentLoggedInOnAsteriskIsTakenOverAfterConnect() {
+        pbx.replies = action -> action instanceof PbxAction.Agents
+                ? new PbxReply(true, "", java.util.Map.of(), List.of(), List.of(java.util.Map.of("Agent", "9000",
+                        "Status", "AGENT_IDLE", "Channel", "Local/1003@agents-00000007;2")))
+                : PbxReply.ok("Success");
+        pbx.emit(new PbxEvent.Connected("Asterisk 22"));
+        scheduler.runUntilIdle();
+        assertEquals(AgentStatus.ONLINE, view(AGENT_9000).status());
+        assertEquals(Optional.of("1003"), view(AGENT_9000).extension());
+        assertTrue(events.contains(new AgentEvent.AgentLoggedIn("Agent/9000")));
     }
 
     private static PbxEvent.QueueMember member(String queue, String iface) {

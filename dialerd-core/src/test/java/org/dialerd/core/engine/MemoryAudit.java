@@ -43,10 +43,10 @@ final class MemoryAudit implements AuditStore {
     }
 
     @Override
-    public synchronized int closeAllOpen(LocalDateTime end) {
+    public synchronized int closeOpenSessions(LocalDateTime end) {
         int closed = 0;
         for (Row row : rows) {
-            if (row.end == null) {
+            if (row.end == null && row.breakId == null) {
                 row.end = end;
                 closed++;
             }

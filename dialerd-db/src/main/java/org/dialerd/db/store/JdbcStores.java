@@ -11,6 +11,7 @@ public final class JdbcStores {
     public static Stores over(DataSource dataSource) {
         Jdbc jdbc = new Jdbc(dataSource);
         return new Stores(new JdbcClientStore(jdbc), new JdbcAgentStore(jdbc), new JdbcBreakStore(jdbc),
-                new JdbcCampaignStore(jdbc), new JdbcCallStore(jdbc), new JdbcReportStore(jdbc), new JdbcSettingsStore(jdbc));
+                new JdbcCampaignStore(jdbc), new JdbcCallStore(jdbc), new JdbcReportStore(jdbc), new JdbcSettingsStore(jdbc),
+                new JdbcAuditStore(jdbc));
     }
 }

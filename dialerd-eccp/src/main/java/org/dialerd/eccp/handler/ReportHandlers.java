@@ -111,7 +111,10 @@ final class ReportHandlers {
     static XmlElement pingAgent(RequestContext context, XmlElement request) {
         context.authenticateAgent(request);
         String agentNumber = Args.required(request, "agent_number");
-        context.services().agents().find(agentNumber).orElseThrow(() -> EccpFailure.wrapped(404, AGENT_NOT_FOUND));
+        var agent = context.services().agents().find(agentNumber)
+                .orElseThrow(() -> EccpFailure.wrapped(404, AGENT_NOT_FOUND));
+        // Keeps a login made with a timeout alive.
+        context.services().engine().ping(agent);
         return Replies.success(RequestName.PINGAGENT);
     }
 

@@ -93,14 +93,16 @@ final class SessionHandlers {
                 context.services().pbx().isConnected() ? "connected" : "disconnected");
         context.services().agents().all().stream()
                 .sorted(java.util.Comparator.comparingInt(org.dialerd.core.agent.Agent::id))
-                .forEach(agent -> log.info("dumpstatus agent {} id={} active={}", agent.channel(), agent.id(),
-                        agent.active()));
+                .forEach(agent -> log.info("dumpstatus agent {} id={} active={} state={}", agent.channel(), agent.id(),
+                        agent.active(), context.services().engine().view(agent.channel())
+                                .map(Object::toString).orElse("untracked")));
         return Replies.success(RequestName.DUMPSTATUS);
     }
 
     static XmlElement refreshAgents(RequestContext context, XmlElement request) {
         var agents = context.services().stores().agents().findAll();
         context.services().agents().replaceAll(agents);
+        context.services().engine().track(agents);
         log.info("refreshagents: {} agents tracked", agents.size());
         return Replies.success(RequestName.REFRESHAGENTS);
     }

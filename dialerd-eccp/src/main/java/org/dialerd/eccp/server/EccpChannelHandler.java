@@ -25,15 +25,21 @@ import org.slf4j.LoggerFactory;
 final class EccpChannelHandler extends ChannelInboundHandlerAdapter {
     private static final Logger log = LoggerFactory.getLogger(EccpChannelHandler.class);
 
+    /** Requests after which the session's event subscription may have changed. */
+    private static final java.util.Set<String> SUBSCRIPTION_REQUESTS = java.util.Set.of("login", "filterbyagent");
+
     private final Dispatcher dispatcher;
     private final SerialExecutor requests;
     private final EccpServerSettings settings;
+    private final SessionRegistry registry;
     private final AtomicInteger inFlight = new AtomicInteger();
     private EccpSession session;
     private volatile boolean closing;
 
-    EccpChannelHandler(Dispatcher dispatcher, Executor workers, EccpServerSettings settings) {
+    EccpChannelHandler(Dispatcher dispatcher, Executor workers, EccpServerSettings settings,
+                       SessionRegistry registry) {
         this.dispatcher = dispatcher;
+        this.registry = registry;
         this.requests = new SerialExecutor(workers);
         this.settings = settings;
     }
@@ -42,6 +48,15 @@ final class EccpChannelHandler extends ChannelInboundHandlerAdapter {
     public void channelActive(ChannelHandlerContext ctx) {
         session = new EccpSession(String.valueOf(ctx.channel().remoteAddress()));
         ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        closing = true;
+        if (session != null) {
+            registry.remove(session);
+        }
+        ctx.fireChannelInactive();
     }
 
     @Override
@@ -63,6 +78,9 @@ final class EccpChannelHandler extends ChannelInboundHandlerAdapter {
                 return;
             }
             Dispatcher.Reply reply = dispatcher.dispatch(session, request);
+            if (session.isLoggedIn() && SUBSCRIPTION_REQUESTS.contains(request.name())) {
+                registry.update(session, ctx.channel());
+            }
             write(ctx, reply.packet(), reply.close());
         } finally {
             answered(ctx);

@@ -41,15 +41,17 @@ public final class EccpServer implements AutoCloseable {
 
     private final EccpServerSettings settings;
     private final Dispatcher dispatcher;
+    private final SessionRegistry registry;
     private final EventLoopGroup boss = new NioEventLoopGroup(1, named("eccp-accept"));
     private final EventLoopGroup io = new NioEventLoopGroup(0, named("eccp-io"));
     private final ExecutorService workers;
     private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private Channel listener;
 
-    public EccpServer(EccpServerSettings settings, Dispatcher dispatcher) {
+    public EccpServer(EccpServerSettings settings, Dispatcher dispatcher, SessionRegistry registry) {
         this.settings = settings;
         this.dispatcher = dispatcher;
+        this.registry = registry;
         this.workers = new ThreadPoolExecutor(settings.workerThreads(), settings.workerThreads(), 60,
                 TimeUnit.SECONDS, new LinkedBlockingQueue<>(), named("eccp-worker"));
     }
@@ -92,7 +94,7 @@ public final class EccpServer implements AutoCloseable {
         pipeline.addLast("idle", new IdleStateHandler(idleSeconds, 0, 0, TimeUnit.SECONDS));
         pipeline.addLast("frames", new EccpFrameDecoder(settings.maxPacketBytes()));
         pipeline.addLast("requests", new EccpRequestDecoder());
-        pipeline.addLast("handler", new EccpChannelHandler(dispatcher, workers, settings));
+        pipeline.addLast("handler", new EccpChannelHandler(dispatcher, workers, settings, registry));
     }
 
     /** Tells a client outside the allowlist why, then closes. */

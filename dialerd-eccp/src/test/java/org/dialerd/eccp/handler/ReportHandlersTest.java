@@ -321,7 +321,8 @@ class ReportHandlersTest {
             }
         };
         Stores stores = new Stores(unused(ClientStore.class), agents, unused(BreakStore.class),
-                unused(CampaignStore.class), unused(CallStore.class), reports, java.util.Map::of);
+                unused(CampaignStore.class), unused(CallStore.class), reports, java.util.Map::of,
+                unused(org.dialerd.core.store.AuditStore.class));
         return new Services(stores, tracked, PbxGateway.disconnected(), CLOCK, () -> COOKIE);
     }
 

@@ -15,7 +15,8 @@ import org.dialerd.eccp.server.EccpServerSettings;
  *
  * @param database empty means the embedded MariaDB under {@code dataDir}
  */
-public record DialerdConfig(boolean demo, Path dataDir, Optional<DatabaseConfig> database, EccpServerSettings eccp) {
+public record DialerdConfig(boolean demo, Path dataDir, Optional<DatabaseConfig> database, EccpServerSettings eccp,
+                            Optional<AsteriskConfig> asterisk, AgentsConfig agents) {
 
     public static final Path DEFAULT_DATA_DIR = Path.of("dialerd-data");
 
@@ -24,6 +25,28 @@ public record DialerdConfig(boolean demo, Path dataDir, Optional<DatabaseConfig>
         public static final int DEFAULT_PORT = 3306;
         public static final String DEFAULT_NAME = "call_center";
         public static final int DEFAULT_POOL_SIZE = 10;
+    }
+
+    /** An AMI login; without an {@code [asterisk]} section the {@code valor_config} rows are used. */
+    public record AsteriskConfig(String host, int port, String user, String secret) {
+        public static final int DEFAULT_PORT = 5038;
+    }
+
+    /**
+     * How agents reach Asterisk.
+     *
+     * @param dialTemplate          extension → dial string when no devices table is configured
+     * @param devicesTable          FreePBX's {@code asterisk.devices} (columns user, dial), when set
+     * @param staticMemberInterface a static agent's queue interface ({@code {number}} replaced)
+     * @param membershipFromAstdb   dynamic agents' queues from FreePBX astdb QPENALTY instead of
+     *                              dialerd's {@code dialerd_queue_member} table
+     */
+    public record AgentsConfig(String dialTemplate, Optional<String> devicesTable, String staticMemberInterface,
+                               boolean membershipFromAstdb) {
+        public static final String DEFAULT_DIAL_TEMPLATE = "SIP/{ext}";
+        public static final String DEFAULT_STATIC_MEMBER = "Local/{number}@agent-request";
+        public static final AgentsConfig DEFAULTS = new AgentsConfig(DEFAULT_DIAL_TEMPLATE, Optional.empty(),
+                DEFAULT_STATIC_MEMBER, false);
     }
 
     /** Reads the INI keys; any key present with an unusable value fails with its name and value. */
@@ -61,18 +84,44 @@ public record DialerdConfig(boolean demo, Path dataDir, Optional<DatabaseConfig>
                     ini.get("eccp.allowed_clients").map(DialerdConfig::addressList).orElse(Set.of()),
                     intValue(ini, "eccp.worker_threads", defaults.workerThreads(), 1, 1024));
             Path dir = ini.get("dialerd.data_dir").map(Path::of).orElse(dataDir);
-            return new DialerdConfig(demo, dir, database, eccp);
+            Optional<AsteriskConfig> asterisk = Optional.empty();
+            if (ini.get("asterisk.host").isPresent()) {
+                asterisk = Optional.of(new AsteriskConfig(ini.get("asterisk.host").get().strip(),
+                        intValue(ini, "asterisk.port", AsteriskConfig.DEFAULT_PORT, 1, 65535),
+                        ini.get("asterisk.user").orElse(""), ini.get("asterisk.secret").orElse("")));
+            }
+            String template = ini.get("agents.dial_template").map(String::strip)
+                    .orElse(AgentsConfig.DEFAULT_DIAL_TEMPLATE);
+            if (!template.contains("{ext}")) {
+                throw new ConfigException("agents.dial_template = '" + template + "': must contain {ext}");
+            }
+            Optional<String> devices = ini.get("agents.devices_table").map(String::strip).filter(t -> !t.isEmpty());
+            devices.filter(t -> !t.matches("[A-Za-z0-9_]+(\\.[A-Za-z0-9_]+)?")).ifPresent(t -> {
+                throw new ConfigException("agents.devices_table = '" + t + "': expected table or database.table");
+            });
+            String member = ini.get("agents.static_member_interface").map(String::strip)
+                    .orElse(AgentsConfig.DEFAULT_STATIC_MEMBER);
+            if (!member.contains("{number}")) {
+                throw new ConfigException("agents.static_member_interface = '" + member + "': must contain {number}");
+            }
+            String membership = ini.get("agents.membership").map(String::strip).orElse("table");
+            if (!membership.equals("table") && !membership.equals("astdb")) {
+                throw new ConfigException("agents.membership = '" + membership + "': expected table or astdb");
+            }
+            return new DialerdConfig(demo, dir, database, eccp, asterisk,
+                    new AgentsConfig(template, devices, member, membership.equals("astdb")));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage(), e);
         }
     }
 
     public static DialerdConfig embeddedDefaults(boolean demo, Path dataDir) {
-        return new DialerdConfig(demo, dataDir, Optional.empty(), EccpServerSettings.defaults());
+        return new DialerdConfig(demo, dataDir, Optional.empty(), EccpServerSettings.defaults(), Optional.empty(),
+                AgentsConfig.DEFAULTS);
     }
 
     public DialerdConfig withEccpPort(int port) {
-        return new DialerdConfig(demo, dataDir, database, eccp.withPort(port));
+        return new DialerdConfig(demo, dataDir, database, eccp.withPort(port), asterisk, agents);
     }
 
     private static Set<String> addressList(String value) {

@@ -1,0 +1,316 @@
+package org.dialerd.ami;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.asteriskjava.AsteriskVersion;
+import org.asteriskjava.manager.ManagerConnection;
+import org.asteriskjava.manager.ManagerConnectionFactory;
+import org.asteriskjava.manager.ManagerConnectionState;
+import org.asteriskjava.manager.ManagerEventListener;
+import org.asteriskjava.manager.action.DbGetAction;
+import org.asteriskjava.manager.action.EventGeneratingAction;
+import org.asteriskjava.manager.action.ManagerAction;
+import org.asteriskjava.manager.action.PingAction;
+import org.asteriskjava.manager.event.ConnectEvent;
+import org.asteriskjava.manager.event.DisconnectEvent;
+import org.asteriskjava.manager.event.ManagerEvent;
+import org.asteriskjava.manager.internal.ManagerConnectionImpl;
+import org.dialerd.ami.internal.AgentLogoffFixedEvent;
+import org.dialerd.ami.internal.AgentsFixedEvent;
+import org.dialerd.ami.internal.MixMonitorMuteEvent;
+import org.dialerd.core.pbx.PbxAction;
+import org.dialerd.core.pbx.PbxEvent;
+import org.dialerd.core.pbx.PbxException;
+import org.dialerd.core.pbx.PbxGateway;
+import org.dialerd.core.pbx.PbxReply;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The PBX over one asterisk-java {@link ManagerConnection}.
+ *
+ * <p>Lifecycle: {@link #start()} returns at once; logins run on our {@code dialerd-ami-io}
+ * thread and, while they fail, are retried with a doubling backoff between
+ * {@code reconnectBackoffMin} and {@code reconnectBackoffMax}. After a successful login
+ * asterisk-java itself reconnects whenever the socket drops (first every 50 ms, then every
+ * 5 s); a socket read timeout plus a periodic Ping turns a half-open TCP connection into such a
+ * drop. asterisk-java's {@code ConnectEvent} is the "ready" signal (events of the new session can
+ * precede it; they are held back until {@link PbxEvent.Connected} is out).
+ *
+ * <p>Threads: asterisk-java's event pump only translates and enqueues; listeners and reply
+ * futures run on one {@code dialerd-ami-events} thread, in wire order. Actions are written by
+ * {@code dialerd-ami-io}, so {@link #send} never blocks; timeouts run on {@code dialerd-ami-timer}.
+ * Never wait for a reply on the events thread: the reply is queued behind you.
+ */
+public final class AmiGateway implements PbxGateway, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(AmiGateway.class);
+
+    static final String NO_CONNECTION = "No AMI connection";
+    private static final Duration CLOSE_STEP_TIMEOUT = Duration.ofSeconds(5);
+
+    private final AmiSettings settings;
+    private final ManagerConnection connection;
+    private final AmiEventTranslator translator = new AmiEventTranslator();
+    private final EventDispatcher dispatcher = new EventDispatcher();
+    private final ScheduledExecutorService timer =
+            Executors.newSingleThreadScheduledExecutor(new DaemonThreads("dialerd-ami-timer"));
+    private final ExecutorService io = Executors.newSingleThreadExecutor(new DaemonThreads("dialerd-ami-io"));
+    private final PendingReplies pending = new PendingReplies(timer, dispatcher);
+    private final DbGetRequests dbGets = new DbGetRequests(dispatcher);
+    private final ManagerEventListener eventListener = this::onManagerEvent;
+
+    private final SessionGate session = new SessionGate(dispatcher, pending);
+    private volatile boolean closed;
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final AtomicBoolean loginQueued = new AtomicBoolean();
+    private int failedLogins; // io thread only
+
+    public AmiGateway(AmiSettings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.connection = new ManagerConnectionFactory(settings.host(), settings.port(), settings.username(),
+                settings.secret()).createManagerConnection();
+        int actionMillis = (int) Math.min(Integer.MAX_VALUE, settings.actionTimeout().toMillis());
+        connection.setSocketTimeout(actionMillis);
+        connection.setSocketReadTimeout((int) settings.socketReadTimeout().toMillis());
+        connection.setKeepAliveAfterAuthenticationFailure(true);
+        if (connection instanceof ManagerConnectionImpl impl) {
+            impl.setDefaultResponseTimeout(actionMillis); // bounds each login step
+            impl.setDefaultEventTimeout(actionMillis);
+        }
+        connection.registerUserEventClass(AgentsFixedEvent.class);
+        connection.registerUserEventClass(AgentLogoffFixedEvent.class);
+        connection.registerUserEventClass(MixMonitorMuteEvent.class);
+    }
+
+    /** Starts connecting in the background; returns at once. */
+    public void start() {
+        if (closed || !started.compareAndSet(false, true)) {
+            throw new IllegalStateException("AMI gateway already started or closed");
+        }
+        log.info("AMI gateway starting: {}", settings);
+        connection.addEventListener(eventListener);
+        long ping = settings.pingInterval().toMillis();
+        timer.scheduleWithFixedDelay(this::tick, ping, ping, TimeUnit.MILLISECONDS);
+        scheduleLogin(Duration.ZERO);
+    }
+
+    @Override
+    public boolean isConnected() {
+        return !closed && session.isOpen() && connection.getState() == ManagerConnectionState.CONNECTED;
+    }
+
+    @Override
+    public void addListener(Consumer<PbxEvent> listener) {
+        dispatcher.addListener(Objects.requireNonNull(listener, "listener"));
+    }
+
+    @Override
+    public CompletableFuture<PbxReply> send(PbxAction action) {
+        Objects.requireNonNull(action, "action");
+        if (!isConnected()) {
+            return CompletableFuture.failedFuture(new PbxException(NO_CONNECTION));
+        }
+        ManagerAction request;
+        try {
+            request = AmiActions.toManagerAction(action);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(new PbxException("AMI cannot send " + action + ": " + e, e));
+        }
+        PendingReplies.Pending reply = pending.register(AmiActions.name(action), settings.actionTimeout());
+        try {
+            io.execute(() -> write(action, request, reply));
+        } catch (RejectedExecutionException e) {
+            reply.fail(new PbxException(NO_CONNECTION, e));
+        }
+        return reply.future;
+    }
+
+    /** Logs off, fails what is pending, delivers the last events; each step bounded in time. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        log.info("AMI gateway closing");
+        timer.shutdownNow();
+        io.shutdown();
+        awaitQuietly(io, "io");
+        connection.removeEventListener(eventListener);
+        ManagerConnectionState state = connection.getState();
+        if (state == ManagerConnectionState.CONNECTED || state == ManagerConnectionState.RECONNECTING) {
+            try {
+                connection.logoff();
+            } catch (RuntimeException e) {
+                log.warn("AMI logoff failed: {}", e.toString());
+            }
+        }
+        sessionDown("AMI gateway closed");
+        dispatcher.shutdown(CLOSE_STEP_TIMEOUT);
+        log.info("AMI gateway closed");
+    }
+
+    // ---- connection keeping ------------------------------------------------------------
+
+    private void scheduleLogin(Duration delay) {
+        if (closed || !loginQueued.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            timer.schedule(() -> io.execute(this::login), delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            loginQueued.set(false);
+        }
+    }
+
+    /** On dialerd-ami-io: one login attempt, and the next one scheduled if it failed. */
+    private void login() {
+        Duration retry = null;
+        try {
+            ManagerConnectionState state = connection.getState();
+            if (closed || (state != ManagerConnectionState.INITIAL && state != ManagerConnectionState.DISCONNECTED)) {
+                return; // logged in, or asterisk-java is reconnecting by itself
+            }
+            connection.login("on");
+            failedLogins = 0;
+            sessionUp(); // normally done already by ConnectEvent
+        } catch (Exception e) { // IOException, AuthenticationFailedException, TimeoutException, IllegalStateException
+            failedLogins++;
+            retry = backoff(failedLogins);
+            session.dropHeld();
+            log.warn("AMI login to {}:{} failed (attempt {}): {}; next attempt in {} ms", settings.host(),
+                    settings.port(), failedLogins, e.toString(), retry.toMillis());
+        } finally {
+            loginQueued.set(false);
+        }
+        if (retry != null) {
+            scheduleLogin(retry);
+        }
+    }
+
+    Duration backoff(int failures) {
+        long min = settings.reconnectBackoffMin().toMillis();
+        long max = settings.reconnectBackoffMax().toMillis();
+        int doublings = Math.min(failures - 1, 30);
+        return Duration.ofMillis(Math.min(max, min << doublings));
+    }
+
+    /** On dialerd-ami-timer, every ping interval: keep traffic flowing, or get a login going. */
+    private void tick() {
+        if (isConnected()) {
+            try {
+                io.execute(this::ping);
+            } catch (RejectedExecutionException e) {
+                // closing
+            }
+        } else {
+            ManagerConnectionState state = connection.getState();
+            if (state == ManagerConnectionState.INITIAL || state == ManagerConnectionState.DISCONNECTED) {
+                scheduleLogin(Duration.ZERO); // asterisk-java gave up reconnecting (or never logged in)
+            }
+        }
+    }
+
+    private void ping() {
+        try {
+            connection.sendAction(new PingAction(), response -> { });
+        } catch (Exception e) {
+            log.debug("AMI ping not sent: {}", e.toString());
+        }
+    }
+
+    // ---- events ------------------------------------------------------------------------
+
+    /** On asterisk-java's threads (event pump; login/reconnect thread for ConnectEvent): keep it short. */
+    private void onManagerEvent(ManagerEvent event) {
+        if (event instanceof ConnectEvent) {
+            sessionUp();
+        } else if (event instanceof DisconnectEvent) {
+            sessionDown("AMI connection lost");
+            if (connection.getState() == ManagerConnectionState.CONNECTED) {
+                sessionUp(); // asterisk-java was back (ConnectEvent seen as a no-op) before we heard it had gone
+            }
+        } else if (!dbGets.offer(event)) {
+            Optional<PbxEvent> translated;
+            try {
+                translated = translator.translate(event);
+            } catch (RuntimeException e) {
+                log.warn("AMI event {} not translated: {}", event.getClass().getSimpleName(), e.toString());
+                return;
+            }
+            translated.ifPresent(session::event);
+        }
+    }
+
+    private void sessionUp() {
+        if (!closed && session.open(version())) {
+            log.info("AMI connected to {}:{} as {} ({})", settings.host(), settings.port(), settings.username(),
+                    version());
+        }
+    }
+
+    private void sessionDown(String reason) {
+        if (session.close(reason) && !closed) {
+            log.warn("{} ({}:{}); asterisk-java is reconnecting", reason, settings.host(), settings.port());
+        }
+    }
+
+    private String version() {
+        AsteriskVersion v = connection.getVersion();
+        return v == null ? "" : v.toString();
+    }
+
+    // ---- actions -----------------------------------------------------------------------
+
+    /** On dialerd-ami-io. asterisk-java calls back on its event pump: hand straight to the dispatcher. */
+    private void write(PbxAction action, ManagerAction request, PendingReplies.Pending reply) {
+        if (reply.isDone()) {
+            return; // timed out while queued
+        }
+        String name = AmiActions.name(action);
+        try {
+            if (request instanceof DbGetAction dbGet) {
+                dbGets.send(connection, dbGet, reply);
+            } else if (AmiActions.isList(action) && request instanceof EventGeneratingAction list) {
+                connection.sendEventGeneratingAction(list, events -> dispatcher.run(() ->
+                        AmiReplies.fromList(events, list.getActionCompleteEventClass()).ifPresentOrElse(
+                                reply::complete,
+                                () -> reply.fail(new PbxException("AMI connection lost before the answer to "
+                                        + name)))));
+            } else {
+                connection.sendAction(request, response -> dispatcher.run(() -> {
+                    if (response == null) {
+                        reply.fail(new PbxException("AMI connection lost before the answer to " + name));
+                    } else {
+                        reply.complete(AmiReplies.fromResponse(response));
+                    }
+                }));
+            }
+        } catch (IllegalStateException e) {
+            reply.fail(new PbxException(NO_CONNECTION, e));
+        } catch (Exception e) {
+            reply.fail(new PbxException("AMI could not send " + name + ": " + e, e));
+        }
+    }
+
+    private static void awaitQuietly(ExecutorService executor, String what) {
+        try {
+            if (!executor.awaitTermination(CLOSE_STEP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                log.warn("AMI {} thread still busy after {} ms", what, CLOSE_STEP_TIMEOUT.toMillis());
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            executor.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package org.dialerd.eccp.protocol;
+
+import java.time.format.DateTimeFormatter;
+import org.dialerd.core.agent.AgentView;
+import org.dialerd.core.engine.AgentEvent;
+import org.dialerd.eccp.xml.XmlElement;
+
+/** Agent events as the protocol document shapes them ({@code <event><agentloggedin>…}). */
+public final class AgentEventXml {
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    private AgentEventXml() {
+    }
+
+    public static XmlElement toXml(AgentEvent event) {
+        return XmlElement.of("event", body(event));
+    }
+
+    private static XmlElement body(AgentEvent event) {
+        if (event instanceof AgentEvent.AgentLoggedIn e) {
+            return XmlElement.of("agentloggedin", XmlElement.text("agent", e.agentNumber()));
+        }
+        if (event instanceof AgentEvent.AgentLoggedOut e) {
+            return XmlElement.of("agentloggedout", XmlElement.text("agent", e.agentNumber()));
+        }
+        if (event instanceof AgentEvent.AgentFailedLogin e) {
+            return XmlElement.of("agentfailedlogin", XmlElement.text("agent", e.agentNumber()));
+        }
+        if (event instanceof AgentEvent.PauseStart e) {
+            return XmlElement.builder("pausestart")
+                    .add("agent_number", e.agentNumber())
+                    .add("pause_class", e.pauseClass())
+                    .addIfPresent("pause_type", e.breakId())
+                    .addIfPresent("pause_name", e.breakName())
+                    .add("pause_start", e.start().format(DATE_TIME))
+                    .build();
+        }
+        if (event instanceof AgentEvent.PauseEnd e) {
+            return XmlElement.builder("pauseend")
+                    .add("agent_number", e.agentNumber())
+                    .add("pause_class", e.pauseClass())
+                    .addIfPresent("pause_type", e.breakId())
+                    .addIfPresent("pause_name", e.breakName())
+                    .add("pause_start", e.start().format(DATE_TIME))
+                    .add("pause_end", e.end().format(DATE_TIME))
+                    .add("pause_duration", e.durationSeconds())
+                    .build();
+        }
+        if (event instanceof AgentEvent.QueueMembership e) {
+            return queueMembership(e);
+        }
+        throw new IllegalArgumentException("no XML for " + event);
+    }
+
+    private static XmlElement queueMembership(AgentEvent.QueueMembership e) {
+        AgentView view = e.view();
+        XmlElement.Builder body = XmlElement.builder("queuemembership")
+                .add("agent_number", e.agentNumber())
+                .add("agentchannel", e.agentNumber())
+                .add("status", view.status().wireName());
+        view.pause().ifPresent(pause -> body.add("pauseid", pause.breakId())
+                .add("pausename", pause.breakName())
+                .add("pausestart", pause.start().format(TIME)));
+        XmlElement.Builder queues = XmlElement.builder("queues");
+        e.queues().forEach(queue -> queues.add("queue", queue));
+        return body.add(queues.build()).build();
+    }
+}

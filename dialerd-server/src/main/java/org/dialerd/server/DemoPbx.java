@@ -1,0 +1,67 @@
+package org.dialerd.server;
+
+import java.util.Deque;
+import java.util.List;
+import org.dialerd.ami.AmiGateway;
+import org.dialerd.core.pbx.PbxAction;
+import org.dialerd.core.pbx.PbxEvent;
+import org.dialerd.core.pbx.PbxGateway;
+import java.util.Optional;
+import org.dialerd.ami.AmiSettings;
+import org.dialerd.core.engine.AgentEngineSettings;
+import org.dialerd.core.store.ExtensionDirectory;
+import org.dialerd.sim.AsteriskSimulator;
+import org.dialerd.sim.Scenario;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The demo's PBX: the Asterisk simulator in-process, in real time, reached over AMI on
+ * loopback exactly as a real Asterisk would be. Extensions 1001–1010 are phones that answer
+ * after a second ({@code Local/NNNN@agents}); app_agent_pool agents 9000–9004; queues 8000
+ * (outgoing campaign) and 8001 (incoming).
+ */
+public final class DemoPbx {
+    private static final Logger log = LoggerFactory.getLogger(DemoPbx.class);
+    static final String DIAL_TEMPLATE = "Local/{ext}@agents";
+    static final List<String> DEMO_QUEUES = List.of("8000", "8001");
+
+    private DemoPbx() {
+    }
+
+    static Dialerd.PbxSide start(Deque<AutoCloseable> resources) {
+        Scenario scenario = Scenario.recorded();
+        for (int agent = 9002; agent <= 9004; agent++) {
+            scenario.agent(String.valueOf(agent), "Agent " + agent);
+        }
+        AsteriskSimulator simulator = AsteriskSimulator.start(scenario, 0);
+        resources.push(simulator);
+        simulator.startRealTime(1.0);
+        log.info("simulated Asterisk listening on 127.0.0.1:{}", simulator.port());
+        AmiSettings ami = AmiSettings.of("127.0.0.1", Scenario.DEFAULT_USER, Scenario.DEFAULT_SECRET)
+                .withPort(simulator.port());
+        ExtensionDirectory template = ExtensionDirectory.template(DIAL_TEMPLATE);
+        ExtensionDirectory demoExtensions = extension -> extension != null && extension.matches("10(0[1-9]|10)")
+                ? template.dialString(extension) : Optional.empty();
+        AmiGateway gateway = PbxStartup.start(ami, resources);
+        gateway.addListener(event -> {
+            if (event instanceof PbxEvent.Connected) {
+                addStaticMembers(gateway);
+            }
+        });
+        return new Dialerd.PbxSide(gateway, demoExtensions, AgentEngineSettings.DEFAULTS);
+    }
+
+    /**
+     * What queues.conf does on a real PBX: app_agent_pool agents 9000–9004 are static members of
+     * the demo queues, so a logged-in static agent gets calls and breaks pause it in Asterisk.
+     */
+    public static void addStaticMembers(PbxGateway gateway) {
+        for (String queue : DEMO_QUEUES) {
+            for (int agent = 9000; agent <= 9004; agent++) {
+                gateway.send(new PbxAction.QueueAdd(queue, "Local/" + agent + "@agent-request", "Agent " + agent,
+                        "Agent:" + agent, 0, false));
+            }
+        }
+    }
+}

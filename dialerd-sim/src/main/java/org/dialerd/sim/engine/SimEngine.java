@@ -1,0 +1,160 @@
+package org.dialerd.sim.engine;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.Arrays;
+import org.dialerd.sim.ami.AmiMessage;
+import org.dialerd.sim.ami.AmiSession;
+import org.dialerd.sim.clock.VirtualScheduler;
+import org.dialerd.sim.pbx.EventSink;
+import org.dialerd.sim.pbx.Pbx;
+
+/**
+ * The one thread that owns the PBX. Actions from every session, clock advances and scenario
+ * calls are queued here and run one at a time; after each, everything already due on the
+ * virtual clock runs too. Events are broadcast to sessions in the order they were produced.
+ */
+public final class SimEngine implements EventSink {
+
+    private static final long CALL_TIMEOUT_SECONDS = 30;
+
+    private volatile Thread engineThread;
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "sim-engine");
+        t.setDaemon(true);
+        engineThread = t;
+        return t;
+    });
+    private final VirtualScheduler scheduler = new VirtualScheduler();
+    private final List<AmiSession> sessions = new CopyOnWriteArrayList<>();
+    private final List<Consumer<AmiMessage>> listeners = new CopyOnWriteArrayList<>();
+    private Pbx pbx;
+
+    public VirtualScheduler scheduler() {
+        return scheduler;
+    }
+
+    public void pbx(Pbx p) {
+        this.pbx = p;
+    }
+
+    public Pbx pbx() {
+        return pbx;
+    }
+
+    public void addSession(AmiSession s) {
+        sessions.add(s);
+    }
+
+    public void removeSession(AmiSession s) {
+        sessions.remove(s);
+    }
+
+    public List<AmiSession> sessions() {
+        return List.copyOf(sessions);
+    }
+
+    /** In-process observers (tests, load statistics); run on the engine thread, keep them short. */
+    public void addListener(Consumer<AmiMessage> l) {
+        listeners.add(l);
+    }
+
+    @Override
+    public void publish(AmiMessage event) {
+        String wire = event.toWire();
+        Set<String> classes = Arrays.stream(event.getOrEmpty("Privilege").split(","))
+                .map(String::trim).collect(Collectors.toSet());
+        for (AmiSession s : sessions) {
+            s.deliver(event, classes, wire);
+        }
+        for (Consumer<AmiMessage> l : listeners) {
+            l.accept(event);
+        }
+    }
+
+    /** Queues work on the engine thread; due timers run right after it. */
+    public void execute(Runnable work) {
+        thread.execute(() -> {
+            work.run();
+            scheduler.runDue();
+        });
+    }
+
+    /** Runs work on the engine thread and waits for its result. */
+    public <T> T call(Callable<T> work) {
+        if (Thread.currentThread() == engineThread) {
+            try {
+                return work.call();
+            } catch (Exception e) {
+                throw new SimEngineException("engine call failed", e);
+            }
+        }
+        Future<T> f = thread.submit(() -> {
+            T r = work.call();
+            scheduler.runDue();
+            return r;
+        });
+        try {
+            return f.get(CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SimEngineException("interrupted while waiting for the engine", e);
+        } catch (ExecutionException e) {
+            throw new SimEngineException("engine call failed", e.getCause());
+        } catch (TimeoutException e) {
+            throw new SimEngineException("engine did not answer within " + CALL_TIMEOUT_SECONDS + " s", e);
+        }
+    }
+
+    public void run(Runnable work) {
+        call(() -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /** Moves virtual time forward, running every task that falls due, in order. */
+    public void advance(Duration d) {
+        run(() -> scheduler.advanceTo(scheduler.nowMillis() + d.toMillis()));
+    }
+
+    public void advanceTo(long virtualMillis) {
+        run(() -> scheduler.advanceTo(virtualMillis));
+    }
+
+    public long nowMillis() {
+        return call(scheduler::nowMillis);
+    }
+
+    public void shutdown(Duration timeout) {
+        thread.shutdown();
+        try {
+            if (!thread.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                thread.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            thread.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Unchecked failure of an engine call, keeping its cause. */
+    public static final class SimEngineException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public SimEngineException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package org.dialerd.sim.pbx;
+
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs dialplan on channels (what Asterisk's pbx thread per channel does): looks up the
+ * extension, publishes Newexten, runs the application, moves to the next priority. Owns the
+ * channel while it runs and winds it down on hang-up: the running application cleans up first
+ * (a queue caller abandons, a bridge is left), then SoftHangupRequest and Hangup.
+ */
+public final class DialplanRunner implements ChannelOps.HangupHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(DialplanRunner.class);
+
+    private final Pbx pbx;
+
+    DialplanRunner(Pbx pbx) {
+        this.pbx = pbx;
+    }
+
+    Pbx pbx() {
+        return pbx;
+    }
+
+    long generation(Channel ch) {
+        return ch.generation;
+    }
+
+    /** Starts the dialplan at context,exten,priority. */
+    public void start(Channel ch, String context, String exten, int priority) {
+        ch.hasPbx = true;
+        ch.owner = this;
+        ch.setLocation(context, exten, priority);
+        continueAt(ch, priority);
+    }
+
+    /** Originate with Application=: runs one application, then hangs the channel up. */
+    public void runApplication(Channel ch, String app, String data) {
+        ch.appOnly = true;
+        ch.owner = this;
+        exec(ch, new Dialplan.Step(app, data));
+    }
+
+    /** Redirect/transfer: stop what runs now (without hanging up) and go to a new place. */
+    public void redirect(Channel ch, String context, String exten, int priority) {
+        interrupt(ch);
+        ch.appOnly = false;
+        start(ch, context, exten, priority);
+    }
+
+    void continueAt(Channel ch, int priority) {
+        if (ch.hungUp) {
+            return;
+        }
+        if (ch.appOnly) {
+            ch.generation++;
+            pbx.ops().hangup(ch);
+            return;
+        }
+        ch.priority = priority;
+        Optional<Dialplan.Step> step = pbx.dialplan().find(ch.context, ch.exten).flatMap(e -> e.step(priority));
+        if (step.isEmpty()) {
+            finish(ch, HangupCause.NORMAL_CLEARING);
+            return;
+        }
+        exec(ch, step.get());
+    }
+
+    private void exec(Channel ch, Dialplan.Step step) {
+        String args = Substitution.apply(step.args(), ch);
+        ch.application = step.app();
+        ch.applicationData = args;
+        if (!ch.appOnly) {
+            pbx.events().newexten(ch, step.app(), args);
+        }
+        ch.generation++;
+        AppRun run = new AppRun(this, ch, args, ch.generation);
+        ch.run = run;
+        App app = pbx.apps().find(step.app());
+        if (app == null) {
+            log.warn("pbx: no application {} (channel {}), hanging up", step.app(), ch.name);
+            finish(ch, HangupCause.NORMAL_CLEARING);
+            return;
+        }
+        app.exec(run);
+    }
+
+    /** The pbx ends: SoftHangupRequest (once), then Hangup. */
+    void finish(Channel ch, int cause) {
+        ch.generation++;
+        ch.run = null;
+        if (ch.hangupCause == 0) {
+            ch.hangupCause = cause;
+        }
+        if (!ch.appOnly) {
+            pbx.ops().publishSoftHangup(ch, HangupCause.NORMAL_CLEARING);
+        }
+        pbx.ops().hangup(ch);
+    }
+
+    private void interrupt(Channel ch) {
+        AppRun run = ch.run;
+        ch.generation++;
+        ch.run = null;
+        ch.cancelTimers();
+        if (run != null) {
+            Runnable hook = run.interruptHook();
+            if (hook != null) {
+                hook.run();
+            }
+        }
+    }
+
+    @Override
+    public void hangupRequested(Channel ch, int cause) {
+        interrupt(ch);
+        if (ch.bridge != null) {
+            if (ch.hangupCause == 0) {
+                ch.hangupCause = HangupCause.NORMAL_CLEARING;
+            }
+            pbx.bridges().leave(ch);
+        }
+        finish(ch, cause);
+    }
+
+    @Override
+    public void channelHungUp(Channel ch) {
+        ch.run = null;
+    }
+}

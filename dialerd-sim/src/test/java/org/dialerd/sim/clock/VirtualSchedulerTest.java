@@ -1,0 +1,47 @@
+package org.dialerd.sim.clock;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class VirtualSchedulerTest {
+
+    @Test
+    void runsTasksInTimeOrderThenSchedulingOrder() {
+        VirtualScheduler s = new VirtualScheduler();
+        List<String> ran = new ArrayList<>();
+        s.schedule(200, () -> ran.add("b"));
+        s.schedule(100, () -> ran.add("a1"));
+        s.schedule(100, () -> ran.add("a2"));
+        s.advanceTo(150);
+        assertEquals(List.of("a1", "a2"), ran);
+        assertEquals(150, s.nowMillis());
+        s.advanceTo(1000);
+        assertEquals(List.of("a1", "a2", "b"), ran);
+    }
+
+    @Test
+    void tasksSeeTheirOwnTimeAndCanScheduleMore() {
+        VirtualScheduler s = new VirtualScheduler();
+        List<Long> times = new ArrayList<>();
+        s.schedule(100, () -> {
+            times.add(s.nowMillis());
+            s.schedule(50, () -> times.add(s.nowMillis()));
+        });
+        s.advanceTo(500);
+        assertEquals(List.of(100L, 150L), times);
+    }
+
+    @Test
+    void cancelledTasksDoNotRun() {
+        VirtualScheduler s = new VirtualScheduler();
+        List<String> ran = new ArrayList<>();
+        VirtualScheduler.Timer t = s.schedule(10, () -> ran.add("x"));
+        t.cancel();
+        s.advanceTo(100);
+        assertEquals(List.of(), ran);
+        assertEquals(0, s.pending());
+    }
+}

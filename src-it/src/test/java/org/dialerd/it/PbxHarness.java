@@ -1,0 +1,84 @@
+package org.dialerd.it;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.dialerd.ami.AmiGateway;
+import org.dialerd.ami.AmiSettings;
+import org.dialerd.core.engine.AgentEngineSettings;
+import org.dialerd.core.store.ExtensionDirectory;
+import org.dialerd.db.store.JdbcStores;
+import org.dialerd.db.testing.TestDatabases;
+import org.dialerd.eccp.server.EccpServerSettings;
+import org.dialerd.server.DemoPbx;
+import org.dialerd.server.Dialerd;
+import org.dialerd.sim.AsteriskSimulator;
+import org.dialerd.sim.Scenario;
+
+/**
+ * The whole chain on one machine: dialerd on a fresh embedded database, connected over real
+ * AMI (asterisk-java) to the simulated Asterisk, which runs on virtual time the test advances.
+ * Extensions 1001–1010 are {@code Local/NNNN@agents} phones that answer after one second; 2001
+ * rings and is never answered, 3001 is busy (the recorded dialplan).
+ */
+public final class PbxHarness implements AutoCloseable {
+    private final AsteriskSimulator simulator;
+    private final AmiGateway gateway;
+    private final Dialerd dialerd;
+    private final DataSource dataSource;
+
+    private PbxHarness(AsteriskSimulator simulator, AmiGateway gateway, Dialerd dialerd, DataSource dataSource) {
+        this.simulator = simulator;
+        this.gateway = gateway;
+        this.dialerd = dialerd;
+        this.dataSource = dataSource;
+    }
+
+    public static PbxHarness start(String... scripts) {
+        Scenario scenario = Scenario.recorded().epoch(Instant.now());
+        for (int agent = 9002; agent <= 9004; agent++) {
+            scenario.agent(String.valueOf(agent), "Agent " + agent);
+        }
+        AsteriskSimulator simulator = AsteriskSimulator.start(scenario, 0);
+        AmiGateway gateway = new AmiGateway(AmiSettings.of("127.0.0.1", Scenario.DEFAULT_USER,
+                Scenario.DEFAULT_SECRET).withPort(simulator.port()));
+        gateway.start();
+        Awaits.until("AMI connected", Duration.ofSeconds(20), gateway::isConnected);
+        DemoPbx.addStaticMembers(gateway);
+        DataSource dataSource = TestDatabases.fresh(scripts);
+        Deque<AutoCloseable> resources = new ArrayDeque<>();
+        ExtensionDirectory template = ExtensionDirectory.template("Local/{ext}@agents");
+        ExtensionDirectory extensions = ext -> ext.matches("10(0[1-9]|10)|2001|3001") ? template.dialString(ext)
+                : Optional.empty();
+        Dialerd dialerd = Dialerd.over(JdbcStores.over(dataSource), EccpServerSettings.defaults().withPort(0),
+                Clock.systemUTC(), new Dialerd.PbxSide(gateway, extensions, AgentEngineSettings.DEFAULTS), resources);
+        return new PbxHarness(simulator, gateway, dialerd, dataSource);
+    }
+
+    public AsteriskSimulator simulator() {
+        return simulator;
+    }
+
+    public AmiGateway gateway() {
+        return gateway;
+    }
+
+    public int eccpPort() {
+        return dialerd.eccpPort();
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    @Override
+    public void close() {
+        dialerd.close();
+        gateway.close();
+        simulator.close();
+    }
+}
