@@ -1,8 +1,10 @@
 package org.dialerd.core.engine;
 
+import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
@@ -23,9 +25,24 @@ final class AgentResync {
     private static final Logger log = LoggerFactory.getLogger(AgentResync.class);
 
     private final AgentEngine engine;
+    /**
+     * Logins as they stood when the resync began: only those may be ended by what Asterisk
+     * reports, so a login completing while the resync runs is not mistaken for a stale one.
+     */
+    private final Map<String, LocalDateTime> loginsAtStart = new HashMap<>();
 
     AgentResync(AgentEngine engine) {
         this.engine = engine;
+        for (AgentState state : engine.states()) {
+            if (state.loggedIn) {
+                loginsAtStart.put(state.number(), state.loginStart);
+            }
+        }
+    }
+
+    private boolean loggedInSinceStart(AgentState state) {
+        return state.loggedIn && Objects.equals(loginsAtStart.get(state.number()), state.loginStart)
+                && loginsAtStart.containsKey(state.number());
     }
 
     CompletableFuture<Void> run() {
@@ -54,13 +71,13 @@ final class AgentResync {
             Map<String, String> item = reported.get(state.number());
             boolean loggedInThere = item != null && !"AGENT_LOGGEDOFF".equals(item.get("Status"))
                     && !item.getOrDefault("Status", "").isEmpty();
-            if (loggedInThere && !state.loggedIn) {
+            if (loggedInThere && !state.loggedIn && !state.loggingIn) {
                 String channel = item.getOrDefault("Channel", "");
                 state.channel = channel.isEmpty() ? null : channel;
                 state.extension = channel.isEmpty() ? null : AgentPbxEvents.extensionOf(channel);
                 log.info("agent {} is logged in on Asterisk: taking it over", state.number());
                 engine.loggedIn(state);
-            } else if (!loggedInThere && state.loggedIn) {
+            } else if (!loggedInThere && loggedInSinceStart(state)) {
                 engine.loggedOut(state, "Asterisk reports it logged off");
             }
         }
@@ -89,7 +106,7 @@ final class AgentResync {
                 engine.emit(new AgentEvent.QueueMembership(state.number(), state.view(),
                         state.queues.stream().toList()));
             }
-            if (state.loggedIn && !state.agent.type().isStatic() && queues.isEmpty()) {
+            if (loggedInSinceStart(state) && !state.agent.type().isStatic() && queues.isEmpty()) {
                 engine.loggedOut(state, "no longer a member of any queue");
             }
         }

@@ -64,10 +64,21 @@ final class ReportHandlers {
                 .flatMap(number -> context.services().stores().agents().findByChannel(number.type(), number.number()))
                 .filter(Agent::active)
                 .orElseThrow(() -> EccpFailure.wrapped(404, AGENT_NOT_FOUND));
-        List<String> queues = reports(context).queueMemberships(List.of(agent.id())).stream()
-                .map(QueueMembership::queue)
-                .toList();
-        return XmlElement.of(RequestName.GETAGENTQUEUES.responseName(), ReportXml.queues(queues));
+        List<String> configured = agent.type().isStatic() ? List.of()
+                : reports(context).queueMemberships(List.of(agent.id())).stream().map(QueueMembership::queue).toList();
+        return XmlElement.of(RequestName.GETAGENTQUEUES.responseName(),
+                ReportXml.queues(queuesOf(context, agent, configured)));
+    }
+
+    /**
+     * Static agents belong to the queues Asterisk reports (queues.conf), live from the engine;
+     * dynamic agents to their configured queues (dialerd_queue_member), logged in or not.
+     */
+    private static List<String> queuesOf(RequestContext context, Agent agent, List<String> configured) {
+        if (!agent.type().isStatic()) {
+            return configured;
+        }
+        return context.services().engine().view(agent.channel()).map(view -> view.queues()).orElse(List.of());
     }
 
     /** Every agent must be active in the database, else 404 for the whole request. */
@@ -86,8 +97,9 @@ final class ReportHandlers {
                         Collectors.mapping(QueueMembership::queue, Collectors.toList())));
         XmlElement.Builder agents = XmlElement.builder("agents");
         for (String number : numbers) {
+            Agent agent = active.get(number);
             agents.add(XmlElement.of("agent", XmlElement.text("agent_number", number),
-                    ReportXml.queues(queuesByAgent.getOrDefault(active.get(number).id(), List.of()))));
+                    ReportXml.queues(queuesOf(context, agent, queuesByAgent.getOrDefault(agent.id(), List.of())))));
         }
         return XmlElement.of(RequestName.GETMULTIPLEAGENTQUEUES.responseName(), agents.build());
     }

@@ -164,13 +164,20 @@ class ReportHandlersTest {
     // ---- getagentqueues
 
     @Test
-    void agentQueuesListsTheAgentsMemberships() {
-        reports.memberships.add(new ReportStore.QueueMembership(1, "8000", 0));
-        reports.memberships.add(new ReportStore.QueueMembership(1, "8001", 2));
-        reports.memberships.add(new ReportStore.QueueMembership(6, "8001", 0));
+    void dynamicAgentQueuesAreItsConfiguredMemberships() {
+        reports.memberships.add(new ReportStore.QueueMembership(6, "8000", 0));
+        reports.memberships.add(new ReportStore.QueueMembership(6, "8001", 2));
+        reports.memberships.add(new ReportStore.QueueMembership(1, "8001", 0));
 
         assertEquals("<response id=\"1\"><getagentqueues_response><queues><queue>8000</queue><queue>8001</queue>"
                 + "</queues></getagentqueues_response></response>",
+                send("<getagentqueues><agent_number>SIP/1001</agent_number></getagentqueues>"));
+    }
+
+    @Test
+    void staticAgentQueuesComeFromAsteriskNotTheTable() {
+        reports.memberships.add(new ReportStore.QueueMembership(1, "8001", 0));
+        assertEquals("<response id=\"1\"><getagentqueues_response><queues/></getagentqueues_response></response>",
                 send("<getagentqueues><agent_number>Agent/9000</agent_number></getagentqueues>"));
     }
 
@@ -211,7 +218,7 @@ class ReportHandlersTest {
 
         assertEquals("<response id=\"1\"><getmultipleagentqueues_response><agents>"
                 + "<agent><agent_number>SIP/1001</agent_number><queues><queue>8001</queue><queue>8002</queue></queues>"
-                + "</agent><agent><agent_number>Agent/9000</agent_number><queues><queue>8000</queue></queues></agent>"
+                + "</agent><agent><agent_number>Agent/9000</agent_number><queues/></agent>"
                 + "<agent><agent_number>SIP/1006</agent_number><queues/></agent>"
                 + "</agents></getmultipleagentqueues_response></response>",
                 send("<getmultipleagentqueues><agents><agent_number>SIP/1001</agent_number>"

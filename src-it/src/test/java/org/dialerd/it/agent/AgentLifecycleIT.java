@@ -93,6 +93,7 @@ class AgentLifecycleIT {
         assertEquals("online", status(online));
         assertEquals(Optional.of("1002"), online.text("extension"));
         assertTrue(online.text("channel").orElseThrow().startsWith("Local/1002@agents-"));
+        assertEquals(2, queueCount("Agent/9001"), "static members of 8000 and 8001, as Asterisk reports");
 
         assertTrue(eccp.pauseAgent(agent, 2).isSuccess());
         XmlElement pauseStart = awaitEvent("pausestart");

@@ -36,7 +36,7 @@ class AgentQueuesIT {
         try (Connection connection = server.dataSource().getConnection();
              Statement statement = connection.createStatement()) {
             statement.executeUpdate("INSERT INTO dialerd_queue_member (id_agent, queue, penalty) VALUES"
-                    + " (1, '8001', 0), (1, '8000', 1), (6, '8001', 0)");
+                    + " (7, '8001', 0), (7, '8000', 1), (6, '8001', 0), (1, '8000', 0)");
         }
     }
 
@@ -54,9 +54,16 @@ class AgentQueuesIT {
     }
 
     @Test
-    void listsTheQueuesOfOneAgent() throws IOException {
+    void listsTheConfiguredQueuesOfADynamicAgent() throws IOException {
         assertEquals("<response id=\"2\"><getagentqueues_response><queues><queue>8000</queue><queue>8001</queue>"
                 + "</queues></getagentqueues_response></response>\n",
+                answer("<request id=\"2\"><getagentqueues><agent_number>SIP/1002</agent_number></getagentqueues>"
+                        + "</request>"));
+    }
+
+    @Test
+    void staticAgentQueuesAreAsteriskNotTheTable() throws IOException {
+        assertEquals("<response id=\"2\"><getagentqueues_response><queues/></getagentqueues_response></response>\n",
                 answer("<request id=\"2\"><getagentqueues><agent_number>Agent/9000</agent_number></getagentqueues>"
                         + "</request>"));
     }
@@ -66,10 +73,10 @@ class AgentQueuesIT {
         assertEquals("<response id=\"2\"><getmultipleagentqueues_response><agents>"
                 + "<agent><agent_number>SIP/1001</agent_number><queues><queue>8001</queue></queues></agent>"
                 + "<agent><agent_number>Agent/9001</agent_number><queues/></agent>"
-                + "<agent><agent_number>Agent/9000</agent_number><queues><queue>8000</queue><queue>8001</queue>"
+                + "<agent><agent_number>SIP/1002</agent_number><queues><queue>8000</queue><queue>8001</queue>"
                 + "</queues></agent></agents></getmultipleagentqueues_response></response>\n",
                 answer("<request id=\"2\"><getmultipleagentqueues><agents><agent_number>SIP/1001</agent_number>"
-                        + "<agent_number>Agent/9001</agent_number><agent_number>Agent/9000</agent_number>"
+                        + "<agent_number>Agent/9001</agent_number><agent_number>SIP/1002</agent_number>"
                         + "</agents></getmultipleagentqueues></request>"));
     }
 }
