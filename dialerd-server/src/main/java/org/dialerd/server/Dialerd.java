@@ -40,6 +40,8 @@ import org.slf4j.LoggerFactory;
 public final class Dialerd implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Dialerd.class);
     private static final Duration WRITE_DRAIN_TIMEOUT = Duration.ofSeconds(10);
+    /** How often queues and incoming campaigns edited in the web UI are re-read. */
+    private static final Duration MONITORED_QUEUES_REFRESH = Duration.ofSeconds(60);
 
     /**
      * What the engine needs besides the stores.
@@ -112,7 +114,8 @@ public final class Dialerd implements AutoCloseable {
 
         WriteQueue writes = new WriteQueue("dialerd-writes", Duration.ofMillis(100), Duration.ofSeconds(10));
         resources.push(() -> writes.close(WRITE_DRAIN_TIMEOUT));
-        AgentEngine engine = new AgentEngine(pbx.pbx(), stores.audit(), writes,
+        AgentEngine engine = new AgentEngine(pbx.pbx(), stores.audit(), stores.incomingCalls(),
+                Duration.ofSeconds(daemonSettings.shortCallSeconds()), writes,
                 EngineScheduler.singleThread("dialerd-engine"), clock, pbx.agents());
         engine.track(agents.all()).join();
         if (pbx.pbx().isConnected()) {
@@ -121,8 +124,11 @@ public final class Dialerd implements AutoCloseable {
         resources.push(() -> engine.closeAllAudits().get(WRITE_DRAIN_TIMEOUT.toMillis(),
                 java.util.concurrent.TimeUnit.MILLISECONDS));
 
+        engine.monitorIncomingQueues(stores.incomingCalls(), MONITORED_QUEUES_REFRESH);
         SessionRegistry sessions = new SessionRegistry(eccpSettings.maxOutboundBytes());
-        engine.addListener(new EventFanout(sessions));
+        EventFanout fanout = new EventFanout(sessions, stores.calls());
+        resources.push(fanout);
+        engine.addListener(fanout);
         MembershipSource memberships = pbx.membershipFromAstdb()
                 ? new AstdbMembershipSource(pbx.pbx(), pbx.agents().actionTimeout())
                 : agent -> stores.reports().queueMemberships(List.of(agent.id())).stream()

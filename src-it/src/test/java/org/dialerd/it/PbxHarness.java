@@ -39,7 +39,8 @@ public final class PbxHarness implements AutoCloseable {
     }
 
     public static PbxHarness start(String... scripts) {
-        Scenario scenario = Scenario.recorded().epoch(Instant.now());
+        Instant epoch = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Scenario scenario = Scenario.recorded().epoch(epoch);
         for (int agent = 9002; agent <= 9004; agent++) {
             scenario.agent(String.valueOf(agent), "Agent " + agent);
         }
@@ -55,8 +56,29 @@ public final class PbxHarness implements AutoCloseable {
         ExtensionDirectory extensions = ext -> ext.matches("10(0[1-9]|10)|2001|3001") ? template.dialString(ext)
                 : Optional.empty();
         Dialerd dialerd = Dialerd.over(JdbcStores.over(dataSource), EccpServerSettings.defaults().withPort(0),
-                Clock.systemUTC(), new Dialerd.PbxSide(gateway, extensions, AgentEngineSettings.DEFAULTS), resources);
+                virtualClock(simulator, epoch), new Dialerd.PbxSide(gateway, extensions, AgentEngineSettings.DEFAULTS),
+                resources);
         return new PbxHarness(simulator, gateway, dialerd, dataSource);
+    }
+
+    /** dialerd's clock follows the simulator's virtual time, so waits and durations match the PBX. */
+    private static Clock virtualClock(AsteriskSimulator simulator, Instant epoch) {
+        return new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return epoch.plusMillis(simulator.nowMillis());
+            }
+        };
     }
 
     public AsteriskSimulator simulator() {

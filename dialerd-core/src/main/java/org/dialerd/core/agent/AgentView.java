@@ -12,10 +12,11 @@ import java.util.Optional;
  * @param channel   the Asterisk channel (static agents) or queue interface (dynamic) of the login
  * @param extension the extension the agent logged in on
  * @param queues    queues the agent is a member of, as Asterisk reports them, sorted
+ * @param call      the call the agent is linked to, if any
  */
 public record AgentView(Agent agent, AgentStatus status, boolean logging, Optional<String> channel,
                         Optional<String> extension, boolean onHold, Optional<Pause> pause, List<String> queues,
-                        Optional<LocalDateTime> loginStart) {
+                        Optional<LocalDateTime> loginStart, Optional<CallLink> call) {
 
     /** The break an agent is on. */
     public record Pause(int breakId, String breakName, LocalDateTime start) {}
@@ -26,7 +27,7 @@ public record AgentView(Agent agent, AgentStatus status, boolean logging, Option
 
     public static AgentView offline(Agent agent) {
         return new AgentView(agent, AgentStatus.OFFLINE, false, Optional.empty(), Optional.empty(), false,
-                Optional.empty(), List.of(), Optional.empty());
+                Optional.empty(), List.of(), Optional.empty(), Optional.empty());
     }
 
     public boolean isLoggedIn() {

@@ -18,6 +18,7 @@ import org.dialerd.core.pbx.PbxEvent;
 import org.dialerd.core.pbx.PbxGateway;
 import org.dialerd.core.pbx.PbxReply;
 import org.dialerd.core.store.AuditStore;
+import org.dialerd.core.store.IncomingCallStore;
 import org.dialerd.core.store.MembershipSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,10 +43,23 @@ public final class AgentEngine implements AgentService {
     private final Map<String, AgentView> views = new ConcurrentHashMap<>();
     private final List<EngineListener> listeners = new CopyOnWriteArrayList<>();
     private final AgentPbxEvents pbxEvents = new AgentPbxEvents(this);
+    private final InboundCalls inbound;
     private long actionCounter;
 
+    /** An engine that follows agents only (no call tracking). */
     public AgentEngine(PbxGateway pbx, AuditStore audit, WriteQueue writes, EngineScheduler scheduler, Clock clock,
                        AgentEngineSettings settings) {
+        this(pbx, audit, null, Duration.ZERO, writes, scheduler, clock, settings);
+    }
+
+    /**
+     * An engine that also follows the calls of the monitored incoming queues.
+     *
+     * @param shortCall answered calls shorter than this are reported as short (dialer.llamada_corta)
+     */
+    public AgentEngine(PbxGateway pbx, AuditStore audit, IncomingCallStore incomingCalls, Duration shortCall,
+                       WriteQueue writes, EngineScheduler scheduler, Clock clock, AgentEngineSettings settings) {
+        this.inbound = incomingCalls == null ? null : new InboundCalls(this, incomingCalls, writes, shortCall);
         this.pbx = pbx;
         this.audit = audit;
         this.writes = writes;
@@ -270,9 +284,26 @@ public final class AgentEngine implements AgentService {
         });
     }
 
+    /**
+     * Reads the monitored incoming queues now and every {@code every} after (queues and incoming
+     * campaigns edited in the web UI are picked up without a restart). The read runs on the
+     * write queue's thread, never on the engine thread.
+     */
+    public void monitorIncomingQueues(IncomingCallStore store, Duration every) {
+        if (inbound == null) {
+            return;
+        }
+        writes.submit("read monitored queues", store::monitoredQueues)
+                .thenAcceptAsync(inbound::monitor, scheduler)
+                .whenComplete((v, e) -> scheduler.schedule(every, () -> monitorIncomingQueues(store, every)));
+    }
+
     /** Daemon stop: closes every open break and session row, then lets the writes drain. */
     public CompletableFuture<Void> closeAllAudits() {
         return onEngine(() -> {
+            if (inbound != null) {
+                inbound.lostTrackOfAll();
+            }
             for (AgentState state : agents.values()) {
                 if (state.loggedIn) {
                     closeAudits(state);
@@ -302,6 +333,28 @@ public final class AgentEngine implements AgentService {
 
     AgentEngineSettings settings() {
         return settings;
+    }
+
+    EngineScheduler scheduler() {
+        return scheduler;
+    }
+
+    /** Call events go to the call trackers. */
+    void callEvent(PbxEvent event) {
+        if (inbound != null) {
+            inbound.handle(event);
+        }
+    }
+
+    /** The tracked agent that is this queue member interface, logged in. */
+    Optional<AgentState> memberAgent(String iface) {
+        PbxEvent.QueueMember probe = new PbxEvent.QueueMember("", "", iface, "", "", 0, 0, 0, false, "", false);
+        for (AgentState state : agents.values()) {
+            if (state.loggedIn && isMember(state, probe)) {
+                return Optional.of(state);
+            }
+        }
+        return Optional.empty();
     }
 
     /**

@@ -22,6 +22,13 @@ public sealed interface AgentEvent {
     record PauseEnd(String agentNumber, String pauseClass, Integer breakId, String breakName, LocalDateTime start,
                     LocalDateTime end, long durationSeconds) implements AgentEvent {}
 
+    /** The agent was linked to a call (agentlinked). */
+    record AgentLinked(String agentNumber, org.dialerd.core.agent.CallLink call) implements AgentEvent {}
+
+    /** The agent's call ended (agentunlinked). */
+    record AgentUnlinked(String agentNumber, org.dialerd.core.agent.CallLink call, LocalDateTime end,
+                         long durationSeconds, boolean shortCall) implements AgentEvent {}
+
     /** The agent's queues changed; carries its current state. */
     record QueueMembership(String agentNumber, AgentView view, List<String> queues) implements AgentEvent {}
 }

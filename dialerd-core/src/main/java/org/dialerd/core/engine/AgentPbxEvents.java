@@ -24,6 +24,7 @@ final class AgentPbxEvents {
         } else if (event instanceof PbxEvent.OriginateResponse e) {
             originateResponse(e);
         } else if (event instanceof PbxEvent.Hangup e) {
+            engine.callEvent(e);
             hangup(e);
         } else if (event instanceof PbxEvent.QueueMemberAdded e) {
             membership(e.member(), true);
@@ -38,8 +39,9 @@ final class AgentPbxEvents {
             new AgentResync(engine).run();
         } else if (event instanceof PbxEvent.Disconnected e) {
             log.warn("Asterisk connection lost: {}", e.reason());
+        } else {
+            engine.callEvent(event);
         }
-        // Call events belong to the call tracker.
     }
 
     private Optional<AgentState> staticAgent(String number) {

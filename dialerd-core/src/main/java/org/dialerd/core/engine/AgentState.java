@@ -28,6 +28,8 @@ final class AgentState {
     CompletableFuture<Long> pauseAudit;
     boolean onHold;
     final TreeSet<String> queues = new TreeSet<>();
+    /** The call the agent is linked to (set by the call trackers). */
+    LiveCall call;
 
     AgentState(Agent agent) {
         this.agent = agent;
@@ -38,12 +40,16 @@ final class AgentState {
     }
 
     AgentView view() {
-        AgentStatus status = !loggedIn ? AgentStatus.OFFLINE : pause != null ? AgentStatus.PAUSED : AgentStatus.ONLINE;
+        AgentStatus status = !loggedIn ? AgentStatus.OFFLINE
+                : pause != null ? AgentStatus.PAUSED
+                : call != null ? AgentStatus.ONCALL
+                : AgentStatus.ONLINE;
         boolean showLine = loggedIn || loggingIn;
         return new AgentView(agent, status, loggingIn && !loggedIn,
                 showLine ? Optional.ofNullable(channel) : Optional.empty(),
                 showLine ? Optional.ofNullable(extension) : Optional.empty(),
-                onHold, Optional.ofNullable(pause), queues.stream().toList(), Optional.ofNullable(loginStart));
+                onHold, Optional.ofNullable(pause), queues.stream().toList(), Optional.ofNullable(loginStart),
+                call == null ? Optional.empty() : Optional.of(call.link()));
     }
 
     void cancelTimers() {

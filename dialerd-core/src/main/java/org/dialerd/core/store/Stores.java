@@ -5,7 +5,8 @@ import java.util.Objects;
 /** Every repository the engine and the request handlers use, wired by dialerd-server. */
 public record Stores(ClientStore clients, AgentStore agents, BreakStore breaks,
                      CampaignStore campaigns, CallStore calls, ReportStore reports,
-                     SettingsStore settings, AuditStore audit) {
+                     SettingsStore settings, AuditStore audit,
+                     IncomingCallStore incomingCalls) {
     public Stores {
         Objects.requireNonNull(clients, "clients");
         Objects.requireNonNull(agents, "agents");
@@ -15,5 +16,6 @@ public record Stores(ClientStore clients, AgentStore agents, BreakStore breaks,
         Objects.requireNonNull(reports, "reports");
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(audit, "audit");
+        Objects.requireNonNull(incomingCalls, "incomingCalls");
     }
 }

@@ -167,6 +167,18 @@ final class AgentHandlers {
                 XmlElement.text("pauseid", pause.breakId()),
                 XmlElement.text("pausename", pause.breakName()),
                 XmlElement.text("pausestart", dayRelative(pause.start(), today)))));
+        view.call().ifPresent(call -> {
+            elements.add(XmlElement.text("remote_channel", call.remoteChannel()));
+            elements.add(XmlElement.builder("callinfo")
+                    .add("calltype", call.callType())
+                    .addIfPresent("campaign_id", call.campaignId().orElse(null))
+                    .add("callid", call.callId())
+                    .add("callnumber", call.phone())
+                    .add("queuestart", dayRelative(call.joined(), today))
+                    .addIfPresent("linkstart", call.linkStart() == null ? null : dayRelative(call.linkStart(), today))
+                    .add("queuenumber", call.queue())
+                    .build());
+        });
         return elements;
     }
 

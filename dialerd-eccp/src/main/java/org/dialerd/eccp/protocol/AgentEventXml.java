@@ -2,6 +2,7 @@ package org.dialerd.eccp.protocol;
 
 import java.time.format.DateTimeFormatter;
 import org.dialerd.core.agent.AgentView;
+import org.dialerd.core.agent.CallLink;
 import org.dialerd.core.engine.AgentEvent;
 import org.dialerd.eccp.xml.XmlElement;
 
@@ -50,7 +51,40 @@ public final class AgentEventXml {
         if (event instanceof AgentEvent.QueueMembership e) {
             return queueMembership(e);
         }
+        if (event instanceof AgentEvent.AgentLinked e) {
+            return linkedFromLiveState(e);
+        }
+        if (event instanceof AgentEvent.AgentUnlinked e) {
+            return XmlElement.builder("agentunlinked")
+                    .add("agent_number", e.agentNumber())
+                    .add("calltype", e.call().callType())
+                    .addIfPresent("campaign_id", e.call().campaignId().orElse(null))
+                    .add("call_id", e.call().callId())
+                    .add("phone", e.call().phone())
+                    .add("datetime_linkend", e.end().format(DATE_TIME))
+                    .add("duration", e.durationSeconds())
+                    .add("shortcall", e.shortCall() ? 1 : 0)
+                    .build();
+        }
         throw new IllegalArgumentException("no XML for " + event);
+    }
+
+    /** agentlinked from what the engine knows, when the call's row cannot be read. */
+    private static XmlElement linkedFromLiveState(AgentEvent.AgentLinked e) {
+        CallLink call = e.call();
+        return XmlElement.builder("agentlinked")
+                .add("agent_number", e.agentNumber())
+                .add("remote_channel", call.remoteChannel())
+                .add("calltype", call.callType())
+                .add("call_id", call.callId())
+                .addIfPresent("campaign_id", call.campaignId().orElse(null))
+                .add("phone", call.phone())
+                .add("uniqueid", call.uniqueId())
+                .add("datetime_join", call.joined().format(DATE_TIME))
+                .add("datetime_linkstart", call.linkStart().format(DATE_TIME))
+                .add("trunk", call.trunk())
+                .add("queue", call.queue())
+                .build();
     }
 
     private static XmlElement queueMembership(AgentEvent.QueueMembership e) {

@@ -329,7 +329,8 @@ class ReportHandlersTest {
         };
         Stores stores = new Stores(unused(ClientStore.class), agents, unused(BreakStore.class),
                 unused(CampaignStore.class), unused(CallStore.class), reports, java.util.Map::of,
-                unused(org.dialerd.core.store.AuditStore.class));
+                unused(org.dialerd.core.store.AuditStore.class),
+                unused(org.dialerd.core.store.IncomingCallStore.class));
         return new Services(stores, tracked, PbxGateway.disconnected(), CLOCK, () -> COOKIE);
     }
 

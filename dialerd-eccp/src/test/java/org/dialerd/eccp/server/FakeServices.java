@@ -42,7 +42,8 @@ public final class FakeServices {
         BreakStore breaks = tipo -> List.of();
         Stores stores = new Stores(clients, agentStore, breaks, unused(CampaignStore.class), unused(CallStore.class),
                 unused(ReportStore.class), java.util.Map::of,
-                unused(org.dialerd.core.store.AuditStore.class));
+                unused(org.dialerd.core.store.AuditStore.class),
+                unused(org.dialerd.core.store.IncomingCallStore.class));
         return new Services(stores, new AgentDirectory(), amiConnected::getAsBoolean, CLOCK,
                 () -> "0123456789abcdef0123456789abcdef");
     }

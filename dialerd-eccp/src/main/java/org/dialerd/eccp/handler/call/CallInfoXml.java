@@ -88,6 +88,34 @@ public final class CallInfoXml {
                 .add(survey(call.survey()));
     }
 
+    /**
+     * The agentlinked elements of an incoming call, in the protocol document's order:
+     * calltype, call_id, campaign_id, phone, status, uniqueid, datetime_join,
+     * datetime_linkstart, trunk, queue, call_attributes, matching_contacts, call_survey.
+     */
+    public static XmlElement.Builder addIncomingLinked(XmlElement.Builder target, IncomingCall call) {
+        XmlElement.Builder attributes = XmlElement.builder("call_attributes");
+        call.contact().ifPresent(contact -> attributes.addAll(contactAttributes(contact, false)));
+        XmlElement.Builder matching = XmlElement.builder("matching_contacts");
+        for (Contact contact : call.matchingContacts()) {
+            matching.add(XmlElement.builder("contact").attribute("id", contact.id())
+                    .addAll(contactAttributes(contact, false)).build());
+        }
+        return target.add("calltype", CallType.INCOMING.wireName())
+                .add("call_id", call.id())
+                .addIfPresent("campaign_id", call.campaignId())
+                .addIfPresent("phone", call.phone())
+                .addIfPresent("status", call.status())
+                .addIfPresent("uniqueid", call.uniqueId())
+                .addIfPresent("datetime_join", format(call.joined()))
+                .addIfPresent("datetime_linkstart", format(call.linkStart()))
+                .addIfPresent("trunk", call.trunk())
+                .addIfPresent("queue", call.queue())
+                .add(attributes.build())
+                .add(matching.build())
+                .add(survey(call.survey()));
+    }
+
     /** The assigned contact also shows its source; the matching ones only the first four. */
     private static List<XmlElement> contactAttributes(Contact contact, boolean withSource) {
         List<XmlElement> attributes = new ArrayList<>(List.of(

@@ -1,0 +1,19 @@
+package org.dialerd.core.agent;
+
+import java.time.LocalDateTime;
+import java.util.Optional;
+
+/**
+ * The call an agent is linked to, as getagentstatus and the events report it.
+ *
+ * @param callType      {@code incoming} or {@code outgoing}
+ * @param callId        call_entry.id (incoming) or calls.id (outgoing)
+ * @param remoteChannel the customer's channel
+ */
+public record CallLink(String callType, long callId, Optional<Integer> campaignId, String phone, String remoteChannel,
+                       String uniqueId, String queue, String trunk, LocalDateTime joined, LocalDateTime linkStart) {
+
+    public CallLink withId(long id) {
+        return new CallLink(callType, id, campaignId, phone, remoteChannel, uniqueId, queue, trunk, joined, linkStart);
+    }
+}

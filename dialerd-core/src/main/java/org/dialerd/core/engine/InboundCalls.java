@@ -1,0 +1,173 @@
+package org.dialerd.core.engine;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.dialerd.core.pbx.PbxEvent;
+import org.dialerd.core.store.IncomingCallStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Follows calls entering the monitored incoming queues (active {@code queue_call_entry} rows):
+ * QueueCallerJoin → 'en-cola', AgentConnect → 'activa' + agentlinked, the caller's hangup or
+ * AgentComplete → 'terminada' + agentunlinked, QueueCallerAbandon → 'abandonada'. Every
+ * transition is a call_progress_log row. Runs on the engine thread; database work goes through
+ * the ordered write queue, and events about a call are emitted once its row is written.
+ */
+final class InboundCalls {
+    private static final Logger log = LoggerFactory.getLogger(InboundCalls.class);
+    static final String INCOMING = "incoming";
+
+    private final AgentEngine engine;
+    private final IncomingCallStore store;
+    private final WriteQueue writes;
+    private final Duration shortCall;
+    private Map<String, IncomingCallStore.MonitoredQueue> monitored = Map.of();
+    private final Map<String, LiveCall> byUniqueId = new HashMap<>();
+
+    InboundCalls(AgentEngine engine, IncomingCallStore store, WriteQueue writes, Duration shortCall) {
+        this.engine = engine;
+        this.store = store;
+        this.writes = writes;
+        this.shortCall = shortCall;
+    }
+
+    void monitor(List<IncomingCallStore.MonitoredQueue> queues) {
+        Map<String, IncomingCallStore.MonitoredQueue> next = new HashMap<>();
+        queues.forEach(q -> next.putIfAbsent(q.queue(), q));
+        monitored = next;
+    }
+
+    int liveCalls() {
+        return byUniqueId.size();
+    }
+
+    void handle(PbxEvent event) {
+        if (event instanceof PbxEvent.QueueCallerJoin e) {
+            joined(e);
+        } else if (event instanceof PbxEvent.AgentConnect e) {
+            call(e.uniqueId(), call -> linked(call, e));
+        } else if (event instanceof PbxEvent.QueueCallerAbandon e) {
+            call(e.uniqueId(), this::abandoned);
+        } else if (event instanceof PbxEvent.AgentComplete e) {
+            call(e.uniqueId(), this::ended);
+        } else if (event instanceof PbxEvent.Hangup e) {
+            call(e.uniqueId(), call -> {
+                if (call.agent != null) {
+                    ended(call);
+                } else {
+                    abandoned(call);
+                }
+            });
+        }
+    }
+
+    private void call(String uniqueId, java.util.function.Consumer<LiveCall> action) {
+        LiveCall call = byUniqueId.get(uniqueId);
+        if (call != null) {
+            action.accept(call);
+        }
+    }
+
+    private void joined(PbxEvent.QueueCallerJoin e) {
+        IncomingCallStore.MonitoredQueue queue = monitored.get(e.queue());
+        if (queue == null || byUniqueId.containsKey(e.uniqueId())) {
+            return;
+        }
+        LocalDateTime now = engine.now();
+        Integer campaign = IncomingCallStore.campaignAt(queue.campaigns(), now).orElse(null);
+        String trunk = trunkOf(e.channel());
+        var id = writes.submit("incoming call entered " + e.uniqueId(),
+                () -> store.callEntered(queue.id(), campaign, e.callerIdNum(), trunk, e.uniqueId(), now));
+        LiveCall call = new LiveCall(INCOMING, e.uniqueId(), e.channel(), e.callerIdNum(), e.queue(), queue.id(),
+                campaign, trunk, now, id);
+        byUniqueId.put(e.uniqueId(), call);
+        progress(call, "OnQueue", null, null, now);
+    }
+
+    private void linked(LiveCall call, PbxEvent.AgentConnect e) {
+        if (call.agent != null) {
+            return;
+        }
+        AgentState agent = engine.memberAgent(e.iface()).orElse(null);
+        LocalDateTime now = engine.now();
+        call.linkStart = now;
+        if (agent == null) {
+            log.info("incoming call {} taken by {} which is not a tracked agent", call.uniqueId, e.iface());
+            return;
+        }
+        call.agent = agent;
+        agent.call = call;
+        int agentId = agent.agent.id();
+        long wait = call.waitSeconds(now);
+        writes.submit("incoming call linked " + call.uniqueId, () -> store.callLinked(call.id.join(),
+                call.queueCallEntryId, agentId, call.phone, call.uniqueId, call.channel, now, wait));
+        progress(call, "Success", agentId, null, now).thenRunAsync(() -> {
+            engine.publish(agent);
+            engine.emit(new AgentEvent.AgentLinked(agent.number(), call.link()));
+        }, engine.scheduler());
+    }
+
+    private void ended(LiveCall call) {
+        byUniqueId.remove(call.uniqueId);
+        LocalDateTime end = engine.now();
+        AgentState agent = call.agent;
+        if (agent == null) {
+            if (call.linkStart == null) {
+                abandoned(call);
+            }
+            return;
+        }
+        long duration = Math.max(0, Duration.between(call.linkStart, end).toSeconds());
+        writes.submit("incoming call finished " + call.uniqueId,
+                () -> store.callFinished(call.id.join(), end, duration));
+        var link = call.link();
+        progress(call, "Hangup", agent.agent.id(), duration, end).thenRunAsync(() -> {
+            if (agent.call == call) {
+                agent.call = null;
+            }
+            engine.publish(agent);
+            engine.emit(new AgentEvent.AgentUnlinked(agent.number(), link.withId(call.knownId()), end, duration,
+                    duration < shortCall.toSeconds()));
+        }, engine.scheduler());
+    }
+
+    private void abandoned(LiveCall call) {
+        byUniqueId.remove(call.uniqueId);
+        LocalDateTime end = engine.now();
+        long wait = call.waitSeconds(end);
+        writes.submit("incoming call abandoned " + call.uniqueId,
+                () -> store.callAbandoned(call.id.join(), end, wait));
+        progress(call, "Abandoned", null, null, end);
+    }
+
+    /** dialerd stops: calls still live end as 'fin-monitoreo' (the reference's LostTrack). */
+    void lostTrackOfAll() {
+        LocalDateTime end = engine.now();
+        for (LiveCall call : new ArrayList<>(byUniqueId.values())) {
+            writes.submit("incoming call lost track " + call.uniqueId, () -> store.callLostTrack(call.id.join(), end));
+        }
+        byUniqueId.clear();
+    }
+
+    private java.util.concurrent.CompletableFuture<Void> progress(LiveCall call, String status, Integer agentId,
+                                                              Long duration, LocalDateTime when) {
+        return writes.submit("progress " + status + " of " + call.uniqueId, () -> store.progress(call.id.join(),
+                call.campaignId, status, call.uniqueId, call.trunk, agentId, duration, when));
+    }
+
+    /** {@code DAHDI/1-1} → {@code DAHDI/1}; {@code SIP/proveedor-0000001a} → {@code SIP/proveedor}. */
+    static String trunkOf(String channel) {
+        String name = channel;
+        int semicolon = name.indexOf(';');
+        if (semicolon >= 0) {
+            name = name.substring(0, semicolon);
+        }
+        int dash = name.lastIndexOf('-');
+        return dash > name.indexOf('/') && dash > 0 ? name.substring(0, dash) : name;
+    }
+}

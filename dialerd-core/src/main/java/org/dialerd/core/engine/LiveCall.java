@@ -1,0 +1,52 @@
+package org.dialerd.core.engine;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.dialerd.core.agent.CallLink;
+
+/** A call the engine is following. Touched only on the engine thread. */
+final class LiveCall {
+    final String callType;
+    final String uniqueId;
+    final String channel;
+    final String phone;
+    final String queue;
+    final int queueCallEntryId;
+    final Integer campaignId;
+    final String trunk;
+    final LocalDateTime joined;
+    /** The database id, known once the insert ran (writes are ordered, so later writes may join() it). */
+    final CompletableFuture<Long> id;
+    AgentState agent;
+    LocalDateTime linkStart;
+
+    LiveCall(String callType, String uniqueId, String channel, String phone, String queue, int queueCallEntryId,
+             Integer campaignId, String trunk, LocalDateTime joined, CompletableFuture<Long> id) {
+        this.callType = callType;
+        this.uniqueId = uniqueId;
+        this.channel = channel;
+        this.phone = phone;
+        this.queue = queue;
+        this.queueCallEntryId = queueCallEntryId;
+        this.campaignId = campaignId;
+        this.trunk = trunk;
+        this.joined = joined;
+        this.id = id;
+    }
+
+    long waitSeconds(LocalDateTime until) {
+        return Math.max(0, Duration.between(joined, until).toSeconds());
+    }
+
+    /** The id if the insert already ran; the link is published after it, so it normally has. */
+    long knownId() {
+        return id.getNow(-1L);
+    }
+
+    CallLink link() {
+        return new CallLink(callType, knownId(), Optional.ofNullable(campaignId), phone, channel, uniqueId, queue,
+                trunk, joined, linkStart);
+    }
+}
