@@ -9,6 +9,7 @@ import org.dialerd.core.pbx.PbxGateway;
 import java.util.Optional;
 import org.dialerd.ami.AmiSettings;
 import org.dialerd.core.engine.AgentEngineSettings;
+import org.dialerd.core.engine.DialerSettings;
 import org.dialerd.core.store.ExtensionDirectory;
 import org.dialerd.sim.AsteriskSimulator;
 import org.dialerd.sim.Scenario;
@@ -24,6 +25,8 @@ import org.slf4j.LoggerFactory;
 public final class DemoPbx {
     private static final Logger log = LoggerFactory.getLogger(DemoPbx.class);
     static final String DIAL_TEMPLATE = "Local/{ext}@agents";
+    /** Demo customers: the recorded dialplan's {@code customers} context (most answer after 2 s, talk 20 s). */
+    public static final String CUSTOMER_TEMPLATE = "Local/{phone}@customers";
     static final List<String> DEMO_QUEUES = List.of("8000", "8001");
 
     private DemoPbx() {
@@ -31,6 +34,7 @@ public final class DemoPbx {
 
     static Dialerd.PbxSide start(Deque<AutoCloseable> resources) {
         Scenario scenario = Scenario.recorded();
+        addCampaignContext(scenario);
         for (int agent = 9002; agent <= 9004; agent++) {
             scenario.agent(String.valueOf(agent), "Agent " + agent);
         }
@@ -49,7 +53,17 @@ public final class DemoPbx {
                 addStaticMembers(gateway);
             }
         });
-        return new Dialerd.PbxSide(gateway, demoExtensions, AgentEngineSettings.DEFAULTS);
+        return new Dialerd.PbxSide(gateway, demoExtensions, AgentEngineSettings.DEFAULTS).withDialer(
+                new DialerSettings(CUSTOMER_TEMPLATE, DialerSettings.DEFAULT_INTERVAL, Dialerd.uniqueIdPrefix()));
+    }
+
+    /**
+     * The campaign context of the demo data ({@code from-internal}): an answered campaign call
+     * enters the campaign's queue, as FreePBX's from-internal does for a queue number.
+     */
+    public static void addCampaignContext(Scenario scenario) {
+        scenario.dialplan().context("from-internal").exten("_800X", "NoOp(campaign=${ID_CAMPAIGN} call=${ID_CALL})",
+                "Queue(${EXTEN},tT,,,300)", "Hangup()");
     }
 
     /**

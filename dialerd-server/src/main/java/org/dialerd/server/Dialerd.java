@@ -13,6 +13,7 @@ import org.dialerd.core.agent.AgentDirectory;
 import org.dialerd.core.engine.AgentEngine;
 import org.dialerd.core.engine.AgentEngineSettings;
 import org.dialerd.core.engine.AstdbMembershipSource;
+import org.dialerd.core.engine.DialerSettings;
 import org.dialerd.core.engine.EngineScheduler;
 import org.dialerd.core.engine.WriteQueue;
 import org.dialerd.core.pbx.PbxGateway;
@@ -49,9 +50,13 @@ public final class Dialerd implements AutoCloseable {
      * @param membershipFromAstdb dynamic agents' queues from astdb QPENALTY (else dialerd_queue_member)
      */
     public record PbxSide(PbxGateway pbx, ExtensionDirectory extensions, AgentEngineSettings agents,
-                          boolean membershipFromAstdb) {
+                          boolean membershipFromAstdb, java.util.Optional<DialerSettings> dialer) {
         public PbxSide(PbxGateway pbx, ExtensionDirectory extensions, AgentEngineSettings agents) {
-            this(pbx, extensions, agents, false);
+            this(pbx, extensions, agents, false, java.util.Optional.empty());
+        }
+
+        public PbxSide withDialer(DialerSettings settings) {
+            return new PbxSide(pbx, extensions, agents, membershipFromAstdb, java.util.Optional.of(settings));
         }
     }
 
@@ -78,7 +83,8 @@ public final class Dialerd implements AutoCloseable {
                             config.agents().devicesTable().map(database.devicesTable())
                                     .orElseGet(() -> ExtensionDirectory.template(config.agents().dialTemplate())),
                             agentSettings(config.agents().staticMemberInterface()),
-                            config.agents().membershipFromAstdb());
+                            config.agents().membershipFromAstdb(), java.util.Optional.of(new DialerSettings(
+                                    config.dialTemplate(), DialerSettings.DEFAULT_INTERVAL, uniqueIdPrefix())));
             Dialerd dialerd = over(database.stores(), config.eccp(), Clock.systemDefaultZone(), pbx, resources);
             log.info("dialerd started ({}), ECCP on {}:{}", config.demo() ? "demo" : "configured",
                     config.eccp().bindAddress(), dialerd.eccpPort());
@@ -125,6 +131,16 @@ public final class Dialerd implements AutoCloseable {
                 java.util.concurrent.TimeUnit.MILLISECONDS));
 
         engine.monitorIncomingQueues(stores.incomingCalls(), MONITORED_QUEUES_REFRESH);
+        if (pbx.dialer().isPresent()) {
+            java.util.concurrent.ExecutorService dialerReads = java.util.concurrent.Executors.newSingleThreadExecutor(
+                    runnable -> {
+                        Thread thread = new Thread(runnable, "dialerd-dialer-db");
+                        thread.setDaemon(true);
+                        return thread;
+                    });
+            resources.push(dialerReads::shutdownNow);
+            engine.startOutboundDialer(stores.outgoingCalls(), daemonSettings, pbx.dialer().get(), dialerReads);
+        }
         SessionRegistry sessions = new SessionRegistry(eccpSettings.maxOutboundBytes());
         EventFanout fanout = new EventFanout(sessions, stores.calls());
         resources.push(fanout);
@@ -139,6 +155,11 @@ public final class Dialerd implements AutoCloseable {
         EccpServer server = new EccpServer(eccpSettings, new Dispatcher(Handlers.all(), services), sessions).start();
         resources.push(server);
         return new Dialerd(server, services, daemonSettings, resources);
+    }
+
+    /** Uniqueids dialerd gives its calls: unique across restarts, short enough for the 32-char columns. */
+    static String uniqueIdPrefix() {
+        return "dialerd-" + (System.currentTimeMillis() / 1000);
     }
 
     static AgentEngineSettings agentSettings(String staticMemberInterface) {

@@ -33,7 +33,11 @@ final class PbxLifecycle {
     /** The first boot, at virtual time 0 and fully booted (clients connect after start()). */
     void bootFirst() {
         engine.pbx(build(scenario.firstChannelSequence(), scenario.firstUniqueid()));
-        scenario.deviceStates().forEach(engine.pbx().devices()::seed);
+        Pbx pbx = engine.pbx();
+        scenario.deviceStates().forEach(pbx.devices()::seed);
+        scenario.holdingBridges().forEach((id, type) -> pbx.bridges().seedHolding(id, type,
+                type.equals("parking") ? "Parking" : "AgentPool", type.equals("parking") ? "default" : "<unknown>"));
+        pbx.processedCalls(scenario.processedCalls());
     }
 
     /** On the engine thread: Shutdown, EOF for everyone, listener down, back after the downtime. */

@@ -1,6 +1,7 @@
 package org.dialerd.sim;
 
 import org.dialerd.sim.pbx.Dialplan;
+import org.dialerd.sim.pbx.Parking;
 import org.dialerd.sim.pbx.QueueConfig;
 
 /** The configuration of the Asterisk that made the recordings (see ami-traces/README.md). */
@@ -34,6 +35,11 @@ final class RecordedSetup {
         dp.context("xfer")
                 .exten("_1XXX", "NoOp()", "Dial(Local/${EXTEN}@agents,30,tT)", "Hangup()")
                 .exten("_800X", "NoOp()", "Queue(${EXTEN},tT,,,300)", "Hangup()");
+        // res_parking's lot "default" registers ParkedCall for its spaces in its context.
+        Dialplan.Context parked = dp.context(Parking.CONTEXT);
+        for (int space = Parking.FIRST_SPACE; space <= Parking.LAST_SPACE; space++) {
+            parked.exten(Integer.toString(space), "ParkedCall(default," + space + ")");
+        }
         s.queue(QueueConfig.of("8000", QueueConfig.Strategy.RRMEMORY));
         s.queue(QueueConfig.of("8001", QueueConfig.Strategy.RINGALL));
         s.agent("9000", "Agent 9000");

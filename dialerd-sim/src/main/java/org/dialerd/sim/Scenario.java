@@ -34,6 +34,8 @@ public final class Scenario {
     private int firstChannelSequence;
     private long firstUniqueid;
     private String banner = "Asterisk Call Manager/11.0.0";
+    private final Map<String, String> holdingBridges = new LinkedHashMap<>();
+    private long processedCalls;
 
     /** An empty PBX with the default manager user. */
     public static Scenario empty() {
@@ -76,6 +78,25 @@ public final class Scenario {
     /** Seeds the device-state cache (Asterisk only reports changes of cached devices). */
     public Scenario deviceState(String device, String state) {
         deviceStates.put(device, state);
+        return this;
+    }
+
+    /**
+     * A holding bridge the PBX already has at start, as a long-running Asterisk keeps them until
+     * shutdown (BridgeList shows them): {@code agent_hold} (app_agent_pool, then used by
+     * AgentLogin) or {@code parking} (lot {@code default}).
+     */
+    public Scenario holdingBridge(String type, String uniqueid) {
+        if (!type.equals("agent_hold") && !type.equals("parking")) {
+            throw new IllegalArgumentException("holding bridge type must be agent_hold or parking, got " + type);
+        }
+        holdingBridges.put(uniqueid, type);
+        return this;
+    }
+
+    /** Calls processed before the start (a long-running Asterisk's "calls processed" counter). */
+    public Scenario processedCalls(long calls) {
+        this.processedCalls = calls;
         return this;
     }
 
@@ -141,6 +162,14 @@ public final class Scenario {
 
     long firstUniqueid() {
         return firstUniqueid;
+    }
+
+    Map<String, String> holdingBridges() {
+        return holdingBridges;
+    }
+
+    long processedCalls() {
+        return processedCalls;
     }
 
     String banner() {

@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 import org.dialerd.ami.AmiGateway;
 import org.dialerd.ami.AmiSettings;
 import org.dialerd.core.engine.AgentEngineSettings;
+import org.dialerd.core.engine.DialerSettings;
 import org.dialerd.core.store.ExtensionDirectory;
 import org.dialerd.db.store.JdbcStores;
 import org.dialerd.db.testing.TestDatabases;
@@ -39,8 +40,21 @@ public final class PbxHarness implements AutoCloseable {
     }
 
     public static PbxHarness start(String... scripts) {
+        return start(false, scripts);
+    }
+
+    /**
+     * With the outbound dialer running: campaign calls go to {@code Local/<phone>@customers}
+     * (the recorded dialplan: most customers answer after 2 s and talk 20 s), every 200 ms.
+     */
+    public static PbxHarness startWithDialer(String... scripts) {
+        return start(true, scripts);
+    }
+
+    private static PbxHarness start(boolean dialer, String... scripts) {
         Instant epoch = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         Scenario scenario = Scenario.recorded().epoch(epoch);
+        DemoPbx.addCampaignContext(scenario);
         for (int agent = 9002; agent <= 9004; agent++) {
             scenario.agent(String.valueOf(agent), "Agent " + agent);
         }
@@ -55,9 +69,12 @@ public final class PbxHarness implements AutoCloseable {
         ExtensionDirectory template = ExtensionDirectory.template("Local/{ext}@agents");
         ExtensionDirectory extensions = ext -> ext.matches("10(0[1-9]|10)|2001|3001") ? template.dialString(ext)
                 : Optional.empty();
+        Dialerd.PbxSide side = new Dialerd.PbxSide(gateway, extensions, AgentEngineSettings.DEFAULTS);
+        if (dialer) {
+            side = side.withDialer(new DialerSettings(DemoPbx.CUSTOMER_TEMPLATE, Duration.ofMillis(200), "dialerd-t"));
+        }
         Dialerd dialerd = Dialerd.over(JdbcStores.over(dataSource), EccpServerSettings.defaults().withPort(0),
-                virtualClock(simulator, epoch), new Dialerd.PbxSide(gateway, extensions, AgentEngineSettings.DEFAULTS),
-                resources);
+                virtualClock(simulator, epoch), side, resources);
         return new PbxHarness(simulator, gateway, dialerd, dataSource);
     }
 

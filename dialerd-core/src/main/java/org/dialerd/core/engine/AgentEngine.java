@@ -18,7 +18,9 @@ import org.dialerd.core.pbx.PbxEvent;
 import org.dialerd.core.pbx.PbxGateway;
 import org.dialerd.core.pbx.PbxReply;
 import org.dialerd.core.store.AuditStore;
+import org.dialerd.core.settings.DaemonSettings;
 import org.dialerd.core.store.IncomingCallStore;
+import org.dialerd.core.store.OutgoingCallStore;
 import org.dialerd.core.store.MembershipSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +46,7 @@ public final class AgentEngine implements AgentService {
     private final List<EngineListener> listeners = new CopyOnWriteArrayList<>();
     private final AgentPbxEvents pbxEvents = new AgentPbxEvents(this);
     private final InboundCalls inbound;
+    private volatile OutboundDialer outbound;
     private long actionCounter;
 
     /** An engine that follows agents only (no call tracking). */
@@ -79,6 +82,16 @@ public final class AgentEngine implements AgentService {
     @Override
     public Optional<AgentView> view(String agentNumber) {
         return Optional.ofNullable(views.get(agentNumber));
+    }
+
+    @Override
+    public List<AgentView> views() {
+        return List.copyOf(views.values());
+    }
+
+    @Override
+    public void announce(AgentEvent event) {
+        scheduler.execute(() -> emit(event));
     }
 
     // ---- commands (any thread; carried out on the engine thread) -----------------------
@@ -344,6 +357,25 @@ public final class AgentEngine implements AgentService {
         if (inbound != null) {
             inbound.handle(event);
         }
+        OutboundDialer dialer = outbound;
+        if (dialer != null) {
+            dialer.handle(event);
+        }
+    }
+
+    boolean pbxConnected() {
+        return pbx.isConnected();
+    }
+
+    /**
+     * Starts dialling the active outgoing campaigns. Database reads run on the given executor
+     * (never the engine thread), writes through the write queue.
+     */
+    public void startOutboundDialer(OutgoingCallStore store, DaemonSettings daemonSettings, DialerSettings dialer,
+                                    java.util.concurrent.Executor reads) {
+        OutboundDialer started = new OutboundDialer(this, store, writes, reads, daemonSettings, dialer);
+        outbound = started;
+        started.start();
     }
 
     /** The tracked agent that is this queue member interface, logged in. */

@@ -29,6 +29,10 @@ public sealed interface AgentEvent {
     record AgentUnlinked(String agentNumber, org.dialerd.core.agent.CallLink call, LocalDateTime end,
                          long durationSeconds, boolean shortCall) implements AgentEvent {}
 
+    /** The recording of the agent's call was muted (recordingmute) or unmuted (recordingunmute). */
+    record RecordingMute(String agentNumber, boolean muted, String callType, Integer campaignId, long callId)
+            implements AgentEvent {}
+
     /** The agent's queues changed; carries its current state. */
     record QueueMembership(String agentNumber, AgentView view, List<String> queues) implements AgentEvent {}
 }

@@ -23,6 +23,7 @@ final class AgentPbxEvents {
             staticAgent(e.agent()).ifPresent(state -> engine.loggedOut(state, "AgentLogoff"));
         } else if (event instanceof PbxEvent.OriginateResponse e) {
             originateResponse(e);
+            engine.callEvent(e);
         } else if (event instanceof PbxEvent.Hangup e) {
             engine.callEvent(e);
             hangup(e);

@@ -26,6 +26,12 @@ public interface AgentService {
     /** Makes the engine track exactly these agents (start and refreshagents). */
     CompletableFuture<Void> track(List<Agent> agents);
 
+    /** Every tracked agent as last seen. */
+    List<AgentView> views();
+
+    /** Sends an event to the ECCP sessions that follow its agent (e.g. recordingmute from a request). */
+    void announce(AgentEvent event);
+
     /** Agents with no engine behind them (no Asterisk configured): every agent is offline. */
     static AgentService unavailable() {
         return new AgentService() {
@@ -66,6 +72,15 @@ public interface AgentService {
             @Override
             public CompletableFuture<Void> track(List<Agent> agents) {
                 return CompletableFuture.completedFuture(null);
+            }
+
+            @Override
+            public List<AgentView> views() {
+                return List.of();
+            }
+
+            @Override
+            public void announce(AgentEvent event) {
             }
         };
     }

@@ -28,8 +28,10 @@ final class AgentState {
     CompletableFuture<Long> pauseAudit;
     boolean onHold;
     final TreeSet<String> queues = new TreeSet<>();
-    /** The call the agent is linked to (set by the call trackers). */
+    /** The incoming call the agent is linked to (set by the call trackers). */
     LiveCall call;
+    /** The campaign call the agent is linked to. */
+    OutboundCall outboundCall;
 
     AgentState(Agent agent) {
         this.agent = agent;
@@ -42,14 +44,15 @@ final class AgentState {
     AgentView view() {
         AgentStatus status = !loggedIn ? AgentStatus.OFFLINE
                 : pause != null ? AgentStatus.PAUSED
-                : call != null ? AgentStatus.ONCALL
+                : call != null || outboundCall != null ? AgentStatus.ONCALL
                 : AgentStatus.ONLINE;
         boolean showLine = loggedIn || loggingIn;
         return new AgentView(agent, status, loggingIn && !loggedIn,
                 showLine ? Optional.ofNullable(channel) : Optional.empty(),
                 showLine ? Optional.ofNullable(extension) : Optional.empty(),
                 onHold, Optional.ofNullable(pause), queues.stream().toList(), Optional.ofNullable(loginStart),
-                call == null ? Optional.empty() : Optional.of(call.link()));
+                call != null ? Optional.of(call.link())
+                        : outboundCall != null ? Optional.of(outboundCall.link()) : Optional.empty());
     }
 
     void cancelTimers() {

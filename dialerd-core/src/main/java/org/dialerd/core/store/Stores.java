@@ -6,7 +6,8 @@ import java.util.Objects;
 public record Stores(ClientStore clients, AgentStore agents, BreakStore breaks,
                      CampaignStore campaigns, CallStore calls, ReportStore reports,
                      SettingsStore settings, AuditStore audit,
-                     IncomingCallStore incomingCalls) {
+                     IncomingCallStore incomingCalls, CampaignStatusStore campaignStatus,
+                     OutgoingCallStore outgoingCalls) {
     public Stores {
         Objects.requireNonNull(clients, "clients");
         Objects.requireNonNull(agents, "agents");
@@ -17,5 +18,7 @@ public record Stores(ClientStore clients, AgentStore agents, BreakStore breaks,
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(audit, "audit");
         Objects.requireNonNull(incomingCalls, "incomingCalls");
+        Objects.requireNonNull(campaignStatus, "campaignStatus");
+        Objects.requireNonNull(outgoingCalls, "outgoingCalls");
     }
 }

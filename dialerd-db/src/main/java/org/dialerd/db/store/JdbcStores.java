@@ -12,6 +12,7 @@ public final class JdbcStores {
         Jdbc jdbc = new Jdbc(dataSource);
         return new Stores(new JdbcClientStore(jdbc), new JdbcAgentStore(jdbc), new JdbcBreakStore(jdbc),
                 new JdbcCampaignStore(jdbc), new JdbcCallStore(jdbc), new JdbcReportStore(jdbc), new JdbcSettingsStore(jdbc),
-                new JdbcAuditStore(jdbc), new JdbcIncomingCallStore(jdbc));
+                new JdbcAuditStore(jdbc), new JdbcIncomingCallStore(jdbc),
+                new JdbcCampaignStatusStore(jdbc), new JdbcOutgoingCallStore(jdbc));
     }
 }

@@ -13,7 +13,8 @@ public final class Handlers {
     public static Map<RequestName, RequestHandler> all() {
         Map<RequestName, RequestHandler> all = new EnumMap<>(RequestName.class);
         for (Map<RequestName, RequestHandler> area : java.util.List.of(SessionHandlers.all(), BreakHandlers.all(),
-                CampaignHandlers.all(), CallHandlers.all(), ReportHandlers.all(), AgentHandlers.all())) {
+                CampaignHandlers.all(), CallHandlers.all(), ReportHandlers.all(), AgentHandlers.all(),
+                CallControlHandlers.all(), StatusHandlers.all())) {
             for (var entry : area.entrySet()) {
                 if (all.put(entry.getKey(), entry.getValue()) != null) {
                     throw new IllegalStateException("two handlers for " + entry.getKey());

@@ -54,6 +54,14 @@ public final class AgentEventXml {
         if (event instanceof AgentEvent.AgentLinked e) {
             return linkedFromLiveState(e);
         }
+        if (event instanceof AgentEvent.RecordingMute e) {
+            return XmlElement.builder(e.muted() ? "recordingmute" : "recordingunmute")
+                    .add("agent_number", e.agentNumber())
+                    .add("calltype", e.callType())
+                    .addIfPresent("campaign_id", e.campaignId())
+                    .add("call_id", e.callId())
+                    .build();
+        }
         if (event instanceof AgentEvent.AgentUnlinked e) {
             return XmlElement.builder("agentunlinked")
                     .add("agent_number", e.agentNumber())

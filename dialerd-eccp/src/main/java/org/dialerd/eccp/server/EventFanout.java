@@ -55,7 +55,27 @@ public final class EventFanout implements EngineListener, AutoCloseable {
                 return XmlElement.of("event", CallInfoXml.addIncomingLinked(body, row.get()).build());
             }
         }
+        if (event instanceof AgentEvent.AgentLinked linked && linked.call().callType().equals("outgoing")
+                && linked.call().campaignId().isPresent()) {
+            Optional<CallStore.OutgoingCall> row = readOutgoing(linked.call().campaignId().get(),
+                    linked.call().callId());
+            if (row.isPresent()) {
+                XmlElement.Builder body = XmlElement.builder("agentlinked")
+                        .add("agent_number", linked.agentNumber())
+                        .add("remote_channel", linked.call().remoteChannel());
+                return XmlElement.of("event", CallInfoXml.addOutgoingLinked(body, row.get()).build());
+            }
+        }
         return AgentEventXml.toXml(event);
+    }
+
+    private Optional<CallStore.OutgoingCall> readOutgoing(long campaignId, long callId) {
+        try {
+            return calls.findOutgoing(campaignId, callId);
+        } catch (RuntimeException e) {
+            log.warn("agentlinked for call {} sent without its database details: {}", callId, e.getMessage());
+            return Optional.empty();
+        }
     }
 
     private Optional<CallStore.IncomingCall> readIncoming(long callId) {

@@ -310,7 +310,9 @@ class CallHandlersTest {
         Stores stores = new Stores(unused(ClientStore.class), agents, unused(BreakStore.class),
                 unused(CampaignStore.class), calls, unused(ReportStore.class), java.util.Map::of,
                 unused(org.dialerd.core.store.AuditStore.class),
-                unused(org.dialerd.core.store.IncomingCallStore.class));
+                unused(org.dialerd.core.store.IncomingCallStore.class),
+                unused(org.dialerd.core.store.CampaignStatusStore.class),
+                unused(org.dialerd.core.store.OutgoingCallStore.class));
         Services services = new Services(stores, new AgentDirectory(), PbxGateway.disconnected(),
                 Clock.systemUTC(), () -> COOKIE);
         return new RequestContext(session, RequestName.GETCALLINFO, services);

@@ -52,7 +52,9 @@ class CampaignHandlersTest {
         Stores stores = new Stores(unused(ClientStore.class), unused(AgentStore.class), unused(BreakStore.class),
                 store, unused(CallStore.class), unused(ReportStore.class), unused(SettingsStore.class),
                 unused(org.dialerd.core.store.AuditStore.class),
-                unused(org.dialerd.core.store.IncomingCallStore.class));
+                unused(org.dialerd.core.store.IncomingCallStore.class),
+                unused(org.dialerd.core.store.CampaignStatusStore.class),
+                unused(org.dialerd.core.store.OutgoingCallStore.class));
         Services services = new Services(stores, new AgentDirectory(), () -> true, FakeServices.CLOCK,
                 () -> "0123456789abcdef0123456789abcdef");
         dispatcher = new Dispatcher(Handlers.all(), services);

@@ -330,7 +330,9 @@ class ReportHandlersTest {
         Stores stores = new Stores(unused(ClientStore.class), agents, unused(BreakStore.class),
                 unused(CampaignStore.class), unused(CallStore.class), reports, java.util.Map::of,
                 unused(org.dialerd.core.store.AuditStore.class),
-                unused(org.dialerd.core.store.IncomingCallStore.class));
+                unused(org.dialerd.core.store.IncomingCallStore.class),
+                unused(org.dialerd.core.store.CampaignStatusStore.class),
+                unused(org.dialerd.core.store.OutgoingCallStore.class));
         return new Services(stores, tracked, PbxGateway.disconnected(), CLOCK, () -> COOKIE);
     }
 

@@ -43,7 +43,9 @@ public final class FakeServices {
         Stores stores = new Stores(clients, agentStore, breaks, unused(CampaignStore.class), unused(CallStore.class),
                 unused(ReportStore.class), java.util.Map::of,
                 unused(org.dialerd.core.store.AuditStore.class),
-                unused(org.dialerd.core.store.IncomingCallStore.class));
+                unused(org.dialerd.core.store.IncomingCallStore.class),
+                unused(org.dialerd.core.store.CampaignStatusStore.class),
+                unused(org.dialerd.core.store.OutgoingCallStore.class));
         return new Services(stores, new AgentDirectory(), amiConnected::getAsBoolean, CLOCK,
                 () -> "0123456789abcdef0123456789abcdef");
     }

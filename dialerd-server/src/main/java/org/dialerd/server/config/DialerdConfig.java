@@ -16,7 +16,10 @@ import org.dialerd.eccp.server.EccpServerSettings;
  * @param database empty means the embedded MariaDB under {@code dataDir}
  */
 public record DialerdConfig(boolean demo, Path dataDir, Optional<DatabaseConfig> database, EccpServerSettings eccp,
-                            Optional<AsteriskConfig> asterisk, AgentsConfig agents) {
+                            Optional<AsteriskConfig> asterisk, AgentsConfig agents, String dialTemplate) {
+
+    /** A campaign without trunk dials {@code Local/<phone>@from-internal}, as the reference. */
+    public static final String DEFAULT_DIAL_TEMPLATE = "Local/{phone}@from-internal";
 
     public static final Path DEFAULT_DATA_DIR = Path.of("dialerd-data");
 
@@ -108,8 +111,12 @@ public record DialerdConfig(boolean demo, Path dataDir, Optional<DatabaseConfig>
             if (!membership.equals("table") && !membership.equals("astdb")) {
                 throw new ConfigException("agents.membership = '" + membership + "': expected table or astdb");
             }
+            String dialTemplate = ini.get("dialer.dial_template").map(String::strip).orElse(DEFAULT_DIAL_TEMPLATE);
+            if (!dialTemplate.contains("{phone}")) {
+                throw new ConfigException("dialer.dial_template = '" + dialTemplate + "': must contain {phone}");
+            }
             return new DialerdConfig(demo, dir, database, eccp, asterisk,
-                    new AgentsConfig(template, devices, member, membership.equals("astdb")));
+                    new AgentsConfig(template, devices, member, membership.equals("astdb")), dialTemplate);
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage(), e);
         }
@@ -117,11 +124,11 @@ public record DialerdConfig(boolean demo, Path dataDir, Optional<DatabaseConfig>
 
     public static DialerdConfig embeddedDefaults(boolean demo, Path dataDir) {
         return new DialerdConfig(demo, dataDir, Optional.empty(), EccpServerSettings.defaults(), Optional.empty(),
-                AgentsConfig.DEFAULTS);
+                AgentsConfig.DEFAULTS, DEFAULT_DIAL_TEMPLATE);
     }
 
     public DialerdConfig withEccpPort(int port) {
-        return new DialerdConfig(demo, dataDir, database, eccp.withPort(port), asterisk, agents);
+        return new DialerdConfig(demo, dataDir, database, eccp.withPort(port), asterisk, agents, dialTemplate);
     }
 
     private static Set<String> addressList(String value) {

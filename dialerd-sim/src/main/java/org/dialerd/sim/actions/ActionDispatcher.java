@@ -36,6 +36,9 @@ public final class ActionDispatcher implements AmiSession.ActionSink {
         CallActions.register(m);
         MiscActions.register(m);
         MonitorActions.register(m);
+        StatusActions.register(m);
+        ParkActions.register(m);
+        TransferActions.register(m);
         this.handlers = Map.copyOf(m);
     }
 

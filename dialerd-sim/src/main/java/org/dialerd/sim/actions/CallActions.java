@@ -13,6 +13,8 @@ import org.dialerd.sim.pbx.Originator;
 /** Originate, Hangup, Redirect. */
 final class CallActions {
 
+    private static final int SOFTHANGUP_EXPLICIT = 0x10;
+
     private CallActions() {
     }
 
@@ -55,7 +57,10 @@ final class CallActions {
             ctx.error("No channel specified");
             return;
         }
-        int cause = ctx.header("Cause").isEmpty() ? HangupCause.NORMAL_CLEARING : Integer.parseInt(ctx.header("Cause"));
+        // Without Cause the channel keeps hangup cause 0 ("Unknown"); SoftHangupRequest's Cause is
+        // then AST_SOFTHANGUP_EXPLICIT, which happens to be 16 as well.
+        int cause = ctx.header("Cause").isEmpty() ? 0 : Integer.parseInt(ctx.header("Cause"));
+        int softCause = ctx.header("Cause").isEmpty() ? SOFTHANGUP_EXPLICIT : cause;
         if (name.length() > 2 && name.startsWith("/") && name.endsWith("/")) {
             List<Channel> all;
             try {
@@ -70,7 +75,7 @@ final class CallActions {
             }
             ctx.listComplete("ChannelsHungupListComplete", all.size());
             for (Channel ch : all) {
-                ctx.pbx().ops().softHangup(ch, cause, cause);
+                ctx.pbx().ops().softHangup(ch, cause, softCause);
             }
             return;
         }
@@ -80,7 +85,7 @@ final class CallActions {
             return;
         }
         ctx.success("Channel Hungup");
-        ctx.pbx().ops().softHangup(ch.get(), cause, cause);
+        ctx.pbx().ops().softHangup(ch.get(), cause, softCause);
     }
 
     static void redirect(ActionContext ctx) {
@@ -90,11 +95,14 @@ final class CallActions {
             return;
         }
         int prio = ctx.header("Priority").isEmpty() ? 1 : Integer.parseInt(ctx.header("Priority"));
-        ctx.success("Redirect successful");
-        ctx.pbx().runner().redirect(ch.get(), ctx.header("Context"), ctx.header("Exten"), prio);
-        Optional<Channel> extra = ctx.pbx().channels().find(ctx.header("ExtraChannel"));
-        extra.ifPresent(e -> ctx.pbx().runner().redirect(e, ctx.header("ExtraContext"), ctx.header("ExtraExten"),
-                ctx.header("ExtraPriority").isEmpty() ? 1 : Integer.parseInt(ctx.header("ExtraPriority"))));
+        Channel extra = ctx.pbx().channels().find(ctx.header("ExtraChannel")).orElse(null);
+        int extraPrio = ctx.header("ExtraPriority").isEmpty() ? 1 : Integer.parseInt(ctx.header("ExtraPriority"));
+        ctx.success(extra != null ? "Dual Redirect successful" : "Redirect successful");
+        String context = ctx.header("Context");
+        String exten = ctx.header("Exten");
+        String extraContext = ctx.header("ExtraContext");
+        String extraExten = ctx.header("ExtraExten");
+        ctx.pbx().runner().redirect(ch.get(), context, exten, prio, extra, extraContext, extraExten, extraPrio);
     }
 
     private static String emptyToNull(String s) {

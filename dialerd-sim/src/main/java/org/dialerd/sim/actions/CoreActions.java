@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.dialerd.sim.ami.AmiMessage;
 import org.dialerd.sim.pbx.Channel;
+import org.dialerd.sim.pbx.Cli;
 import org.dialerd.sim.pbx.ChannelInfo;
 import org.dialerd.sim.pbx.Pbx;
 
@@ -45,8 +46,8 @@ final class CoreActions {
         ctx.send(ctx.response("Success").add("CoreStartupDate", DATE.format(start))
                 .add("CoreStartupTime", TIME.format(start)).add("CoreReloadDate", DATE.format(start))
                 .add("CoreReloadTime", TIME.format(start))
-                .add("CoreCurrentCalls", ctx.pbx().channels().size())
-                .add("CoreProcessedCalls", "0").build());
+                .add("CoreCurrentCalls", ctx.pbx().activeCalls())
+                .add("CoreProcessedCalls", ctx.pbx().processedCalls()).build());
     }
 
     static void coreShowChannels(ActionContext ctx) {
@@ -79,6 +80,11 @@ final class CoreActions {
                 }
             }
             b.add("Output", n + " results found.");
+        } else if (cmd.equals("core show channels")) {
+            Cli.coreShowChannels(ctx.pbx()).forEach(line -> b.add("Output", line));
+        } else if (cmd.startsWith("queue show ") && ctx.pbx().queues().find(cmd.substring(11).trim()).isPresent()) {
+            Cli.queueShow(ctx.pbx(), ctx.pbx().queues().find(cmd.substring(11).trim()).get())
+                    .forEach(line -> b.add("Output", line));
         } else if (cmd.equals("core show version")) {
             b.add("Output", "Asterisk " + ASTERISK_VERSION + " (simulated by dialerd-sim)");
         } else {

@@ -4,8 +4,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.dialerd.sim.pbx.Channel;
 import org.dialerd.sim.pbx.ChannelInfo;
+import org.dialerd.sim.pbx.ChannelStatus;
+import org.dialerd.sim.pbx.GlobalFunctions;
 
-/** Getvar and Setvar on channels, globals and the DEVICE_STATE() function. */
+/** Getvar and Setvar on channels, globals and dialplan functions. */
 final class VariableActions {
 
     private VariableActions() {
@@ -26,23 +28,11 @@ final class VariableActions {
                 ctx.error("No such channel");
                 return;
             }
-            value = channelValue(ch.get(), var);
-        } else if (var.startsWith("DEVICE_STATE(") && var.endsWith(")")) {
-            value = ctx.pbx().devices().state(var.substring(13, var.length() - 1));
+            value = ChannelStatus.read(ch.get(), var);
         } else {
-            value = ctx.pbx().globals().getOrDefault(var, "");
+            value = GlobalFunctions.read(ctx.pbx(), var);
         }
         ctx.send(ctx.response("Success").add("Variable", var).add("Value", value).build());
-    }
-
-    private static String channelValue(Channel ch, String var) {
-        switch (var) {
-            case "CHANNEL": return ch.name();
-            case "UNIQUEID": return ch.uniqueid();
-            case "CALLERID(num)": return ch.callerNum();
-            case "CALLERID(name)": return ch.callerName();
-            default: return ChannelInfo.variables(ch).getOrDefault(var, "");
-        }
     }
 
     static void setvar(ActionContext ctx) {

@@ -21,6 +21,8 @@ public final class AmiServer {
 
     private static final Logger log = LoggerFactory.getLogger(AmiServer.class);
 
+    private static final long JOIN_MILLIS = 2000;
+
     private final String banner;
     private final AmiSession.ActionSink sink;
     private final AtomicLong ids = new AtomicLong();
@@ -81,6 +83,13 @@ public final class AmiServer {
             log.debug("AMI server: close failed", e);
         }
         server = null;
+        // The JDK defers closing a socket that a thread is blocked accepting on until that thread
+        // leaves accept(): wait for it, so that the port is free when a restart binds it again.
+        try {
+            acceptor.join(JOIN_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void acceptLoop(ServerSocket s) {

@@ -14,6 +14,9 @@ public final class Agent {
     Bridge holdBridge;
     Bridge callBridge;
     AppRun loginRun;
+    /** The AgentRequest ;2 the agent is bridged with, and since when (Agents' TalkingToChan/CallStarted). */
+    String talkingTo;
+    long callStartedEpochSeconds;
 
     Agent(String id, String fullName) {
         this.id = id;

@@ -66,7 +66,8 @@ public final class AgentPool {
         agent.probation = true;
         pbx.events().agentChannelEvent("AgentLogin", ch, "Agent", agent.id);
         if (holding == null) {
-            holding = pbx.bridges().createHolding("agent_hold", "AgentPool");
+            holding = pbx.bridges().holding("agent_hold")
+                    .orElseGet(() -> pbx.bridges().createHolding("agent_hold", "AgentPool"));
         }
         agent.holdBridge = holding;
         toHold(agent);
@@ -125,13 +126,42 @@ public final class AgentPool {
         pbx.bridges().enter(call, two);
         pbx.locals().ringing(two);
         pbx.devices().set(agent.device(), "INUSE");
-        pbx.events().mohStop(agent.channel);
+        Channel agentChannel = agent.channel;
+        // The agent sees who calls (the caller id of the requesting ;2) before the beep.
+        agentChannel.setConnected(two.callerNum, two.callerName);
+        pbx.events().newConnectedLine(agentChannel);
+        pbx.events().mohStop(agentChannel);
         run.after(CALL_BEEP_MS, () -> {
-            pbx.bridges().leaveHolding(agent.channel);
-            pbx.bridges().enter(call, agent.channel);
+            pbx.bridges().leaveHolding(agentChannel);
+            pbx.bridges().enter(call, agentChannel);
+            agent.talkingTo = two.name;
+            agent.callStartedEpochSeconds = pbx.channels().epochSeconds();
             call.listener = (b, left) -> callEnded(agent, b, left);
+            connectIdentities(agentChannel, two);
             pbx.locals().answer(two);
+            // ;1 reports its new caller id once it is up.
+            if (two.localPeer != null && !two.localPeer.hungUp) {
+                pbx.events().newCallerid(two.localPeer);
+            }
         });
+    }
+
+    /**
+     * The bridge gives ;2 the agent's older linkedid and the agent as connected line; chan_local
+     * passes that to ;1 as its caller id, and app_queue to the queue caller as connected line.
+     */
+    private void connectIdentities(Channel agentChannel, Channel two) {
+        two.linkedid = agentChannel.linkedid;
+        two.setConnected(agentChannel.callerNum, agentChannel.callerName);
+        pbx.events().newConnectedLine(two);
+        Channel one = two.localPeer;
+        if (one == null || one.hungUp) {
+            return;
+        }
+        one.setCaller(two.connectedNum, two.connectedName);
+        if (one.owner instanceof MemberAttempt) {
+            ((MemberAttempt) one.owner).memberIdentified();
+        }
     }
 
     private void callEnded(Agent agent, Bridge b, Channel left) {
@@ -140,9 +170,12 @@ public final class AgentPool {
         }
         b.listener = null;
         Channel ch = agent.channel;
+        agent.talkingTo = null;
         if (ch != null && !ch.hungUp) {
             pbx.bridges().leave(ch);
             pbx.bridges().destroy(b);
+            ch.setConnected(ch.callerNum, ch.callerName);
+            pbx.events().newConnectedLine(ch);
             toHold(agent);
             agent.status = Agent.Status.AGENT_IDLE;
             pbx.devices().set(agent.device(), "NOT_INUSE");

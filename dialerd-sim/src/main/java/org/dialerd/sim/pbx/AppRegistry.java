@@ -25,6 +25,7 @@ public final class AppRegistry {
         register("AgentLogin", pbx.agents()::agentLoginApp);
         register("AgentRequest", pbx.agents()::agentRequestApp);
         register("Dial", pbx.dialApp()::exec);
+        register("ParkedCall", pbx.parking()::parkedCallApp);
     }
 
     private void register(String name, App app) {

@@ -42,5 +42,21 @@ public final class Bridge {
 
     public interface Listener {
         void left(Bridge bridge, Channel channel);
+
+        /** res_parking or a Redirect is about to take {@code ch} out; the others will be hung up. */
+        default void takenAway(Bridge bridge, Channel ch) {
+        }
+
+        /** The BlindTransfer action is about to send the transferer's peer elsewhere. */
+        default void blindTransfer(Bridge bridge, Channel transferer) {
+        }
+
+        /** An attended transfer takes {@code transferer} out to consult (or brings it back). */
+        default void consultation(Bridge bridge, Channel transferer, boolean started) {
+        }
+
+        /** An attended transfer completed: {@code target} took the transferer's place. */
+        default void attendedTransfer(Bridge bridge, Channel transferer, Channel target) {
+        }
     }
 }

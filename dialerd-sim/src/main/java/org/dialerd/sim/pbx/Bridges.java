@@ -28,10 +28,30 @@ public final class Bridges {
 
     /** A holding bridge, created silently (no BridgeCreate in the recordings). */
     public Bridge createHolding(String type, String creator) {
+        return createHolding(type, creator, "<unknown>");
+    }
+
+    public Bridge createHolding(String type, String creator, String name) {
         UUID id = new UUID(random.nextLong(), random.nextLong());
-        Bridge b = new Bridge(id.toString(), type, "holding_bridge", creator, "<unknown>");
+        Bridge b = new Bridge(id.toString(), type, "holding_bridge", creator, name);
         live.put(b.id, b);
         return b;
+    }
+
+    /**
+     * A holding bridge that already exists when the simulation starts: a long-running Asterisk
+     * keeps app_agent_pool's and each parking lot's bridge until shutdown, and BridgeList shows them.
+     */
+    public Bridge seedHolding(String id, String type, String creator, String name) {
+        Bridge b = new Bridge(id, type, "holding_bridge", creator, name);
+        live.put(b.id, b);
+        return b;
+    }
+
+    /** The live holding bridge of this type (agent_hold, parking), if one was created or seeded. */
+    public Optional<Bridge> holding(String type) {
+        return live.values().stream().filter(b -> b.type.equals(type) && b.technology.equals("holding_bridge"))
+                .findFirst();
     }
 
     public Bridge create(String type, String technology, String creator, String name) {
@@ -59,6 +79,11 @@ public final class Bridges {
         }
         b.channels.remove(ch);
         ch.bridge = null;
+        // Leaving a bridge gives a channel the bridge's cause if it had none (a later hang-up
+        // without Cause then reports 16, not 0).
+        if (ch.hangupCause == 0) {
+            ch.hangupCause = HangupCause.NORMAL_CLEARING;
+        }
         events.publish(header("BridgeLeave", b).addAll(ch.snapshot().fields()).build());
         if (b.listener != null) {
             b.listener.left(b, ch);
@@ -72,6 +97,13 @@ public final class Bridges {
 
     public void leaveHolding(Channel ch) {
         leave(ch);
+    }
+
+    /** Tells the bridge's owner (app_queue) that a BlindTransfer starts from {@code transferer}. */
+    public void blindTransfer(Bridge b, Channel transferer) {
+        if (b.listener != null) {
+            b.listener.blindTransfer(b, transferer);
+        }
     }
 
     public void destroy(Bridge b) {

@@ -52,8 +52,17 @@ public final class Channel {
     /** Does the other side send media once this channel answers (decides Answer()'s wait)? */
     boolean peerSendsMedia = true;
     String mohClass;
+    /**
+     * A connected-line update from the other Local half, not applied yet: Wait() and
+     * __ast_answer's media wait defer such frames; they are read when the next priority starts.
+     */
+    String[] deferredCaller;
+    /** An attended transfer this channel started and that is still going on (CancelAtxfer). */
+    AttendedTransfer transfer;
     final Map<String, String> variables = new LinkedHashMap<>();
     final List<Timer> timers = new ArrayList<>();
+    /** Told once when a hang-up is requested or happens (app_queue follows a parked caller so). */
+    final List<Runnable> hangupWatchers = new ArrayList<>();
 
     Channel(String name, String uniqueid, String linkedid, String device, ChannelState state,
             String context, String exten, long createdAtMillis) {
@@ -135,6 +144,10 @@ public final class Channel {
         this.context = ctx;
         this.exten = ext;
         this.priority = prio;
+    }
+
+    public AttendedTransfer transfer() {
+        return transfer;
     }
 
     public String variable(String key) {

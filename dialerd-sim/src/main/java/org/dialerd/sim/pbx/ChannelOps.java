@@ -1,5 +1,7 @@
 package org.dialerd.sim.pbx;
 
+import java.util.List;
+
 /**
  * The life-cycle rules every channel shares: state changes, hang-up requests and the final
  * hang-up, including chan_local's propagation between the two halves of a Local pair (a half
@@ -35,6 +37,7 @@ public final class ChannelOps {
         if (ch.hangupCause == 0) {
             ch.hangupCause = cause;
         }
+        notifyWatchers(ch);
         dispatch(ch, cause);
     }
 
@@ -52,7 +55,19 @@ public final class ChannelOps {
         if (ch.hangupCause == 0) {
             ch.hangupCause = cause;
         }
+        notifyWatchers(ch);
         dispatch(ch, cause);
+    }
+
+    /** Runs {@code r} once when {@code ch} is asked to hang up or goes. */
+    public void onHangup(Channel ch, Runnable r) {
+        ch.hangupWatchers.add(r);
+    }
+
+    private void notifyWatchers(Channel ch) {
+        List<Runnable> watchers = List.copyOf(ch.hangupWatchers);
+        ch.hangupWatchers.clear();
+        watchers.forEach(Runnable::run);
     }
 
     /** At most one SoftHangupRequest per channel, as in the recordings. */
@@ -80,6 +95,7 @@ public final class ChannelOps {
         if (ch.bridge != null) {
             pbx.bridges().leave(ch);
         }
+        notifyWatchers(ch);
         ch.hungUp = true;
         ch.cancelTimers();
         pbx.events().hangup(ch);

@@ -24,24 +24,37 @@ final class DialApp {
         out.owner = a;
         out.application = "AppDial";
         out.applicationData = "(Outgoing Line)";
-        // As app_dial does: the callee's caller id is the caller's connected line.
-        out.setCaller(caller.connectedNum, caller.connectedName);
+        // As app_dial does: the callee's caller id number is the caller's extension (name from
+        // the caller's connected line), its connected line is the caller, and it shows the
+        // caller's extension as its own until it runs anything.
+        out.setCaller(caller.exten, caller.connectedName);
+        out.setConnected(caller.callerNum, caller.callerName);
+        out.exten = caller.exten;
         pbx.events().newCallerid(out);
+        pbx.events().newConnectedLine(out);
         if (out.localPeer != null) {
             Channel two = out.localPeer;
             two.setCaller(caller.callerNum, caller.callerName);
-            two.setConnected(caller.connectedNum, caller.connectedName);
+            two.setConnected(out.callerNum, out.callerName);
             pbx.events().newCallerid(two);
             pbx.events().newConnectedLine(two);
             pbx.events().localBridge(out, two);
         }
-        pbx.events().dial("DialBegin", caller.snapshot(), out.snapshot(), "DialString", run.arg(0));
+        // DialString is what follows the technology ("1001@agents").
+        String dialString = run.arg(0).substring(run.arg(0).indexOf('/') + 1);
+        pbx.events().dial("DialBegin", caller.snapshot(), out.snapshot(), "DialString", dialString);
         int timeout = (int) BasicApps.parseSeconds(run.arg(1));
         if (timeout > 0) {
             run.after(timeout * 1000L, a::noAnswer);
         }
         run.onInterrupt(a::callerGone);
-        pbx.dialer().startRemote(out);
+        // The dialed far end starts on its own thread: it acts after what called this Dial()
+        // (an attended transfer moving channels into its bridge) has finished.
+        pbx.scheduler().schedule(0, () -> {
+            if (!out.hungUp) {
+                pbx.dialer().startRemote(out);
+            }
+        });
     }
 
     private final class Attempt implements CallProgress {
@@ -76,13 +89,23 @@ final class DialApp {
         @Override
         public void ringing(Channel ch) {
             pbx.events().dial("DialState", run.channel().snapshot(), ch.snapshot(), "DialStatus", "RINGING");
+            // app_dial passes the ringing on to a caller that is not answered yet.
+            Channel caller = run.channel();
+            if (caller.state != ChannelState.UP && caller.name.endsWith(";2")) {
+                pbx.locals().ringing(caller);
+            }
         }
 
         @Override
         public void answered(Channel ch) {
             answered = true;
             Channel caller = run.channel();
+            // From the answer on the callee's snapshot no longer carries the caller's extension.
+            ch.exten = "";
             pbx.events().dial("DialEnd", caller.snapshot(), ch.snapshot(), "DialStatus", "ANSWER");
+            if (caller.state != ChannelState.UP) {
+                pbx.locals().answer(caller);
+            }
             Bridge b = pbx.bridges().createBasic();
             pbx.bridges().enter(b, ch);
             pbx.bridges().enter(b, caller);

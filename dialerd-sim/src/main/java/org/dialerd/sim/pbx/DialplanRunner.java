@@ -1,5 +1,7 @@
 package org.dialerd.sim.pbx;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +32,9 @@ public final class DialplanRunner implements ChannelOps.HangupHandler {
 
     /** Starts the dialplan at context,exten,priority. */
     public void start(Channel ch, String context, String exten, int priority) {
+        if (!ch.hasPbx) {
+            pbx.countProcessedCall();
+        }
         ch.hasPbx = true;
         ch.owner = this;
         ch.setLocation(context, exten, priority);
@@ -45,6 +50,37 @@ public final class DialplanRunner implements ChannelOps.HangupHandler {
 
     /** Redirect/transfer: stop what runs now (without hanging up) and go to a new place. */
     public void redirect(Channel ch, String context, String exten, int priority) {
+        redirect(ch, context, exten, priority, null, null, null, 0);
+    }
+
+    /**
+     * Redirect, optionally of a second channel (ExtraChannel). Channels leave their bridge already
+     * showing the new location; whoever stays in a bridge left by a redirected channel is hung up.
+     */
+    public void redirect(Channel ch, String context, String exten, int priority,
+                         Channel extra, String extraContext, String extraExten, int extraPriority) {
+        Bridge old = ch.bridge;
+        ch.setLocation(context, exten, priority);
+        List<Channel> rest = new ArrayList<>(BridgeExit.takeOut(pbx, ch));
+        if (extra != null) {
+            extra.setLocation(extraContext, extraExten, extraPriority);
+            if (rest.remove(extra)) {
+                BridgeExit.takeOut(pbx, extra);
+            }
+        }
+        if (old != null) {
+            BridgeExit.hangUpRest(pbx, old, rest);
+        }
+        goTo(ch, context, exten, priority);
+        if (extra != null) {
+            if (extra.bridge != null) {
+                BridgeExit.hangUpRest(pbx, extra.bridge, BridgeExit.takeOut(pbx, extra));
+            }
+            goTo(extra, extraContext, extraExten, extraPriority);
+        }
+    }
+
+    private void goTo(Channel ch, String context, String exten, int priority) {
         interrupt(ch);
         ch.appOnly = false;
         start(ch, context, exten, priority);
@@ -60,6 +96,8 @@ public final class DialplanRunner implements ChannelOps.HangupHandler {
             return;
         }
         ch.priority = priority;
+        // Frames Wait()/Answer() deferred are read once the next priority starts.
+        pbx.locals().applyDeferredCaller(ch);
         Optional<Dialplan.Step> step = pbx.dialplan().find(ch.context, ch.exten).flatMap(e -> e.step(priority));
         if (step.isEmpty()) {
             finish(ch, HangupCause.NORMAL_CLEARING);
@@ -97,7 +135,17 @@ public final class DialplanRunner implements ChannelOps.HangupHandler {
         if (!ch.appOnly) {
             pbx.ops().publishSoftHangup(ch, HangupCause.NORMAL_CLEARING);
         }
+        // A frame Wait() deferred is applied as the channel goes: Hangup already shows it.
+        String[] deferred = ch.deferredCaller;
+        ch.deferredCaller = null;
+        boolean changed = deferred != null && !(deferred[0].equals(ch.callerNum) && deferred[1].equals(ch.callerName));
+        if (changed) {
+            ch.setCaller(deferred[0], deferred[1]);
+        }
         pbx.ops().hangup(ch);
+        if (changed) {
+            pbx.events().newCallerid(ch);
+        }
     }
 
     private void interrupt(Channel ch) {
@@ -117,9 +165,6 @@ public final class DialplanRunner implements ChannelOps.HangupHandler {
     public void hangupRequested(Channel ch, int cause) {
         interrupt(ch);
         if (ch.bridge != null) {
-            if (ch.hangupCause == 0) {
-                ch.hangupCause = HangupCause.NORMAL_CLEARING;
-            }
             pbx.bridges().leave(ch);
         }
         finish(ch, cause);

@@ -57,7 +57,8 @@ public final class Events {
     }
 
     public void newCallerid(Channel ch) {
-        channelEvent("NewCallerid", ch, "CID-CallingPres", "0 (Presentation Allowed, Not Screened)");
+        channelEvent("NewCallerid", ch, "CID-CallingPres", "<unknown>".equals(ch.callerNum)
+                ? "67 (Number Unavailable)" : "0 (Presentation Allowed, Not Screened)");
     }
 
     public void newConnectedLine(Channel ch) {

@@ -48,6 +48,27 @@ public final class LocalChannels {
         pbx.runner().start(two, two.context, two.exten, 1);
     }
 
+    /** ";1" got a new connected line in a bridge: chan_local passes it to ";2" as its caller id. */
+    public void connectedLineChanged(Channel one) {
+        Channel two = one.localPeer;
+        if (one.isLocalOne() && two != null && !two.hungUp) {
+            two.deferredCaller = new String[] {one.connectedNum, one.connectedName};
+        }
+    }
+
+    /** Applies a deferred connected-line frame: NewCallerid, unless it changes nothing. */
+    void applyDeferredCaller(Channel two) {
+        String[] c = two.deferredCaller;
+        two.deferredCaller = null;
+        if (c == null || c[0].equals(two.callerNum) && c[1].equals(two.callerName)) {
+            return;
+        }
+        two.setCaller(c[0], c[1]);
+        if (!two.hungUp) {
+            pbx.events().newCallerid(two);
+        }
+    }
+
     // --- indications from ";2" ---
 
     public void ringing(Channel two) {

@@ -59,6 +59,14 @@ final class MemberAttempt implements CallProgress {
         return a;
     }
 
+    /** The member's ;1 learnt who answers (AgentRequest): the caller sees it as connected line. */
+    void memberIdentified() {
+        Channel caller = call.caller;
+        caller.setConnected(channel.callerNum, channel.callerName);
+        pbx.events().newConnectedLine(caller);
+        pbx.locals().connectedLineChanged(caller);
+    }
+
     long ringSeconds() {
         return (pbx.channels().nowMillis() - startedAt + 500) / 1000;
     }

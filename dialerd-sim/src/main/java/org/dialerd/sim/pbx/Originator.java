@@ -57,6 +57,10 @@ public final class Originator {
                 }
             }
             Channel two = one.localPeer;
+            if (two != null) {
+                // chan_local's local_call copies the ;1 variables to ;2 (Getvar on ;2 sees ID_CALL).
+                two.variables.putAll(one.variables);
+            }
             if (req.callerIdNum() != null) {
                 one.setCaller(req.callerIdNum(), req.callerIdName());
             }
@@ -75,7 +79,7 @@ public final class Originator {
                     decide(REASON_FAILED);
                     return;
                 }
-                two.peerSendsMedia = !req.hasApplication() || !req.application().equalsIgnoreCase("Wait");
+                two.peerSendsMedia = sendsMedia(req);
                 pbx.events().localBridge(one, two);
             }
             pbx.events().dial("DialBegin", null, one.snapshot(), "DialString",
@@ -158,5 +162,16 @@ public final class Originator {
         public void channelHungUp(Channel ch) {
             decide(REASON_FAILED);
         }
+    }
+
+    /**
+     * Does what ;1 runs once answered play anything to ;2? Queue() plays music; Wait() and
+     * ParkedCall() (retrieval stops the parkee's music) do not, so ;2's Answer() waits 500 ms.
+     */
+    private boolean sendsMedia(OriginateRequest req) {
+        String app = req.hasApplication() ? req.application()
+                : pbx.dialplan().find(req.context(), req.exten()).flatMap(e -> e.step(req.priority()))
+                        .map(Dialplan.Step::app).orElse("");
+        return !app.equalsIgnoreCase("Wait") && !app.equalsIgnoreCase("ParkedCall");
     }
 }

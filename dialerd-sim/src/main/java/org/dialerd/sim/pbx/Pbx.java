@@ -27,6 +27,7 @@ public final class Pbx {
     private final AgentPool agents;
     private final DialApp dialApp;
     private final Originator originator;
+    private final Parking parking;
     private final AppRegistry apps;
     private final Map<String, String> globals = new LinkedHashMap<>();
     private final Map<String, String> astdb = new HashMap<>();
@@ -35,6 +36,8 @@ public final class Pbx {
     private final long bootedAtMillis;
     /** False while a restarted PBX is still loading modules (logins get no FullyBooted yet). */
     private boolean fullyBooted = true;
+    /** Channels that started a dialplan since boot ("calls processed", CoreProcessedCalls). */
+    private long processedCalls;
 
     public Pbx(VirtualScheduler scheduler, EventSink sink, Dialplan dialplan, long epochMillis,
                int firstChannelSequence, long firstUniqueid) {
@@ -56,6 +59,7 @@ public final class Pbx {
         this.agents = new AgentPool(this);
         this.dialApp = new DialApp(this);
         this.originator = new Originator(this);
+        this.parking = new Parking(this);
         this.apps = new AppRegistry(this);
     }
 
@@ -119,6 +123,10 @@ public final class Pbx {
         return originator;
     }
 
+    public Parking parking() {
+        return parking;
+    }
+
     AppRegistry apps() {
         return apps;
     }
@@ -138,6 +146,24 @@ public final class Pbx {
     /** Seconds since "boot" (FullyBooted Uptime, CoreStatus). */
     public long uptimeSeconds() {
         return (scheduler.nowMillis() - bootedAtMillis) / 1000;
+    }
+
+    public long processedCalls() {
+        return processedCalls;
+    }
+
+    /** Seeds the counter with what a long-running Asterisk had processed before a recording. */
+    public void processedCalls(long calls) {
+        this.processedCalls = calls;
+    }
+
+    void countProcessedCall() {
+        processedCalls++;
+    }
+
+    /** pbx.c's "active calls" (CoreCurrentCalls): channels running a dialplan right now. */
+    public long activeCalls() {
+        return channels.all().stream().filter(c -> c.hasPbx).count();
     }
 
     public boolean fullyBooted() {

@@ -22,6 +22,12 @@ final class QueueCall {
     private Bridge bridge;
     private long connectedAt;
     private boolean done;
+    /** The member's part is over (counted, no longer in call) though AgentComplete may still wait. */
+    private boolean memberDone;
+    /** Park/Redirect took a party out of our bridge: the call completes when one of them hangs up. */
+    private boolean away;
+    /** The member stepped out to consult an attended-transfer target: its leaving is not the end. */
+    private boolean consulting;
 
     QueueCall(Pbx pbx, Queues queues, Queue queue, AppRun run) {
         this.pbx = pbx;
@@ -100,7 +106,33 @@ final class QueueCall {
         bridge = pbx.bridges().createBasic();
         pbx.bridges().enter(bridge, winner.channel);
         pbx.bridges().enter(bridge, caller);
-        bridge.listener = this::bridgeLeft;
+        bridge.listener = new Bridge.Listener() {
+            @Override
+            public void left(Bridge b, Channel ch) {
+                bridgeLeft(b, ch);
+            }
+
+            @Override
+            public void takenAway(Bridge b, Channel ch) {
+                partyTakenAway(ch);
+            }
+
+            @Override
+            public void blindTransfer(Bridge b, Channel transferer) {
+                complete("transfer");
+            }
+
+            @Override
+            public void consultation(Bridge b, Channel transferer, boolean started) {
+                consulting = started;
+            }
+
+            @Override
+            public void attendedTransfer(Bridge b, Channel transferer, Channel target) {
+                consulting = false;
+                complete("transfer");
+            }
+        };
         winner.channel.owner = new BridgedMember(pbx, winner.channel);
     }
 
@@ -130,10 +162,36 @@ final class QueueCall {
                 .add("Queue", queue.name()).add("Position", position).add("Count", queue.callers.size()).build());
     }
 
+    /**
+     * Park or Redirect takes a party out of the bridge; whoever stays is hung up. That ends the
+     * member's part, not the queue call: app_queue follows the channels and sends AgentComplete
+     * when the caller (Reason caller) or a redirected member (Reason agent) hangs up, wherever
+     * it is by then.
+     */
+    private void partyTakenAway(Channel ch) {
+        away = true;
+        run.onInterrupt(null);
+        if (ch == caller) {
+            pbx.ops().onHangup(caller, () -> complete("caller"));
+        } else if (connected != null && ch == connected.channel) {
+            pbx.ops().onHangup(ch, () -> complete("agent"));
+        }
+    }
+
     private void bridgeLeft(Bridge b, Channel ch) {
+        if (consulting && connected != null && ch == connected.channel) {
+            return;
+        }
+        if (away) {
+            // Only a member hung up because the other party was taken away counts as done now.
+            if (connected != null && ch == connected.channel && ch.hangupWatchers.isEmpty()) {
+                finishMember();
+            }
+            return;
+        }
         if (ch == caller) {
             complete("caller");
-            kick(connected.channel);
+            kickRest(b);
         } else if (connected != null && ch == connected.channel) {
             complete("agent");
             pbx.bridges().leave(caller);
@@ -143,13 +201,17 @@ final class QueueCall {
         }
     }
 
-    private void kick(Channel member) {
-        if (member.bridge != null) {
-            member.bridge.listener = null;
-            pbx.bridges().leave(member);
+    /** The caller is gone: whoever is still bridged with it (the member, a transfer target) goes. */
+    private void kickRest(Bridge b) {
+        b.listener = null;
+        List<Channel> rest = List.copyOf(b.channels);
+        for (Channel c : rest) {
+            pbx.bridges().leave(c);
         }
-        pbx.bridges().destroy(bridge);
-        pbx.ops().hangup(member, HangupCause.NORMAL_CLEARING);
+        pbx.bridges().destroy(b);
+        for (Channel c : rest) {
+            pbx.ops().hangup(c, HangupCause.NORMAL_CLEARING);
+        }
     }
 
     private void complete(String reason) {
@@ -159,13 +221,21 @@ final class QueueCall {
         done = true;
         long talk = seconds(pbx.channels().epochMillis()) - seconds(connectedAt);
         long hold = seconds(connectedAt) - seconds(joinedAt);
+        finishMember();
+        queue.recordCompleted((int) talk, (int) hold);
+        pbx.events().publish(agentEvent("AgentComplete", connected).add("HoldTime", hold).add("TalkTime", talk)
+                .add("Reason", reason).build());
+    }
+
+    private void finishMember() {
+        if (memberDone) {
+            return;
+        }
+        memberDone = true;
         QueueMember m = connected.member;
         m.callsTaken++;
         m.lastCall = pbx.channels().epochSeconds();
         m.inCall = false;
-        queue.recordCompleted((int) talk, (int) hold);
-        pbx.events().publish(agentEvent("AgentComplete", connected).add("HoldTime", hold).add("TalkTime", talk)
-                .add("Reason", reason).build());
     }
 
     org.dialerd.sim.ami.AmiMessage.Builder agentEvent(String name, MemberAttempt a) {

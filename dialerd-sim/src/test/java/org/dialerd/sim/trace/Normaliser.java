@@ -51,7 +51,9 @@ public final class Normaliser {
         if (MASKED.contains(key)) {
             return v.equals("0") && ZERO_MEANS_NEVER.contains(key) ? v : "<masked>";
         }
-        if (key.equals("BridgeUniqueid") || key.equals("BridgeId") && !v.isEmpty()) {
+        // Status spells it "BridgeID", CoreShowChannel "BridgeId", transfer events prefix it
+        // (ToBridgeUniqueid, OrigBridgeUniqueid, DestBridgeUniqueid): the same bridge ids.
+        if (key.endsWith("BridgeUniqueid") || (key.equals("BridgeId") || key.equals("BridgeID")) && !v.isEmpty()) {
             return bridges.computeIfAbsent(v, x -> "bridge#" + (bridges.size() + 1));
         }
         if ((key.endsWith("Uniqueid") || key.endsWith("Linkedid")) && v.matches("\\d+\\.\\d+")) {

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.dialerd.sim.AsteriskSimulator;
 import org.dialerd.sim.Scenario;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,9 +42,8 @@ class TraceReplayTest {
     }
 
     @Test
-    @Disabled("connected-line propagation through the agent_hold/AgentRequest bridges (NewConnectedLine/NewCallerid updates, CallerID swaps, Agents TalkingToChan/CallStarted) is not modelled yet: 32 of ~330 packets differ")
     void outgoingCampaignCallAgentPoolAgent04b() throws Exception {
-        replay("04b", s -> { });
+        replay("04b", s -> s.deviceState("Queue:8000_pause_Local/9000@agent-request", "NOT_INUSE"));
     }
 
     @Test
@@ -82,21 +80,36 @@ class TraceReplayTest {
     }
 
     @Test
-    @Disabled("res_parking (Park action, parking lot bridge, ParkedCall/UnParkedCall/ParkedCallGiveUp/ParkedCallTimeOut, comeback dial) is not implemented yet")
     void holdViaParkAndRetrieve08() throws Exception {
-        replay("08", s -> { });
+        replay("08", s -> s.deviceState("Queue:8000_pause_Local/1001@agents", "NOT_INUSE"));
     }
 
     @Test
-    @Disabled("Redirect out of a queue bridge and the BlindTransfer action (BlindTransfer event, AgentComplete Reason transfer) are not modelled faithfully yet")
     void blindTransferRedirect09() throws Exception {
-        replay("09", s -> { });
+        replay("09", s -> s.deviceState("Queue:8000_pause_Local/1001@agents", "NOT_INUSE"),
+                // (A) Asterisk carried out this Redirect ~5 ms late (B and C: 1-2 ms): by then the
+                // dialed Local/1002;2 had already run Ringing() (DialBegin shows DestChannelState
+                // 5) and chan_local's devstate was evaluated before ;2 launched its pbx
+                // (Local/1002@agents NOT_INUSE). B, C and 08 (D) show the other interleaving, which
+                // the simulator reproduces. The redirect burst is left out...
+                5_313, 5_320,
+                // ...and so is A's CoreShowChannels, whose Duration of the Local/1002 channels
+                // (4 s, 4.997 s after they were created) carries the same 5 ms.
+                10_314, 10_316);
     }
 
     @Test
-    @Disabled("Atxfer/CancelAtxfer (DTMFEnd, Hold/Unhold, BridgeMerge, AttendedTransfer) are not implemented yet")
     void attendedTransfer10() throws Exception {
-        replay("10", s -> { });
+        replay("10", s -> s.deviceState("Queue:8000_pause_Local/1001@agents", "NOT_INUSE"),
+                // (B) app_queue publishes AgentComplete from its stasis subscription; here it lost
+                // the race against the caller's Hangup, so it has no Channel* fields (A, C, D: it
+                // comes first, with them). The caller's hang-up burst is left out.
+                65_721, 65_724,
+                // (D) the completing hang-up raced the transferer out of the consultation bridge:
+                // BridgeMerge still saw it there (FromBridgeNumChannels 2, AttendedTransfer with
+                // TransferTarget*) and AgentComplete the caller's old connected line; (A) shows
+                // the order the simulator follows.
+                101_153, 101_160);
     }
 
     @Test
@@ -105,9 +118,13 @@ class TraceReplayTest {
     }
 
     @Test
-    @Disabled("Status, BridgeList, BridgeInfo, CHANNEL()/BRIDGEPEER/QUEUE_MEMBER()/QUEUE_WAITING_COUNT() functions and the CLI output of 'core show channels'/'queue show' are not implemented yet (26 packets differ)")
     void getvarSetvarCoreShowChannels12() throws Exception {
-        replay("12", s -> { });
+        // The long-running recorded Asterisk had app_agent_pool's and the parking lot's holding
+        // bridges (BridgeList lists them, BridgeInfo asks for the first by id) and had processed
+        // 86 calls before this recording ("core show channels" prints the total).
+        replay("12", s -> s.deviceState("Queue:8000_pause_Local/1001@agents", "NOT_INUSE")
+                .holdingBridge("agent_hold", "2a7f9ea4-43a8-4af6-93a5-afc7bdfb8685")
+                .holdingBridge("parking", "7efde52a-3d65-4966-bd12-8bdb1f0f0269").processedCalls(86));
     }
 
     @Test
@@ -122,12 +139,11 @@ class TraceReplayTest {
         replay("13", s -> { });
     }
 
-    static void replay(String prefix, Consumer<Scenario> setup) throws Exception {
-        replay(prefix, setup, -1, -1);
-    }
-
-    /** Packets recorded or produced in [skipFrom, skipTo) ms are not compared (see callers for why). */
-    static void replay(String prefix, Consumer<Scenario> setup, long skipFrom, long skipTo) throws Exception {
+    /**
+     * Packets recorded or produced in the windows {@code skip} = [from, to) ms pairs are not
+     * compared (see callers for why).
+     */
+    static void replay(String prefix, Consumer<Scenario> setup, long... skip) throws Exception {
         assumeTrue(Traces.available(), "traces not found at " + Traces.dir());
         Trace trace = Trace.parse(Traces.file(prefix));
         Scenario scenario = Scenario.recorded().epoch(epochOf(trace));
@@ -137,14 +153,21 @@ class TraceReplayTest {
         try (AsteriskSimulator sim = AsteriskSimulator.start(scenario, 0)) {
             actual = new TraceReplayer(sim).replay(trace);
         }
-        List<Packet> expected = outside(new Normaliser().normalise(trace.received()), skipFrom, skipTo);
-        List<Packet> got = outside(new Normaliser().normalise(actual), skipFrom, skipTo);
+        List<Packet> expected = outside(new Normaliser().normalise(trace.received()), skip);
+        List<Packet> got = outside(new Normaliser().normalise(actual), skip);
         StreamComparator.Result r = new StreamComparator(TOLERANCE_MS).compare(expected, got);
-        assertTrue(r.matches(), () -> "trace " + prefix + ": " + r.report(40));
+        assertTrue(r.matches(), () -> "trace " + prefix + ": " + r.report(Integer.getInteger("report", 40)));
     }
 
-    private static List<Packet> outside(List<Packet> in, long from, long to) {
-        return in.stream().filter(p -> p.timeMillis() < from || p.timeMillis() >= to).toList();
+    private static List<Packet> outside(List<Packet> in, long... skip) {
+        return in.stream().filter(p -> {
+            for (int i = 0; i + 1 < skip.length; i += 2) {
+                if (p.timeMillis() >= skip[i] && p.timeMillis() < skip[i + 1]) {
+                    return false;
+                }
+            }
+            return true;
+        }).toList();
     }
 
     /**

@@ -89,6 +89,32 @@ public final class CallInfoXml {
     }
 
     /**
+     * The agentlinked elements of an outgoing call, in the protocol document's order:
+     * calltype, call_id, campaign_id, phone, status, uniqueid, datetime_originate,
+     * datetime_originateresponse, datetime_join, datetime_linkstart, retries, call_attributes,
+     * call_survey.
+     */
+    public static XmlElement.Builder addOutgoingLinked(XmlElement.Builder target, OutgoingCall call) {
+        XmlElement.Builder attributes = XmlElement.builder("call_attributes");
+        for (CallAttribute attribute : call.attributes()) {
+            attributes.add(attribute(attribute.label(), attribute.value(), attribute.order()));
+        }
+        return target.add("calltype", CallType.OUTGOING.wireName())
+                .add("call_id", call.id())
+                .add("campaign_id", call.campaignId())
+                .addIfPresent("phone", call.phone())
+                .addIfPresent("status", call.status())
+                .addIfPresent("uniqueid", call.uniqueId())
+                .addIfPresent("datetime_originate", format(call.originate()))
+                .addIfPresent("datetime_originateresponse", format(call.originateResponse()))
+                .addIfPresent("datetime_join", format(call.joined()))
+                .addIfPresent("datetime_linkstart", format(call.linkStart()))
+                .add("retries", call.retries())
+                .add(attributes.build())
+                .add(survey(call.survey()));
+    }
+
+    /**
      * The agentlinked elements of an incoming call, in the protocol document's order:
      * calltype, call_id, campaign_id, phone, status, uniqueid, datetime_join,
      * datetime_linkstart, trunk, queue, call_attributes, matching_contacts, call_survey.

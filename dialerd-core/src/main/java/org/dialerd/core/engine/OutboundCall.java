@@ -1,0 +1,50 @@
+package org.dialerd.core.engine;
+
+import java.time.LocalDateTime;
+import java.util.Optional;
+import org.dialerd.core.agent.CallLink;
+
+/** A campaign call dialerd placed and is following. Touched only on the engine thread. */
+final class OutboundCall {
+    final int campaignId;
+    final long callId;
+    final String phone;
+    final String queue;
+    final String trunk;
+    final long retry;
+    final String actionId;
+    /** Preassigned with Originate's ChannelId, so every event of the call can be matched from the start. */
+    final String uniqueId;
+    final LocalDateTime originated;
+    String channel = "";
+    LocalDateTime answered;
+    LocalDateTime joined;
+    LocalDateTime linkStart;
+    AgentState agent;
+
+    OutboundCall(int campaignId, long callId, String phone, String queue, String trunk, long retry, String actionId,
+                 String uniqueId, LocalDateTime originated) {
+        this.campaignId = campaignId;
+        this.callId = callId;
+        this.phone = phone;
+        this.queue = queue;
+        this.trunk = trunk;
+        this.retry = retry;
+        this.actionId = actionId;
+        this.uniqueId = uniqueId;
+        this.originated = originated;
+    }
+
+    boolean pending() {
+        return answered == null && joined == null;
+    }
+
+    boolean waitingInQueue() {
+        return joined != null && linkStart == null;
+    }
+
+    CallLink link() {
+        return new CallLink("outgoing", callId, Optional.of(campaignId), phone, channel, uniqueId, queue,
+                trunk == null ? "" : trunk, joined == null ? originated : joined, linkStart);
+    }
+}

@@ -1,0 +1,136 @@
+package org.dialerd.db.store;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.dialerd.core.dialer.CallWindow;
+import org.dialerd.core.dialer.CandidateCall;
+import org.dialerd.core.store.OutgoingCallStore;
+
+/** Outgoing campaigns and their calls. */
+public final class JdbcOutgoingCallStore implements OutgoingCallStore {
+    private final Jdbc jdbc;
+
+    public JdbcOutgoingCallStore(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public List<Campaign> activeCampaigns() {
+        return jdbc.list("SELECT id, name, datetime_init, datetime_end, daytime_init, daytime_end, retries, trunk, "
+                + "context, queue, max_canales, num_completadas, promedio, desviacion, estatus FROM campaign "
+                + "WHERE estatus = 'A' ORDER BY id", row -> new Campaign(row.getInt("id"), row.getString("name"),
+                row.getObject("datetime_init", LocalDate.class), row.getObject("datetime_end", LocalDate.class),
+                row.getObject("daytime_init", LocalTime.class), row.getObject("daytime_end", LocalTime.class),
+                row.getInt("retries"), row.getString("trunk"), row.getString("context"), row.getString("queue"),
+                row.getInt("max_canales"), nullableLong(row, "num_completadas"), nullableLong(row, "promedio"),
+                nullableLong(row, "desviacion"), row.getString("estatus")));
+    }
+
+    @Override
+    public void setCampaignStatus(int campaignId, String status) {
+        jdbc.update("UPDATE campaign SET estatus = ? WHERE id = ?", status, campaignId);
+    }
+
+    @Override
+    public List<CandidateCall> candidates(int campaignId, int retries, int limit) {
+        return jdbc.list("SELECT id, phone, status, retries, dnc, agent, date_init, date_end, time_init, time_end "
+                + "FROM calls WHERE id_campaign = ? AND (status IS NULL OR status NOT IN "
+                + "('Success', 'Placing', 'Ringing', 'OnQueue', 'OnHold')) AND retries < ? AND dnc = 0 "
+                + "ORDER BY (date_init IS NULL AND date_end IS NULL AND time_init IS NULL AND time_end IS NULL), "
+                + "retries, id LIMIT ?",
+                row -> new CandidateCall(row.getLong("id"), row.getString("phone"), row.getString("status"),
+                        row.getLong("retries"), row.getInt("dnc") != 0, row.getString("agent") != null,
+                        new CallWindow(row.getObject("date_init", LocalDate.class),
+                                row.getObject("date_end", LocalDate.class),
+                                row.getObject("time_init", LocalTime.class),
+                                row.getObject("time_end", LocalTime.class))),
+                campaignId, retries, limit);
+    }
+
+    @Override
+    public Set<String> doNotCall() {
+        return new HashSet<>(jdbc.list("SELECT caller_id FROM dont_call", row -> row.getString(1)));
+    }
+
+    @Override
+    public boolean placing(long callId, String trunk, LocalDateTime when) {
+        return jdbc.update("UPDATE calls SET status = 'Placing', retries = retries + 1, datetime_originate = ?, "
+                + "trunk = ?, uniqueid = NULL, fecha_llamada = NULL, failure_cause = NULL, failure_cause_txt = NULL "
+                + "WHERE id = ? AND (status IS NULL OR status NOT IN ('Success', 'Placing', 'Ringing', 'OnQueue', "
+                + "'OnHold'))", when, trunk, callId) == 1;
+    }
+
+    @Override
+    public void answered(long callId, String uniqueId, LocalDateTime when) {
+        jdbc.update("UPDATE calls SET status = IF(status = 'Placing', 'Ringing', status), fecha_llamada = ?, "
+                + "uniqueid = ? WHERE id = ?", when, uniqueId, callId);
+    }
+
+    @Override
+    public void failed(long callId, String status, int cause, String causeText, LocalDateTime when) {
+        jdbc.update("UPDATE calls SET status = ?, failure_cause = ?, failure_cause_txt = ?, fecha_llamada = ? "
+                + "WHERE id = ?", status, cause, causeText, when, callId);
+    }
+
+    @Override
+    public void queued(long callId, String uniqueId, LocalDateTime when) {
+        jdbc.update("UPDATE calls SET status = 'OnQueue', datetime_entry_queue = ?, uniqueid = ? WHERE id = ?",
+                when, uniqueId, callId);
+    }
+
+    @Override
+    public void linked(long callId, int agentId, String agentNumber, String queue, String uniqueId, String channel,
+                       LocalDateTime linkStart, long waitSeconds) {
+        jdbc.inTransaction(connection -> {
+            Jdbc.update(connection, "UPDATE calls SET status = 'Success', id_agent = ?, start_time = ?, "
+                    + "duration_wait = ? WHERE id = ?", agentId, linkStart, waitSeconds, callId);
+            Jdbc.update(connection, "INSERT INTO current_calls (id_call, fecha_inicio, uniqueid, queue, agentnum, "
+                    + "event, Channel, ChannelClient, hold) VALUES (?, ?, ?, ?, ?, 'Link', ?, ?, 'N')", callId,
+                    linkStart, uniqueId, queue, cut(agentNumber, 16), cut(agentNumber, 32), cut(channel, 32));
+            return null;
+        });
+    }
+
+    @Override
+    public void ended(long callId, String status, LocalDateTime end, long durationSeconds) {
+        jdbc.inTransaction(connection -> {
+            Jdbc.update(connection, "UPDATE calls SET status = ?, end_time = ?, duration = ? WHERE id = ?",
+                    status, end, durationSeconds, callId);
+            Jdbc.update(connection, "DELETE FROM current_calls WHERE id_call = ?", callId);
+            return null;
+        });
+    }
+
+    @Override
+    public void abandoned(long callId, LocalDateTime end, long waitSeconds) {
+        jdbc.update("UPDATE calls SET status = 'Abandoned', end_time = ?, duration_wait = ? WHERE id = ?",
+                end, waitSeconds, callId);
+    }
+
+    @Override
+    public void progress(int campaignId, long callId, String status, long retry, String uniqueId, String trunk,
+                         Integer agentId, Long durationSeconds, LocalDateTime when) {
+        jdbc.update("INSERT INTO call_progress_log (datetime_entry, id_campaign_outgoing, id_call_outgoing, "
+                + "new_status, retry, uniqueid, trunk, id_agent, duration) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                when, campaignId, callId, status, retry, cut(uniqueId, 32), cut(trunk, 20), agentId, durationSeconds);
+    }
+
+    @Override
+    public void campaignStats(int campaignId, long completed, long meanTalk, long deviation) {
+        jdbc.update("UPDATE campaign SET num_completadas = ?, promedio = ?, desviacion = ? WHERE id = ?",
+                completed, meanTalk, deviation, campaignId);
+    }
+
+    private static Long nullableLong(java.sql.ResultSet row, String column) throws java.sql.SQLException {
+        long value = row.getLong(column);
+        return row.wasNull() ? null : value;
+    }
+
+    private static String cut(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+}

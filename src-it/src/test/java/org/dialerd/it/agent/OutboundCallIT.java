@@ -1,0 +1,125 @@
+package org.dialerd.it.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.dialerd.eccp.client.AgentCredentials;
+import org.dialerd.eccp.client.EccpClient;
+import org.dialerd.eccp.xml.XmlElement;
+import org.dialerd.it.Awaits;
+import org.dialerd.it.PbxHarness;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The outbound dialer end to end: an agent logs in to the campaign queue 8000, dialerd dials
+ * the demo campaign's numbers into the simulated PBX, the answered customer reaches the agent
+ * (agentlinked with the call's attributes), hangs up (agentunlinked), and the calls row, the
+ * progress log and the campaign's statistics say so.
+ */
+class OutboundCallIT {
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @Test
+    void campaignCallReachesTheAgentAndIsRecorded() throws Exception {
+        try (PbxHarness pbx = PbxHarness.startWithDialer("sql/demo-data.sql");
+             EccpClient eccp = EccpClient.connect("127.0.0.1", pbx.eccpPort())) {
+            eccp.login("agentconsole", "agentconsole");
+            LinkedBlockingQueue<XmlElement> events = new LinkedBlockingQueue<>();
+            eccp.onEvent(events::add);
+            AgentCredentials agent = new AgentCredentials("SIP/1002", "demo");
+            assertEquals("logged-in", eccp.loginAgent(agent, "1002").text("status").orElseThrow());
+
+            // One free agent, no history: the reference predictor places exactly one call.
+            Awaits.until("a call placed", WAIT, () -> count(pbx, "status = 'Placing'") == 1);
+            Awaits.until("the originate reached the PBX", WAIT, () -> pbx.simulator().channelNames().stream()
+                    .anyMatch(name -> name.contains("@customers")));
+            pbx.simulator().advance(Duration.ofSeconds(3)); // the customer answers after 2 s, joins 8000
+            Awaits.until("call queued", WAIT, () -> count(pbx, "status IN ('OnQueue', 'Success')") == 1);
+            pbx.simulator().advance(Duration.ofSeconds(2)); // the agent's phone answers after 1 s
+            XmlElement linked = await(events, "agentlinked");
+            assertEquals("SIP/1002", linked.childText("agent_number").orElseThrow());
+            assertEquals("outgoing", linked.childText("calltype").orElseThrow());
+            assertEquals("1", linked.childText("campaign_id").orElseThrow());
+            String callId = linked.childText("call_id").orElseThrow();
+            assertEquals(3, linked.child("call_attributes").orElseThrow().children().size(), linked.toString());
+            assertEquals("oncall", eccp.getAgentStatus("SIP/1002").text("status").orElseThrow());
+            assertEquals("1", column(pbx, "SELECT COUNT(*) FROM current_calls WHERE id_call = ?", callId));
+
+            eccp.pauseAgent(agent, 2); // no further calls for this agent
+            pbx.simulator().advance(Duration.ofSeconds(25)); // the customer talks 20 s and hangs up
+            XmlElement unlinked = await(events, "agentunlinked");
+            assertEquals(callId, unlinked.childText("call_id").orElseThrow());
+            assertEquals("0", unlinked.childText("shortcall").orElseThrow());
+            Awaits.until("call row final", WAIT, () -> "Success".equals(
+                    column(pbx, "SELECT status FROM calls WHERE id = ? AND end_time IS NOT NULL", callId)));
+            assertEquals("0", column(pbx, "SELECT COUNT(*) FROM current_calls WHERE id_call = ?", callId));
+            assertEquals("1", column(pbx, "SELECT retries FROM calls WHERE id = ?", callId));
+            assertTrue(Integer.parseInt(column(pbx, "SELECT duration FROM calls WHERE id = ?", callId)) >= 15);
+            Awaits.until("progress complete", WAIT, () -> progress(pbx, callId).contains("Hangup"));
+            assertEquals(List.of("Placing", "Ringing", "OnQueue", "Success", "Hangup"), withoutDuplicates(
+                    progress(pbx, callId)));
+            Awaits.until("campaign statistics", WAIT, () -> "1".equals(column(pbx,
+                    "SELECT num_completadas FROM campaign WHERE id = ?", "1")));
+            eccp.logoutAgent(agent);
+        }
+    }
+
+    private static List<String> withoutDuplicates(List<String> statuses) {
+        List<String> result = new ArrayList<>();
+        for (String s : statuses) {
+            if (result.isEmpty() || !result.get(result.size() - 1).equals(s)) {
+                result.add(s);
+            }
+        }
+        return result;
+    }
+
+    private static XmlElement await(LinkedBlockingQueue<XmlElement> events, String name) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            XmlElement event = events.poll(200, TimeUnit.MILLISECONDS);
+            if (event != null && event.children().get(0).name().equals(name)) {
+                return event.children().get(0);
+            }
+        }
+        throw new AssertionError("no " + name + " within " + WAIT);
+    }
+
+    private static int count(PbxHarness pbx, String condition) {
+        return Integer.parseInt(column(pbx, "SELECT COUNT(*) FROM calls WHERE id_campaign = ? AND id <= 50 AND "
+                + condition, "1"));
+    }
+
+    private static List<String> progress(PbxHarness pbx, String callId) {
+        return rows(pbx, "SELECT new_status FROM call_progress_log WHERE id_call_outgoing = ? ORDER BY id", callId);
+    }
+
+    private static String column(PbxHarness pbx, String sql, String parameter) {
+        List<String> values = rows(pbx, sql, parameter);
+        return values.isEmpty() ? null : values.get(0);
+    }
+
+    private static List<String> rows(PbxHarness pbx, String sql, String parameter) {
+        try (Connection c = pbx.dataSource().getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, parameter);
+            List<String> values = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    values.add(r.getString(1));
+                }
+            }
+            return values;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

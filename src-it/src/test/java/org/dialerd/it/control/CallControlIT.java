@@ -1,0 +1,158 @@
+package org.dialerd.it.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.dialerd.eccp.client.AgentCredentials;
+import org.dialerd.eccp.client.EccpClient;
+import org.dialerd.eccp.client.EccpResponse;
+import org.dialerd.eccp.handler.control.RecordingMute;
+import org.dialerd.eccp.handler.control.Transfer;
+import org.dialerd.eccp.xml.XmlElement;
+import org.dialerd.it.Awaits;
+import org.dialerd.it.PbxHarness;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Call control on a live incoming call: SIP/1001 logs in on extension 1001, a caller enters
+ * queue 8001 and is linked to the agent; then hangup, transfercall, mixmonitormute with a
+ * timeout and getchanvars act on that call through the simulated Asterisk.
+ */
+class CallControlIT {
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final AgentCredentials AGENT = new AgentCredentials("SIP/1001", "demo");
+    private static PbxHarness pbx;
+    private EccpClient eccp;
+    private final LinkedBlockingQueue<XmlElement> events = new LinkedBlockingQueue<>();
+
+    @BeforeAll
+    static void start() {
+        pbx = PbxHarness.start("sql/demo-data.sql");
+        // FreePBX's context for internal calls, where transfers are dialled.
+        pbx.simulator().withPbx(p -> p.dialplan().context(Transfer.TRANSFER_CONTEXT)
+                .exten("_1XXX", "NoOp()", "Dial(Local/${EXTEN}@agents,30,tT)", "Hangup()"));
+    }
+
+    @AfterAll
+    static void stop() {
+        pbx.close();
+    }
+
+    @BeforeEach
+    void agentLoggedIn() {
+        eccp = EccpClient.connect("127.0.0.1", pbx.eccpPort());
+        eccp.login("agentconsole", "agentconsole");
+        eccp.onEvent(events::add);
+        assertEquals("logged-in", eccp.loginAgent(AGENT, "1001").text("status").orElseThrow());
+    }
+
+    @AfterEach
+    void agentLoggedOut() {
+        RecordingMute.useDelayer(null);
+        eccp.logoutAgent(AGENT);
+        eccp.close();
+    }
+
+    @Test
+    void hangupEndsTheCallAndFreesTheAgent() throws Exception {
+        String callId = linkedCall("042345678");
+        assertSuccess(eccp.hangup(AGENT));
+        assertEquals(callId, await("agentunlinked").childText("call_id").orElseThrow());
+        Awaits.until("call finished in the database", WAIT,
+                () -> "terminada".equals(column("SELECT status FROM call_entry WHERE id = ?", callId)));
+        assertEquals("online", eccp.getAgentStatus("SIP/1001").text("status").orElseThrow());
+        assertEquals(417, eccp.hangup(AGENT).failure().orElseThrow().code());
+    }
+
+    @Test
+    void transferCallRedirectsTheCustomerToTheExtension() throws Exception {
+        String callId = linkedCall("042345679", Duration.ofSeconds(60));
+        assertSuccess(eccp.transferCall(AGENT, "1002"));
+        pbx.simulator().advance(Duration.ofSeconds(2)); // extension 1002 answers after 1 s
+        Awaits.until("customer dialled to 1002", WAIT, () -> pbx.simulator().channelNames().stream()
+                .anyMatch(name -> name.startsWith("Local/1002@agents-")));
+        // As in Asterisk 22, app_queue completes a redirected call (AgentComplete) only when
+        // the customer finally hangs up.
+        pbx.simulator().advance(Duration.ofSeconds(60));
+        assertEquals(callId, await("agentunlinked").childText("call_id").orElseThrow());
+        assertEquals("online", eccp.getAgentStatus("SIP/1001").text("status").orElseThrow());
+    }
+
+    @Test
+    void muteWithTimeoutIsUndoneAutomatically() throws Exception {
+        RecordingMute.useDelayer(delay -> CompletableFuture.delayedExecutor(delay.toMillis() / 100,
+                TimeUnit.MILLISECONDS));
+        String callId = linkedCall("042345680");
+        assertSuccess(eccp.mixMonitorMute(AGENT, 10));
+        XmlElement muted = await("recordingmute");
+        assertEquals("SIP/1001", muted.childText("agent_number").orElseThrow());
+        assertEquals("incoming", muted.childText("calltype").orElseThrow());
+        assertEquals(callId, muted.childText("call_id").orElseThrow());
+        assertEquals(callId, await("recordingunmute").childText("call_id").orElseThrow());
+        assertSuccess(eccp.mixMonitorUnmute(AGENT));
+        assertEquals(callId, await("recordingunmute").childText("call_id").orElseThrow());
+        assertSuccess(eccp.hangup(AGENT));
+        await("agentunlinked");
+    }
+
+    @Test
+    void getChanVarsNamesTheCustomerChannel() throws Exception {
+        linkedCall("042345681");
+        String remote = eccp.getAgentStatus("SIP/1001").text("remote_channel").orElseThrow();
+        EccpResponse answer = eccp.getChanVars(AGENT);
+        assertEquals(remote, answer.text("clientchannel").orElseThrow());
+        // The simulator has no "core show channel" CLI, so the list is empty here.
+        assertTrue(answer.body().child("chanvars").isPresent());
+        assertSuccess(eccp.hangup(AGENT));
+        await("agentunlinked");
+    }
+
+    /** A caller in queue 8001 answered by the agent; returns the call_id of agentlinked. */
+    private String linkedCall(String callerNumber) throws InterruptedException {
+        return linkedCall(callerNumber, Duration.ofSeconds(600));
+    }
+
+    private String linkedCall(String callerNumber, Duration patience) throws InterruptedException {
+        pbx.simulator().inboundCall(callerNumber, "8001", patience);
+        pbx.simulator().advance(Duration.ofSeconds(3)); // rings the member; its phone answers after 1 s
+        return await("agentlinked").childText("call_id").orElseThrow();
+    }
+
+    private static void assertSuccess(EccpResponse response) {
+        assertTrue(response.isSuccess(), () -> "failed: " + response.body());
+    }
+
+    private XmlElement await(String name) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            XmlElement event = events.poll(200, TimeUnit.MILLISECONDS);
+            if (event != null && event.children().get(0).name().equals(name)) {
+                return event.children().get(0);
+            }
+        }
+        throw new AssertionError("no " + name + " within " + WAIT);
+    }
+
+    private static String column(String sql, String parameter) {
+        try (Connection c = pbx.dataSource().getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, parameter);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? r.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
