@@ -25,8 +25,10 @@ import org.slf4j.LoggerFactory;
 public final class DemoPbx {
     private static final Logger log = LoggerFactory.getLogger(DemoPbx.class);
     static final String DIAL_TEMPLATE = "Local/{ext}@agents";
-    /** Demo customers: the recorded dialplan's {@code customers} context (most answer after 2 s, talk 20 s). */
+    /** Test customers: the recorded dialplan's {@code customers} context (most answer after 2 s, talk 20 s). */
     public static final String CUSTOMER_TEMPLATE = "Local/{phone}@customers";
+    /** Demo customers: mixed outcomes by number (see {@link #addDemoCustomers}). */
+    static final String DEMO_CUSTOMER_TEMPLATE = "Local/{phone}@demo-customers";
     static final List<String> DEMO_QUEUES = List.of("8000", "8001");
 
     private DemoPbx() {
@@ -35,6 +37,7 @@ public final class DemoPbx {
     static Dialerd.PbxSide start(Deque<AutoCloseable> resources) {
         Scenario scenario = Scenario.recorded();
         addCampaignContext(scenario);
+        addDemoCustomers(scenario);
         for (int agent = 9002; agent <= 9004; agent++) {
             scenario.agent(String.valueOf(agent), "Agent " + agent);
         }
@@ -53,8 +56,21 @@ public final class DemoPbx {
                 addStaticMembers(gateway);
             }
         });
+        resources.push(DemoTraffic.start(simulator));
         return new Dialerd.PbxSide(gateway, demoExtensions, AgentEngineSettings.DEFAULTS).withDialer(
-                new DialerSettings(CUSTOMER_TEMPLATE, DialerSettings.DEFAULT_INTERVAL, Dialerd.uniqueIdPrefix()));
+                new DialerSettings(DEMO_CUSTOMER_TEMPLATE, DialerSettings.DEFAULT_INTERVAL, Dialerd.uniqueIdPrefix()));
+    }
+
+    /**
+     * The demo campaign's numbers (5551000–5551049) answer, are busy, never answer or hang up
+     * quickly, by their second-to-last digit, so a console sees every outcome within minutes.
+     */
+    static void addDemoCustomers(Scenario scenario) {
+        scenario.dialplan().context("demo-customers")
+                .exten("_555101X", "NoOp()", "Busy(10)")
+                .exten("_555102X", "NoOp()", "Ringing()", "Wait(60)", "Hangup()")
+                .exten("_555103X", "NoOp()", "Ringing()", "Wait(2)", "Answer()", "Wait(4)", "Hangup()")
+                .exten("_X.", "NoOp()", "Ringing()", "Wait(3)", "Answer()", "Wait(45)", "Hangup()");
     }
 
     /**

@@ -12,8 +12,6 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.dialerd.it.trace.Transcript;
@@ -48,22 +46,6 @@ class TranscriptReplayIT {
     /** Files before which seed/post-start.sql is applied. */
     static final String FIRST_AFTER_POST_START = "getagentactivitysummary";
 
-    /** Files this build answers. */
-    static final Set<String> SERVED = Set.of(
-            "getrequestlist", "login", "logout", "filterbyagent", "getqueuescript", "getcampaignlist",
-            "getcampaigninfo", "getcallinfo", "setcontact", "saveformdata", "getpauses", "getcampaignqueuewait",
-            "campaignlog", "getagentqueues", "getmultipleagentqueues", "getincomingqueuelist", "callprogress",
-            "pingagent", "dumpstatus", "protocol-errors", "getagentactivitysummary", "getagentstatus",
-            "getmultipleagentstatus", "loginagent", "logoutagent", "pauseagent", "unpauseagent", "refreshagents",
-            "hangup", "transfercall", "atxfercall", "getchanvars", "mixmonitormute", "mixmonitorunmute",
-            "getcampaignstatus", "getincomingqueuestatus");
-
-    /**
-     * Call-control requests not served yet (issue 4): their cases are left out of the files
-     * that mix them in (refreshagents.txt). None of them changes anything in those cases.
-     */
-    static final Set<String> NOT_YET_SERVED = Set.of("hold", "unhold", "schedulecall");
-
     /**
      * Where we answer differently on purpose, fixing a reference defect listed in
      * eccp-supplement.md: file + case description → our answer.
@@ -75,7 +57,6 @@ class TranscriptReplayIT {
                     + "<failure><code>417</code><message>Agent has no queues to log in to</message></failure>"
                     + "</loginagent_response></response>\n");
 
-    private static final Pattern REQUEST_NAME = Pattern.compile("<request[^>]*>\\s*<(\\w+)");
 
     static final Instant RECORDING_TIME = Instant.parse("2026-11-22T10:50:00Z");
 
@@ -126,14 +107,10 @@ class TranscriptReplayIT {
         return nodes.stream();
     }
 
-    /** The connection without the cases of requests not served yet, with our deliberate answers. */
+    /** The connection with our deliberate answers in place of the reference's. */
     static Transcript.Connection servedCases(String file, Transcript.Connection connection) {
         List<Transcript.Case> cases = new ArrayList<>();
         for (Transcript.Case c : connection.cases()) {
-            Matcher name = REQUEST_NAME.matcher(c.request());
-            if (name.find() && NOT_YET_SERVED.contains(name.group(1))) {
-                continue;
-            }
             String ours = DELIBERATE_DIFFERENCES.get(file + "#" + c.description());
             cases.add(ours == null ? c : new Transcript.Case(c.description(), c.request(), ours, c.serverCloses()));
         }
@@ -143,7 +120,7 @@ class TranscriptReplayIT {
     private static Set<String> selectedFiles() {
         String property = System.getProperty("transcripts", "").trim();
         if (property.isEmpty()) {
-            return SERVED;
+            return new LinkedHashSet<>(RECORDING_ORDER);
         }
         return new LinkedHashSet<>(Arrays.asList(property.split("\\s*,\\s*")));
     }

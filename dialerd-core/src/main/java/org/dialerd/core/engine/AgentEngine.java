@@ -34,6 +34,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class AgentEngine implements AgentService {
     private static final Logger log = LoggerFactory.getLogger(AgentEngine.class);
+    /** The schema's seed row: break 1 'Hold', tipo 'H'. */
+    static final int DEFAULT_HOLD_BREAK_ID = 1;
 
     private final PbxGateway pbx;
     private final AuditStore audit;
@@ -47,6 +49,7 @@ public final class AgentEngine implements AgentService {
     private final AgentPbxEvents pbxEvents = new AgentPbxEvents(this);
     private final InboundCalls inbound;
     private volatile OutboundDialer outbound;
+    private volatile HoldControl holds;
     private long actionCounter;
 
     /** An engine that follows agents only (no call tracking). */
@@ -63,6 +66,7 @@ public final class AgentEngine implements AgentService {
     public AgentEngine(PbxGateway pbx, AuditStore audit, IncomingCallStore incomingCalls, Duration shortCall,
                        WriteQueue writes, EngineScheduler scheduler, Clock clock, AgentEngineSettings settings) {
         this.inbound = incomingCalls == null ? null : new InboundCalls(this, incomingCalls, writes, shortCall);
+        this.holds = new HoldControl(this, audit, writes, DEFAULT_HOLD_BREAK_ID);
         this.pbx = pbx;
         this.audit = audit;
         this.writes = writes;
@@ -278,7 +282,7 @@ public final class AgentEngine implements AgentService {
     }
 
     /** QueuePause on every queue; an agent in no queue has nothing to pause in Asterisk. */
-    private CompletableFuture<PbxReply> pauseInQueues(AgentState state, boolean paused, String reason) {
+    CompletableFuture<PbxReply> pauseInQueues(AgentState state, boolean paused, String reason) {
         if (state.queues.isEmpty()) {
             return done(PbxReply.ok("no queues"));
         }
@@ -352,8 +356,34 @@ public final class AgentEngine implements AgentService {
         return scheduler;
     }
 
+    /** Puts the agent's call on hold (parks the customer). */
+    @Override
+    public CompletableFuture<EngineResult> hold(Agent agent) {
+        return onEngineCompose(() -> holds.hold(state(agent)));
+    }
+
+    /** Brings the held call back to the agent. */
+    @Override
+    public CompletableFuture<EngineResult> unhold(Agent agent) {
+        return onEngineCompose(() -> holds.unhold(state(agent)));
+    }
+
+    /** Uses the break of tipo 'H' with this id for hold audit rows. */
+    public void holdBreak(int breakId) {
+        holds = new HoldControl(this, audit, writes, breakId);
+    }
+
+    InboundCalls inbound() {
+        return inbound;
+    }
+
+    OutboundDialer outbound() {
+        return outbound;
+    }
+
     /** Call events go to the call trackers. */
     void callEvent(PbxEvent event) {
+        holds.handle(event);
         if (inbound != null) {
             inbound.handle(event);
         }

@@ -33,6 +33,14 @@ public sealed interface AgentEvent {
     record RecordingMute(String agentNumber, boolean muted, String callType, Integer campaignId, long callId)
             implements AgentEvent {}
 
+    /**
+     * A call changed state (callprogress): sent to every session that enabled callprogress.
+     * {@code agentNumber} is null unless an agent is on the call.
+     */
+    record CallProgress(String agentNumber, LocalDateTime when, String campaignType, Integer campaignId, long callId,
+                        String newStatus, long retry, String uniqueId, String trunk, String phone, String queue)
+            implements AgentEvent {}
+
     /** The agent's queues changed; carries its current state. */
     record QueueMembership(String agentNumber, AgentView view, List<String> queues) implements AgentEvent {}
 }

@@ -23,6 +23,12 @@ public interface AgentService {
 
     CompletableFuture<Void> ping(Agent agent);
 
+    /** Puts the agent's current call on hold. */
+    CompletableFuture<EngineResult> hold(Agent agent);
+
+    /** Takes the agent's held call back. */
+    CompletableFuture<EngineResult> unhold(Agent agent);
+
     /** Makes the engine track exactly these agents (start and refreshagents). */
     CompletableFuture<Void> track(List<Agent> agents);
 
@@ -67,6 +73,16 @@ public interface AgentService {
             @Override
             public CompletableFuture<Void> ping(Agent agent) {
                 return CompletableFuture.completedFuture(null);
+            }
+
+            @Override
+            public CompletableFuture<EngineResult> hold(Agent agent) {
+                return CompletableFuture.completedFuture(noAmi);
+            }
+
+            @Override
+            public CompletableFuture<EngineResult> unhold(Agent agent) {
+                return CompletableFuture.completedFuture(noAmi);
             }
 
             @Override

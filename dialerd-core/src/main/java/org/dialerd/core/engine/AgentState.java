@@ -32,6 +32,10 @@ final class AgentState {
     LiveCall call;
     /** The campaign call the agent is linked to. */
     OutboundCall outboundCall;
+    /** While on hold: when it began, where the customer is parked, the hold audit row. */
+    LocalDateTime holdStart;
+    String parkingSpace;
+    CompletableFuture<Long> holdAudit;
 
     AgentState(Agent agent) {
         this.agent = agent;
@@ -79,6 +83,9 @@ final class AgentState {
         pause = null;
         pauseAudit = null;
         onHold = false;
+        holdStart = null;
+        parkingSpace = null;
+        holdAudit = null;
         pingTimeout = null;
         if (!agent.type().isStatic()) {
             memberInterface = null;

@@ -114,6 +114,7 @@ final class InboundCalls {
 
     private void ended(LiveCall call) {
         byUniqueId.remove(call.uniqueId);
+        call.ended = true;
         LocalDateTime end = engine.now();
         AgentState agent = call.agent;
         if (agent == null) {
@@ -138,11 +139,23 @@ final class InboundCalls {
 
     private void abandoned(LiveCall call) {
         byUniqueId.remove(call.uniqueId);
+        call.ended = true;
         LocalDateTime end = engine.now();
         long wait = call.waitSeconds(end);
         writes.submit("incoming call abandoned " + call.uniqueId,
                 () -> store.callAbandoned(call.id.join(), end, wait));
         progress(call, "Abandoned", null, null, end);
+    }
+
+    /** The call went on hold or came back: call_entry status and the progress log. */
+    void held(LiveCall call, boolean held) {
+        if (call.ended) {
+            return;
+        }
+        LocalDateTime now = engine.now();
+        writes.submit("incoming call " + call.uniqueId + (held ? " held" : " resumed"),
+                () -> store.callHeld(call.id.join(), held));
+        progress(call, held ? "OnHold" : "OffHold", call.agent == null ? null : call.agent.agent.id(), null, now);
     }
 
     /** dialerd stops: calls still live end as 'fin-monitoreo' (the reference's LostTrack). */
@@ -157,7 +170,10 @@ final class InboundCalls {
     private java.util.concurrent.CompletableFuture<Void> progress(LiveCall call, String status, Integer agentId,
                                                               Long duration, LocalDateTime when) {
         return writes.submit("progress " + status + " of " + call.uniqueId, () -> store.progress(call.id.join(),
-                call.campaignId, status, call.uniqueId, call.trunk, agentId, duration, when));
+                call.campaignId, status, call.uniqueId, call.trunk, agentId, duration, when))
+                .thenRunAsync(() -> engine.emit(new AgentEvent.CallProgress(call.agent == null ? null
+                        : call.agent.number(), when, INCOMING, call.campaignId, call.knownId(), status, 0,
+                        call.uniqueId, call.trunk, call.phone, call.queue)), engine.scheduler());
     }
 
     /** {@code DAHDI/1-1} → {@code DAHDI/1}; {@code SIP/proveedor-0000001a} → {@code SIP/proveedor}. */

@@ -21,6 +21,8 @@ final class LiveCall {
     final CompletableFuture<Long> id;
     AgentState agent;
     LocalDateTime linkStart;
+    /** Set when the call ended: nothing may be written about it afterwards. */
+    boolean ended;
 
     LiveCall(String callType, String uniqueId, String channel, String phone, String queue, int queueCallEntryId,
              Integer campaignId, String trunk, LocalDateTime joined, CompletableFuture<Long> id) {

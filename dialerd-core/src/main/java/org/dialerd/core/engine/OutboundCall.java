@@ -21,6 +21,8 @@ final class OutboundCall {
     LocalDateTime joined;
     LocalDateTime linkStart;
     AgentState agent;
+    /** Set when the call ended: nothing may be written about it afterwards. */
+    boolean ended;
 
     OutboundCall(int campaignId, long callId, String phone, String queue, String trunk, long retry, String actionId,
                  String uniqueId, LocalDateTime originated) {

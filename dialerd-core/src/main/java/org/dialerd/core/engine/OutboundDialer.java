@@ -338,16 +338,30 @@ final class OutboundDialer {
         progress(call, "Abandoned", null, null, end);
     }
 
+    /** The call went on hold or came back: calls status and the progress log. */
+    void held(OutboundCall call, boolean held) {
+        if (call.ended) {
+            return;
+        }
+        LocalDateTime now = engine.now();
+        writes.submit("call " + call.callId + (held ? " held" : " resumed"), () -> store.held(call.callId, held));
+        progress(call, held ? "OnHold" : "OffHold", call.agent == null ? null : call.agent.agent.id(), null, now);
+    }
+
     private void forget(OutboundCall call) {
+        call.ended = true;
         byActionId.remove(call.actionId);
         byUniqueId.remove(call.uniqueId);
     }
 
     private CompletableFuture<Void> progress(OutboundCall call, String status, Integer agentId, Long duration,
                                              LocalDateTime when) {
+        String uniqueId = call.answered == null && call.joined == null ? null : call.uniqueId;
         return writes.submit("progress " + status + " of call " + call.callId, () -> store.progress(call.campaignId,
-                call.callId, status, call.retry, call.answered == null && call.joined == null ? null : call.uniqueId,
-                call.trunk, agentId, duration, when));
+                call.callId, status, call.retry, uniqueId, call.trunk, agentId, duration, when))
+                .thenRunAsync(() -> engine.emit(new AgentEvent.CallProgress(call.agent == null ? null
+                        : call.agent.number(), when, "outgoing", call.campaignId, call.callId, status, call.retry,
+                        uniqueId, call.trunk, call.phone, call.queue)), engine.scheduler());
     }
 
     int liveCalls() {

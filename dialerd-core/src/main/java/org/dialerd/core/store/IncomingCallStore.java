@@ -40,6 +40,9 @@ public interface IncomingCallStore {
     /** The caller hung up before any agent took the call: 'abandonada'. */
     void callAbandoned(long callId, LocalDateTime end, long waitSeconds);
 
+    /** The agent put the call on hold ('hold', current_call_entry.hold 'S') or took it back ('activa', 'N'). */
+    void callHeld(long callId, boolean held);
+
     /** dialerd stops while the call is live: 'fin-monitoreo'; removes current_call_entry. */
     void callLostTrack(long callId, LocalDateTime end);
 

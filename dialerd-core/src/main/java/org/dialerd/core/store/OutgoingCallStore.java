@@ -47,6 +47,9 @@ public interface OutgoingCallStore {
 
     void abandoned(long callId, LocalDateTime end, long waitSeconds);
 
+    /** On hold ('OnHold', current_calls.hold 'S') or back ('Success', 'N'). */
+    void held(long callId, boolean held);
+
     void progress(int campaignId, long callId, String status, long retry, String uniqueId, String trunk,
                   Integer agentId, Long durationSeconds, LocalDateTime when);
 

@@ -7,7 +7,7 @@ public record Stores(ClientStore clients, AgentStore agents, BreakStore breaks,
                      CampaignStore campaigns, CallStore calls, ReportStore reports,
                      SettingsStore settings, AuditStore audit,
                      IncomingCallStore incomingCalls, CampaignStatusStore campaignStatus,
-                     OutgoingCallStore outgoingCalls) {
+                     OutgoingCallStore outgoingCalls, ScheduleStore schedules) {
     public Stores {
         Objects.requireNonNull(clients, "clients");
         Objects.requireNonNull(agents, "agents");
@@ -20,5 +20,6 @@ public record Stores(ClientStore clients, AgentStore agents, BreakStore breaks,
         Objects.requireNonNull(incomingCalls, "incomingCalls");
         Objects.requireNonNull(campaignStatus, "campaignStatus");
         Objects.requireNonNull(outgoingCalls, "outgoingCalls");
+        Objects.requireNonNull(schedules, "schedules");
     }
 }

@@ -101,6 +101,16 @@ public final class JdbcIncomingCallStore implements IncomingCallStore {
     }
 
     @Override
+    public void callHeld(long callId, boolean held) {
+        jdbc.inTransaction(connection -> {
+            Jdbc.update(connection, "UPDATE call_entry SET status = ? WHERE id = ?", held ? "hold" : "activa", callId);
+            Jdbc.update(connection, "UPDATE current_call_entry SET hold = ? WHERE id_call_entry = ?",
+                    held ? "S" : "N", callId);
+            return null;
+        });
+    }
+
+    @Override
     public void callLostTrack(long callId, LocalDateTime end) {
         jdbc.inTransaction(connection -> {
             Jdbc.update(connection, "UPDATE call_entry SET status = 'fin-monitoreo' WHERE id = ?", callId);

@@ -112,6 +112,15 @@ public final class JdbcOutgoingCallStore implements OutgoingCallStore {
     }
 
     @Override
+    public void held(long callId, boolean held) {
+        jdbc.inTransaction(connection -> {
+            Jdbc.update(connection, "UPDATE calls SET status = ? WHERE id = ?", held ? "OnHold" : "Success", callId);
+            Jdbc.update(connection, "UPDATE current_calls SET hold = ? WHERE id_call = ?", held ? "S" : "N", callId);
+            return null;
+        });
+    }
+
+    @Override
     public void progress(int campaignId, long callId, String status, long retry, String uniqueId, String trunk,
                          Integer agentId, Long durationSeconds, LocalDateTime when) {
         jdbc.update("INSERT INTO call_progress_log (datetime_entry, id_campaign_outgoing, id_call_outgoing, "

@@ -13,6 +13,7 @@ public final class JdbcStores {
         return new Stores(new JdbcClientStore(jdbc), new JdbcAgentStore(jdbc), new JdbcBreakStore(jdbc),
                 new JdbcCampaignStore(jdbc), new JdbcCallStore(jdbc), new JdbcReportStore(jdbc), new JdbcSettingsStore(jdbc),
                 new JdbcAuditStore(jdbc), new JdbcIncomingCallStore(jdbc),
-                new JdbcCampaignStatusStore(jdbc), new JdbcOutgoingCallStore(jdbc));
+                new JdbcCampaignStatusStore(jdbc), new JdbcOutgoingCallStore(jdbc),
+                new JdbcScheduleStore(jdbc));
     }
 }

@@ -54,6 +54,20 @@ public final class AgentEventXml {
         if (event instanceof AgentEvent.AgentLinked e) {
             return linkedFromLiveState(e);
         }
+        if (event instanceof AgentEvent.CallProgress e) {
+            return XmlElement.builder("callprogress")
+                    .add("datetime_entry", e.when().format(DATE_TIME))
+                    .add("campaign_type", e.campaignType())
+                    .addIfPresent("campaign_id", e.campaignId())
+                    .add("call_id", e.callId())
+                    .add("new_status", e.newStatus())
+                    .add("retry", e.retry())
+                    .addIfPresent("uniqueid", e.uniqueId())
+                    .addIfPresent("trunk", e.trunk())
+                    .addIfPresent("phone", e.phone())
+                    .addIfPresent("queue", e.queue())
+                    .build();
+        }
         if (event instanceof AgentEvent.RecordingMute e) {
             return XmlElement.builder(e.muted() ? "recordingmute" : "recordingunmute")
                     .add("agent_number", e.agentNumber())

@@ -38,7 +38,11 @@ public final class EventFanout implements EngineListener, AutoCloseable {
     public void onEvent(AgentEvent event) {
         thread.execute(() -> {
             try {
-                sessions.publish(event.agentNumber(), render(event), false);
+                if (event instanceof AgentEvent.CallProgress) {
+                    sessions.publishToAll(AgentEventXml.toXml(event), true);
+                } else {
+                    sessions.publish(event.agentNumber(), render(event), false);
+                }
             } catch (RuntimeException e) {
                 log.error("cannot send event {}", event, e);
             }

@@ -76,17 +76,32 @@ public final class SessionRegistry {
         if (everything.isEmpty() && filtered.isEmpty()) {
             return;
         }
-        StringBuilder text = new StringBuilder(256).append("<?xml version=\"1.0\"?>\n");
-        XmlWriter.write(event, text);
-        text.append('\n');
-        ByteBuf packet = Unpooled.unreleasableBuffer(
-                Unpooled.wrappedBuffer(text.toString().getBytes(StandardCharsets.US_ASCII)).asReadOnly());
+        ByteBuf packet = encode(event);
         for (Receiver receiver : everything) {
             send(receiver, packet, callProgressOnly);
         }
         for (Receiver receiver : filtered) {
             send(receiver, packet, callProgressOnly);
         }
+    }
+
+    /** Sends to every logged-in session, filtered or not (callprogress: callProgressOnly). */
+    public void publishToAll(XmlElement event, boolean callProgressOnly) {
+        if (receivers.isEmpty()) {
+            return;
+        }
+        ByteBuf packet = encode(event);
+        for (Receiver receiver : receivers.values()) {
+            send(receiver, packet, callProgressOnly);
+        }
+    }
+
+    private static ByteBuf encode(XmlElement event) {
+        StringBuilder text = new StringBuilder(256).append("<?xml version=\"1.0\"?>\n");
+        XmlWriter.write(event, text);
+        text.append('\n');
+        return Unpooled.unreleasableBuffer(
+                Unpooled.wrappedBuffer(text.toString().getBytes(StandardCharsets.US_ASCII)).asReadOnly());
     }
 
     private void send(Receiver receiver, ByteBuf packet, boolean callProgressOnly) {

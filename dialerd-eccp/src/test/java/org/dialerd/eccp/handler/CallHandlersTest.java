@@ -312,7 +312,8 @@ class CallHandlersTest {
                 unused(org.dialerd.core.store.AuditStore.class),
                 unused(org.dialerd.core.store.IncomingCallStore.class),
                 unused(org.dialerd.core.store.CampaignStatusStore.class),
-                unused(org.dialerd.core.store.OutgoingCallStore.class));
+                unused(org.dialerd.core.store.OutgoingCallStore.class),
+                unused(org.dialerd.core.store.ScheduleStore.class));
         Services services = new Services(stores, new AgentDirectory(), PbxGateway.disconnected(),
                 Clock.systemUTC(), () -> COOKIE);
         return new RequestContext(session, RequestName.GETCALLINFO, services);

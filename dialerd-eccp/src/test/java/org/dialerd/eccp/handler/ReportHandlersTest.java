@@ -332,7 +332,8 @@ class ReportHandlersTest {
                 unused(org.dialerd.core.store.AuditStore.class),
                 unused(org.dialerd.core.store.IncomingCallStore.class),
                 unused(org.dialerd.core.store.CampaignStatusStore.class),
-                unused(org.dialerd.core.store.OutgoingCallStore.class));
+                unused(org.dialerd.core.store.OutgoingCallStore.class),
+                unused(org.dialerd.core.store.ScheduleStore.class));
         return new Services(stores, tracked, PbxGateway.disconnected(), CLOCK, () -> COOKIE);
     }
 

@@ -34,7 +34,12 @@ class OutboundCallIT {
              EccpClient eccp = EccpClient.connect("127.0.0.1", pbx.eccpPort())) {
             eccp.login("agentconsole", "agentconsole");
             LinkedBlockingQueue<XmlElement> events = new LinkedBlockingQueue<>();
-            eccp.onEvent(events::add);
+            List<XmlElement> all = new java.util.concurrent.CopyOnWriteArrayList<>();
+            eccp.onEvent(event -> {
+                events.add(event);
+                all.add(event);
+            });
+            assertTrue(eccp.callProgress(true).isSuccess());
             AgentCredentials agent = new AgentCredentials("SIP/1002", "demo");
             assertEquals("logged-in", eccp.loginAgent(agent, "1002").text("status").orElseThrow());
 
@@ -67,10 +72,22 @@ class OutboundCallIT {
             Awaits.until("progress complete", WAIT, () -> progress(pbx, callId).contains("Hangup"));
             assertEquals(List.of("Placing", "Ringing", "OnQueue", "Success", "Hangup"), withoutDuplicates(
                     progress(pbx, callId)));
+            Awaits.until("callprogress events", WAIT, () -> callProgress(all, callId).contains("Hangup"));
+            assertEquals(List.of("Placing", "Ringing", "OnQueue", "Success", "Hangup"),
+                    withoutDuplicates(callProgress(all, callId)));
             Awaits.until("campaign statistics", WAIT, () -> "1".equals(column(pbx,
                     "SELECT num_completadas FROM campaign WHERE id = ?", "1")));
             eccp.logoutAgent(agent);
         }
+    }
+
+    /** The new_status of the callprogress events received for the call (all events kept in the queue). */
+    private static List<String> callProgress(List<XmlElement> events, String callId) {
+        return events.stream().map(e -> e.children().get(0))
+                .filter(body -> body.name().equals("callprogress"))
+                .filter(body -> body.childText("call_id").orElse("").equals(callId))
+                .map(body -> body.childText("new_status").orElse(""))
+                .toList();
     }
 
     private static List<String> withoutDuplicates(List<String> statuses) {

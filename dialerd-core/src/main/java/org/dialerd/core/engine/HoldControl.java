@@ -1,0 +1,186 @@
+package org.dialerd.core.engine;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.dialerd.core.pbx.PbxAction;
+import org.dialerd.core.pbx.PbxEvent;
+import org.dialerd.core.store.AuditStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Hold and unhold. Hold parks the customer's channel (the agent's leg is hung up by Asterisk
+ * 12+), pauses the agent in its queues so no new call comes, opens an audit row with the hold
+ * break and marks the call OnHold. Unhold calls the agent's phone into the parking space; the
+ * call is back when Asterisk reports it unparked. A parked customer who hangs up ends the hold
+ * (and the call): the agent is never left paused on a dead call. Runs on the engine thread.
+ */
+final class HoldControl {
+    private static final Logger log = LoggerFactory.getLogger(HoldControl.class);
+    /** Long enough for any hold; Asterisk's default (45 s) would ring the agent back mid-hold. */
+    static final Duration PARK_TIMEOUT = Duration.ofHours(2);
+    static final String HOLD_REASON = "Hold";
+
+    private final AgentEngine engine;
+    private final AuditStore audit;
+    private final WriteQueue writes;
+    private final int holdBreakId;
+    /** Parked customers by uniqueid → the agent holding them. */
+    private final Map<String, AgentState> parked = new HashMap<>();
+
+    HoldControl(AgentEngine engine, AuditStore audit, WriteQueue writes, int holdBreakId) {
+        this.engine = engine;
+        this.audit = audit;
+        this.writes = writes;
+        this.holdBreakId = holdBreakId;
+    }
+
+    CompletableFuture<EngineResult> hold(AgentState state) {
+        if (!state.loggedIn) {
+            return done(EngineResult.failed(417, "Agent currently not logged in"));
+        }
+        String customer = customerChannel(state);
+        String uniqueId = customerUniqueId(state);
+        if (customer == null) {
+            return done(EngineResult.failed(417, "Agent currenty not handling a call"));
+        }
+        if (state.onHold) {
+            return done(EngineResult.OK);
+        }
+        parked.put(uniqueId, state);
+        return engine.pauseInQueues(state, true, HOLD_REASON)
+                .thenCompose(paused -> engine.sendOnEngine(new PbxAction.Park(customer, "", PARK_TIMEOUT)))
+                .thenApply(reply -> {
+                    if (!reply.success()) {
+                        parked.remove(uniqueId);
+                        if (state.pause == null) {
+                            engine.pauseInQueues(state, false, "");
+                        }
+                        log.warn("agent {}: Asterisk refused to park {}: {}", state.number(), customer, reply.message());
+                        return EngineResult.failed(500, "Unable to start agent hold");
+                    }
+                    startHold(state);
+                    return EngineResult.OK;
+                });
+    }
+
+    CompletableFuture<EngineResult> unhold(AgentState state) {
+        if (!state.loggedIn) {
+            return done(EngineResult.failed(417, "Agent currently not logged in"));
+        }
+        if (!state.onHold) {
+            return done(EngineResult.failed(417, "Agent is not on hold"));
+        }
+        if (state.parkingSpace == null) {
+            return done(EngineResult.failed(500, "Unable to end agent hold: parking space not known yet"));
+        }
+        String agentPhone = state.agent.type().isStatic()
+                ? engine.settings().staticInterfaceOf(state.agent.number()) : state.memberInterface;
+        PbxAction.Originate retrieve = new PbxAction.Originate(agentPhone, "parkedcalls", state.parkingSpace, 1,
+                "", "", "Hold " + state.number(), engine.settings().loginTimeout(), Map.of(), "dialerd-unhold-"
+                + state.agent.number(), "");
+        return engine.sendOnEngine(retrieve).thenApply(reply -> reply.success() ? EngineResult.OK
+                : EngineResult.failed(500, "Unable to end agent hold"));
+    }
+
+    void handle(PbxEvent event) {
+        if (event instanceof PbxEvent.ParkedCall e) {
+            AgentState state = parked.get(e.parkeeUniqueId());
+            if (state != null && state.onHold) {
+                state.parkingSpace = e.parkingSpace();
+                openHoldAudit(state);
+            }
+        } else if (event instanceof PbxEvent.UnParkedCall e) {
+            AgentState state = parked.remove(e.parkeeUniqueId());
+            if (state != null) {
+                endHold(state, "retrieved");
+            }
+        } else if (event instanceof PbxEvent.ParkedCallGiveUp e) {
+            AgentState state = parked.remove(e.parkeeUniqueId());
+            if (state != null) {
+                endHold(state, "the parked customer hung up");
+            }
+        } else if (event instanceof PbxEvent.ParkedCallTimeOut e) {
+            AgentState state = parked.remove(e.parkeeUniqueId());
+            if (state != null) {
+                endHold(state, "parking timed out; the call rings the agent again");
+            }
+        } else if (event instanceof PbxEvent.Hangup e) {
+            AgentState state = parked.remove(e.uniqueId());
+            if (state != null) {
+                endHold(state, "the parked customer hung up");
+            }
+        }
+    }
+
+    private void startHold(AgentState state) {
+        state.onHold = true;
+        state.holdStart = engine.now();
+        if (state.call != null) {
+            engine.inbound().held(state.call, true);
+        } else if (state.outboundCall != null) {
+            engine.outbound().held(state.outboundCall, true);
+        }
+        engine.publish(state);
+        engine.emit(new AgentEvent.PauseStart(state.number(), "hold", null, null, state.holdStart));
+    }
+
+    private void openHoldAudit(AgentState state) {
+        if (state.holdAudit != null) {
+            return;
+        }
+        int agentId = state.agent.id();
+        LocalDateTime start = state.holdStart;
+        String space = state.parkingSpace;
+        state.holdAudit = writes.submit("open hold of " + state.number(),
+                () -> audit.open(agentId, holdBreakId, start, space));
+    }
+
+    /** Back from hold (retrieved, or the customer gone): the agent takes calls again. */
+    private void endHold(AgentState state, String why) {
+        if (!state.onHold) {
+            return;
+        }
+        LocalDateTime end = engine.now();
+        LocalDateTime start = state.holdStart;
+        openHoldAudit(state);
+        CompletableFuture<Long> row = state.holdAudit;
+        writes.submit("close hold of " + state.number(),
+                () -> audit.close(row.join(), end, Duration.between(start, end)));
+        if (state.call != null) {
+            engine.inbound().held(state.call, false);
+        } else if (state.outboundCall != null) {
+            engine.outbound().held(state.outboundCall, false);
+        }
+        state.onHold = false;
+        state.holdStart = null;
+        state.parkingSpace = null;
+        state.holdAudit = null;
+        if (state.pause == null) {
+            engine.pauseInQueues(state, false, "");
+        }
+        log.info("agent {} off hold: {}", state.number(), why);
+        engine.publish(state);
+        engine.emit(new AgentEvent.PauseEnd(state.number(), "hold", null, null, start, end,
+                Duration.between(start, end).toSeconds()));
+    }
+
+    private static String customerChannel(AgentState state) {
+        if (state.call != null) {
+            return state.call.channel;
+        }
+        return state.outboundCall != null && !state.outboundCall.channel.isEmpty() ? state.outboundCall.channel : null;
+    }
+
+    private static String customerUniqueId(AgentState state) {
+        return state.call != null ? state.call.uniqueId
+                : state.outboundCall != null ? state.outboundCall.uniqueId : null;
+    }
+
+    private static <T> CompletableFuture<T> done(T value) {
+        return CompletableFuture.completedFuture(value);
+    }
+}
