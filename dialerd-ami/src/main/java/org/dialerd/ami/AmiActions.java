@@ -85,6 +85,11 @@ final class AmiActions {
                     .header("Channel", p.channel())
                     .header("TimeoutChannel", p.timeoutChannel())
                     .header("Timeout", millis(p.timeout()));
+        } else if (action instanceof PbxAction.MixMonitor m) {
+            return new GenericAction("MixMonitor")
+                    .header("Channel", m.channel())
+                    .header("File", m.file())
+                    .header("Options", m.options());
         } else if (action instanceof PbxAction.MixMonitorMute m) {
             MixMonitorMuteAction a = new MixMonitorMuteAction();
             a.setChannel(m.channel());

@@ -131,6 +131,7 @@ public final class Dialerd implements AutoCloseable {
                 java.util.concurrent.TimeUnit.MILLISECONDS));
 
         engine.monitorIncomingQueues(stores.incomingCalls(), MONITORED_QUEUES_REFRESH);
+        engine.recordCallsTo(stores.recordings());
         if (pbx.dialer().isPresent()) {
             java.util.concurrent.ExecutorService dialerReads = java.util.concurrent.Executors.newSingleThreadExecutor(
                     runnable -> {

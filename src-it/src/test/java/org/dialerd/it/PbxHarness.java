@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.dialerd.ami.AmiGateway;
 import org.dialerd.ami.AmiSettings;
@@ -27,6 +29,9 @@ import org.dialerd.sim.Scenario;
  * rings and is never answered, 3001 is busy (the recorded dialplan).
  */
 public final class PbxHarness implements AutoCloseable {
+    /** The prefix of the uniqueids dialerd gives its campaign calls in these tests. */
+    public static final String DIALER_UNIQUEID_PREFIX = "dialerd-t";
+
     private final AsteriskSimulator simulator;
     private final AmiGateway gateway;
     private final Dialerd dialerd;
@@ -40,7 +45,7 @@ public final class PbxHarness implements AutoCloseable {
     }
 
     public static PbxHarness start(String... scripts) {
-        return start(false, scripts);
+        return start(scenario -> { }, null, scripts);
     }
 
     /**
@@ -48,16 +53,29 @@ public final class PbxHarness implements AutoCloseable {
      * (the recorded dialplan: most customers answer after 2 s and talk 20 s), every 200 ms.
      */
     public static PbxHarness startWithDialer(String... scripts) {
-        return start(true, scripts);
+        return startWithDialer(scenario -> { }, new DialerSettings(DemoPbx.CUSTOMER_TEMPLATE, Duration.ofMillis(200),
+                DIALER_UNIQUEID_PREFIX), scripts);
     }
 
-    private static PbxHarness start(boolean dialer, String... scripts) {
+    /**
+     * With the outbound dialer as {@code dialer} says (dial template, round interval in real
+     * time), on a PBX that {@code customiser} may add to (customer contexts, queues) before it
+     * starts.
+     */
+    public static PbxHarness startWithDialer(Consumer<Scenario> customiser, DialerSettings dialer,
+                                             String... scripts) {
+        return start(customiser, Objects.requireNonNull(dialer, "dialer"), scripts);
+    }
+
+    /** {@code dialer} null: no outbound dialer. */
+    private static PbxHarness start(Consumer<Scenario> customiser, DialerSettings dialer, String... scripts) {
         Instant epoch = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         Scenario scenario = Scenario.recorded().epoch(epoch);
         DemoPbx.addCampaignContext(scenario);
         for (int agent = 9002; agent <= 9004; agent++) {
             scenario.agent(String.valueOf(agent), "Agent " + agent);
         }
+        customiser.accept(scenario);
         AsteriskSimulator simulator = AsteriskSimulator.start(scenario, 0);
         AmiGateway gateway = new AmiGateway(AmiSettings.of("127.0.0.1", Scenario.DEFAULT_USER,
                 Scenario.DEFAULT_SECRET).withPort(simulator.port()));
@@ -70,8 +88,8 @@ public final class PbxHarness implements AutoCloseable {
         ExtensionDirectory extensions = ext -> ext.matches("10(0[1-9]|10)|2001|3001") ? template.dialString(ext)
                 : Optional.empty();
         Dialerd.PbxSide side = new Dialerd.PbxSide(gateway, extensions, AgentEngineSettings.DEFAULTS);
-        if (dialer) {
-            side = side.withDialer(new DialerSettings(DemoPbx.CUSTOMER_TEMPLATE, Duration.ofMillis(200), "dialerd-t"));
+        if (dialer != null) {
+            side = side.withDialer(dialer);
         }
         Dialerd dialerd = Dialerd.over(JdbcStores.over(dataSource), EccpServerSettings.defaults().withPort(0),
                 virtualClock(simulator, epoch), side, resources);

@@ -21,6 +21,7 @@ import org.dialerd.core.store.AuditStore;
 import org.dialerd.core.settings.DaemonSettings;
 import org.dialerd.core.store.IncomingCallStore;
 import org.dialerd.core.store.OutgoingCallStore;
+import org.dialerd.core.store.RecordingStore;
 import org.dialerd.core.store.MembershipSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +51,7 @@ public final class AgentEngine implements AgentService {
     private final InboundCalls inbound;
     private volatile OutboundDialer outbound;
     private volatile HoldControl holds;
+    private volatile Recordings recordings;
     private long actionCounter;
 
     /** An engine that follows agents only (no call tracking). */
@@ -381,8 +383,17 @@ public final class AgentEngine implements AgentService {
         return outbound;
     }
 
+    /** Writes call_recording rows for the calls the engine follows. */
+    public void recordCallsTo(RecordingStore store) {
+        recordings = new Recordings(this, store, writes);
+    }
+
     /** Call events go to the call trackers. */
     void callEvent(PbxEvent event) {
+        Recordings recorder = recordings;
+        if (recorder != null) {
+            recorder.handle(event);
+        }
         holds.handle(event);
         if (inbound != null) {
             inbound.handle(event);

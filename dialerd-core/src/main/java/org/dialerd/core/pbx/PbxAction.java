@@ -46,6 +46,9 @@ public sealed interface PbxAction {
 
     record MixMonitorMute(String channel, String direction, boolean mute) implements PbxAction {}
 
+    /** Starts recording a channel to {@code file} ({@code options} such as {@code b}: only while bridged). */
+    record MixMonitor(String channel, String file, String options) implements PbxAction {}
+
     record GetVar(String channel, String variable) implements PbxAction {}
 
     record SetVar(String channel, String variable, String value) implements PbxAction {}

@@ -7,7 +7,8 @@ public record Stores(ClientStore clients, AgentStore agents, BreakStore breaks,
                      CampaignStore campaigns, CallStore calls, ReportStore reports,
                      SettingsStore settings, AuditStore audit,
                      IncomingCallStore incomingCalls, CampaignStatusStore campaignStatus,
-                     OutgoingCallStore outgoingCalls, ScheduleStore schedules) {
+                     OutgoingCallStore outgoingCalls, ScheduleStore schedules,
+                     RecordingStore recordings) {
     public Stores {
         Objects.requireNonNull(clients, "clients");
         Objects.requireNonNull(agents, "agents");
@@ -21,5 +22,6 @@ public record Stores(ClientStore clients, AgentStore agents, BreakStore breaks,
         Objects.requireNonNull(campaignStatus, "campaignStatus");
         Objects.requireNonNull(outgoingCalls, "outgoingCalls");
         Objects.requireNonNull(schedules, "schedules");
+        Objects.requireNonNull(recordings, "recordings");
     }
 }

@@ -14,6 +14,7 @@ public final class JdbcStores {
                 new JdbcCampaignStore(jdbc), new JdbcCallStore(jdbc), new JdbcReportStore(jdbc), new JdbcSettingsStore(jdbc),
                 new JdbcAuditStore(jdbc), new JdbcIncomingCallStore(jdbc),
                 new JdbcCampaignStatusStore(jdbc), new JdbcOutgoingCallStore(jdbc),
-                new JdbcScheduleStore(jdbc));
+                new JdbcScheduleStore(jdbc),
+                new JdbcRecordingStore(jdbc));
     }
 }

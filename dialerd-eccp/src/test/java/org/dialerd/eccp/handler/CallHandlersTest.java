@@ -313,7 +313,8 @@ class CallHandlersTest {
                 unused(org.dialerd.core.store.IncomingCallStore.class),
                 unused(org.dialerd.core.store.CampaignStatusStore.class),
                 unused(org.dialerd.core.store.OutgoingCallStore.class),
-                unused(org.dialerd.core.store.ScheduleStore.class));
+                unused(org.dialerd.core.store.ScheduleStore.class),
+                unused(org.dialerd.core.store.RecordingStore.class));
         Services services = new Services(stores, new AgentDirectory(), PbxGateway.disconnected(),
                 Clock.systemUTC(), () -> COOKIE);
         return new RequestContext(session, RequestName.GETCALLINFO, services);

@@ -55,7 +55,8 @@ class CampaignHandlersTest {
                 unused(org.dialerd.core.store.IncomingCallStore.class),
                 unused(org.dialerd.core.store.CampaignStatusStore.class),
                 unused(org.dialerd.core.store.OutgoingCallStore.class),
-                unused(org.dialerd.core.store.ScheduleStore.class));
+                unused(org.dialerd.core.store.ScheduleStore.class),
+                unused(org.dialerd.core.store.RecordingStore.class));
         Services services = new Services(stores, new AgentDirectory(), () -> true, FakeServices.CLOCK,
                 () -> "0123456789abcdef0123456789abcdef");
         dispatcher = new Dispatcher(Handlers.all(), services);

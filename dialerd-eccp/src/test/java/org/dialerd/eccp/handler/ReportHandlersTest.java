@@ -333,7 +333,8 @@ class ReportHandlersTest {
                 unused(org.dialerd.core.store.IncomingCallStore.class),
                 unused(org.dialerd.core.store.CampaignStatusStore.class),
                 unused(org.dialerd.core.store.OutgoingCallStore.class),
-                unused(org.dialerd.core.store.ScheduleStore.class));
+                unused(org.dialerd.core.store.ScheduleStore.class),
+                unused(org.dialerd.core.store.RecordingStore.class));
         return new Services(stores, tracked, PbxGateway.disconnected(), CLOCK, () -> COOKIE);
     }
 

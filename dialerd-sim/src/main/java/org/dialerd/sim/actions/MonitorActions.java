@@ -36,6 +36,8 @@ final class MonitorActions {
         ChannelInfo.variables(ch.get()).put("MIXMONITOR_FILENAME", ctx.header("File"));
         ChannelInfo.variables(ch.get()).put(RUNNING, "1");
         ctx.send(ctx.response("Success").build());
+        // Asterisk announces the file just before MixMonitorStart (trace 11); dialerd records it.
+        ctx.pbx().events().varSet(ch.get(), "MIXMONITOR_FILENAME", ctx.header("File"));
         ctx.pbx().events().channelEvent("MixMonitorStart", ch.get());
     }
 

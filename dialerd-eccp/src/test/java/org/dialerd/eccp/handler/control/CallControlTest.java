@@ -66,7 +66,8 @@ abstract class CallControlTest {
         };
         Stores s = base.stores();
         Stores stores = new Stores(s.clients(), agentStore, s.breaks(), s.campaigns(), s.calls(), s.reports(),
-                s.settings(), s.audit(), s.incomingCalls(), s.campaignStatus(), s.outgoingCalls(), s.schedules());
+                s.settings(), s.audit(), s.incomingCalls(), s.campaignStatus(), s.outgoingCalls(), s.schedules(),
+                s.recordings());
         PbxGateway pbx = new PbxGateway() {
             @Override
             public boolean isConnected() {

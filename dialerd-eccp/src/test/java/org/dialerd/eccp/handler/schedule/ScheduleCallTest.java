@@ -70,7 +70,8 @@ class ScheduleCallTest {
         };
         Stores s = base.stores();
         Stores stores = new Stores(s.clients(), agents, s.breaks(), s.campaigns(), s.calls(), s.reports(),
-                s.settings(), s.audit(), s.incomingCalls(), s.campaignStatus(), s.outgoingCalls(), schedules);
+                s.settings(), s.audit(), s.incomingCalls(), s.campaignStatus(), s.outgoingCalls(), schedules,
+                s.recordings());
         tracked.replaceAll(List.of(AGENT));
         dispatcher = new Dispatcher(Handlers.all(), new Services(stores, tracked, base.pbx(), FakeServices.CLOCK,
                 () -> COOKIE, engine(), base.extensions(), base.memberships()));

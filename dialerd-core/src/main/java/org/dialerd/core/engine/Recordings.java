@@ -1,0 +1,56 @@
+package org.dialerd.core.engine;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.dialerd.core.pbx.PbxEvent;
+import org.dialerd.core.store.RecordingStore;
+
+/**
+ * call_recording rows from MixMonitor: Asterisk announces the file (VarSet
+ * MIXMONITOR_FILENAME) just before MixMonitorStart. A recording of the customer's channel
+ * belongs to that call; one of the agent's leg to the call the agent is on. Engine thread.
+ */
+final class Recordings {
+    private static final String FILENAME = "MIXMONITOR_FILENAME";
+
+    private final AgentEngine engine;
+    private final RecordingStore store;
+    private final WriteQueue writes;
+    private final Map<String, String> files = new HashMap<>();
+
+    Recordings(AgentEngine engine, RecordingStore store, WriteQueue writes) {
+        this.engine = engine;
+        this.store = store;
+        this.writes = writes;
+    }
+
+    void handle(PbxEvent event) {
+        if (event instanceof PbxEvent.VarSet e && FILENAME.equals(e.variable())) {
+            files.put(e.uniqueId(), e.value());
+        } else if (event instanceof PbxEvent.MixMonitorStart e) {
+            started(e);
+        } else if (event instanceof PbxEvent.Hangup e) {
+            files.remove(e.uniqueId());
+        }
+    }
+
+    private void started(PbxEvent.MixMonitorStart e) {
+        String file = files.remove(e.uniqueId());
+        var when = engine.now();
+        for (AgentState state : engine.states()) {
+            boolean customer = state.call != null && state.call.uniqueId.equals(e.uniqueId())
+                    || state.outboundCall != null && state.outboundCall.uniqueId.equals(e.uniqueId());
+            boolean agentLeg = state.memberInterface != null && e.channel().startsWith(state.memberInterface + "-")
+                    && (state.call != null || state.outboundCall != null);
+            if (!customer && !agentLeg) {
+                continue;
+            }
+            LiveCall incoming = state.call;
+            OutboundCall outgoing = state.outboundCall;
+            writes.submit("recording of " + e.channel(), () -> store.recording(
+                    incoming == null ? null : incoming.id.join(), outgoing == null ? null : outgoing.callId,
+                    e.uniqueId(), e.channel(), file, when));
+            return;
+        }
+    }
+}
