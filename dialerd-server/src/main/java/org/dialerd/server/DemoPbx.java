@@ -80,6 +80,9 @@ public final class DemoPbx {
     public static void addCampaignContext(Scenario scenario) {
         scenario.dialplan().context("from-internal").exten("_800X", "NoOp(campaign=${ID_CAMPAIGN} call=${ID_CALL})",
                 "Queue(${EXTEN},tT,,,300)", "Hangup()");
+        // A call schedulecall reserved for an agent goes straight to the agent's extension.
+        scenario.dialplan().context("llamada_agendada").exten("_X.", "NoOp()", "Dial(Local/${EXTEN}@agents,30,tT)",
+                "Hangup()");
     }
 
     /**

@@ -132,16 +132,7 @@ public final class Dialerd implements AutoCloseable {
 
         engine.monitorIncomingQueues(stores.incomingCalls(), MONITORED_QUEUES_REFRESH);
         engine.recordCallsTo(stores.recordings());
-        if (pbx.dialer().isPresent()) {
-            java.util.concurrent.ExecutorService dialerReads = java.util.concurrent.Executors.newSingleThreadExecutor(
-                    runnable -> {
-                        Thread thread = new Thread(runnable, "dialerd-dialer-db");
-                        thread.setDaemon(true);
-                        return thread;
-                    });
-            resources.push(dialerReads::shutdownNow);
-            engine.startOutboundDialer(stores.outgoingCalls(), daemonSettings, pbx.dialer().get(), dialerReads);
-        }
+        pbx.dialer().ifPresent(dialer -> engine.startOutboundDialer(stores.outgoingCalls(), daemonSettings, dialer));
         SessionRegistry sessions = new SessionRegistry(eccpSettings.maxOutboundBytes());
         EventFanout fanout = new EventFanout(sessions, stores.calls());
         resources.push(fanout);

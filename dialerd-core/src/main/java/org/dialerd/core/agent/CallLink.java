@@ -9,11 +9,20 @@ import java.util.Optional;
  * @param callType      {@code incoming} or {@code outgoing}
  * @param callId        call_entry.id (incoming) or calls.id (outgoing)
  * @param remoteChannel the customer's channel
+ * @param agentChannel  the agent's leg bridged to the customer (AgentConnect's DestChannel), empty when unknown
  */
 public record CallLink(String callType, long callId, Optional<Integer> campaignId, String phone, String remoteChannel,
-                       String uniqueId, String queue, String trunk, LocalDateTime joined, LocalDateTime linkStart) {
+                       String uniqueId, String queue, String trunk, LocalDateTime joined, LocalDateTime linkStart,
+                       String agentChannel) {
+
+    /** Without the agent's leg (not known). */
+    public CallLink(String callType, long callId, Optional<Integer> campaignId, String phone, String remoteChannel,
+                    String uniqueId, String queue, String trunk, LocalDateTime joined, LocalDateTime linkStart) {
+        this(callType, callId, campaignId, phone, remoteChannel, uniqueId, queue, trunk, joined, linkStart, "");
+    }
 
     public CallLink withId(long id) {
-        return new CallLink(callType, id, campaignId, phone, remoteChannel, uniqueId, queue, trunk, joined, linkStart);
+        return new CallLink(callType, id, campaignId, phone, remoteChannel, uniqueId, queue, trunk, joined, linkStart,
+                agentChannel);
     }
 }

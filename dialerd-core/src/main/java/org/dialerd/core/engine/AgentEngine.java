@@ -409,12 +409,11 @@ public final class AgentEngine implements AgentService {
     }
 
     /**
-     * Starts dialling the active outgoing campaigns. Database reads run on the given executor
-     * (never the engine thread), writes through the write queue.
+     * Starts dialling the active outgoing campaigns. Its database reads and writes go through
+     * the write queue (never the engine thread).
      */
-    public void startOutboundDialer(OutgoingCallStore store, DaemonSettings daemonSettings, DialerSettings dialer,
-                                    java.util.concurrent.Executor reads) {
-        OutboundDialer started = new OutboundDialer(this, store, writes, reads, daemonSettings, dialer);
+    public void startOutboundDialer(OutgoingCallStore store, DaemonSettings daemonSettings, DialerSettings dialer) {
+        OutboundDialer started = new OutboundDialer(this, store, writes, daemonSettings, dialer);
         outbound = started;
         started.start();
     }

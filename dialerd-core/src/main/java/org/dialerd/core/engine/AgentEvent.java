@@ -41,6 +41,10 @@ public sealed interface AgentEvent {
                         String newStatus, long retry, String uniqueId, String trunk, String phone, String queue)
             implements AgentEvent {}
 
+    /** A call scheduled for this agent is being placed (schedulecallstart) or could not be (schedulecallfailed). */
+    record ScheduledCallPlacing(String agentNumber, boolean failed, Integer campaignId, long callId)
+            implements AgentEvent {}
+
     /** The agent's queues changed; carries its current state. */
     record QueueMembership(String agentNumber, AgentView view, List<String> queues) implements AgentEvent {}
 }

@@ -101,6 +101,7 @@ final class InboundCalls {
             return;
         }
         call.agent = agent;
+        call.agentChannel = e.destChannel();
         agent.call = call;
         int agentId = agent.agent.id();
         long wait = call.waitSeconds(now);

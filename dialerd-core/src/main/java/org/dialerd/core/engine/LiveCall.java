@@ -20,6 +20,8 @@ final class LiveCall {
     /** The database id, known once the insert ran (writes are ordered, so later writes may join() it). */
     final CompletableFuture<Long> id;
     AgentState agent;
+    /** The agent's leg bridged to the customer (AgentConnect's DestChannel). */
+    String agentChannel = "";
     LocalDateTime linkStart;
     /** Set when the call ended: nothing may be written about it afterwards. */
     boolean ended;
@@ -49,6 +51,6 @@ final class LiveCall {
 
     CallLink link() {
         return new CallLink(callType, knownId(), Optional.ofNullable(campaignId), phone, channel, uniqueId, queue,
-                trunk, joined, linkStart);
+                trunk, joined, linkStart, agentChannel);
     }
 }

@@ -21,8 +21,12 @@ final class OutboundCall {
     LocalDateTime joined;
     LocalDateTime linkStart;
     AgentState agent;
+    /** The agent's leg bridged to the customer (AgentConnect's DestChannel). */
+    String agentChannel = "";
     /** Set when the call ended: nothing may be written about it afterwards. */
     boolean ended;
+    /** A call schedulecall reserved for this agent: dialled through llamada_agendada, not a queue. */
+    AgentState scheduledFor;
 
     OutboundCall(int campaignId, long callId, String phone, String queue, String trunk, long retry, String actionId,
                  String uniqueId, LocalDateTime originated) {
@@ -47,6 +51,6 @@ final class OutboundCall {
 
     CallLink link() {
         return new CallLink("outgoing", callId, Optional.of(campaignId), phone, channel, uniqueId, queue,
-                trunk == null ? "" : trunk, joined == null ? originated : joined, linkStart);
+                trunk == null ? "" : trunk, joined == null ? originated : joined, linkStart, agentChannel);
     }
 }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import org.dialerd.core.dialer.CallStatus;
 import org.dialerd.core.dialer.CampaignActivity;
 import org.dialerd.core.dialer.CampaignWindow;
@@ -36,8 +35,8 @@ import org.slf4j.LoggerFactory;
  * how many calls to place, picks them with the {@link CandidatePolicy}, originates them into
  * the campaign queue, and follows each through Ringing → OnQueue → Success → Hangup (or
  * Failure / NoAnswer / Abandoned / ShortCall), writing calls, current_calls and
- * call_progress_log. Decisions run on the engine thread; database reads on the dialer's own
- * thread; writes through the ordered write queue.
+ * call_progress_log. Decisions run on the engine thread; database reads and writes go through
+ * the ordered write queue, so a round never reads a call older than what was already decided.
  */
 final class OutboundDialer {
     private static final Logger log = LoggerFactory.getLogger(OutboundDialer.class);
@@ -46,12 +45,14 @@ final class OutboundDialer {
 
     /** What one tick read from the database. */
     private record Reading(List<OutgoingCallStore.Campaign> campaigns, Map<Integer, List<CandidateCall>> candidates,
-                           Set<String> doNotCall) {}
+                           Map<Integer, List<OutgoingCallStore.ScheduledCall>> scheduled, Set<String> doNotCall) {}
+
+    /** The dialplan context that connects an answered agent-scheduled call to its agent (as the reference). */
+    static final String SCHEDULED_CONTEXT = "llamada_agendada";
 
     private final AgentEngine engine;
     private final OutgoingCallStore store;
     private final WriteQueue writes;
-    private final Executor reads;
     private final DaemonSettings settings;
     private final DialerSettings dialer;
     private final Map<String, OutboundCall> byActionId = new HashMap<>();
@@ -59,13 +60,14 @@ final class OutboundDialer {
     private final Map<Integer, RunningStats> stats = new HashMap<>();
     private final Deque<Object[]> recent = new ArrayDeque<>();
     private long sequence;
+    /** Calls that ended so far; a round whose read predates an ending cannot judge "finished". */
+    private long endings;
 
-    OutboundDialer(AgentEngine engine, OutgoingCallStore store, WriteQueue writes, Executor reads,
-                   DaemonSettings settings, DialerSettings dialer) {
+    OutboundDialer(AgentEngine engine, OutgoingCallStore store, WriteQueue writes, DaemonSettings settings,
+                   DialerSettings dialer) {
         this.engine = engine;
         this.store = store;
         this.writes = writes;
-        this.reads = reads;
         this.settings = settings;
         this.dialer = dialer;
     }
@@ -80,8 +82,9 @@ final class OutboundDialer {
             engine.scheduler().schedule(dialer.interval(), this::tick);
             return;
         }
-        CompletableFuture.supplyAsync(this::read, reads)
-                .thenAcceptAsync(this::dial, engine.scheduler())
+        long endingsBefore = endings;
+        writes.submit("dialer read", this::read) // after every write already queued: no stale candidates
+                .thenAcceptAsync(reading -> dial(reading, endings == endingsBefore), engine.scheduler())
                 .whenComplete((v, error) -> {
                     if (error != null) {
                         log.warn("dialer round failed: {}", error.toString());
@@ -93,13 +96,20 @@ final class OutboundDialer {
     private Reading read() {
         List<OutgoingCallStore.Campaign> campaigns = store.activeCampaigns();
         Map<Integer, List<CandidateCall>> candidates = new HashMap<>();
+        Map<Integer, List<OutgoingCallStore.ScheduledCall>> scheduled = new HashMap<>();
         for (OutgoingCallStore.Campaign c : campaigns) {
             candidates.put(c.id(), store.candidates(c.id(), c.retries(), CANDIDATE_ROWS));
+            scheduled.put(c.id(), store.scheduledCalls(c.id(), c.retries(), CANDIDATE_ROWS));
         }
-        return new Reading(campaigns, candidates, store.doNotCall());
+        return new Reading(campaigns, candidates, scheduled, store.doNotCall());
     }
 
-    private void dial(Reading reading) {
+    /**
+     * @param readIsCurrent no call ended since the read was queued: only then may an empty
+     *                      candidate list mean the campaign is finished (an ending retry would
+     *                      not be in the read)
+     */
+    private void dial(Reading reading, boolean readIsCurrent) {
         LocalDateTime now = engine.now();
         for (OutgoingCallStore.Campaign campaign : reading.campaigns()) {
             CampaignWindow window = new CampaignWindow(campaign.startDate(), campaign.endDate(),
@@ -115,10 +125,13 @@ final class OutboundDialer {
             if (activity != CampaignActivity.ACTIVE) {
                 continue;
             }
+            placeScheduled(campaign, reading.scheduled().getOrDefault(campaign.id(), List.of()),
+                    reading.doNotCall(), now);
             List<CandidateCall> candidates = reading.candidates().getOrDefault(campaign.id(), List.of());
             List<OutboundCall> live = liveCalls(campaign.id());
-            if (CandidatePolicy.isFinished(candidates, campaign.retries(), now.toLocalDate(), reading.doNotCall(),
-                    live.size())) {
+            boolean scheduledPending = !reading.scheduled().getOrDefault(campaign.id(), List.of()).isEmpty();
+            if (readIsCurrent && !scheduledPending && CandidatePolicy.isFinished(candidates, campaign.retries(), now.toLocalDate(),
+                    reading.doNotCall(), live.size())) {
                 log.info("campaign {} has nothing left to dial: finished", campaign.id());
                 writes.submit("campaign " + campaign.id() + " finished",
                         () -> store.setCampaignStatus(campaign.id(), "T"));
@@ -132,7 +145,26 @@ final class OutboundDialer {
             CandidatePolicy.Selection selection = CandidatePolicy.select(candidates, campaign.retries(), now,
                     reading.doNotCall(), inCall, decision.callsToPlace());
             log.debug("campaign {}: {}", campaign.id(), decision.explain());
-            selection.chosen().forEach(call -> originate(campaign, call, now));
+            selection.chosen().forEach(call -> originate(campaign, call, now, null));
+        }
+    }
+
+    /** Agent-scheduled calls whose window is open and whose agent is free: dialled for that agent. */
+    private void placeScheduled(OutgoingCallStore.Campaign campaign, List<OutgoingCallStore.ScheduledCall> calls,
+                                Set<String> doNotCall, LocalDateTime now) {
+        for (OutgoingCallStore.ScheduledCall call : calls) {
+            boolean dialling = byActionId.values().stream().anyMatch(c -> c.callId == call.callId());
+            AgentState agent = engine.stateByNumber(call.agent()).orElse(null);
+            boolean free = agent != null && agent.loggedIn && agent.pause == null && agent.call == null
+                    && agent.outboundCall == null && !agent.onHold && agent.extension != null;
+            if (dialling || !free || !call.candidate().window().matches(now)
+                    && !call.candidate().window().isUnbounded()) {
+                continue;
+            }
+            if (doNotCall.contains(call.phone())) {
+                continue;
+            }
+            originate(campaign, call.candidate(), now, agent);
         }
     }
 
@@ -169,7 +201,9 @@ final class OutboundDialer {
         }
     }
 
-    private void originate(OutgoingCallStore.Campaign campaign, CandidateCall call, LocalDateTime now) {
+    /** {@code forAgent}: an agent-scheduled call, dialled through llamada_agendada to that agent. */
+    private void originate(OutgoingCallStore.Campaign campaign, CandidateCall call, LocalDateTime now,
+                           AgentState forAgent) {
         String actionId = "dialerd-" + campaign.id() + "-" + call.id() + "-" + (++sequence);
         String uniqueId = dialer.uniqueIdPrefix() + "." + sequence;
         String channel = dialer.channelFor(campaign.trunk(), call.phone());
@@ -177,15 +211,26 @@ final class OutboundDialer {
                 call.retries() + 1, actionId, uniqueId, now);
         byActionId.put(actionId, live);
         byUniqueId.put(uniqueId, live);
+        if (forAgent != null) {
+            live.scheduledFor = forAgent;
+            forAgent.outboundCall = live; // reserved: the predictor and the queues see it busy
+            engine.publish(forAgent);
+        }
         writes.submit("placing call " + call.id(), () -> store.placing(call.id(), campaign.trunk(), now))
                 .thenAcceptAsync(ok -> {
                     if (!ok) {
                         forget(live);
+                        release(live);
                         return;
                     }
                     progress(live, "Placing", null, null, now);
-                    PbxAction.Originate originate = new PbxAction.Originate(channel, campaign.context(),
-                            campaign.queue(), 1, "", "", "\"" + campaign.name() + "\" <" + call.phone() + ">",
+                    if (forAgent != null) {
+                        engine.emit(new AgentEvent.ScheduledCallPlacing(forAgent.number(), false, campaign.id(),
+                                call.id()));
+                    }
+                    String context = forAgent != null ? SCHEDULED_CONTEXT : campaign.context();
+                    String exten = forAgent != null ? forAgent.extension : campaign.queue();
+                    PbxAction.Originate originate = new PbxAction.Originate(channel, context, exten, 1, "", "", "\"" + campaign.name() + "\" <" + call.phone() + ">",
                             dialer.originateTimeout(settings), Map.of("ID_CAMPAIGN", String.valueOf(campaign.id()),
                             "ID_CALL", String.valueOf(call.id()), "NUMBER", call.phone(), "QUEUE", campaign.queue(),
                             "CONTEXT", campaign.context()), actionId, uniqueId);
@@ -202,6 +247,11 @@ final class OutboundDialer {
             OutboundCall call = byActionId.get(e.actionId());
             if (call != null) {
                 originateResponse(call, e);
+            }
+        } else if (event instanceof PbxEvent.BridgeEnter e) {
+            OutboundCall call = byUniqueId.get(e.uniqueId());
+            if (call != null && call.scheduledFor != null && call.linkStart == null) {
+                linkedScheduled(call);
             }
         } else if (event instanceof PbxEvent.QueueCallerJoin e) {
             OutboundCall call = byUniqueId.get(e.uniqueId());
@@ -234,6 +284,9 @@ final class OutboundDialer {
                     ended(call);
                 } else if (call.joined != null) {
                     abandoned(call);
+                } else if (call.answered != null) {
+                    // Answered, then gone before reaching the queue: nobody talked to the customer.
+                    abandoned(call);
                 }
             }
         }
@@ -259,6 +312,11 @@ final class OutboundDialer {
 
     private void failed(OutboundCall call, int reason, String detail) {
         forget(call);
+        if (call.scheduledFor != null) {
+            engine.emit(new AgentEvent.ScheduledCallPlacing(call.scheduledFor.number(), true, call.campaignId,
+                    call.callId));
+            release(call);
+        }
         LocalDateTime now = engine.now();
         String status = reason == 3 ? CallStatus.NO_ANSWER.wireName() : CallStatus.FAILURE.wireName();
         int cause = switch (reason) {
@@ -278,6 +336,33 @@ final class OutboundDialer {
         progress(call, status, null, null, now);
     }
 
+    /** The customer of an agent-scheduled call is bridged to the agent. */
+    private void linkedScheduled(OutboundCall call) {
+        LocalDateTime now = engine.now();
+        AgentState agent = call.scheduledFor;
+        call.linkStart = now;
+        if (call.joined == null) {
+            call.joined = now;
+        }
+        call.agent = agent;
+        int agentId = agent.agent.id();
+        writes.submit("scheduled call " + call.callId + " linked", () -> store.linked(call.callId, agentId,
+                agent.number(), call.queue, call.uniqueId, call.channel, now, 0));
+        progress(call, "Success", agentId, null, now).thenRunAsync(() -> {
+            engine.publish(agent);
+            engine.emit(new AgentEvent.AgentLinked(agent.number(), call.link()));
+        }, engine.scheduler());
+    }
+
+    /** Frees the agent a scheduled call had reserved. */
+    private void release(OutboundCall call) {
+        AgentState agent = call.scheduledFor;
+        if (agent != null && agent.outboundCall == call) {
+            agent.outboundCall = null;
+            engine.publish(agent);
+        }
+    }
+
     private void linked(OutboundCall call, PbxEvent.AgentConnect e) {
         LocalDateTime now = engine.now();
         call.linkStart = now;
@@ -290,6 +375,7 @@ final class OutboundDialer {
             return;
         }
         call.agent = agent;
+        call.agentChannel = e.destChannel();
         agent.outboundCall = call;
         long wait = Math.max(0, Duration.between(call.joined, now).toSeconds());
         int agentId = agent.agent.id();
@@ -305,10 +391,16 @@ final class OutboundDialer {
         forget(call);
         LocalDateTime end = engine.now();
         AgentState agent = call.agent;
+        long duration = Math.max(0, Duration.between(call.linkStart, end).toSeconds());
         if (agent == null) {
+            // Taken by a queue member dialerd does not track: the row still gets its end.
+            release(call);
+            CallStatus status = ShortCallRule.of(settings).finalStatus(duration);
+            writes.submit("call " + call.callId + " ended", () -> store.ended(call.callId, status.wireName(), end,
+                    duration));
+            progress(call, "Hangup", null, duration, end);
             return;
         }
-        long duration = Math.max(0, Duration.between(call.linkStart, end).toSeconds());
         ShortCallRule rule = ShortCallRule.of(settings);
         CallStatus status = rule.finalStatus(duration);
         writes.submit("call " + call.callId + " ended", () -> store.ended(call.callId, status.wireName(), end,
@@ -332,8 +424,10 @@ final class OutboundDialer {
 
     private void abandoned(OutboundCall call) {
         forget(call);
+        release(call);
         LocalDateTime end = engine.now();
-        long wait = Math.max(0, Duration.between(call.joined, end).toSeconds());
+        LocalDateTime since = call.joined != null ? call.joined : call.answered;
+        long wait = Math.max(0, Duration.between(since, end).toSeconds());
         writes.submit("call " + call.callId + " abandoned", () -> store.abandoned(call.callId, end, wait));
         progress(call, "Abandoned", null, null, end);
     }
@@ -349,6 +443,9 @@ final class OutboundDialer {
     }
 
     private void forget(OutboundCall call) {
+        if (!call.ended) {
+            endings++;
+        }
         call.ended = true;
         byActionId.remove(call.actionId);
         byUniqueId.remove(call.uniqueId);

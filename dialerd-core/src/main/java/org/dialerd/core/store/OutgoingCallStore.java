@@ -25,6 +25,12 @@ public interface OutgoingCallStore {
     /** Calls that may be dialled (status, retries, dnc), best first; windows are checked by the caller. */
     List<CandidateCall> candidates(int campaignId, int retries, int limit);
 
+    /** A call schedulecall reserved for one agent ({@code calls.agent}, e.g. {@code Agent/9000}). */
+    record ScheduledCall(long callId, String phone, long retries, String agent, CandidateCall candidate) {}
+
+    /** The campaign's dialable calls scheduled for a specific agent, oldest first. */
+    List<ScheduledCall> scheduledCalls(int campaignId, int retries, int limit);
+
     /** Every {@code dont_call.caller_id}. */
     Set<String> doNotCall();
 

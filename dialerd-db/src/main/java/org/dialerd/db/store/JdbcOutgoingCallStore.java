@@ -52,6 +52,22 @@ public final class JdbcOutgoingCallStore implements OutgoingCallStore {
     }
 
     @Override
+    public List<ScheduledCall> scheduledCalls(int campaignId, int retries, int limit) {
+        return jdbc.list("SELECT id, phone, status, retries, dnc, agent, date_init, date_end, time_init, time_end "
+                + "FROM calls WHERE id_campaign = ? AND agent IS NOT NULL AND (status IS NULL OR status NOT IN "
+                + "('Success', 'Placing', 'Ringing', 'OnQueue', 'OnHold')) AND retries < ? AND dnc = 0 "
+                + "ORDER BY id LIMIT ?",
+                row -> new ScheduledCall(row.getLong("id"), row.getString("phone"), row.getLong("retries"),
+                        row.getString("agent"), new CandidateCall(row.getLong("id"), row.getString("phone"),
+                        row.getString("status"), row.getLong("retries"), false, false,
+                        new CallWindow(row.getObject("date_init", LocalDate.class),
+                                row.getObject("date_end", LocalDate.class),
+                                row.getObject("time_init", LocalTime.class),
+                                row.getObject("time_end", LocalTime.class)))),
+                campaignId, retries, limit);
+    }
+
+    @Override
     public Set<String> doNotCall() {
         return new HashSet<>(jdbc.list("SELECT caller_id FROM dont_call", row -> row.getString(1)));
     }

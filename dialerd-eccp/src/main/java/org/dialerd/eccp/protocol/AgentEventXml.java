@@ -68,6 +68,14 @@ public final class AgentEventXml {
                     .addIfPresent("queue", e.queue())
                     .build();
         }
+        if (event instanceof AgentEvent.ScheduledCallPlacing e) {
+            return XmlElement.builder(e.failed() ? "schedulecallfailed" : "schedulecallstart")
+                    .add("agent_number", e.agentNumber())
+                    .add("calltype", "outgoing")
+                    .addIfPresent("campaign_id", e.campaignId())
+                    .add("call_id", e.callId())
+                    .build();
+        }
         if (event instanceof AgentEvent.RecordingMute e) {
             return XmlElement.builder(e.muted() ? "recordingmute" : "recordingunmute")
                     .add("agent_number", e.agentNumber())

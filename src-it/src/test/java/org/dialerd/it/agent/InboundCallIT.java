@@ -16,6 +16,7 @@ import org.dialerd.eccp.client.EccpClient;
 import org.dialerd.eccp.client.EccpResponse;
 import org.dialerd.eccp.xml.XmlElement;
 import org.dialerd.it.Awaits;
+import org.dialerd.it.EventWaits;
 import org.dialerd.it.PbxHarness;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -95,15 +96,8 @@ class InboundCallIT {
         assertTrue(Integer.parseInt(column("SELECT duration_wait FROM call_entry WHERE id = ?", callId)) >= 4);
     }
 
-    private static XmlElement await(LinkedBlockingQueue<XmlElement> events, String name) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            XmlElement event = events.poll(200, java.util.concurrent.TimeUnit.MILLISECONDS);
-            if (event != null && event.children().get(0).name().equals(name)) {
-                return event.children().get(0);
-            }
-        }
-        throw new AssertionError("no " + name + " within " + WAIT);
+    private static XmlElement await(LinkedBlockingQueue<XmlElement> events, String name) {
+        return EventWaits.await(events, name, WAIT);
     }
 
     private static List<String> progress(String callId) {

@@ -18,6 +18,7 @@ import org.dialerd.eccp.handler.control.RecordingMute;
 import org.dialerd.eccp.handler.control.Transfer;
 import org.dialerd.eccp.xml.XmlElement;
 import org.dialerd.it.Awaits;
+import org.dialerd.it.EventWaits;
 import org.dialerd.it.PbxHarness;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -91,6 +92,25 @@ class CallControlIT {
     }
 
     @Test
+    void atxferCallDialsTheExtensionFromTheAgentsLeg() throws Exception {
+        linkedCall("042345682", Duration.ofSeconds(60));
+        assertSuccess(eccp.atxferCall(AGENT, "1002"));
+        pbx.simulator().advance(Duration.ofSeconds(1));
+        Awaits.until("consultation call to 1002", WAIT, () -> pbx.simulator().channelNames().stream()
+                .anyMatch(name -> name.startsWith("Local/1002@agents-")));
+        assertSuccess(eccp.hangup(AGENT));
+        pbx.simulator().advance(Duration.ofSeconds(1));
+        await("agentunlinked");
+        // The consultation between the agent's phone and 1002 is still up: end it, so the next
+        // test's call can reach the agent (ringinuse=no).
+        pbx.gateway().send(new org.dialerd.core.pbx.PbxAction.Hangup("/^Local\\/100[12]@agents-/", 16))
+                .get(10, TimeUnit.SECONDS);
+        pbx.simulator().advance(Duration.ofSeconds(1));
+        Awaits.until("phones idle", WAIT, () -> pbx.simulator().channelNames().stream()
+                .noneMatch(name -> name.startsWith("Local/1002@agents-") || name.startsWith("Local/1001@agents-")));
+    }
+
+    @Test
     void muteWithTimeoutIsUndoneAutomatically() throws Exception {
         RecordingMute.useDelayer(delay -> CompletableFuture.delayedExecutor(delay.toMillis() / 100,
                 TimeUnit.MILLISECONDS));
@@ -134,15 +154,8 @@ class CallControlIT {
         assertTrue(response.isSuccess(), () -> "failed: " + response.body());
     }
 
-    private XmlElement await(String name) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            XmlElement event = events.poll(200, TimeUnit.MILLISECONDS);
-            if (event != null && event.children().get(0).name().equals(name)) {
-                return event.children().get(0);
-            }
-        }
-        throw new AssertionError("no " + name + " within " + WAIT);
+    private XmlElement await(String name) {
+        return EventWaits.await(events, name, WAIT);
     }
 
     private static String column(String sql, String parameter) {

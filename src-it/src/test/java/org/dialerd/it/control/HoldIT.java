@@ -11,12 +11,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.dialerd.eccp.client.AgentCredentials;
 import org.dialerd.eccp.client.EccpClient;
 import org.dialerd.eccp.client.EccpResponse;
 import org.dialerd.eccp.xml.XmlElement;
 import org.dialerd.it.Awaits;
+import org.dialerd.it.EventWaits;
 import org.dialerd.it.PbxHarness;
 import org.junit.jupiter.api.Test;
 
@@ -77,15 +77,8 @@ class HoldIT {
         }
     }
 
-    private static XmlElement await(LinkedBlockingQueue<XmlElement> events, String name) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            XmlElement event = events.poll(200, TimeUnit.MILLISECONDS);
-            if (event != null && event.children().get(0).name().equals(name)) {
-                return event.children().get(0);
-            }
-        }
-        throw new AssertionError("no " + name + " within " + WAIT);
+    private static XmlElement await(LinkedBlockingQueue<XmlElement> events, String name) {
+        return EventWaits.await(events, name, WAIT);
     }
 
     private static String column(PbxHarness pbx, String sql, String parameter) {

@@ -7,12 +7,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.dialerd.eccp.client.AgentCredentials;
 import org.dialerd.eccp.client.EccpClient;
 import org.dialerd.eccp.client.EccpResponse;
 import org.dialerd.eccp.xml.XmlElement;
 import org.dialerd.it.Awaits;
+import org.dialerd.it.EventWaits;
 import org.dialerd.it.PbxHarness;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -136,14 +136,7 @@ class CampaignStatusIT {
         return calls.stream().filter(c -> c.childText("callnumber").orElse("").equals(phone)).findFirst();
     }
 
-    private static XmlElement await(LinkedBlockingQueue<XmlElement> events, String name) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            XmlElement event = events.poll(200, TimeUnit.MILLISECONDS);
-            if (event != null && event.children().get(0).name().equals(name)) {
-                return event.children().get(0);
-            }
-        }
-        throw new AssertionError("no " + name + " within " + WAIT);
+    private static XmlElement await(LinkedBlockingQueue<XmlElement> events, String name) {
+        return EventWaits.await(events, name, WAIT);
     }
 }

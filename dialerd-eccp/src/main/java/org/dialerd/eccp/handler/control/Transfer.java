@@ -43,7 +43,11 @@ public final class Transfer {
         EccpFailure notFound = EccpFailure.wrapped(404, AgentCall.AGENT_NOT_FOUND);
         AgentCall current = AgentCall.require(context, agent, notFound, notFound,
                 EccpFailure.wrapped(417, AgentCall.NOT_IN_CALL));
-        String agentChannel = current.view().channel().orElseThrow(() -> notFound);
+        // The agent's leg in the call; a static agent's login channel, or a dynamic agent's
+        // queue interface, is not a channel Asterisk can transfer from.
+        String agentChannel = current.view().call().map(c -> c.agentChannel()).filter(c -> !c.isEmpty())
+                .or(() -> current.view().channel())
+                .orElseThrow(() -> notFound);
         AgentCall.send(context, new PbxAction.Atxfer(agentChannel, TRANSFER_CONTEXT, extension), REFUSED);
         return Replies.success(context.name());
     }
