@@ -370,6 +370,19 @@ public final class AgentEngine implements AgentService {
         return onEngineCompose(() -> holds.unhold(state(agent)));
     }
 
+    @Override
+    public CompletableFuture<Void> transferred(Agent agent, String extension) {
+        return onEngine(() -> {
+            AgentState state = state(agent);
+            if (state.call != null && inbound != null) {
+                inbound.transferred(state.call, extension);
+            } else if (state.outboundCall != null && outbound != null) {
+                outbound.transferred(state.outboundCall, extension);
+            }
+            return null;
+        });
+    }
+
     /** Uses the break of tipo 'H' with this id for hold audit rows. */
     public void holdBreak(int breakId) {
         holds = new HoldControl(this, audit, writes, breakId);

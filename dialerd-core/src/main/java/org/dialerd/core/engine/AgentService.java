@@ -29,6 +29,9 @@ public interface AgentService {
     /** Takes the agent's held call back. */
     CompletableFuture<EngineResult> unhold(Agent agent);
 
+    /** The agent's call was blind-transferred to {@code extension}: the agent is free at once. */
+    CompletableFuture<Void> transferred(Agent agent, String extension);
+
     /** Makes the engine track exactly these agents (start and refreshagents). */
     CompletableFuture<Void> track(List<Agent> agents);
 
@@ -83,6 +86,11 @@ public interface AgentService {
             @Override
             public CompletableFuture<EngineResult> unhold(Agent agent) {
                 return CompletableFuture.completedFuture(noAmi);
+            }
+
+            @Override
+            public CompletableFuture<Void> transferred(Agent agent, String extension) {
+                return CompletableFuture.completedFuture(null);
             }
 
             @Override

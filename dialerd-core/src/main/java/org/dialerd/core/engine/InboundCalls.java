@@ -138,6 +138,29 @@ final class InboundCalls {
         }, engine.scheduler());
     }
 
+    /** The agent sent the call elsewhere: dialerd stops following it and the agent is free. */
+    void transferred(LiveCall call, String extension) {
+        if (call.ended || call.agent == null) {
+            return;
+        }
+        byUniqueId.remove(call.uniqueId);
+        call.ended = true;
+        LocalDateTime end = engine.now();
+        AgentState agent = call.agent;
+        long duration = Math.max(0, Duration.between(call.linkStart, end).toSeconds());
+        writes.submit("incoming call transferred " + call.uniqueId,
+                () -> store.callTransferred(call.id.join(), extension, end, duration));
+        var link = call.link();
+        progress(call, "Hangup", agent.agent.id(), duration, end).thenRunAsync(() -> {
+            if (agent.call == call) {
+                agent.call = null;
+            }
+            engine.publish(agent);
+            engine.emit(new AgentEvent.AgentUnlinked(agent.number(), link.withId(call.knownId()), end, duration,
+                    duration < shortCall.toSeconds()));
+        }, engine.scheduler());
+    }
+
     private void abandoned(LiveCall call) {
         byUniqueId.remove(call.uniqueId);
         call.ended = true;

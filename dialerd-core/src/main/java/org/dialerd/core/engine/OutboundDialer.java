@@ -234,6 +234,7 @@ final class OutboundDialer {
                             dialer.originateTimeout(settings), Map.of("ID_CAMPAIGN", String.valueOf(campaign.id()),
                             "ID_CALL", String.valueOf(call.id()), "NUMBER", call.phone(), "QUEUE", campaign.queue(),
                             "CONTEXT", campaign.context()), actionId, uniqueId);
+                    progress(live, "Dialing", null, null, now);
                     engine.sendOnEngine(originate).thenAccept(reply -> {
                         if (!reply.success()) {
                             failed(live, 0, "Originate refused: " + reply.message());
@@ -385,6 +386,15 @@ final class OutboundDialer {
             engine.publish(agent);
             engine.emit(new AgentEvent.AgentLinked(agent.number(), call.link()));
         }, engine.scheduler());
+    }
+
+    /** The agent sent the call elsewhere: the link ends now, the row keeps the destination. */
+    void transferred(OutboundCall call, String extension) {
+        if (call.ended || call.agent == null) {
+            return;
+        }
+        writes.submit("call " + call.callId + " transferred", () -> store.transferred(call.callId, extension));
+        ended(call);
     }
 
     private void ended(OutboundCall call) {

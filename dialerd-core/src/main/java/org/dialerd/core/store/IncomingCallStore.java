@@ -37,6 +37,9 @@ public interface IncomingCallStore {
     /** The linked call ended: 'terminada' with end and duration; removes current_call_entry. */
     void callFinished(long callId, LocalDateTime end, long durationSeconds);
 
+    /** The agent transferred the call away: 'terminada' with the destination in {@code transfer}. */
+    void callTransferred(long callId, String extension, LocalDateTime end, long durationSeconds);
+
     /** The caller hung up before any agent took the call: 'abandonada'. */
     void callAbandoned(long callId, LocalDateTime end, long waitSeconds);
 

@@ -53,6 +53,9 @@ public interface OutgoingCallStore {
 
     void abandoned(long callId, LocalDateTime end, long waitSeconds);
 
+    /** The agent transferred the call away: the destination in {@code transfer}. */
+    void transferred(long callId, String extension);
+
     /** On hold ('OnHold', current_calls.hold 'S') or back ('Success', 'N'). */
     void held(long callId, boolean held);
 

@@ -95,6 +95,16 @@ public final class JdbcIncomingCallStore implements IncomingCallStore {
     }
 
     @Override
+    public void callTransferred(long callId, String extension, LocalDateTime end, long durationSeconds) {
+        jdbc.inTransaction(connection -> {
+            Jdbc.update(connection, "UPDATE call_entry SET status = 'terminada', transfer = ?, datetime_end = ?, "
+                    + "duration = ? WHERE id = ?", truncate(extension, 6), end, durationSeconds, callId);
+            Jdbc.update(connection, "DELETE FROM current_call_entry WHERE id_call_entry = ?", callId);
+            return null;
+        });
+    }
+
+    @Override
     public void callAbandoned(long callId, LocalDateTime end, long waitSeconds) {
         jdbc.update("UPDATE call_entry SET status = 'abandonada', datetime_end = ?, duration_wait = ? WHERE id = ?",
                 end, waitSeconds, callId);

@@ -128,6 +128,11 @@ public final class JdbcOutgoingCallStore implements OutgoingCallStore {
     }
 
     @Override
+    public void transferred(long callId, String extension) {
+        jdbc.update("UPDATE calls SET transfer = ? WHERE id = ?", cut(extension, 6), callId);
+    }
+
+    @Override
     public void held(long callId, boolean held) {
         jdbc.inTransaction(connection -> {
             Jdbc.update(connection, "UPDATE calls SET status = ? WHERE id = ?", held ? "OnHold" : "Success", callId);

@@ -70,10 +70,10 @@ class OutboundCallIT {
             assertEquals("1", column(pbx, "SELECT retries FROM calls WHERE id = ?", callId));
             assertTrue(Integer.parseInt(column(pbx, "SELECT duration FROM calls WHERE id = ?", callId)) >= 15);
             Awaits.until("progress complete", WAIT, () -> progress(pbx, callId).contains("Hangup"));
-            assertEquals(List.of("Placing", "Ringing", "OnQueue", "Success", "Hangup"), withoutDuplicates(
+            assertEquals(List.of("Placing", "Dialing", "Ringing", "OnQueue", "Success", "Hangup"), withoutDuplicates(
                     progress(pbx, callId)));
             Awaits.until("callprogress events", WAIT, () -> callProgress(all, callId).contains("Hangup"));
-            assertEquals(List.of("Placing", "Ringing", "OnQueue", "Success", "Hangup"),
+            assertEquals(List.of("Placing", "Dialing", "Ringing", "OnQueue", "Success", "Hangup"),
                     withoutDuplicates(callProgress(all, callId)));
             Awaits.until("campaign statistics", WAIT, () -> "1".equals(column(pbx,
                     "SELECT num_completadas FROM campaign WHERE id = ?", "1")));

@@ -78,17 +78,20 @@ class CallControlIT {
     }
 
     @Test
-    void transferCallRedirectsTheCustomerToTheExtension() throws Exception {
+    void transferCallRedirectsTheCustomerAndFreesTheAgentAtOnce() throws Exception {
         String callId = linkedCall("042345679", Duration.ofSeconds(60));
         assertSuccess(eccp.transferCall(AGENT, "1002"));
+        assertEquals(callId, await("agentunlinked").childText("call_id").orElseThrow());
+        assertEquals("online", eccp.getAgentStatus("SIP/1001").text("status").orElseThrow());
+        Awaits.until("call finished with its transfer", WAIT, () -> "1002".equals(
+                column("SELECT transfer FROM call_entry WHERE id = ? AND status = 'terminada'", callId)));
         pbx.simulator().advance(Duration.ofSeconds(2)); // extension 1002 answers after 1 s
         Awaits.until("customer dialled to 1002", WAIT, () -> pbx.simulator().channelNames().stream()
                 .anyMatch(name -> name.startsWith("Local/1002@agents-")));
-        // As in Asterisk 22, app_queue completes a redirected call (AgentComplete) only when
-        // the customer finally hangs up.
-        pbx.simulator().advance(Duration.ofSeconds(60));
-        assertEquals(callId, await("agentunlinked").childText("call_id").orElseThrow());
-        assertEquals("online", eccp.getAgentStatus("SIP/1001").text("status").orElseThrow());
+        pbx.simulator().advance(Duration.ofSeconds(60)); // the customer hangs up: nothing more for dialerd
+        Awaits.until("transfer target idle", WAIT, () -> pbx.simulator().channelNames().stream()
+                .noneMatch(name -> name.startsWith("Local/1002@agents-")));
+        assertEquals("terminada", column("SELECT status FROM call_entry WHERE id = ?", callId));
     }
 
     @Test

@@ -54,13 +54,14 @@ final class GroundTruth implements Consumer<AmiMessage> {
             if (abandoned) {
                 return "Abandoned";
             }
-            // Answered and gone before joining the queue: dialerd has no status for that.
-            return hungUp && !joined ? "Lost" : "";
+            // Answered and gone before joining the queue: nobody talked to the customer.
+            return hungUp && !joined ? "Abandoned" : "";
         }
 
         /** The call_progress_log rows dialerd writes for this attempt, in order. */
         List<String> progress(int shortCallSeconds) {
-            List<String> rows = new ArrayList<>(List.of("Placing"));
+            // Every attempt here reached the PBX, so Asterisk accepted the Originate: Dialing.
+            List<String> rows = new ArrayList<>(List.of("Placing", "Dialing"));
             if (reason == null) {
                 return rows;
             }
@@ -80,7 +81,7 @@ final class GroundTruth implements Consumer<AmiMessage> {
                     rows.add("ShortCall");
                 }
                 rows.add("Hangup");
-            } else if (abandoned && !connected) {
+            } else if (abandoned && !connected || hungUp && !joined) {
                 rows.add("Abandoned");
             }
             return rows;

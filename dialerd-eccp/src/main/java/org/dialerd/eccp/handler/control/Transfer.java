@@ -30,6 +30,8 @@ public final class Transfer {
                 notInCall, notInCall);
         AgentCall.send(context, new PbxAction.Redirect(current.call().remoteChannel(), TRANSFER_CONTEXT, extension, 1,
                 "", "", "", 0), REFUSED);
+        // app_queue would complete the call only when the customer hangs up; the agent is free now.
+        context.services().engine().transferred(agent, extension);
         return Replies.success(context.name());
     }
 

@@ -86,11 +86,12 @@ abstract class CallControlTest {
         session.loggedIn("agentconsole", COOKIE);
     }
 
-    /** Only view and announce are used by call control; anything else fails the test. */
+    /** Only view, announce and transferred are used by call control; anything else fails the test. */
     private AgentService engine() {
         return (AgentService) Proxy.newProxyInstance(AgentService.class.getClassLoader(),
                 new Class<?>[] {AgentService.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "view" -> Optional.ofNullable(views.get((String) args[0]));
+                    case "transferred" -> java.util.concurrent.CompletableFuture.completedFuture(null);
                     case "announce" -> {
                         events.add((AgentEvent) args[0]);
                         yield null;
