@@ -114,42 +114,38 @@ final class InboundCalls {
     }
 
     private void ended(LiveCall call) {
-        byUniqueId.remove(call.uniqueId);
-        call.ended = true;
-        LocalDateTime end = engine.now();
-        AgentState agent = call.agent;
-        if (agent == null) {
+        if (call.agent == null) {
+            byUniqueId.remove(call.uniqueId);
+            call.ended = true;
             if (call.linkStart == null) {
                 abandoned(call);
             }
             return;
         }
-        long duration = Math.max(0, Duration.between(call.linkStart, end).toSeconds());
-        writes.submit("incoming call finished " + call.uniqueId,
-                () -> store.callFinished(call.id.join(), end, duration));
-        var link = call.link();
-        progress(call, "Hangup", agent.agent.id(), duration, end).thenRunAsync(() -> {
-            if (agent.call == call) {
-                agent.call = null;
-            }
-            engine.publish(agent);
-            engine.emit(new AgentEvent.AgentUnlinked(agent.number(), link.withId(call.knownId()), end, duration,
-                    duration < shortCall.toSeconds()));
-        }, engine.scheduler());
+        finish(call, null);
     }
 
     /** The agent sent the call elsewhere: dialerd stops following it and the agent is free. */
     void transferred(LiveCall call, String extension) {
-        if (call.ended || call.agent == null) {
-            return;
+        if (!call.ended && call.agent != null) {
+            finish(call, extension);
         }
+    }
+
+    /** The agent's call is over ({@code transfer}: where it was sent, or null): row, log, agentunlinked. */
+    private void finish(LiveCall call, String transfer) {
         byUniqueId.remove(call.uniqueId);
         call.ended = true;
         LocalDateTime end = engine.now();
         AgentState agent = call.agent;
         long duration = Math.max(0, Duration.between(call.linkStart, end).toSeconds());
-        writes.submit("incoming call transferred " + call.uniqueId,
-                () -> store.callTransferred(call.id.join(), extension, end, duration));
+        writes.submit("incoming call finished " + call.uniqueId, () -> {
+            if (transfer == null) {
+                store.callFinished(call.id.join(), end, duration);
+            } else {
+                store.callTransferred(call.id.join(), transfer, end, duration);
+            }
+        });
         var link = call.link();
         progress(call, "Hangup", agent.agent.id(), duration, end).thenRunAsync(() -> {
             if (agent.call == call) {

@@ -3,10 +3,6 @@ package org.dialerd.it.agent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +14,7 @@ import org.dialerd.eccp.xml.XmlElement;
 import org.dialerd.it.Awaits;
 import org.dialerd.it.EventWaits;
 import org.dialerd.it.PbxHarness;
+import org.dialerd.it.Sql;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -82,7 +79,7 @@ class InboundCallIT {
 
     @Test
     void callerWhoHangsUpWhileWaitingIsAbandoned() throws Exception {
-        String before = column("SELECT COALESCE(MAX(id), 0) FROM call_entry WHERE ? = ?", "x");
+        String before = Sql.value(pbx.dataSource(), "SELECT COALESCE(MAX(id), 0) FROM call_entry");
         pbx.simulator().inboundCall("0999000111", "8001", Duration.ofSeconds(5));
         pbx.simulator().advance(Duration.ofSeconds(1));
         // dialerd stamps events when it handles them: let it see the join before time moves on.
@@ -113,25 +110,10 @@ class InboundCallIT {
     }
 
     private static String column(String sql, String parameter) {
-        List<String> values = rows(sql, parameter);
-        return values.isEmpty() ? null : values.get(0);
+        return Sql.value(pbx.dataSource(), sql, parameter);
     }
 
     private static List<String> rows(String sql, String parameter) {
-        String bound = sql.contains("? = ?") ? sql.replace("? = ?", "1 = 1") : sql;
-        try (Connection c = pbx.dataSource().getConnection(); PreparedStatement s = c.prepareStatement(bound)) {
-            if (!sql.contains("? = ?")) {
-                s.setString(1, parameter);
-            }
-            List<String> values = new ArrayList<>();
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    values.add(r.getString(1));
-                }
-            }
-            return values;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sql.rows(pbx.dataSource(), sql, parameter);
     }
 }

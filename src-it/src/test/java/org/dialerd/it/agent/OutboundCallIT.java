@@ -3,10 +3,6 @@ package org.dialerd.it.agent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +13,7 @@ import org.dialerd.eccp.xml.XmlElement;
 import org.dialerd.it.Awaits;
 import org.dialerd.it.EventWaits;
 import org.dialerd.it.PbxHarness;
+import org.dialerd.it.Sql;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -114,22 +111,10 @@ class OutboundCallIT {
     }
 
     private static String column(PbxHarness pbx, String sql, String parameter) {
-        List<String> values = rows(pbx, sql, parameter);
-        return values.isEmpty() ? null : values.get(0);
+        return Sql.value(pbx.dataSource(), sql, parameter);
     }
 
     private static List<String> rows(PbxHarness pbx, String sql, String parameter) {
-        try (Connection c = pbx.dataSource().getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, parameter);
-            List<String> values = new ArrayList<>();
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    values.add(r.getString(1));
-                }
-            }
-            return values;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sql.rows(pbx.dataSource(), sql, parameter);
     }
 }

@@ -36,10 +36,7 @@ public final class CallInfoXml {
 
     /** Appends the outgoing call's elements to {@code target}. */
     public static XmlElement.Builder addOutgoing(XmlElement.Builder target, OutgoingCall call) {
-        XmlElement.Builder attributes = XmlElement.builder("call_attributes");
-        for (CallAttribute attribute : call.attributes()) {
-            attributes.add(attribute(attribute.label(), attribute.value(), attribute.order()));
-        }
+        XmlElement attributes = outgoingAttributes(call);
         return target.add("calltype", CallType.OUTGOING.wireName())
                 .add("call_id", call.id())
                 .add("campaign_id", call.campaignId())
@@ -57,19 +54,14 @@ public final class CallInfoXml {
                 .addIfPresent("failure_cause_txt", call.failureCauseText())
                 .addIfPresent("agent_number", call.agentChannel())
                 .addIfPresent("trunk", call.trunk())
-                .add(attributes.build())
+                .add(attributes)
                 .add(survey(call.survey()));
     }
 
     /** Appends the incoming call's elements to {@code target}. */
     public static XmlElement.Builder addIncoming(XmlElement.Builder target, IncomingCall call) {
-        XmlElement.Builder attributes = XmlElement.builder("call_attributes");
-        call.contact().ifPresent(contact -> attributes.addAll(contactAttributes(contact, true)));
-        XmlElement.Builder matching = XmlElement.builder("matching_contacts");
-        for (Contact contact : call.matchingContacts()) {
-            matching.add(XmlElement.builder("contact").attribute("id", contact.id())
-                    .addAll(contactAttributes(contact, false)).build());
-        }
+        XmlElement attributes = contactAttributes(call, true);
+        XmlElement matching = matchingContacts(call);
         return target.add("calltype", CallType.INCOMING.wireName())
                 .add("call_id", call.id())
                 .addIfPresent("campaign_id", call.campaignId())
@@ -83,8 +75,8 @@ public final class CallInfoXml {
                 .addIfPresent("trunk", call.trunk())
                 .addIfPresent("queue", call.queue())
                 .addIfPresent("agent_number", call.agentChannel())
-                .add(attributes.build())
-                .add(matching.build())
+                .add(attributes)
+                .add(matching)
                 .add(survey(call.survey()));
     }
 
@@ -95,10 +87,7 @@ public final class CallInfoXml {
      * call_survey.
      */
     public static XmlElement.Builder addOutgoingLinked(XmlElement.Builder target, OutgoingCall call) {
-        XmlElement.Builder attributes = XmlElement.builder("call_attributes");
-        for (CallAttribute attribute : call.attributes()) {
-            attributes.add(attribute(attribute.label(), attribute.value(), attribute.order()));
-        }
+        XmlElement attributes = outgoingAttributes(call);
         return target.add("calltype", CallType.OUTGOING.wireName())
                 .add("call_id", call.id())
                 .add("campaign_id", call.campaignId())
@@ -110,7 +99,7 @@ public final class CallInfoXml {
                 .addIfPresent("datetime_join", format(call.joined()))
                 .addIfPresent("datetime_linkstart", format(call.linkStart()))
                 .add("retries", call.retries())
-                .add(attributes.build())
+                .add(attributes)
                 .add(survey(call.survey()));
     }
 
@@ -120,13 +109,8 @@ public final class CallInfoXml {
      * datetime_linkstart, trunk, queue, call_attributes, matching_contacts, call_survey.
      */
     public static XmlElement.Builder addIncomingLinked(XmlElement.Builder target, IncomingCall call) {
-        XmlElement.Builder attributes = XmlElement.builder("call_attributes");
-        call.contact().ifPresent(contact -> attributes.addAll(contactAttributes(contact, false)));
-        XmlElement.Builder matching = XmlElement.builder("matching_contacts");
-        for (Contact contact : call.matchingContacts()) {
-            matching.add(XmlElement.builder("contact").attribute("id", contact.id())
-                    .addAll(contactAttributes(contact, false)).build());
-        }
+        XmlElement attributes = contactAttributes(call, false);
+        XmlElement matching = matchingContacts(call);
         return target.add("calltype", CallType.INCOMING.wireName())
                 .add("call_id", call.id())
                 .addIfPresent("campaign_id", call.campaignId())
@@ -137,9 +121,33 @@ public final class CallInfoXml {
                 .addIfPresent("datetime_linkstart", format(call.linkStart()))
                 .addIfPresent("trunk", call.trunk())
                 .addIfPresent("queue", call.queue())
-                .add(attributes.build())
-                .add(matching.build())
+                .add(attributes)
+                .add(matching)
                 .add(survey(call.survey()));
+    }
+
+    private static XmlElement outgoingAttributes(OutgoingCall call) {
+        XmlElement.Builder attributes = XmlElement.builder("call_attributes");
+        for (CallAttribute attribute : call.attributes()) {
+            attributes.add(attribute(attribute.label(), attribute.value(), attribute.order()));
+        }
+        return attributes.build();
+    }
+
+    /** call_attributes of an incoming call: its assigned contact's. */
+    private static XmlElement contactAttributes(IncomingCall call, boolean withSource) {
+        XmlElement.Builder attributes = XmlElement.builder("call_attributes");
+        call.contact().ifPresent(contact -> attributes.addAll(contactAttributes(contact, withSource)));
+        return attributes.build();
+    }
+
+    private static XmlElement matchingContacts(IncomingCall call) {
+        XmlElement.Builder matching = XmlElement.builder("matching_contacts");
+        for (Contact contact : call.matchingContacts()) {
+            matching.add(XmlElement.builder("contact").attribute("id", contact.id())
+                    .addAll(contactAttributes(contact, false)).build());
+        }
+        return matching.build();
     }
 
     /** The assigned contact also shows its source; the matching ones only the first four. */
