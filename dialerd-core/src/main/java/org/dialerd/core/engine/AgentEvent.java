@@ -22,12 +22,13 @@ public sealed interface AgentEvent {
     record PauseEnd(String agentNumber, String pauseClass, Integer breakId, String breakName, LocalDateTime start,
                     LocalDateTime end, long durationSeconds) implements AgentEvent {}
 
-    /** The agent was linked to a call (agentlinked). */
-    record AgentLinked(String agentNumber, org.dialerd.core.agent.CallLink call) implements AgentEvent {}
+    /** The agent was linked to a call (agentlinked); {@code campaignLogId}: its call_progress_log row. */
+    record AgentLinked(String agentNumber, org.dialerd.core.agent.CallLink call, long campaignLogId)
+            implements AgentEvent {}
 
-    /** The agent's call ended (agentunlinked). */
+    /** The agent's call ended (agentunlinked); {@code campaignLogId}: its call_progress_log row. */
     record AgentUnlinked(String agentNumber, org.dialerd.core.agent.CallLink call, LocalDateTime end,
-                         long durationSeconds, boolean shortCall) implements AgentEvent {}
+                         long durationSeconds, boolean shortCall, long campaignLogId) implements AgentEvent {}
 
     /** The recording of the agent's call was muted (recordingmute) or unmuted (recordingunmute). */
     record RecordingMute(String agentNumber, boolean muted, String callType, Integer campaignId, long callId)

@@ -107,9 +107,9 @@ final class InboundCalls {
         long wait = call.waitSeconds(now);
         writes.submit("incoming call linked " + call.uniqueId, () -> store.callLinked(call.id.join(),
                 call.queueCallEntryId, agentId, call.phone, call.uniqueId, call.channel, now, wait));
-        progress(call, "Success", agentId, null, now).thenRunAsync(() -> {
+        progress(call, "Success", agentId, null, now).thenAcceptAsync(logId -> {
             engine.publish(agent);
-            engine.emit(new AgentEvent.AgentLinked(agent.number(), call.link()));
+            engine.emit(new AgentEvent.AgentLinked(agent.number(), call.link(), logId));
         }, engine.scheduler());
     }
 
@@ -147,13 +147,13 @@ final class InboundCalls {
             }
         });
         var link = call.link();
-        progress(call, "Hangup", agent.agent.id(), duration, end).thenRunAsync(() -> {
+        progress(call, "Hangup", agent.agent.id(), duration, end).thenAcceptAsync(logId -> {
             if (agent.call == call) {
                 agent.call = null;
             }
             engine.publish(agent);
             engine.emit(new AgentEvent.AgentUnlinked(agent.number(), link.withId(call.knownId()), end, duration,
-                    duration < shortCall.toSeconds()));
+                    duration < shortCall.toSeconds(), logId));
         }, engine.scheduler());
     }
 
@@ -187,13 +187,17 @@ final class InboundCalls {
         byUniqueId.clear();
     }
 
-    private java.util.concurrent.CompletableFuture<Void> progress(LiveCall call, String status, Integer agentId,
+    /** Writes the call_progress_log row, then sends callprogress; completes with the row's id. */
+    private java.util.concurrent.CompletableFuture<Long> progress(LiveCall call, String status, Integer agentId,
                                                               Long duration, LocalDateTime when) {
         return writes.submit("progress " + status + " of " + call.uniqueId, () -> store.progress(call.id.join(),
                 call.campaignId, status, call.uniqueId, call.trunk, agentId, duration, when))
-                .thenRunAsync(() -> engine.emit(new AgentEvent.CallProgress(call.agent == null ? null
-                        : call.agent.number(), when, INCOMING, call.campaignId, call.knownId(), status, 0,
-                        call.uniqueId, call.trunk, call.phone, call.queue)), engine.scheduler());
+                .thenApplyAsync(logId -> {
+                    engine.emit(new AgentEvent.CallProgress(call.agent == null ? null : call.agent.number(), when,
+                            INCOMING, call.campaignId, call.knownId(), status, 0, call.uniqueId, call.trunk,
+                            call.phone, call.queue));
+                    return logId;
+                }, engine.scheduler());
     }
 
     /** {@code DAHDI/1-1} → {@code DAHDI/1}; {@code SIP/proveedor-0000001a} → {@code SIP/proveedor}. */

@@ -349,9 +349,9 @@ final class OutboundDialer {
         int agentId = agent.agent.id();
         writes.submit("scheduled call " + call.callId + " linked", () -> store.linked(call.callId, agentId,
                 agent.number(), call.queue, call.uniqueId, call.channel, now, 0));
-        progress(call, "Success", agentId, null, now).thenRunAsync(() -> {
+        progress(call, "Success", agentId, null, now).thenAcceptAsync(logId -> {
             engine.publish(agent);
-            engine.emit(new AgentEvent.AgentLinked(agent.number(), call.link()));
+            engine.emit(new AgentEvent.AgentLinked(agent.number(), call.link(), logId));
         }, engine.scheduler());
     }
 
@@ -382,9 +382,9 @@ final class OutboundDialer {
         int agentId = agent.agent.id();
         writes.submit("call " + call.callId + " linked", () -> store.linked(call.callId, agentId, agent.number(),
                 call.queue, call.uniqueId, call.channel, now, wait));
-        progress(call, "Success", agentId, null, now).thenRunAsync(() -> {
+        progress(call, "Success", agentId, null, now).thenAcceptAsync(logId -> {
             engine.publish(agent);
-            engine.emit(new AgentEvent.AgentLinked(agent.number(), call.link()));
+            engine.emit(new AgentEvent.AgentLinked(agent.number(), call.link(), logId));
         }, engine.scheduler());
     }
 
@@ -422,13 +422,13 @@ final class OutboundDialer {
         if (status == CallStatus.SHORT_CALL) {
             progress(call, "ShortCall", agent.agent.id(), duration, end);
         }
-        progress(call, "Hangup", agent.agent.id(), duration, end).thenRunAsync(() -> {
+        progress(call, "Hangup", agent.agent.id(), duration, end).thenAcceptAsync(logId -> {
             if (agent.outboundCall == call) {
                 agent.outboundCall = null;
             }
             engine.publish(agent);
             engine.emit(new AgentEvent.AgentUnlinked(agent.number(), call.link(), end, duration,
-                    status == CallStatus.SHORT_CALL));
+                    status == CallStatus.SHORT_CALL, logId));
         }, engine.scheduler());
     }
 
@@ -461,14 +461,18 @@ final class OutboundDialer {
         byUniqueId.remove(call.uniqueId);
     }
 
-    private CompletableFuture<Void> progress(OutboundCall call, String status, Integer agentId, Long duration,
+    /** Writes the call_progress_log row, then sends callprogress; completes with the row's id. */
+    private CompletableFuture<Long> progress(OutboundCall call, String status, Integer agentId, Long duration,
                                              LocalDateTime when) {
         String uniqueId = call.answered == null && call.joined == null ? null : call.uniqueId;
         return writes.submit("progress " + status + " of call " + call.callId, () -> store.progress(call.campaignId,
                 call.callId, status, call.retry, uniqueId, call.trunk, agentId, duration, when))
-                .thenRunAsync(() -> engine.emit(new AgentEvent.CallProgress(call.agent == null ? null
-                        : call.agent.number(), when, "outgoing", call.campaignId, call.callId, status, call.retry,
-                        uniqueId, call.trunk, call.phone, call.queue)), engine.scheduler());
+                .thenApplyAsync(logId -> {
+                    engine.emit(new AgentEvent.CallProgress(call.agent == null ? null : call.agent.number(), when,
+                            "outgoing", call.campaignId, call.callId, status, call.retry, uniqueId, call.trunk,
+                            call.phone, call.queue));
+                    return logId;
+                }, engine.scheduler());
     }
 
     int liveCalls() {

@@ -50,7 +50,8 @@ public interface IncomingCallStore {
     void callLostTrack(long callId, LocalDateTime end);
 
     /** One {@code call_progress_log} row of an incoming call. */
-    void progress(long callId, Integer campaignId, String newStatus, String uniqueId, String trunk, Integer agentId,
+    /** Returns the row's id (campaignlog_id in agentlinked/agentunlinked). */
+    long progress(long callId, Integer campaignId, String newStatus, String uniqueId, String trunk, Integer agentId,
                   Long durationSeconds, LocalDateTime when);
 
     /** The incoming campaign active at {@code when} among these, if any. */

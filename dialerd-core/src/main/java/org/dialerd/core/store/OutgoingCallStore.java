@@ -59,7 +59,8 @@ public interface OutgoingCallStore {
     /** On hold ('OnHold', current_calls.hold 'S') or back ('Success', 'N'). */
     void held(long callId, boolean held);
 
-    void progress(int campaignId, long callId, String status, long retry, String uniqueId, String trunk,
+    /** Returns the row's id (campaignlog_id in agentlinked/agentunlinked). */
+    long progress(int campaignId, long callId, String status, long retry, String uniqueId, String trunk,
                   Integer agentId, Long durationSeconds, LocalDateTime when);
 
     void campaignStats(int campaignId, long completed, long meanTalk, long deviation);

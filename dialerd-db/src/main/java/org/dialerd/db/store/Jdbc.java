@@ -54,6 +54,26 @@ public final class Jdbc {
         }
     }
 
+    /** Runs an INSERT and returns the generated id. */
+    public long insert(String sql, Object... parameters) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql,
+                     java.sql.Statement.RETURN_GENERATED_KEYS)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            statement.executeUpdate();
+            try (ResultSet keys = statement.getGeneratedKeys()) {
+                if (!keys.next()) {
+                    throw new StoreException("insert returned no id: " + sql, null);
+                }
+                return keys.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw failed(sql, e);
+        }
+    }
+
     /** Runs the work in one transaction: all of it is committed, or none. */
     public <T> T inTransaction(TransactionWork<T> work) {
         try (Connection connection = dataSource.getConnection()) {

@@ -130,9 +130,9 @@ public final class JdbcIncomingCallStore implements IncomingCallStore {
     }
 
     @Override
-    public void progress(long callId, Integer campaignId, String newStatus, String uniqueId, String trunk,
+    public long progress(long callId, Integer campaignId, String newStatus, String uniqueId, String trunk,
                          Integer agentId, Long durationSeconds, LocalDateTime when) {
-        jdbc.update("INSERT INTO call_progress_log (datetime_entry, id_campaign_incoming, id_call_incoming, "
+        return jdbc.insert("INSERT INTO call_progress_log (datetime_entry, id_campaign_incoming, id_call_incoming, "
                 + "new_status, retry, uniqueid, trunk, id_agent, duration) VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?)",
                 when, campaignId, callId, newStatus, truncate(uniqueId, 32), truncate(trunk, 20), agentId,
                 durationSeconds);

@@ -142,9 +142,9 @@ public final class JdbcOutgoingCallStore implements OutgoingCallStore {
     }
 
     @Override
-    public void progress(int campaignId, long callId, String status, long retry, String uniqueId, String trunk,
+    public long progress(int campaignId, long callId, String status, long retry, String uniqueId, String trunk,
                          Integer agentId, Long durationSeconds, LocalDateTime when) {
-        jdbc.update("INSERT INTO call_progress_log (datetime_entry, id_campaign_outgoing, id_call_outgoing, "
+        return jdbc.insert("INSERT INTO call_progress_log (datetime_entry, id_campaign_outgoing, id_call_outgoing, "
                 + "new_status, retry, uniqueid, trunk, id_agent, duration) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 when, campaignId, callId, status, retry, cut(uniqueId, 32), cut(trunk, 20), agentId, durationSeconds);
     }

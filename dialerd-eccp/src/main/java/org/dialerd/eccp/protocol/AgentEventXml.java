@@ -94,6 +94,7 @@ public final class AgentEventXml {
                     .add("datetime_linkend", e.end().format(DATE_TIME))
                     .add("duration", e.durationSeconds())
                     .add("shortcall", e.shortCall() ? 1 : 0)
+                    .add("campaignlog_id", e.campaignLogId())
                     .build();
         }
         throw new IllegalArgumentException("no XML for " + event);
@@ -114,6 +115,7 @@ public final class AgentEventXml {
                 .add("datetime_linkstart", call.linkStart().format(DATE_TIME))
                 .add("trunk", call.trunk())
                 .add("queue", call.queue())
+                .add("campaignlog_id", e.campaignLogId())
                 .build();
     }
 

@@ -56,7 +56,8 @@ public final class EventFanout implements EngineListener, AutoCloseable {
                 XmlElement.Builder body = XmlElement.builder("agentlinked")
                         .add("agent_number", linked.agentNumber())
                         .add("remote_channel", linked.call().remoteChannel());
-                return XmlElement.of("event", CallInfoXml.addIncomingLinked(body, row.get()).build());
+                return XmlElement.of("event", CallInfoXml.addIncomingLinked(body, row.get())
+                        .add("campaignlog_id", linked.campaignLogId()).build());
             }
         }
         if (event instanceof AgentEvent.AgentLinked linked && linked.call().callType().equals("outgoing")
@@ -67,7 +68,8 @@ public final class EventFanout implements EngineListener, AutoCloseable {
                 XmlElement.Builder body = XmlElement.builder("agentlinked")
                         .add("agent_number", linked.agentNumber())
                         .add("remote_channel", linked.call().remoteChannel());
-                return XmlElement.of("event", CallInfoXml.addOutgoingLinked(body, row.get()).build());
+                return XmlElement.of("event", CallInfoXml.addOutgoingLinked(body, row.get())
+                        .add("campaignlog_id", linked.campaignLogId()).build());
             }
         }
         return AgentEventXml.toXml(event);

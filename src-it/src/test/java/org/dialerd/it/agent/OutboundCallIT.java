@@ -52,6 +52,8 @@ class OutboundCallIT {
             assertEquals("outgoing", linked.childText("calltype").orElseThrow());
             assertEquals("1", linked.childText("campaign_id").orElseThrow());
             String callId = linked.childText("call_id").orElseThrow();
+            assertEquals(column(pbx, "SELECT id FROM call_progress_log WHERE id_call_outgoing = ? "
+                    + "AND new_status = 'Success'", callId), linked.childText("campaignlog_id").orElseThrow());
             assertEquals(3, linked.child("call_attributes").orElseThrow().children().size(), linked.toString());
             assertEquals("oncall", eccp.getAgentStatus("SIP/1002").text("status").orElseThrow());
             assertEquals("1", column(pbx, "SELECT COUNT(*) FROM current_calls WHERE id_call = ?", callId));
@@ -61,6 +63,8 @@ class OutboundCallIT {
             XmlElement unlinked = await(events, "agentunlinked");
             assertEquals(callId, unlinked.childText("call_id").orElseThrow());
             assertEquals("0", unlinked.childText("shortcall").orElseThrow());
+            assertEquals(column(pbx, "SELECT id FROM call_progress_log WHERE id_call_outgoing = ? "
+                    + "AND new_status = 'Hangup'", callId), unlinked.childText("campaignlog_id").orElseThrow());
             Awaits.until("call row final", WAIT, () -> "Success".equals(
                     column(pbx, "SELECT status FROM calls WHERE id = ? AND end_time IS NOT NULL", callId)));
             assertEquals("0", column(pbx, "SELECT COUNT(*) FROM current_calls WHERE id_call = ?", callId));
