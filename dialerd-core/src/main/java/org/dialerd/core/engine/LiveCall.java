@@ -51,6 +51,6 @@ final class LiveCall {
 
     CallLink link() {
         return new CallLink(callType, knownId(), Optional.ofNullable(campaignId), phone, channel, uniqueId, queue,
-                trunk, joined, linkStart, agentChannel);
+                trunk, joined, linkStart, agentChannel, Optional.empty(), Optional.empty());
     }
 }

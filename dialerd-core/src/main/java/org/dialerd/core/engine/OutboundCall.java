@@ -51,6 +51,7 @@ final class OutboundCall {
 
     CallLink link() {
         return new CallLink("outgoing", callId, Optional.of(campaignId), phone, channel, uniqueId, queue,
-                trunk == null ? "" : trunk, joined == null ? originated : joined, linkStart, agentChannel);
+                trunk == null ? "" : trunk, joined == null ? originated : joined, linkStart, agentChannel,
+                Optional.of(originated), Optional.ofNullable(answered));
     }
 }

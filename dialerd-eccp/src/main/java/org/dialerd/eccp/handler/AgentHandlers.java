@@ -174,6 +174,8 @@ final class AgentHandlers {
                     .addIfPresent("campaign_id", call.campaignId().orElse(null))
                     .add("callid", call.callId())
                     .add("callnumber", call.phone())
+                    .addIfPresent("dialstart", call.dialStart().map(t -> dayRelative(t, today)).orElse(null))
+                    .addIfPresent("dialend", call.dialEnd().map(t -> dayRelative(t, today)).orElse(null))
                     .add("queuestart", dayRelative(call.joined(), today))
                     .addIfPresent("linkstart", call.linkStart() == null ? null : dayRelative(call.linkStart(), today))
                     .add("queuenumber", call.queue())

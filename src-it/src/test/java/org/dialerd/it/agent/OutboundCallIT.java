@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import org.dialerd.eccp.client.AgentCredentials;
 import org.dialerd.eccp.client.EccpClient;
+import org.dialerd.eccp.client.EccpResponse;
 import org.dialerd.eccp.xml.XmlElement;
 import org.dialerd.it.Awaits;
 import org.dialerd.it.EventWaits;
@@ -55,7 +56,12 @@ class OutboundCallIT {
             assertEquals(column(pbx, "SELECT id FROM call_progress_log WHERE id_call_outgoing = ? "
                     + "AND new_status = 'Success'", callId), linked.childText("campaignlog_id").orElseThrow());
             assertEquals(3, linked.child("call_attributes").orElseThrow().children().size(), linked.toString());
-            assertEquals("oncall", eccp.getAgentStatus("SIP/1002").text("status").orElseThrow());
+            EccpResponse onCall = eccp.getAgentStatus("SIP/1002");
+            assertEquals("oncall", onCall.text("status").orElseThrow());
+            XmlElement callInfo = onCall.body().child("callinfo").orElseThrow();
+            assertEquals(callId, callInfo.childText("callid").orElseThrow());
+            assertTrue(callInfo.childText("dialstart").isPresent() && callInfo.childText("dialend").isPresent(),
+                    callInfo.toString());
             assertEquals("1", column(pbx, "SELECT COUNT(*) FROM current_calls WHERE id_call = ?", callId));
 
             eccp.pauseAgent(agent, 2); // no further calls for this agent
