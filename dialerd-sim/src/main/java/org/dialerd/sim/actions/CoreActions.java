@@ -82,6 +82,10 @@ final class CoreActions {
             b.add("Output", n + " results found.");
         } else if (cmd.equals("core show channels")) {
             Cli.coreShowChannels(ctx.pbx()).forEach(line -> b.add("Output", line));
+        } else if (cmd.startsWith("core show channel ")
+                && ctx.pbx().channels().find(cmd.substring("core show channel ".length()).trim()).isPresent()) {
+            Cli.coreShowChannel(ctx.pbx().channels().find(cmd.substring("core show channel ".length()).trim()).get())
+                    .forEach(line -> b.add("Output", line));
         } else if (cmd.startsWith("queue show ") && ctx.pbx().queues().find(cmd.substring(11).trim()).isPresent()) {
             Cli.queueShow(ctx.pbx(), ctx.pbx().queues().find(cmd.substring(11).trim()).get())
                     .forEach(line -> b.add("Output", line));

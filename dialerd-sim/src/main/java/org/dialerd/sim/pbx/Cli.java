@@ -29,6 +29,23 @@ public final class Cli {
         return out;
     }
 
+    /**
+     * {@code core show channel <name>}: the parts dialerd reads, the channel's identity and its
+     * {@code Variables:} section (NAME=value lines), as Asterisk prints them.
+     */
+    public static List<String> coreShowChannel(Channel ch) {
+        List<String> out = new ArrayList<>();
+        out.add(" -- General --");
+        out.add("           Name: " + ch.name);
+        out.add("      Unique ID: " + ch.uniqueid);
+        out.add("          State: " + ch.state.desc());
+        out.add("      Variables:");
+        ChannelInfo.variables(ch).forEach((name, value) -> out.add(name + "=" + value));
+        out.add("  CDR Variables:");
+        out.add("level 1: clid=\"\" <>");
+        return out;
+    }
+
     /** {@code queue show <name>}: app_queue's summary line, members and callers. */
     public static List<String> queueShow(Pbx pbx, Queue q) {
         List<String> out = new ArrayList<>();

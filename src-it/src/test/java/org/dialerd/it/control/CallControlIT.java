@@ -131,13 +131,16 @@ class CallControlIT {
     }
 
     @Test
-    void getChanVarsNamesTheCustomerChannel() throws Exception {
+    void getChanVarsListsTheCustomerChannelsVariables() throws Exception {
         linkedCall("042345681");
         String remote = eccp.getAgentStatus("SIP/1001").text("remote_channel").orElseThrow();
+        pbx.gateway().send(new org.dialerd.core.pbx.PbxAction.SetVar(remote, "CRM_ID", "42")).get(10, TimeUnit.SECONDS);
         EccpResponse answer = eccp.getChanVars(AGENT);
         assertEquals(remote, answer.text("clientchannel").orElseThrow());
-        // The simulator has no "core show channel" CLI, so the list is empty here.
-        assertTrue(answer.body().child("chanvars").isPresent());
+        boolean listed = answer.body().child("chanvars").orElseThrow().children().stream()
+                .anyMatch(v -> v.childText("label").orElse("").equals("CRM_ID")
+                        && v.childText("value").orElse("").equals("42"));
+        assertTrue(listed, answer.body().toString());
         assertSuccess(eccp.hangup(AGENT));
         await("agentunlinked");
     }
