@@ -125,9 +125,21 @@ public final class AgentEventXml {
                 .add("agent_number", e.agentNumber())
                 .add("agentchannel", e.agentNumber())
                 .add("status", view.status().wireName());
-        view.pause().ifPresent(pause -> body.add("pauseid", pause.breakId())
-                .add("pausename", pause.breakName())
+        view.call().ifPresent(call -> body.add("callid", call.callId())
+                .add("callnumber", call.phone())
+                .add("callclient", call.remoteChannel()));
+        view.pause().ifPresent(pause -> body.add("pausename", pause.breakName())
+                .add("pauseid", pause.breakId())
                 .add("pausestart", pause.start().format(TIME)));
+        view.call().ifPresent(call -> {
+            call.dialStart().ifPresent(t -> body.add("dialstart", t.format(TIME)));
+            call.dialEnd().ifPresent(t -> body.add("dialend", t.format(TIME)));
+            body.add("queuestart", call.joined().format(TIME));
+            if (call.linkStart() != null) {
+                body.add("linkstart", call.linkStart().format(TIME));
+            }
+            body.add("trunk", call.trunk());
+        });
         XmlElement.Builder queues = XmlElement.builder("queues");
         e.queues().forEach(queue -> queues.add("queue", queue));
         return body.add(queues.build()).build();
