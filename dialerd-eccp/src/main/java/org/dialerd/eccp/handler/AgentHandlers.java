@@ -10,9 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.dialerd.core.agent.Agent;
 import org.dialerd.core.agent.AgentNumber;
 import org.dialerd.core.agent.AgentView;
@@ -21,6 +18,7 @@ import org.dialerd.core.store.BreakStore;
 import org.dialerd.eccp.protocol.Args;
 import org.dialerd.eccp.protocol.EccpFailure;
 import org.dialerd.eccp.protocol.Replies;
+import org.dialerd.eccp.protocol.Waits;
 import org.dialerd.eccp.protocol.RequestName;
 import org.dialerd.eccp.server.RequestContext;
 import org.dialerd.eccp.server.RequestHandler;
@@ -28,8 +26,6 @@ import org.dialerd.eccp.xml.XmlElement;
 
 /** Agent sessions: loginagent, logoutagent, pauseagent, unpauseagent, getagentstatus, getmultipleagentstatus. */
 final class AgentHandlers {
-    /** How long a request waits for the engine (and through it, Asterisk). */
-    static final Duration ENGINE_WAIT = Duration.ofSeconds(15);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final String LOGGED_OUT = "logged-out";
@@ -223,16 +219,7 @@ final class AgentHandlers {
     }
 
     static <T> T await(CompletableFuture<T> future) {
-        try {
-            return future.get(ENGINE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw EccpFailure.wrapped(500, "Interrupted");
-        } catch (ExecutionException e) {
-            throw EccpFailure.wrapped(500, "Asterisk request failed: " + e.getCause().getMessage());
-        } catch (TimeoutException e) {
-            throw EccpFailure.wrapped(500, "No answer from Asterisk in time");
-        }
+        return Waits.await(future, "No answer from Asterisk in time");
     }
 
 }

@@ -1,17 +1,13 @@
 package org.dialerd.eccp.handler.control;
 
-import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.dialerd.core.agent.Agent;
 import org.dialerd.core.agent.AgentView;
 import org.dialerd.core.agent.CallLink;
 import org.dialerd.core.pbx.PbxAction;
 import org.dialerd.core.pbx.PbxReply;
 import org.dialerd.eccp.protocol.EccpFailure;
+import org.dialerd.eccp.protocol.Waits;
 import org.dialerd.eccp.server.RequestContext;
 
 /**
@@ -24,8 +20,6 @@ record AgentCall(Agent agent, AgentView view, CallLink call) {
     static final String AGENT_NOT_FOUND = "Specified agent not found";
     static final String NOT_LOGGED_IN = "Agent currently not logged in";
 
-    /** How long a request waits for Asterisk's answer. */
-    static final Duration PBX_WAIT = Duration.ofSeconds(15);
 
     /**
      * The agent's live state, refusing with {@code untracked} when the daemon does not know the
@@ -55,21 +49,10 @@ record AgentCall(Agent agent, AgentView view, CallLink call) {
      * answer in time all become 500 {@code refusal}, the reference's single Asterisk failure.
      */
     static PbxReply send(RequestContext context, PbxAction action, String refusal) {
-        PbxReply reply = await(context.services().pbx().send(action), refusal);
+        PbxReply reply = Waits.await(context.services().pbx().send(action), refusal);
         if (!reply.success()) {
             throw EccpFailure.wrapped(500, refusal);
         }
         return reply;
-    }
-
-    private static PbxReply await(CompletableFuture<PbxReply> future, String refusal) {
-        try {
-            return future.get(PBX_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw EccpFailure.wrapped(500, refusal);
-        } catch (ExecutionException | TimeoutException e) {
-            throw EccpFailure.wrapped(500, refusal);
-        }
     }
 }

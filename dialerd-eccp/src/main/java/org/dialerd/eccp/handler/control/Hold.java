@@ -1,14 +1,11 @@
 package org.dialerd.eccp.handler.control;
 
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.dialerd.core.agent.Agent;
 import org.dialerd.core.engine.EngineResult;
 import org.dialerd.eccp.protocol.EccpFailure;
 import org.dialerd.eccp.protocol.Replies;
+import org.dialerd.eccp.protocol.Waits;
 import org.dialerd.eccp.server.RequestContext;
 import org.dialerd.eccp.xml.XmlElement;
 
@@ -18,8 +15,6 @@ import org.dialerd.eccp.xml.XmlElement;
  * the parked customer hangs up.
  */
 public final class Hold {
-    private static final Duration WAIT = Duration.ofSeconds(15);
-
     private Hold() {
     }
 
@@ -40,15 +35,7 @@ public final class Hold {
     }
 
     private static XmlElement answer(RequestContext context, CompletableFuture<EngineResult> pending) {
-        EngineResult result;
-        try {
-            result = pending.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw EccpFailure.wrapped(500, "Interrupted");
-        } catch (ExecutionException | TimeoutException e) {
-            throw EccpFailure.wrapped(500, "No answer from Asterisk in time");
-        }
+        EngineResult result = Waits.await(pending, "No answer from Asterisk in time");
         result.failure().ifPresent(f -> {
             throw EccpFailure.wrapped(f.code(), f.message());
         });
