@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class AgentEngine implements AgentService {
     private static final Logger log = LoggerFactory.getLogger(AgentEngine.class);
-    /** The schema's seed row: break 1 'Hold', tipo 'H'. */
+    /** The hold break: the schema's seed row, break 1 'Hold', tipo 'H' (as Issabel installs it). */
     static final int DEFAULT_HOLD_BREAK_ID = 1;
 
     private final PbxGateway pbx;
@@ -50,7 +50,7 @@ public final class AgentEngine implements AgentService {
     private final AgentPbxEvents pbxEvents = new AgentPbxEvents(this);
     private final InboundCalls inbound;
     private volatile OutboundDialer outbound;
-    private volatile HoldControl holds;
+    private final HoldControl holds;
     private volatile Recordings recordings;
     private long actionCounter;
 
@@ -381,11 +381,6 @@ public final class AgentEngine implements AgentService {
             }
             return null;
         });
-    }
-
-    /** Uses the break of tipo 'H' with this id for hold audit rows. */
-    public void holdBreak(int breakId) {
-        holds = new HoldControl(this, audit, writes, breakId);
     }
 
     InboundCalls inbound() {

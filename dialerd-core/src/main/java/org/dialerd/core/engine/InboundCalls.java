@@ -42,10 +42,6 @@ final class InboundCalls {
         monitored = next;
     }
 
-    int liveCalls() {
-        return byUniqueId.size();
-    }
-
     void handle(PbxEvent event) {
         if (event instanceof PbxEvent.QueueCallerJoin e) {
             joined(e);

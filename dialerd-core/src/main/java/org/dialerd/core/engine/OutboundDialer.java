@@ -474,8 +474,4 @@ final class OutboundDialer {
                     return logId;
                 }, engine.scheduler());
     }
-
-    int liveCalls() {
-        return byActionId.size();
-    }
 }

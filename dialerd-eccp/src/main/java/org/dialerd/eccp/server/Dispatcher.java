@@ -43,9 +43,7 @@ public final class Dispatcher {
             return new Reply(Replies.response(id, Replies.failureElement(401, "Unauthorized")), false);
         }
         RequestHandler handler = handlers.get(name);
-        // Every request still without a handler acts on Asterisk: without AMI it cannot be served.
-        boolean pbxMissing = !services.pbx().isConnected() && (name.needsPbx() || handler == null);
-        if (pbxMissing) {
+        if (name.needsPbx() && !services.pbx().isConnected()) {
             return new Reply(Replies.response(id, Replies.failureElement(500, "No AMI connection")), false);
         }
         if (handler == null) {

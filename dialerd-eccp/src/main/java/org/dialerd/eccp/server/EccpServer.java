@@ -111,10 +111,6 @@ public final class EccpServer implements AutoCloseable {
         return ((InetSocketAddress) listener.localAddress()).getPort();
     }
 
-    public int openConnections() {
-        return channels.size();
-    }
-
     /** Stops accepting, closes every connection, lets running requests finish, each step bounded. */
     @Override
     public void close() {
