@@ -1,7 +1,6 @@
 package org.dialerd.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.dialerd.eccp.server.EccpServerSettings;
+import org.dialerd.server.ReadinessProbe.Outcome;
 import org.dialerd.server.config.ConfigException;
 import org.junit.jupiter.api.Test;
 
@@ -26,8 +26,9 @@ class ReadinessProbeTest {
     void isReadyAtOnceWhenThePortAcceptsConnections() throws Exception {
         try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             List<Duration> pauses = new ArrayList<>();
-            assertTrue(ReadinessProbe.awaitConnectable(new InetSocketAddress("127.0.0.1", listener.getLocalPort()),
-                    Duration.ofSeconds(5), Clock.systemUTC(), pauses::add));
+            assertEquals(Outcome.READY, ReadinessProbe.await(
+                    new InetSocketAddress("127.0.0.1", listener.getLocalPort()),
+                    Duration.ofSeconds(5), Clock.systemUTC(), pauses::add, () -> true));
             assertEquals(List.of(), pauses);
         }
     }
@@ -36,8 +37,8 @@ class ReadinessProbeTest {
     void givesUpWhenNothingListensWithinTheTimeout() throws Exception {
         int closedPort = freePort();
         MutableClock clock = new MutableClock();
-        assertFalse(ReadinessProbe.awaitConnectable(new InetSocketAddress("127.0.0.1", closedPort),
-                Duration.ofSeconds(2), clock, clock::advance));
+        assertEquals(Outcome.TIMED_OUT, ReadinessProbe.await(new InetSocketAddress("127.0.0.1", closedPort),
+                Duration.ofSeconds(2), clock, clock::advance, () -> true));
         // 250 ms between attempts: eight pauses reach the two-second deadline.
         assertEquals(Duration.ofSeconds(2), clock.elapsed());
     }
@@ -48,19 +49,36 @@ class ReadinessProbeTest {
         MutableClock clock = new MutableClock();
         ServerSocket[] listener = new ServerSocket[1];
         try {
-            assertTrue(ReadinessProbe.awaitConnectable(new InetSocketAddress("127.0.0.1", port),
+            assertEquals(Outcome.READY, ReadinessProbe.await(new InetSocketAddress("127.0.0.1", port),
                     Duration.ofSeconds(10), clock, duration -> {
                         clock.advance(duration);
                         if (listener[0] == null) {
                             listener[0] = listen(port);
                         }
-                    }));
+                    }, () -> true));
             assertEquals(Duration.ofMillis(250), clock.elapsed());
         } finally {
             if (listener[0] != null) {
                 listener[0].close();
             }
         }
+    }
+
+    @Test
+    void stopsWaitingAtOnceWhenDialerdHasExited() throws Exception {
+        MutableClock clock = new MutableClock();
+        assertEquals(Outcome.SERVER_EXITED, ReadinessProbe.await(new InetSocketAddress("127.0.0.1", freePort()),
+                Duration.ofSeconds(60), clock, clock::advance, () -> false));
+        assertEquals(Duration.ZERO, clock.elapsed());
+    }
+
+    @Test
+    void findsTheMainProcessSystemdNames() {
+        assertEquals(ProcessHandle.current().pid(), ReadinessProbe.serverProcess(
+                String.valueOf(ProcessHandle.current().pid())).orElseThrow().pid());
+        assertTrue(ReadinessProbe.serverProcess(null).isEmpty(), "run by hand");
+        assertTrue(ReadinessProbe.serverProcess("").isEmpty());
+        assertTrue(ReadinessProbe.serverProcess("x").isEmpty());
     }
 
     @Test

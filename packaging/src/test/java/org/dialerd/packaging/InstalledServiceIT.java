@@ -116,6 +116,31 @@ class InstalledServiceIT {
         }
     }
 
+    /**
+     * A configuration error stops dialerd with status 2; the unit's probe (run at the same
+     * moment, with the same file) waits for dialerd's exit before it reports the error itself,
+     * so systemd records dialerd's status and RestartPreventExitStatus=2 prevents a restart loop.
+     */
+    @Test
+    void readinessProbeLetsDialerdReportAConfigurationErrorFirst() throws Exception {
+        Path tree = BuiltPackages.debTree();
+        Path run = BuiltPackages.scratch("bad-config");
+        Path conf = Files.writeString(run.resolve("dialerd.conf"), "[database]\ndbhost = 127.0.0.1\n"
+                + "[eccp]\nport = twenty\n");
+        Map<String, String> env = new HashMap<>(Commands.launcherEnvironment(run));
+        Process dialerd = Commands.start(env, run, run.resolve("stdout.txt"), run.resolve("stderr.txt"),
+                List.of(tree.resolve("opt/dialerd/bin/dialerd").toString(), "--config", conf.toString()));
+        env.put("MAINPID", String.valueOf(dialerd.pid())); // as systemd sets it for ExecStartPost
+        Commands.Result probe = Commands.run(START_TIMEOUT, env, run,
+                tree.resolve("opt/dialerd/bin/dialerd-ready").toString(), "--config", conf.toString());
+
+        assertEquals(2, probe.exitCode(), probe.output());
+        assertEquals("dialerd-ready: eccp.port = 'twenty': not a whole number", probe.stderr().strip());
+        assertFalse(dialerd.isAlive(), "dialerd had exited before the probe reported");
+        assertEquals(2, dialerd.exitValue());
+        assertTrue(Files.readString(run.resolve("stderr.txt")).contains("eccp.port = 'twenty': not a whole number"));
+    }
+
     /** A {@code call_center} database as on the PBX: the schema and the demo data, nothing older. */
     private static void freshCallCenter(EmbeddedMariaDb mariaDb) throws SQLException {
         try (Database admin = Database.open(mariaDb.settings("information_schema").withPoolSize(1));
