@@ -36,8 +36,9 @@ class ModuleDependencyTest {
     @Test
     void eachLibraryIsImportedOnlyByItsOwnModule() throws IOException {
         List<String> violations = new ArrayList<>();
+        // packaging holds no main code today; listed so any it gains keeps to the same arrows.
         for (String module : List.of("dialerd-core", "dialerd-db", "dialerd-eccp", "dialerd-ami", "dialerd-sim",
-                "dialerd-server")) {
+                "dialerd-server", "packaging")) {
             forEachImport(module, (file, imported) -> OWNERS.forEach((prefix, owners) -> {
                 if (imported.startsWith(prefix) && !owners.contains(module)) {
                     violations.add(module + ": " + file + " imports " + imported);
