@@ -42,7 +42,7 @@ public final class Scenario {
         return new Scenario().managerUser(DEFAULT_USER, DEFAULT_SECRET);
     }
 
-    /** The PBX of /work/shared/ami-traces: its dialplan, queues 8000/8001, agents 9000/9001. */
+    /** The PBX of the recordings in testdata/ami-traces: its dialplan, queues 8000/8001, agents 9000/9001. */
     public static Scenario recorded() {
         Scenario s = empty();
         RecordedSetup.apply(s);
