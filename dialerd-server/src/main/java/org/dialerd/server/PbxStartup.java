@@ -1,10 +1,12 @@
 package org.dialerd.server;
 
 import java.util.Deque;
+import java.util.Optional;
 import org.dialerd.ami.AmiGateway;
 import org.dialerd.ami.AmiSettings;
 import org.dialerd.core.pbx.PbxGateway;
 import org.dialerd.core.settings.DaemonSettings;
+import org.dialerd.server.config.ConfigException;
 import org.dialerd.server.config.DialerdConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,18 +23,46 @@ final class PbxStartup {
     }
 
     static PbxGateway connect(DialerdConfig config, DaemonSettings settings, Deque<AutoCloseable> resources) {
-        AmiSettings ami;
-        if (config.asterisk().isPresent()) {
-            DialerdConfig.AsteriskConfig asterisk = config.asterisk().get();
-            ami = AmiSettings.of(asterisk.host(), asterisk.user(), asterisk.secret()).withPort(asterisk.port());
-        } else if (!settings.asteriskUser().isBlank()) {
-            ami = AmiSettings.of(settings.asteriskHost(), settings.asteriskUser(), settings.asteriskPassword());
-        } else {
+        Optional<AmiSettings> ami = amiSettings(config, settings);
+        if (ami.isEmpty()) {
             log.warn("no AMI user configured ([asterisk] section or valor_config asterisk.astuser): "
                     + "running without Asterisk");
             return PbxGateway.disconnected();
         }
-        return start(ami, resources);
+        return start(ami.get(), resources);
+    }
+
+    /**
+     * The AMI login: the {@code [asterisk]} section, else valor_config, whose asterisk.asthost
+     * may carry {@code :port} (the reference's AMI client accepts it). Empty without a user.
+     */
+    static Optional<AmiSettings> amiSettings(DialerdConfig config, DaemonSettings settings) {
+        if (config.asterisk().isPresent()) {
+            DialerdConfig.AsteriskConfig asterisk = config.asterisk().get();
+            return Optional.of(AmiSettings.of(asterisk.host(), asterisk.user(), asterisk.secret())
+                    .withPort(asterisk.port()));
+        }
+        if (settings.asteriskUser().isBlank()) {
+            return Optional.empty();
+        }
+        String host = settings.asteriskHost().strip();
+        int port = AmiSettings.DEFAULT_PORT;
+        int colon = host.lastIndexOf(':');
+        if (colon > 0 && host.indexOf(':') == colon) {
+            try {
+                port = Integer.parseInt(host.substring(colon + 1));
+            } catch (NumberFormatException e) {
+                throw new ConfigException("valor_config asterisk.asthost = '" + host + "': bad port", e);
+            }
+            host = host.substring(0, colon);
+        }
+        try {
+            return Optional.of(AmiSettings.of(host, settings.asteriskUser(), settings.asteriskPassword())
+                    .withPort(port));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("valor_config asterisk.asthost = '" + settings.asteriskHost() + "': "
+                    + e.getMessage(), e);
+        }
     }
 
     static AmiGateway start(AmiSettings ami, Deque<AutoCloseable> resources) {
