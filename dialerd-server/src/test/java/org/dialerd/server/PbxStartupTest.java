@@ -48,4 +48,20 @@ class PbxStartupTest {
                 () -> PbxStartup.amiSettings(ini("; none"), DaemonSettings.fromValorConfig(Map.of(
                         "asterisk.asthost", "pbx:x", "asterisk.astuser", "u")))).getMessage());
     }
+
+    @Test
+    void withoutALoginInValorConfigTheManagerConfUserIsUsedAsTheReferenceDoes(@org.junit.jupiter.api.io.TempDir
+                                                                               Path dir) throws Exception {
+        Path managerConf = java.nio.file.Files.writeString(dir.resolve("manager.conf"),
+                "[general]\nenabled = yes\n[admin]\nsecret = amp111\nread = all\nwrite = all\n");
+        AmiSettings ami = PbxStartup.amiSettings(ini("; none"), DaemonSettings.DEFAULTS, managerConf).orElseThrow();
+        assertEquals("admin", ami.username());
+        assertEquals("amp111", ami.secret());
+        assertEquals("127.0.0.1", ami.host());
+        // A remote asthost, or any user in valor_config, is never completed from the local file.
+        assertTrue(PbxStartup.amiSettings(ini("; none"), DaemonSettings.fromValorConfig(Map.of(
+                "asterisk.asthost", "10.0.0.9")), managerConf).isEmpty());
+        assertEquals("dialer", PbxStartup.amiSettings(ini("; none"), DaemonSettings.fromValorConfig(Map.of(
+                "asterisk.astuser", "dialer")), managerConf).orElseThrow().username());
+    }
 }
