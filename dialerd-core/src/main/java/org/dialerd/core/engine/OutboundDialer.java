@@ -140,13 +140,14 @@ final class OutboundDialer {
                 continue;
             }
             DialDecision decision = Predictor.decide(snapshot(campaign, live, now));
+            // Every round, as the reference's debug output (dialer.debug = 1 turns it on).
+            log.debug("campaign {}: {}", campaign.id(), decision.explain());
             if (decision.callsToPlace() == 0) {
                 continue;
             }
             List<String> inCall = live.stream().map(c -> c.phone).toList();
             CandidatePolicy.Selection selection = CandidatePolicy.select(candidates, campaign.retries(), now,
                     reading.doNotCall(), inCall, decision.callsToPlace());
-            log.debug("campaign {}: {}", campaign.id(), decision.explain());
             selection.chosen().forEach(call -> originate(campaign, call, now, null));
         }
     }
