@@ -1,7 +1,5 @@
 package org.dialerd.ami;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -9,11 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.dialerd.testdata.TestData;
 
 /**
- * A recording of ../shared/ami-traces (format in its README): what a client sent, and what it
- * received, cut into one segment per TCP connection. Tests are skipped when the shared
- * directory is absent.
+ * A recording of testdata/ami-traces (format in its README): what a client sent, and what it
+ * received, cut into one segment per TCP connection.
  */
 final class AmiTrace {
 
@@ -32,23 +30,10 @@ final class AmiTrace {
         this.name = name;
     }
 
-    /** {@code dialerd.shared} system property, else {@code ../../shared} from the working directory. */
-    static Path sharedRoot() {
-        String configured = System.getProperty("dialerd.shared");
-        if (configured != null && !configured.isBlank()) {
-            return Path.of(configured).toAbsolutePath().normalize();
-        }
-        return Path.of(System.getProperty("user.dir")).resolve("../../shared").toAbsolutePath().normalize();
-    }
-
-    /** Loads {@code ami-traces/<prefix>*.txt}; skips the test when the recordings are not there. */
+    /** Loads {@code ami-traces/<prefix>-*.txt} of the repository's test data; fails when it is missing. */
     static AmiTrace load(String prefix) {
-        Path dir = sharedRoot().resolve("ami-traces");
-        assumeTrue(Files.isDirectory(dir), "no AMI recordings at " + dir);
-        try (var files = Files.list(dir)) {
-            Path file = files.filter(p -> p.getFileName().toString().startsWith(prefix + "-"))
-                    .filter(p -> p.toString().endsWith(".txt")).findFirst().orElse(null);
-            assumeTrue(file != null, "no recording " + prefix + "-*.txt in " + dir);
+        Path file = TestData.amiTrace(prefix);
+        try {
             return parse(file.getFileName().toString(), Files.readAllLines(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

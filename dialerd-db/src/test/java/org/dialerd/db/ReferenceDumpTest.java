@@ -3,28 +3,25 @@ package org.dialerd.db;
 import static org.dialerd.db.SchemaInstallerTest.count;
 import static org.dialerd.db.SchemaInstallerTest.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.dialerd.db.SchemaInstaller.DemoSeed;
+import org.dialerd.testdata.TestData;
 import org.dialerd.db.testing.TestDatabases;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The reference call_center dump (shared/eccp-traces/seed) loads into our schema. */
+/** The reference call_center dump (testdata/eccp-traces/seed) loads into our schema. */
 class ReferenceDumpTest {
 
     private static DataSource db;
 
     @BeforeAll
     static void loadDump() {
-        Path dump = SharedFiles.path("eccp-traces/seed/call_center-data.sql");
-        Path postStart = SharedFiles.path("eccp-traces/seed/post-start.sql");
-        assumeTrue(Files.isRegularFile(dump) && Files.isRegularFile(postStart),
-                "shared dir absent, reference dump not checked: " + dump);
+        Path dump = TestData.referenceDump();
+        Path postStart = TestData.file("eccp-traces/seed/post-start.sql");
         // post-start.sql says USE call_center; the fixture drops USE statements.
         db = TestDatabases.fresh(dump.toString(), postStart.toString());
     }

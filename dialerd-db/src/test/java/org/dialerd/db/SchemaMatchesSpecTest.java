@@ -2,11 +2,9 @@ package org.dialerd.db;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,15 +16,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.sql.DataSource;
+import org.dialerd.testdata.TestData;
 import org.dialerd.db.testing.TestDatabases;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Compares the installed schema with shared/spec/call-center-schema.md, every table and
+ * Compares the installed schema with the specification's schema (testdata/schema), every table and
  * column: type, NULL, default, AUTO_INCREMENT, order, keys and foreign keys. The allowed
  * differences are the ones docs/database.md documents.
  */
@@ -41,10 +38,6 @@ class SchemaMatchesSpecTest {
             "contact.dialerd_contact_telefono", "telefono");
     private static final Set<String> ADDED_TABLES = Set.of("dialerd_queue_member");
 
-    private static final Pattern ROW = Pattern.compile("^\\|([^|]*)\\|([^|]*)\\|([^|]*)\\|([^|]*)\\|\\s*$");
-    private static final Pattern KEY = Pattern.compile("^(PK|KEY (\\S+)) \\(([^)]*)\\)$");
-    private static final Pattern FOREIGN_KEY = Pattern.compile("^(\\S+): (\\S+) -> (\\S+)\\.(\\S+)$");
-
     private static Map<String, SpecTable> spec;
     private static DataSource db;
 
@@ -55,45 +48,26 @@ class SchemaMatchesSpecTest {
     }
 
     @BeforeAll
-    static void parseSpecAndInstall() throws IOException {
-        Path file = SharedFiles.path("spec/call-center-schema.md");
-        assumeTrue(Files.isRegularFile(file), "shared dir absent, schema not compared: " + file);
-        spec = parse(Files.readAllLines(file));
+    static void readSpecAndInstall() throws IOException {
+        spec = parse(Files.readAllLines(TestData.file("schema/call-center-schema.tsv")));
         db = TestDatabases.fresh();
     }
 
+    /** Reads the fixture's tab-separated facts (format in testdata/README.md). */
     static Map<String, SpecTable> parse(List<String> lines) {
         Map<String, SpecTable> tables = new LinkedHashMap<>();
-        SpecTable table = null;
         for (String line : lines) {
-            if (line.startsWith("### ")) {
-                table = new SpecTable(line.substring(4).strip(), new ArrayList<>(), new TreeMap<>(), new TreeSet<>());
-                tables.put(table.name(), table);
-            } else if (table == null) {
+            if (line.isBlank() || line.startsWith("#")) {
                 continue;
-            } else if (line.startsWith("Keys: ")) {
-                for (String key : line.substring(6).split("; ")) {
-                    Matcher m = KEY.matcher(key.strip());
-                    if (!m.matches()) {
-                        throw new IllegalStateException("unparsed key in " + table.name() + ": " + key);
-                    }
-                    table.keys().put(m.group(2) == null ? "PRIMARY" : m.group(2), m.group(3));
-                }
-            } else if (line.startsWith("Foreign keys: ")) {
-                for (String fk : line.substring(14).split("; ")) {
-                    Matcher m = FOREIGN_KEY.matcher(fk.strip());
-                    if (!m.matches()) {
-                        throw new IllegalStateException("unparsed foreign key in " + table.name() + ": " + fk);
-                    }
-                    table.foreignKeys().add(m.group(1) + ": " + m.group(2) + " -> " + m.group(3) + "." + m.group(4));
-                }
-            } else {
-                Matcher m = ROW.matcher(line);
-                if (m.matches() && !m.group(1).strip().equals("column") && !m.group(1).startsWith("---")) {
-                    String nullity = m.group(3).strip();
-                    table.columns().add(new SpecColumn(m.group(1).strip(), m.group(2).strip(),
-                            nullity.equals("NULL"), m.group(4).strip()));
-                }
+            }
+            String[] f = line.split("\t", -1);
+            SpecTable table = tables.computeIfAbsent(f[1],
+                    name -> new SpecTable(name, new ArrayList<>(), new TreeMap<>(), new TreeSet<>()));
+            switch (f[0]) {
+                case "column" -> table.columns().add(new SpecColumn(f[2], f[3], f[4].equals("NULL"), f[5]));
+                case "key" -> table.keys().put(f[2], f[3]);
+                case "fk" -> table.foreignKeys().add(f[2] + ": " + f[3] + " -> " + f[4]);
+                default -> throw new IllegalStateException("unknown fact '" + f[0] + "' in: " + line);
             }
         }
         return tables;

@@ -3,11 +3,11 @@ package org.dialerd.db;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.dialerd.testdata.TestData;
 import org.junit.jupiter.api.Test;
 
 class SqlScriptTest {
@@ -121,8 +121,7 @@ class SqlScriptTest {
 
     @Test
     void splitsTheReferenceDumpIntoOneStatementPerRow() throws Exception {
-        Path dump = SharedFiles.path("eccp-traces/seed/call_center-data.sql");
-        assumeTrue(Files.isRegularFile(dump), "shared dir absent: " + dump);
+        Path dump = TestData.referenceDump();
         List<String> statements = SqlScript.fromFile(dump).statements();
         long lines = Files.readAllLines(dump).stream().filter(l -> l.startsWith("INSERT INTO")).count();
         assertEquals(lines, statements.size());

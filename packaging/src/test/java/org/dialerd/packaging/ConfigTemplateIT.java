@@ -32,7 +32,7 @@ class ConfigTemplateIT {
      * Sections of modules other engineers add at the same time as the packages; their defaults
      * are checked by their own tests, so their lines are left commented here.
      */
-    private static final Set<String> OTHER_MODULES = Set.of("http", "freepbx");
+    private static final Set<String> OTHER_MODULES = Set.of("http");
 
     private static List<String> template;
 
@@ -52,10 +52,7 @@ class ConfigTemplateIT {
     void showsEveryDocumentedKeyUnderItsSection() throws Exception {
         Set<String> commented = commentedKeys();
         List<String> missing = new ArrayList<>();
-        for (String line : Files.readAllLines(BuiltPackages.projectRoot().resolve("docs/configuration.md"))) {
-            if (!line.startsWith("| `")) {
-                continue;
-            }
+        for (String line : iniKeyTable()) {
             Matcher key = DOCUMENTED_KEY.matcher(line.substring(0, line.indexOf('|', 1)));
             while (key.find()) {
                 if (!commented.contains(key.group(1))) {
@@ -90,10 +87,12 @@ class ConfigTemplateIT {
                 database);
         assertEquals(new DialerdConfig.AsteriskConfig("127.0.0.1", DialerdConfig.AsteriskConfig.DEFAULT_PORT, "", ""),
                 config.asterisk().orElseThrow());
-        // devices_table has no default: the template shows FreePBX's table as the example.
+        // devices_table has no default (the template shows FreePBX's table as the example), and
+        // membership's depends on amportal.conf (the template shows table).
         DialerdConfig.AgentsConfig defaults = DialerdConfig.AgentsConfig.DEFAULTS;
         assertEquals(new DialerdConfig.AgentsConfig(defaults.dialTemplate(), Optional.of("asterisk.devices"),
-                defaults.staticMemberInterface(), defaults.membershipFromAstdb()), config.agents());
+                defaults.staticMemberInterface(), Optional.of(false)), config.agents());
+        assertEquals(Optional.of(Path.of("/etc/amportal.conf")), config.amportalConf());
         assertEquals(DialerdConfig.DEFAULT_DIAL_TEMPLATE, config.dialTemplate());
         assertEquals(DialerdConfig.DEFAULT_DATA_DIR, config.dataDir().normalize());
     }
@@ -103,6 +102,21 @@ class ConfigTemplateIT {
         String text = String.join("\n", template);
         assertTrue(text.contains("/opt/issabel/dialer/dialerd.conf"), "the reference's file works as it is");
         assertFalse(text.lines().anyMatch(l -> l.startsWith("dbhost")), "no database is configured as shipped");
+    }
+
+    /** The rows of the INI key table in docs/configuration.md (not the valor_config one). */
+    private static List<String> iniKeyTable() throws java.io.IOException {
+        List<String> rows = new ArrayList<>();
+        boolean inSection = false;
+        for (String line : Files.readAllLines(BuiltPackages.projectRoot().resolve("docs/configuration.md"))) {
+            if (line.startsWith("## ")) {
+                inSection = line.equals("## The INI file");
+            } else if (inSection && line.startsWith("| `")) {
+                rows.add(line);
+            }
+        }
+        assertFalse(rows.isEmpty(), "no key table under '## The INI file' in docs/configuration.md");
+        return rows;
     }
 
     private static Set<String> commentedKeys() {

@@ -53,7 +53,8 @@ class InstalledServiceIT {
             pbx.startRealTime(1.0);
             int eccpPort = freePort();
             // The reference's file ([database] dbhost, dbuser, dbpass; database call_center by
-            // default) plus the AMI login and a port that no other test uses.
+            // default) plus the AMI login, a port that no other test uses, and no FreePBX lookup
+            // (this machine's /etc/amportal.conf, if any, is not the test's).
             Path conf = Files.writeString(run.resolve("dialerd.conf"), """
                     [database]
                     dbhost = 127.0.0.1:%d
@@ -68,6 +69,9 @@ class InstalledServiceIT {
 
                     [eccp]
                     port = %d
+
+                    [freepbx]
+                    amportal_conf =
                     """.formatted(mariaDb.port(), pbx.port(), Scenario.DEFAULT_USER, Scenario.DEFAULT_SECRET,
                     eccpPort));
             Map<String, String> env = new HashMap<>(Commands.launcherEnvironment(logDir));

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.dialerd.it.trace.Transcript;
 import org.dialerd.it.trace.TranscriptPlayer;
+import org.dialerd.testdata.TestData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicContainer;
@@ -64,7 +65,7 @@ class TranscriptReplayIT {
 
     @BeforeAll
     static void startDialerd() {
-        Path seed = SharedFiles.eccpTraces().resolve("seed");
+        Path seed = TestData.eccpTraces().resolve("seed");
         server = ReplayServer.startWithAsterisk(Clock.fixed(RECORDING_TIME, ZoneOffset.UTC),
                 seed.resolve("asterisk-devices-data.sql"), seed.resolve("call_center-data.sql").toString());
     }
@@ -78,7 +79,7 @@ class TranscriptReplayIT {
 
     @TestFactory
     Stream<DynamicNode> transcriptsMatchTheReferenceByteForByte() throws IOException {
-        Path traces = SharedFiles.eccpTraces();
+        Path traces = TestData.eccpTraces();
         Set<String> selected = selectedFiles();
         List<DynamicNode> nodes = new ArrayList<>();
         boolean postStartApplied = false;

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import org.dialerd.core.agent.Agent;
 import org.dialerd.core.agent.AgentView;
 import org.dialerd.core.pbx.PbxAction;
@@ -57,17 +58,17 @@ public final class AgentEngine implements AgentService {
     /** An engine that follows agents only (no call tracking). */
     public AgentEngine(PbxGateway pbx, AuditStore audit, WriteQueue writes, EngineScheduler scheduler, Clock clock,
                        AgentEngineSettings settings) {
-        this(pbx, audit, null, Duration.ZERO, writes, scheduler, clock, settings);
+        this(pbx, audit, null, () -> DaemonSettings.DEFAULTS, writes, scheduler, clock, settings);
     }
 
     /**
      * An engine that also follows the calls of the monitored incoming queues.
      *
-     * @param shortCall answered calls shorter than this are reported as short (dialer.llamada_corta)
+     * @param live the valor_config settings in force (dialer.llamada_corta), read at each use
      */
-    public AgentEngine(PbxGateway pbx, AuditStore audit, IncomingCallStore incomingCalls, Duration shortCall,
+    public AgentEngine(PbxGateway pbx, AuditStore audit, IncomingCallStore incomingCalls, Supplier<DaemonSettings> live,
                        WriteQueue writes, EngineScheduler scheduler, Clock clock, AgentEngineSettings settings) {
-        this.inbound = incomingCalls == null ? null : new InboundCalls(this, incomingCalls, writes, shortCall);
+        this.inbound = incomingCalls == null ? null : new InboundCalls(this, incomingCalls, writes, live);
         this.holds = new HoldControl(this, audit, writes, DEFAULT_HOLD_BREAK_ID);
         this.pbx = pbx;
         this.audit = audit;
@@ -420,8 +421,8 @@ public final class AgentEngine implements AgentService {
      * Starts dialling the active outgoing campaigns. Its database reads and writes go through
      * the write queue (never the engine thread).
      */
-    public void startOutboundDialer(OutgoingCallStore store, DaemonSettings daemonSettings, DialerSettings dialer) {
-        OutboundDialer started = new OutboundDialer(this, store, writes, daemonSettings, dialer);
+    public void startOutboundDialer(OutgoingCallStore store, Supplier<DaemonSettings> live, DialerSettings dialer) {
+        OutboundDialer started = new OutboundDialer(this, store, writes, live, dialer);
         outbound = started;
         started.start();
     }

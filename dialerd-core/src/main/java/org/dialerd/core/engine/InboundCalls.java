@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.dialerd.core.pbx.PbxEvent;
+import org.dialerd.core.settings.DaemonSettings;
 import org.dialerd.core.store.IncomingCallStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,15 +27,15 @@ final class InboundCalls {
     private final AgentEngine engine;
     private final IncomingCallStore store;
     private final WriteQueue writes;
-    private final Duration shortCall;
+    private final Supplier<DaemonSettings> settings;
     private Map<String, IncomingCallStore.MonitoredQueue> monitored = Map.of();
     private final Map<String, LiveCall> byUniqueId = new HashMap<>();
 
-    InboundCalls(AgentEngine engine, IncomingCallStore store, WriteQueue writes, Duration shortCall) {
+    InboundCalls(AgentEngine engine, IncomingCallStore store, WriteQueue writes, Supplier<DaemonSettings> settings) {
         this.engine = engine;
         this.store = store;
         this.writes = writes;
-        this.shortCall = shortCall;
+        this.settings = settings;
     }
 
     void monitor(List<IncomingCallStore.MonitoredQueue> queues) {
@@ -149,7 +151,7 @@ final class InboundCalls {
             }
             engine.publish(agent);
             engine.emit(new AgentEvent.AgentUnlinked(agent.number(), link.withId(call.knownId()), end, duration,
-                    duration < shortCall.toSeconds(), logId));
+                    duration < settings.get().shortCallSeconds(), logId));
         }, engine.scheduler());
     }
 

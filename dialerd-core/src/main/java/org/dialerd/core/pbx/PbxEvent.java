@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /**
  * What the engine hears from Asterisk, already translated from AMI at the dialerd-ami
- * boundary (Asterisk 13–22 names; see ../shared/ami-traces). Channels are full names
+ * boundary (Asterisk 13–22 names; see testdata/ami-traces). Channels are full names
  * ({@code Local/1001@agents-00000012;1}); {@code uniqueId}/{@code linkedId} are Asterisk's.
  * Fields Asterisk may omit are empty strings, never null.
  */

@@ -30,7 +30,7 @@ import org.dialerd.db.SqlScript;
  * {@code <type>test-jar</type>} and {@code <scope>test</scope>}, then
  * <pre>{@code
  * DataSource demo = TestDatabases.fresh("sql/demo-data.sql");
- * DataSource trace = TestDatabases.fresh("/work/shared/eccp-traces/seed/call_center-data.sql");
+ * DataSource trace = TestDatabases.fresh(TestData.referenceDump().toString());
  * }</pre>
  */
 public final class TestDatabases {

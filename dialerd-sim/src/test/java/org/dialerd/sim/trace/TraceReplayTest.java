@@ -1,13 +1,13 @@
 package org.dialerd.sim.trace;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
 import org.dialerd.sim.AsteriskSimulator;
 import org.dialerd.sim.Scenario;
+import org.dialerd.testdata.TestData;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -144,8 +144,7 @@ class TraceReplayTest {
      * compared (see callers for why).
      */
     static void replay(String prefix, Consumer<Scenario> setup, long... skip) throws Exception {
-        assumeTrue(Traces.available(), "traces not found at " + Traces.dir());
-        Trace trace = Trace.parse(Traces.file(prefix));
+        Trace trace = Trace.parse(TestData.amiTrace(prefix));
         Scenario scenario = Scenario.recorded().epoch(epochOf(trace));
         firstChannel(trace, scenario);
         setup.accept(scenario);

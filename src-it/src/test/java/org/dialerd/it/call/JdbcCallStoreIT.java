@@ -21,7 +21,7 @@ import org.dialerd.core.store.StoreException;
 import org.dialerd.db.store.Jdbc;
 import org.dialerd.db.store.JdbcCallStore;
 import org.dialerd.db.testing.TestDatabases;
-import org.dialerd.it.SharedFiles;
+import org.dialerd.testdata.TestData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +32,7 @@ class JdbcCallStoreIT {
 
     @BeforeAll
     static void load() {
-        dataSource = TestDatabases.fresh(SharedFiles.eccpTraces().resolve("seed/call_center-data.sql").toString());
+        dataSource = TestDatabases.fresh(TestData.eccpTraces().resolve("seed/call_center-data.sql").toString());
         calls = new JdbcCallStore(new Jdbc(dataSource));
     }
 

@@ -20,7 +20,7 @@ import org.dialerd.eccp.client.EccpResponse;
 import org.dialerd.eccp.xml.XmlElement;
 import org.dialerd.eccp.xml.XmlWriter;
 import org.dialerd.it.ReplayServer;
-import org.dialerd.it.SharedFiles;
+import org.dialerd.testdata.TestData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,7 +41,7 @@ class SaveFormDataIT {
 
     @BeforeAll
     static void start() {
-        server = ReplayServer.start(SharedFiles.eccpTraces().resolve("seed/call_center-data.sql"),
+        server = ReplayServer.start(TestData.eccpTraces().resolve("seed/call_center-data.sql"),
                 Clock.fixed(Instant.parse("2026-11-22T10:50:00Z"), ZoneOffset.UTC));
     }
 

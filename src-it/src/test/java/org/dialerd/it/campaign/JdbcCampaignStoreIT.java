@@ -22,7 +22,7 @@ import org.dialerd.core.store.CampaignStore.WaitCount;
 import org.dialerd.db.store.Jdbc;
 import org.dialerd.db.store.JdbcCampaignStore;
 import org.dialerd.db.testing.TestDatabases;
-import org.dialerd.it.SharedFiles;
+import org.dialerd.testdata.TestData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +37,7 @@ class JdbcCampaignStoreIT {
     @BeforeAll
     static void load() {
         DataSource dataSource = TestDatabases.fresh(
-                SharedFiles.eccpTraces().resolve("seed/call_center-data.sql").toString());
+                TestData.eccpTraces().resolve("seed/call_center-data.sql").toString());
         Jdbc jdbc = new Jdbc(dataSource);
         jdbc.update("INSERT INTO form (id, nombre, descripcion, estatus) VALUES (50, 'Sin campos', 'x', 'A')");
         jdbc.update("INSERT INTO queue_call_entry (id, queue, estatus, script) VALUES (50, '8050', 'I', 'old'),"

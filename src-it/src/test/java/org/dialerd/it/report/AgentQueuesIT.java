@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.dialerd.it.ReplayServer;
-import org.dialerd.it.SharedFiles;
+import org.dialerd.testdata.TestData;
 import org.dialerd.it.eccp.RawConnection;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,7 +31,7 @@ class AgentQueuesIT {
 
     @BeforeAll
     static void start() throws SQLException {
-        server = ReplayServer.start(SharedFiles.eccpTraces().resolve("seed/call_center-data.sql"),
+        server = ReplayServer.start(TestData.eccpTraces().resolve("seed/call_center-data.sql"),
                 Clock.fixed(Instant.parse("2026-11-22T10:50:00Z"), ZoneOffset.UTC));
         try (Connection connection = server.dataSource().getConnection();
              Statement statement = connection.createStatement()) {
@@ -42,7 +42,9 @@ class AgentQueuesIT {
 
     @AfterAll
     static void stop() {
-        server.close();
+        if (server != null) {
+            server.close();
+        }
     }
 
     private static String answer(String request) throws IOException {

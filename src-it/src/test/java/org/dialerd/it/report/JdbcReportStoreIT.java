@@ -25,7 +25,7 @@ import org.dialerd.core.store.ReportStore.QueueMembership;
 import org.dialerd.db.store.Jdbc;
 import org.dialerd.db.store.JdbcReportStore;
 import org.dialerd.db.testing.TestDatabases;
-import org.dialerd.it.SharedFiles;
+import org.dialerd.testdata.TestData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -43,8 +43,8 @@ class JdbcReportStoreIT {
     @BeforeAll
     static void load() throws SQLException {
         DataSource dataSource = TestDatabases.fresh(
-                SharedFiles.eccpTraces().resolve("seed/call_center-data.sql").toString(),
-                SharedFiles.eccpTraces().resolve("seed/post-start.sql").toString());
+                TestData.eccpTraces().resolve("seed/call_center-data.sql").toString(),
+                TestData.eccpTraces().resolve("seed/post-start.sql").toString());
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.executeUpdate("INSERT INTO dialerd_queue_member (id_agent, queue, penalty) VALUES"
                     + " (1, '8001', 0), (1, '8000', 2), (6, '8000', 0), (11, '8000', 0)");

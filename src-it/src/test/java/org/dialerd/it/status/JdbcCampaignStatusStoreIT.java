@@ -15,7 +15,7 @@ import org.dialerd.core.store.CampaignStatusStore.WaitingCall;
 import org.dialerd.db.store.Jdbc;
 import org.dialerd.db.store.JdbcCampaignStatusStore;
 import org.dialerd.db.testing.TestDatabases;
-import org.dialerd.it.SharedFiles;
+import org.dialerd.testdata.TestData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +31,7 @@ class JdbcCampaignStatusStoreIT {
     @BeforeAll
     static void load() {
         DataSource dataSource = TestDatabases.fresh(
-                SharedFiles.eccpTraces().resolve("seed/call_center-data.sql").toString());
+                TestData.eccpTraces().resolve("seed/call_center-data.sql").toString());
         Jdbc jdbc = new Jdbc(dataSource);
         jdbc.update("INSERT INTO campaign (id, name, datetime_init, datetime_end, daytime_init, daytime_end, retries,"
                 + " trunk, context, queue, max_canales, script, estatus) VALUES (50, 'Marcando', '2026-11-01',"

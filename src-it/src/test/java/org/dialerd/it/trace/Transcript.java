@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One golden transcript file of ../shared/eccp-traces: connections, each a list of cases,
+ * One golden transcript file of testdata/eccp-traces: connections, each a list of cases,
  * each case the bytes sent and the bytes the reference answered (see that folder's README
  * for the format).
  */
