@@ -5,13 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.Instant;
 import org.dialerd.eccp.codec.EccpRequest;
 import org.dialerd.eccp.handler.Handlers;
+import org.dialerd.eccp.testing.ManualClock;
 import org.dialerd.eccp.xml.XmlElement;
 import org.junit.jupiter.api.Test;
 
 class ThrottledLoginTest {
-    private final LoginThrottleTest.ManualClock clock = new LoginThrottleTest.ManualClock();
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-11-22T10:00:00Z"));
     private final LoginThrottle throttle = new LoginThrottle(new LoginThrottleSettings(3, Duration.ofMinutes(5),
             Duration.ofSeconds(30), Duration.ofMinutes(10), 100), clock);
     private final Dispatcher dispatcher = new Dispatcher(ThrottledLogin.around(Handlers.all(), throttle),
