@@ -25,6 +25,7 @@ class EccpFrameDecoderFuzzTest {
     private static final int ITERATIONS = 4_000;
     private static final long TIME_BUDGET_MILLIS = 4_000;
     private static final int MAX_PACKET = 16 * 1024;
+    private static final byte[] PROBE = {0x01};
 
     @Test
     void decoderOutputDoesNotDependOnHowHostileInputIsCut() {
@@ -46,6 +47,10 @@ class EccpFrameDecoderFuzzTest {
             if (sample.kind().refused()) {
                 assertEquals("failure", whole.get(whole.size() - 1), "must be refused: " + context);
             }
+            // A byte that XML forbids everywhere must end every input with a failure, never a wait.
+            List<String> probed = decode(concat(input, PROBE), randomCuts(random, input.length + 1), false, context);
+            assertTrue(!probed.isEmpty() && probed.get(probed.size() - 1).equals("failure"),
+                    "input + 0x01 must be refused, not waited for: " + context + " -> " + probed);
         }
         assertTrue(done >= 500, "only " + done + " iterations within the time budget");
     }

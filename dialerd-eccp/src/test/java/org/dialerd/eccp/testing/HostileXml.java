@@ -152,7 +152,7 @@ public final class HostileXml {
     }
 
     private byte[] deepNesting() {
-        int depth = 65 + random.nextInt(100_000);
+        int depth = 65 + random.nextInt(10_000);
         StringBuilder xml = new StringBuilder("<request id=\"1\">");
         xml.append("<a>".repeat(depth));
         return utf8(xml.toString());
