@@ -16,17 +16,31 @@ import org.dialerd.eccp.client.EccpClientException;
 import org.dialerd.eccp.server.EccpServerSettings;
 import org.dialerd.it.ReplayServer;
 import org.dialerd.it.eccp.RawConnection;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** ECCP over TLS end to end: the same requests and answers as plain TCP, behind a verified certificate. */
 class TlsIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
+    /** Plain and TLS side by side. */
+    private static ReplayServer server;
+
+    @BeforeAll
+    static void start() {
+        server = ReplayServer.start(Clock.systemUTC(),
+                EccpServerSettings.defaults().withPort(0).withTls(TestTls.anyPort()), "sql/demo-data.sql");
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
     @Test
     void loginAndRequestsWorkOverTlsBesideThePlainPort() {
-        EccpServerSettings settings = EccpServerSettings.defaults().withPort(0).withTls(TestTls.anyPort());
-        try (ReplayServer server = ReplayServer.start(Clock.systemUTC(), settings, "sql/demo-data.sql");
-             EccpClient tls = EccpClient.connect("127.0.0.1", server.dialerd().eccpTlsPort(), TIMEOUT,
+        try (EccpClient tls = EccpClient.connect("127.0.0.1", server.dialerd().eccpTlsPort(), TIMEOUT,
                      ClientTls.trusting(TestTls.file("server.crt")));
              EccpClient plain = EccpClient.connect("127.0.0.1", server.port())) {
             tls.login("agentconsole", "agentconsole");
@@ -39,9 +53,7 @@ class TlsIT {
 
     @Test
     void theCertificateNameIsCheckedForHostNamesToo() {
-        EccpServerSettings settings = EccpServerSettings.defaults().withPort(0).withTls(TestTls.anyPort());
-        try (ReplayServer server = ReplayServer.start(Clock.systemUTC(), settings, "sql/demo-data.sql");
-             EccpClient tls = EccpClient.connect("localhost", server.dialerd().eccpTlsPort(), TIMEOUT,
+        try (EccpClient tls = EccpClient.connect("localhost", server.dialerd().eccpTlsPort(), TIMEOUT,
                      ClientTls.trusting(TestTls.file("server.crt")))) {
             tls.login("agentconsole", "agentconsole");
             assertTrue(tls.getRequestList().isSuccess());
@@ -50,24 +62,19 @@ class TlsIT {
 
     @Test
     void aClientThatDoesNotTrustTheCertificateRefusesTheServer() {
-        EccpServerSettings settings = EccpServerSettings.defaults().withPort(0).withTls(TestTls.anyPort());
-        try (ReplayServer server = ReplayServer.start(Clock.systemUTC(), settings, "sql/demo-data.sql")) {
-            EccpClientException e = assertThrows(EccpClientException.class, () -> EccpClient.connect("127.0.0.1",
-                    server.dialerd().eccpTlsPort(), TIMEOUT, ClientTls.trusting(TestTls.file("other.crt"))));
-            assertTrue(e.getMessage().startsWith("TLS handshake with 127.0.0.1:"), e.getMessage());
-            // The server keeps serving clients that do trust it.
-            try (EccpClient good = EccpClient.connect("127.0.0.1", server.dialerd().eccpTlsPort(), TIMEOUT,
-                    ClientTls.trusting(TestTls.file("server.crt")))) {
-                good.login("agentconsole", "agentconsole");
-            }
+        EccpClientException e = assertThrows(EccpClientException.class, () -> EccpClient.connect("127.0.0.1",
+                server.dialerd().eccpTlsPort(), TIMEOUT, ClientTls.trusting(TestTls.file("other.crt"))));
+        assertTrue(e.getMessage().startsWith("TLS handshake with 127.0.0.1:"), e.getMessage());
+        // The server keeps serving clients that do trust it.
+        try (EccpClient good = EccpClient.connect("127.0.0.1", server.dialerd().eccpTlsPort(), TIMEOUT,
+                ClientTls.trusting(TestTls.file("server.crt")))) {
+            good.login("agentconsole", "agentconsole");
         }
     }
 
     @Test
     void plainTextOnTheTlsPortGetsNoEccpAnswerAndIsClosed() throws IOException {
-        EccpServerSettings settings = EccpServerSettings.defaults().withPort(0).withTls(TestTls.anyPort());
-        try (ReplayServer server = ReplayServer.start(Clock.systemUTC(), settings, "sql/demo-data.sql");
-             RawConnection raw = new RawConnection(server.dialerd().eccpTlsPort())) {
+        try (RawConnection raw = new RawConnection(server.dialerd().eccpTlsPort())) {
             raw.send("<request id=\"1\"><login><username>agentconsole</username><password>agentconsole</password>"
                     + "</login></request>\n");
             assertTrue(raw.awaitClosed(TIMEOUT));
@@ -83,10 +90,10 @@ class TlsIT {
         }
         EccpServerSettings settings = EccpServerSettings.defaults().withPort(plainPort).withTls(TestTls.anyPort())
                 .withoutPlainPort();
-        try (ReplayServer server = ReplayServer.start(Clock.systemUTC(), settings, "sql/demo-data.sql")) {
+        try (ReplayServer tlsOnly = ReplayServer.start(Clock.systemUTC(), settings, "sql/demo-data.sql")) {
             assertThrows(ConnectException.class, () -> new Socket("127.0.0.1", plainPort).close());
-            assertThrows(IllegalStateException.class, server::port);
-            try (EccpClient tls = EccpClient.connect("127.0.0.1", server.dialerd().eccpTlsPort(), TIMEOUT,
+            assertThrows(IllegalStateException.class, tlsOnly::port);
+            try (EccpClient tls = EccpClient.connect("127.0.0.1", tlsOnly.dialerd().eccpTlsPort(), TIMEOUT,
                     ClientTls.trusting(TestTls.file("server.crt")))) {
                 tls.login("agentconsole", "agentconsole");
                 assertTrue(tls.getPauses().isSuccess());
