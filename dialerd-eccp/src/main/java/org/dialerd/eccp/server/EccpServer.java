@@ -143,7 +143,7 @@ public final class EccpServer implements AutoCloseable {
         pipeline.addLast("handler", new EccpChannelHandler(dispatcher, workers, settings, registry));
     }
 
-    /** Tells a client outside the allowlist why, then closes. */
+    /** Tells a refused client why (allowlist, connection limit), then closes. */
     private static final class RefuseConnection extends ChannelInboundHandlerAdapter {
         private final int code;
         private final String message;
