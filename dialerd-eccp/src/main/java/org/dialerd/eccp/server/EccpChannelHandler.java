@@ -157,6 +157,10 @@ final class EccpChannelHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
         if (evt instanceof IdleStateEvent) {
+            if (inFlight.get() > 0) {
+                // Still answering: reading is paused by us (in-flight or outbound limit), the client is not idle.
+                return;
+            }
             log.info("ECCP client {} idle for {}; closing", session.remoteAddress(), settings.idleTimeout());
             closing = true;
             ctx.close();
