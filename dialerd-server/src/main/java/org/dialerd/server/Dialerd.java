@@ -31,8 +31,10 @@ import org.dialerd.eccp.server.Dispatcher;
 import org.dialerd.eccp.server.EccpServer;
 import org.dialerd.eccp.server.EccpServerSettings;
 import org.dialerd.eccp.server.EventFanout;
+import org.dialerd.eccp.server.LoginThrottle;
 import org.dialerd.eccp.server.Services;
 import org.dialerd.eccp.server.SessionRegistry;
+import org.dialerd.eccp.server.ThrottledLogin;
 import org.dialerd.server.config.ConfigException;
 import org.dialerd.server.config.DialerdConfig;
 import org.slf4j.Logger;
@@ -97,8 +99,7 @@ public final class Dialerd implements AutoCloseable {
                                 uniqueIdPrefix())));
             }
             Dialerd dialerd = over(database.stores(), config.eccp(), Clock.systemDefaultZone(), pbx, resources);
-            log.info("dialerd started ({}), ECCP on {}:{}", config.demo() ? "demo" : "configured",
-                    config.eccp().bindAddress(), dialerd.eccpPort());
+            log.info("dialerd started ({})", config.demo() ? "demo" : "configured");
             return dialerd;
         } catch (RuntimeException e) {
             closeAll(resources);
@@ -158,7 +159,9 @@ public final class Dialerd implements AutoCloseable {
                         .toList();
         Services services = new Services(stores, agents, pbx.pbx(), clock, cookieSource(), engine, pbx.extensions(),
                 memberships);
-        EccpServer server = new EccpServer(eccpSettings, new Dispatcher(Handlers.all(), services), sessions).start();
+        LoginThrottle logins = new LoginThrottle(eccpSettings.loginThrottle(), clock);
+        Dispatcher dispatcher = new Dispatcher(ThrottledLogin.around(Handlers.all(), logins), services);
+        EccpServer server = new EccpServer(eccpSettings, dispatcher, sessions).start();
         resources.push(server);
         return new Dialerd(server, services, live, reload, resources);
     }
@@ -194,8 +197,14 @@ public final class Dialerd implements AutoCloseable {
         };
     }
 
+    /** The plain ECCP port; fails when it is off. */
     public int eccpPort() {
         return eccp.port();
+    }
+
+    /** The ECCP-over-TLS port; fails when TLS is not configured. */
+    public int eccpTlsPort() {
+        return eccp.tlsPort();
     }
 
     /** The valor_config settings in force (read at start, replaced by each reload). */

@@ -1,11 +1,7 @@
 package org.dialerd.server.config;
 
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.Optional;
-import java.util.Set;
 import org.dialerd.eccp.server.EccpServerSettings;
 
 /**
@@ -31,11 +27,25 @@ public record DialerdConfig(boolean demo, Path dataDir, Optional<DatabaseConfig>
         public static final int DEFAULT_PORT = 3306;
         public static final String DEFAULT_NAME = "call_center";
         public static final int DEFAULT_POOL_SIZE = 10;
+
+        /** Password masked: configurations get logged. */
+        @Override
+        public String toString() {
+            return "DatabaseConfig[" + user + "@" + host + ":" + port + "/" + name + ", password="
+                    + (password.isEmpty() ? "(empty)" : "***") + ", poolSize=" + poolSize + "]";
+        }
     }
 
     /** An AMI login; without an {@code [asterisk]} section the {@code valor_config} rows are used. */
     public record AsteriskConfig(String host, int port, String user, String secret) {
         public static final int DEFAULT_PORT = 5038;
+
+        /** Secret masked: configurations get logged. */
+        @Override
+        public String toString() {
+            return "AsteriskConfig[" + user + "@" + host + ":" + port + ", secret="
+                    + (secret.isEmpty() ? "(empty)" : "***") + "]";
+        }
     }
 
     /**
@@ -77,19 +87,8 @@ public record DialerdConfig(boolean demo, Path dataDir, Optional<DatabaseConfig>
                     ini.get("database.dbpass").orElse(""),
                     intValue(ini, "database.pool_size", DatabaseConfig.DEFAULT_POOL_SIZE, 1, 500)));
         }
-        EccpServerSettings defaults = EccpServerSettings.defaults();
         try {
-            EccpServerSettings eccp = new EccpServerSettings(
-                    ini.get("eccp.bind_address").map(String::strip).orElse(defaults.bindAddress()),
-                    intValue(ini, "eccp.port", defaults.port(), 0, 65535),
-                    intValue(ini, "eccp.max_packet_bytes", defaults.maxPacketBytes(), 64, Integer.MAX_VALUE),
-                    Duration.ofSeconds(intValue(ini, "eccp.idle_timeout", (int) defaults.idleTimeout().toSeconds(),
-                            1, Integer.MAX_VALUE)),
-                    intValue(ini, "eccp.max_requests_in_flight", defaults.maxRequestsInFlight(), 1, 1_000_000),
-                    intValue(ini, "eccp.max_outbound_bytes", defaults.maxOutboundBytes(), 64 * 1024,
-                            Integer.MAX_VALUE),
-                    ini.get("eccp.allowed_clients").map(DialerdConfig::addressList).orElse(Set.of()),
-                    intValue(ini, "eccp.worker_threads", defaults.workerThreads(), 1, 1024));
+            EccpServerSettings eccp = EccpIni.settings(ini);
             Path dir = ini.get("dialerd.data_dir").map(Path::of).orElse(dataDir);
             Optional<AsteriskConfig> asterisk = Optional.empty();
             if (ini.get("asterisk.host").isPresent()) {
@@ -137,12 +136,6 @@ public record DialerdConfig(boolean demo, Path dataDir, Optional<DatabaseConfig>
     public DialerdConfig withEccpPort(int port) {
         return new DialerdConfig(demo, dataDir, database, eccp.withPort(port), asterisk, agents, dialTemplate,
                 amportalConf);
-    }
-
-    private static Set<String> addressList(String value) {
-        Set<String> addresses = new LinkedHashSet<>();
-        Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).forEach(addresses::add);
-        return addresses;
     }
 
     private static int intValue(IniFile ini, String key, int fallback, int min, int max) {
