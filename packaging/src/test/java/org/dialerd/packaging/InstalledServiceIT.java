@@ -110,7 +110,8 @@ class InstalledServiceIT {
             }
 
             String log = Files.readString(logFile);
-            assertTrue(log.contains("dialerd started (configured), ECCP on 127.0.0.1:" + eccpPort), log);
+            assertTrue(log.contains("ECCP listening on 127.0.0.1:" + eccpPort), log);
+            assertTrue(log.contains("dialerd started (configured)"), log);
             assertTrue(log.contains("root@127.0.0.1:" + mariaDb.port() + "/call_center"),
                     "the default database name:\n" + log);
             assertTrue(log.contains("dialerd stopped"), "ordered shutdown ran to its end:\n" + log);

@@ -55,7 +55,7 @@ final class EccpIni {
         }
         int tlsPort = DialerdConfig.parseInt("eccp.tls_port", port.get(), 0, 65535);
         return Optional.of(new EccpTlsSettings(
-                ini.get("eccp.tls_bind_address").map(String::strip).orElse(bindAddress), tlsPort,
+                ini.get("eccp.tls_bind_address").map(String::strip).filter(a -> !a.isEmpty()).orElse(bindAddress), tlsPort,
                 certificate.orElseThrow(() -> new ConfigException("eccp.tls_port = " + tlsPort
                         + " needs eccp.tls_certificate (PEM certificate file)")),
                 key.orElseThrow(() -> new ConfigException("eccp.tls_port = " + tlsPort
