@@ -57,17 +57,13 @@ public final class AgentEngine implements AgentService {
     /** An engine that follows agents only (no call tracking). */
     public AgentEngine(PbxGateway pbx, AuditStore audit, WriteQueue writes, EngineScheduler scheduler, Clock clock,
                        AgentEngineSettings settings) {
-        this(pbx, audit, null, Duration.ZERO, writes, scheduler, clock, settings);
+        this(pbx, audit, null, writes, scheduler, clock, settings);
     }
 
-    /**
-     * An engine that also follows the calls of the monitored incoming queues.
-     *
-     * @param shortCall answered calls shorter than this are reported as short (dialer.llamada_corta)
-     */
-    public AgentEngine(PbxGateway pbx, AuditStore audit, IncomingCallStore incomingCalls, Duration shortCall,
+    /** An engine that also follows the calls of the monitored incoming queues. */
+    public AgentEngine(PbxGateway pbx, AuditStore audit, IncomingCallStore incomingCalls,
                        WriteQueue writes, EngineScheduler scheduler, Clock clock, AgentEngineSettings settings) {
-        this.inbound = incomingCalls == null ? null : new InboundCalls(this, incomingCalls, writes, shortCall);
+        this.inbound = incomingCalls == null ? null : new InboundCalls(this, incomingCalls, writes);
         this.holds = new HoldControl(this, audit, writes, DEFAULT_HOLD_BREAK_ID);
         this.pbx = pbx;
         this.audit = audit;

@@ -25,15 +25,13 @@ final class InboundCalls {
     private final AgentEngine engine;
     private final IncomingCallStore store;
     private final WriteQueue writes;
-    private final Duration shortCall;
     private Map<String, IncomingCallStore.MonitoredQueue> monitored = Map.of();
     private final Map<String, LiveCall> byUniqueId = new HashMap<>();
 
-    InboundCalls(AgentEngine engine, IncomingCallStore store, WriteQueue writes, Duration shortCall) {
+    InboundCalls(AgentEngine engine, IncomingCallStore store, WriteQueue writes) {
         this.engine = engine;
         this.store = store;
         this.writes = writes;
-        this.shortCall = shortCall;
     }
 
     void monitor(List<IncomingCallStore.MonitoredQueue> queues) {
@@ -148,8 +146,9 @@ final class InboundCalls {
                 agent.call = null;
             }
             engine.publish(agent);
+            // Never short: only outgoing calls can end ShortCall (ShortCallRule, docs/protocol.md).
             engine.emit(new AgentEvent.AgentUnlinked(agent.number(), link.withId(call.knownId()), end, duration,
-                    duration < shortCall.toSeconds(), logId));
+                    false, logId));
         }, engine.scheduler());
     }
 
