@@ -33,8 +33,9 @@ public interface EventOrder {
     List<AmiMessage> release(List<AmiMessage> published, long nowMillis);
 
     /**
-     * Real Asterisk's races, seeded: the same seed gives the same order for the same events. An
-     * OriginateResponse may also be up to {@link RaceWindows#DEFAULT_LATENESS} late.
+     * Real Asterisk's races, seeded: the same seed gives the same order for the same events. A
+     * successful OriginateResponse may also be up to {@link RaceWindows#DEFAULT_LATENESS} late:
+     * virtual time, so it comes out once the clock gets there.
      */
     static EventOrder raceWindows(long seed) {
         return new RaceWindows(seed, RaceWindows.DEFAULT_LATENESS);

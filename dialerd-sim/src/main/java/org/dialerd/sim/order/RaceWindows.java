@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.Set;
 import org.dialerd.sim.ami.AmiMessage;
 
@@ -16,8 +16,8 @@ import org.dialerd.sim.ami.AmiMessage;
  *   <li><b>OriginateResponse moves later.</b> The originate thread reports once the channel
  *       answered or failed, while the channel's own thread runs on: within its burst it may
  *       follow QueueCallerJoin, AgentCalled and the rest (04, 08 B and D), and it may be late by
- *       up to {@code maxLateness} (a later burst: after AgentConnect). A successful one never
- *       passes the Hangup of its own channel; a failed one may (05 d, e).</li>
+ *       a successful one up to {@code maxLateness} (a later burst: after AgentConnect). A
+ *       successful one never passes the Hangup of its own channel; a failed one may (05 d, e).</li>
  *   <li><b>AgentComplete and the caller's Hangup</b> (same Uniqueid) swap (04 against 08 A).</li>
  *   <li><b>BridgeLeave and the Hangup of the same channel</b> swap (04 against 08 A).</li>
  *   <li><b>The two halves of a Local channel</b>: adjacent single-channel events of {@code ;1}
@@ -27,7 +27,7 @@ import org.dialerd.sim.ami.AmiMessage;
  * Nothing else moves: every channel's own events keep their order (Newchannel first), events
  * that name two channels (Dial*, LocalBridge, Bridge* other than the case above, Agent*) stay in
  * place relative to each other, and only an OriginateResponse ever crosses into a later burst.
- * Each burst gets its own random from the seed and the burst's event and channel names, so a
+ * Each burst gets its own random (SplittableRandom: nearby seeds give unrelated orders) from the seed and the burst's event and channel names, so a
  * seed reproduces its orders whatever else the run does in between.
  */
 public final class RaceWindows implements EventOrder {
@@ -62,7 +62,7 @@ public final class RaceWindows implements EventOrder {
         if (published.isEmpty() && late.isEmpty()) {
             return published;
         }
-        Random random = new Random(seed ^ fingerprint(published));
+        SplittableRandom random = new SplittableRandom(seed ^ fingerprint(published));
         List<AmiMessage> due = dueLate(published, nowMillis);
         List<AmiMessage> burst = new ArrayList<>(published);
         List<AmiMessage> responses = burst.stream().filter(e -> e.eventName().equals(ORIGINATE_RESPONSE)).toList();
@@ -78,9 +78,14 @@ public final class RaceWindows implements EventOrder {
         return burst;
     }
 
-    /** Stays, moves later in its burst, or (when lateness is allowed) waits for a later burst. */
-    private void moveLater(List<AmiMessage> burst, AmiMessage response, Random random, long nowMillis) {
-        int choice = random.nextInt(maxLatenessMillis > 0 && nowMillis != EVERYTHING ? 3 : 2);
+    /**
+     * Stays, moves later in its burst, or waits for a later burst. Only a successful one waits:
+     * the race that matters is against the answered call's own QueueCallerJoin and AgentConnect,
+     * and lateness is virtual time, which a failed call gives no reason to pass.
+     */
+    private void moveLater(List<AmiMessage> burst, AmiMessage response, SplittableRandom random, long nowMillis) {
+        boolean mayWait = isSuccess(response) && maxLatenessMillis > 0 && nowMillis != EVERYTHING;
+        int choice = random.nextInt(mayWait ? 3 : 2);
         if (choice == 0) {
             return;
         }
@@ -108,14 +113,15 @@ public final class RaceWindows implements EventOrder {
     }
 
     /** At a random place from {@code from} on, before its channel's Hangup if it succeeded. */
-    private static void insertBeforeOwnHangup(List<AmiMessage> burst, AmiMessage response, int from, Random random) {
+    private static void insertBeforeOwnHangup(List<AmiMessage> burst, AmiMessage response, int from,
+                                              SplittableRandom random) {
         int hangup = isSuccess(response) ? hangupOf(burst, uniqueid(response), from) : -1;
         int limit = hangup >= 0 ? hangup : burst.size();
         burst.add(from + random.nextInt(limit - from + 1), response);
     }
 
     /** Moves each {@code name} event to the other side of its channel's Hangup, half of the time. */
-    private static void swapWithHangup(List<AmiMessage> burst, String name, Random random) {
+    private static void swapWithHangup(List<AmiMessage> burst, String name, SplittableRandom random) {
         List<AmiMessage> events = burst.stream().filter(e -> e.eventName().equals(name)).toList();
         for (AmiMessage event : events) {
             String uniqueid = uniqueid(event);
@@ -131,7 +137,7 @@ public final class RaceWindows implements EventOrder {
     }
 
     /** Adjacent single-channel events of {@code ;1} and {@code ;2} of one Local channel swap. */
-    private static void interleaveLocalHalves(List<AmiMessage> burst, Random random) {
+    private static void interleaveLocalHalves(List<AmiMessage> burst, SplittableRandom random) {
         for (int pass = 0; pass < 2; pass++) {
             for (int i = 0; i + 1 < burst.size(); i++) {
                 AmiMessage a = burst.get(i);

@@ -80,12 +80,28 @@ class RaceWindowsTest {
 
     @Test
     void lateOriginateResponseIsReleasedWhenItsTimeComesWithoutOtherEvents() {
+        boolean held = false;
         for (long seed = 0; seed < 40; seed++) {
             RaceWindows order = new RaceWindows(seed, Duration.ofMillis(1500));
-            int now = order.release(List.of(response("Failure", "Local/5550001@customers", "<unknown>")), 0).size();
+            int now = order.release(List.of(response("Success", ONE, "u1")), 0).size();
+            held |= now == 0;
             int later = order.release(List.of(), 1500).size();
             assertEquals(1, now + later, "seed " + seed);
         }
+        assertTrue(held, "no seed held the OriginateResponse back");
+    }
+
+    @Test
+    void failedOriginateResponseStaysInItsBurstButMayFollowTheHangups() {
+        List<AmiMessage> busy = List.of(event("Newstate", TWO, "u2"), response("Failure", ONE, "dialerd-7"),
+                event("Hangup", TWO, "u2"), event("Hangup", ONE, "dialerd-7"));
+        boolean afterHangup = false;
+        for (long seed = 0; seed < 40; seed++) {
+            List<AmiMessage> out = new RaceWindows(seed, Duration.ofMillis(1500)).release(busy, 0);
+            assertEquals(busy.size(), out.size(), "seed " + seed + " held a failed OriginateResponse");
+            afterHangup |= index(out, "OriginateResponse") == out.size() - 1;
+        }
+        assertTrue(afterHangup, "no seed put the failed OriginateResponse after the hangups");
     }
 
     @Test
