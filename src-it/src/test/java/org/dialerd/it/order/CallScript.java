@@ -93,8 +93,7 @@ final class CallScript implements AutoCloseable {
     /** Until the PBX has dialled the customer: the clock must not move before the call starts. */
     void awaitOriginate(String phone) {
         Awaits.until("the originate of " + phone + " reached the PBX", WAIT, () -> ami.stream()
-                .anyMatch(e -> e.eventName().equals("Newchannel") && e.getOrEmpty("Channel").startsWith(
-                        "Local/" + phone + "@" + CUSTOMERS + "-")));
+                .anyMatch(customerEvent("Newchannel", phone)));
     }
 
     void assertSuccess(EccpResponse response) {
@@ -127,6 +126,22 @@ final class CallScript implements AutoCloseable {
             }
         }
         throw new AssertionError("the PBX sent no " + what + " within " + MAX_STEPS + " s");
+    }
+
+    /** Steps until the incoming caller is linked to the agent; returns the call_entry id. */
+    String linkedIncoming(String callerNumber) {
+        stepUntil("QueueCallerJoin", event("QueueCallerJoin", "CallerIDNum", callerNumber));
+        awaitValue("caller waiting", "en-cola", "SELECT status FROM call_entry WHERE callerid = ?", callerNumber);
+        stepUntil("AgentConnect", event("AgentConnect", "CallerIDNum", callerNumber));
+        String callId = await("agentlinked").childText("call_id").orElseThrow();
+        awaitValue("call active", "activa", "SELECT status FROM call_entry WHERE id = ?", callId);
+        return callId;
+    }
+
+    /** An event about the campaign call to {@code phone} (its Local channel to the customer). */
+    static Predicate<AmiMessage> customerEvent(String name, String phone) {
+        return e -> e.eventName().equals(name) && e.getOrEmpty("Channel").startsWith("Local/" + phone + "@" + CUSTOMERS
+                + "-");
     }
 
     static Predicate<AmiMessage> event(String name, String field, String value) {

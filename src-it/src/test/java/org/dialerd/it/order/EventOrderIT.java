@@ -130,7 +130,7 @@ class EventOrderIT {
     /** The caller talks 2 s with the agent and hangs up. */
     private static String incomingAnswered(CallScript s) {
         String caller = s.pbx.simulator().inboundCall("042000001", "8001", Duration.ofMillis(3500));
-        String callId = linked(s, "042000001");
+        String callId = s.linkedIncoming("042000001");
         s.stepUntil("the caller's hangup", event("Hangup", "Channel", caller));
         s.await("agentunlinked");
         s.awaitValue("call finished", "terminada", "SELECT status FROM call_entry WHERE id = ?", callId);
@@ -154,7 +154,7 @@ class EventOrderIT {
     /** The agent sends the caller to extension 1002 after 2 s; the caller hangs up there later. */
     private static String incomingTransferred(CallScript s) {
         String caller = s.pbx.simulator().inboundCall("042000003", "8001", Duration.ofSeconds(8));
-        String callId = linked(s, "042000003");
+        String callId = s.linkedIncoming("042000003");
         s.steps(2);
         s.assertSuccess(s.eccp.transferCall(AGENT, "1002"));
         s.await("agentunlinked");
@@ -172,7 +172,7 @@ class EventOrderIT {
      */
     private static String incomingHeld(CallScript s) {
         String caller = s.pbx.simulator().inboundCall("042000004", "8001", Duration.ofSeconds(14));
-        String callId = linked(s, "042000004");
+        String callId = s.linkedIncoming("042000004");
         s.step();
         hold(s, 1);
         s.step();
@@ -195,16 +195,6 @@ class EventOrderIT {
         s.await("pausestart");
         s.awaitValue("on hold with its parking space", String.valueOf(holds),
                 "SELECT COUNT(*) FROM audit WHERE id_break = 1 AND ext_parked IS NOT NULL");
-    }
-
-    /** Steps until the caller is linked to the agent; returns the call_entry id. */
-    private static String linked(CallScript s, String callerNumber) {
-        s.stepUntil("QueueCallerJoin", event("QueueCallerJoin", "CallerIDNum", callerNumber));
-        s.awaitValue("caller waiting", "en-cola", "SELECT status FROM call_entry WHERE callerid = ?", callerNumber);
-        s.stepUntil("AgentConnect", event("AgentConnect", "CallerIDNum", callerNumber));
-        String callId = s.await("agentlinked").childText("call_id").orElseThrow();
-        s.awaitValue("call active", "activa", "SELECT status FROM call_entry WHERE id = ?", callId);
-        return callId;
     }
 
     private static Map<String, List<String>> records(CallScript s, long epoch) {
