@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.dialerd.sim.order.EventOrder;
 import org.dialerd.sim.pbx.Dialplan;
 import org.dialerd.sim.pbx.PhoneBehaviour;
@@ -120,7 +121,7 @@ public final class Scenario {
      * {@code EventOrder.raceWindows(seed)}; {@link EventOrder#NATURAL} (the default) is the model's order.
      */
     public Scenario eventOrder(EventOrder policy) {
-        this.eventOrder = java.util.Objects.requireNonNull(policy, "policy");
+        this.eventOrder = Objects.requireNonNull(policy, "policy");
         return this;
     }
 

@@ -3,9 +3,6 @@ package org.dialerd.it.order;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -71,7 +68,7 @@ final class CallScript implements AutoCloseable {
         PbxHarness pbx = PbxHarness.startWithDialer(scenario -> customise(scenario, order), DIALER,
                 "sql/event-order.sql");
         for (int id : unused) {
-            update(pbx, "UPDATE calls SET dnc = 1 WHERE id = ?", id);
+            Sql.update(pbx.dataSource(), "UPDATE calls SET dnc = 1 WHERE id = ?", id);
         }
         return new CallScript(pbx);
     }
@@ -170,17 +167,6 @@ final class CallScript implements AutoCloseable {
     /** new_status of the call's progress rows, in the order they were written. */
     List<String> progress(String callColumn, Object callId) {
         return rows("SELECT new_status FROM call_progress_log WHERE " + callColumn + " = ? ORDER BY id", callId);
-    }
-
-    private static void update(PbxHarness pbx, String sql, Object... parameters) {
-        try (Connection c = pbx.dataSource().getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                s.setObject(i + 1, parameters[i]);
-            }
-            s.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("update failed: " + sql, e);
-        }
     }
 
     @Override
