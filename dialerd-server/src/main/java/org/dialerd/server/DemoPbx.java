@@ -58,7 +58,7 @@ public final class DemoPbx {
         });
         resources.push(DemoTraffic.start(simulator));
         return new Dialerd.PbxSide(gateway, demoExtensions, AgentEngineSettings.DEFAULTS).withDialer(
-                new DialerSettings(DEMO_CUSTOMER_TEMPLATE, DialerSettings.DEFAULT_INTERVAL, Dialerd.uniqueIdPrefix()));
+                DialerSettings.followingEntretiempo(DEMO_CUSTOMER_TEMPLATE, Dialerd.uniqueIdPrefix()));
     }
 
     /**

@@ -7,8 +7,11 @@ import java.time.LocalDateTime;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HexFormat;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.dialerd.ami.AmiGateway;
 import org.dialerd.core.agent.AgentDirectory;
 import org.dialerd.core.engine.AgentEngine;
 import org.dialerd.core.engine.AgentEngineSettings;
@@ -18,6 +21,8 @@ import org.dialerd.core.engine.EngineScheduler;
 import org.dialerd.core.engine.WriteQueue;
 import org.dialerd.core.pbx.PbxGateway;
 import org.dialerd.core.settings.DaemonSettings;
+import org.dialerd.core.settings.LiveSettings;
+import org.dialerd.core.settings.SettingsDiff;
 import org.dialerd.core.store.ExtensionDirectory;
 import org.dialerd.core.store.MembershipSource;
 import org.dialerd.core.store.Stores;
@@ -26,8 +31,10 @@ import org.dialerd.eccp.server.Dispatcher;
 import org.dialerd.eccp.server.EccpServer;
 import org.dialerd.eccp.server.EccpServerSettings;
 import org.dialerd.eccp.server.EventFanout;
+import org.dialerd.eccp.server.LoginThrottle;
 import org.dialerd.eccp.server.Services;
 import org.dialerd.eccp.server.SessionRegistry;
+import org.dialerd.eccp.server.ThrottledLogin;
 import org.dialerd.server.config.ConfigException;
 import org.dialerd.server.config.DialerdConfig;
 import org.slf4j.Logger;
@@ -62,13 +69,16 @@ public final class Dialerd implements AutoCloseable {
 
     private final EccpServer eccp;
     private final Services services;
-    private final DaemonSettings settings;
+    private final LiveSettings settings;
+    private final SettingsReload reload;
     private final Deque<AutoCloseable> resources;
 
-    private Dialerd(EccpServer eccp, Services services, DaemonSettings settings, Deque<AutoCloseable> resources) {
+    private Dialerd(EccpServer eccp, Services services, LiveSettings settings, SettingsReload reload,
+                    Deque<AutoCloseable> resources) {
         this.eccp = eccp;
         this.services = services;
         this.settings = settings;
+        this.reload = reload;
         this.resources = resources;
     }
 
@@ -78,16 +88,18 @@ public final class Dialerd implements AutoCloseable {
         try {
             DatabaseStartup.Opened database = DatabaseStartup.open(config, resources);
             DaemonSettings daemonSettings = DaemonSettingsReader.read(database.stores());
-            PbxSide pbx = config.demo() ? DemoPbx.start(resources)
-                    : new PbxSide(PbxStartup.connect(config, daemonSettings, resources),
-                            config.agents().devicesTable().map(database.devicesTable())
-                                    .orElseGet(() -> ExtensionDirectory.template(config.agents().dialTemplate())),
-                            agentSettings(config.agents().staticMemberInterface()),
-                            config.agents().membershipFromAstdb(), java.util.Optional.of(new DialerSettings(
-                                    config.dialTemplate(), DialerSettings.DEFAULT_INTERVAL, uniqueIdPrefix())));
+            PbxSide pbx;
+            if (config.demo()) {
+                pbx = DemoPbx.start(resources);
+            } else {
+                FreepbxStartup.Agents agents = FreepbxStartup.open(config, database, resources);
+                pbx = new PbxSide(PbxStartup.connect(config, daemonSettings, resources), agents.extensions(),
+                        agentSettings(config.agents().staticMemberInterface()), agents.membershipFromAstdb(),
+                        java.util.Optional.of(DialerSettings.followingEntretiempo(config.dialTemplate(),
+                                uniqueIdPrefix())));
+            }
             Dialerd dialerd = over(database.stores(), config.eccp(), Clock.systemDefaultZone(), pbx, resources);
-            log.info("dialerd started ({}), ECCP on {}:{}", config.demo() ? "demo" : "configured",
-                    config.eccp().bindAddress(), dialerd.eccpPort());
+            log.info("dialerd started ({})", config.demo() ? "demo" : "configured");
             return dialerd;
         } catch (RuntimeException e) {
             closeAll(resources);
@@ -110,6 +122,9 @@ public final class Dialerd implements AutoCloseable {
                                Deque<AutoCloseable> resources) {
         DaemonSettings daemonSettings = DaemonSettingsReader.read(stores);
         log.info("{}", daemonSettings);
+        LiveSettings live = new LiveSettings(daemonSettings);
+        SettingsReload reload = new SettingsReload(stores.settings(), live, appliers(pbx.pbx()));
+        reload.apply(daemonSettings);
         int closed = stores.audit().closeOpenSessions(LocalDateTime.now(clock).withNano(0));
         if (closed > 0) {
             log.info("closed {} login sessions left open by a previous run", closed);
@@ -131,7 +146,7 @@ public final class Dialerd implements AutoCloseable {
 
         engine.monitorIncomingQueues(stores.incomingCalls(), MONITORED_QUEUES_REFRESH);
         engine.recordCallsTo(stores.recordings());
-        pbx.dialer().ifPresent(dialer -> engine.startOutboundDialer(stores.outgoingCalls(), daemonSettings, dialer));
+        pbx.dialer().ifPresent(dialer -> engine.startOutboundDialer(stores.outgoingCalls(), live, dialer));
         SessionRegistry sessions = new SessionRegistry(eccpSettings.maxOutboundBytes());
         EventFanout fanout = new EventFanout(sessions, stores.calls());
         resources.push(fanout);
@@ -143,9 +158,21 @@ public final class Dialerd implements AutoCloseable {
                         .toList();
         Services services = new Services(stores, agents, pbx.pbx(), clock, cookieSource(), engine, pbx.extensions(),
                 memberships);
-        EccpServer server = new EccpServer(eccpSettings, new Dispatcher(Handlers.all(), services), sessions).start();
+        LoginThrottle logins = new LoginThrottle(eccpSettings.loginThrottle(), clock);
+        Dispatcher dispatcher = new Dispatcher(ThrottledLogin.around(Handlers.all(), logins), services);
+        EccpServer server = new EccpServer(eccpSettings, dispatcher, sessions).start();
         resources.push(server);
-        return new Dialerd(server, services, daemonSettings, resources);
+        return new Dialerd(server, services, live, reload, resources);
+    }
+
+    /** What a reload applies besides the settings object: log levels, the AMI session limit. */
+    private static List<Consumer<DaemonSettings>> appliers(PbxGateway pbx) {
+        List<Consumer<DaemonSettings>> appliers = new ArrayList<>();
+        appliers.add(LogLevels.configured()::apply);
+        if (pbx instanceof AmiGateway ami) {
+            appliers.add(s -> ami.renewSessionsEvery(s.amiSessionDuration()));
+        }
+        return appliers;
     }
 
     /** Uniqueids dialerd gives its calls: unique across restarts, short enough for the 32-char columns. */
@@ -169,13 +196,27 @@ public final class Dialerd implements AutoCloseable {
         };
     }
 
+    /** The plain ECCP port; fails when it is off. */
     public int eccpPort() {
         return eccp.port();
     }
 
-    /** The valor_config settings read at start. */
+    /** The ECCP-over-TLS port; fails when TLS is not configured. */
+    public int eccpTlsPort() {
+        return eccp.tlsPort();
+    }
+
+    /** The valor_config settings in force (read at start, replaced by each reload). */
     public DaemonSettings settings() {
-        return settings;
+        return settings.get();
+    }
+
+    /**
+     * Reads valor_config again and applies it to the running engine and dialer (what SIGHUP
+     * does); each changed key is logged, the AMI login ones as needing a restart.
+     */
+    public List<SettingsDiff.Change> reload() {
+        return reload.reload();
     }
 
     public Services services() {

@@ -35,6 +35,7 @@ final class PbxLifecycle {
         engine.pbx(build(scenario.firstChannelSequence(), scenario.firstUniqueid()));
         Pbx pbx = engine.pbx();
         scenario.deviceStates().forEach(pbx.devices()::seed);
+        pbx.astdb().putAll(scenario.astdb());
         scenario.holdingBridges().forEach((id, type) -> pbx.bridges().seedHolding(id, type,
                 type.equals("parking") ? "Parking" : "AgentPool", type.equals("parking") ? "default" : "<unknown>"));
         pbx.processedCalls(scenario.processedCalls());

@@ -32,6 +32,7 @@ public final class Scenario {
     private final Map<String, String> agents = new LinkedHashMap<>();
     private final Map<String, PhoneBehaviour> phones = new LinkedHashMap<>();
     private final Map<String, String> deviceStates = new LinkedHashMap<>();
+    private final Map<String, String> astdb = new LinkedHashMap<>();
     private Instant epoch = Instant.now();
     private int firstChannelSequence;
     private long firstUniqueid;
@@ -81,6 +82,15 @@ public final class Scenario {
     /** Seeds the device-state cache (Asterisk only reports changes of cached devices). */
     public Scenario deviceState(String device, String state) {
         deviceStates.put(device, state);
+        return this;
+    }
+
+    /**
+     * An astdb entry the PBX starts with, e.g. FreePBX's dynamic queue members
+     * {@code astdb("QPENALTY", "8000/agents/1001", "0")} ({@code database show QPENALTY} lists it).
+     */
+    public Scenario astdb(String family, String key, String value) {
+        astdb.put("/" + family + "/" + key, value);
         return this;
     }
 
@@ -174,6 +184,10 @@ public final class Scenario {
 
     long firstUniqueid() {
         return firstUniqueid;
+    }
+
+    Map<String, String> astdb() {
+        return astdb;
     }
 
     Map<String, String> holdingBridges() {

@@ -140,6 +140,11 @@ public final class PbxHarness implements AutoCloseable {
         return dataSource;
     }
 
+    /** The daemon under test (reload, settings in force). */
+    public Dialerd dialerd() {
+        return dialerd;
+    }
+
     @Override
     public void close() {
         dialerd.close();

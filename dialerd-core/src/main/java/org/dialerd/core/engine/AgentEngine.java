@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import org.dialerd.core.agent.Agent;
 import org.dialerd.core.agent.AgentView;
 import org.dialerd.core.pbx.PbxAction;
@@ -416,8 +417,8 @@ public final class AgentEngine implements AgentService {
      * Starts dialling the active outgoing campaigns. Its database reads and writes go through
      * the write queue (never the engine thread).
      */
-    public void startOutboundDialer(OutgoingCallStore store, DaemonSettings daemonSettings, DialerSettings dialer) {
-        OutboundDialer started = new OutboundDialer(this, store, writes, daemonSettings, dialer);
+    public void startOutboundDialer(OutgoingCallStore store, Supplier<DaemonSettings> live, DialerSettings dialer) {
+        OutboundDialer started = new OutboundDialer(this, store, writes, live, dialer);
         outbound = started;
         started.start();
     }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.dialerd.core.dialer.CallStatus;
 import org.dialerd.core.dialer.CampaignActivity;
 import org.dialerd.core.dialer.CampaignWindow;
@@ -55,7 +56,8 @@ final class OutboundDialer {
     private final AgentEngine engine;
     private final OutgoingCallStore store;
     private final WriteQueue writes;
-    private final DaemonSettings settings;
+    /** Read at each decision, so a reload applies from the next round or call end. */
+    private final Supplier<DaemonSettings> settings;
     private final DialerSettings dialer;
     private final Map<String, OutboundCall> byActionId = new HashMap<>();
     private final Map<String, OutboundCall> byUniqueId = new HashMap<>();
@@ -65,7 +67,7 @@ final class OutboundDialer {
     /** Calls that ended so far; a round whose read predates an ending cannot judge "finished". */
     private long endings;
 
-    OutboundDialer(AgentEngine engine, OutgoingCallStore store, WriteQueue writes, DaemonSettings settings,
+    OutboundDialer(AgentEngine engine, OutgoingCallStore store, WriteQueue writes, Supplier<DaemonSettings> settings,
                    DialerSettings dialer) {
         this.engine = engine;
         this.store = store;
@@ -81,7 +83,7 @@ final class OutboundDialer {
 
     private void tick() {
         if (!engine.pbxConnected()) {
-            engine.scheduler().schedule(dialer.interval(), this::tick);
+            engine.scheduler().schedule(dialer.roundInterval(settings.get()), this::tick);
             return;
         }
         long endingsBefore = endings;
@@ -91,7 +93,7 @@ final class OutboundDialer {
                     if (error != null) {
                         log.warn("dialer round failed: {}", error.toString());
                     }
-                    engine.scheduler().schedule(dialer.interval(), this::tick);
+                    engine.scheduler().schedule(dialer.roundInterval(settings.get()), this::tick);
                 });
     }
 
@@ -140,13 +142,14 @@ final class OutboundDialer {
                 continue;
             }
             DialDecision decision = Predictor.decide(snapshot(campaign, live, now));
+            // Every round, as the reference's debug output (dialer.debug = 1 turns it on).
+            log.debug("campaign {}: {}", campaign.id(), decision.explain());
             if (decision.callsToPlace() == 0) {
                 continue;
             }
             List<String> inCall = live.stream().map(c -> c.phone).toList();
             CandidatePolicy.Selection selection = CandidatePolicy.select(candidates, campaign.retries(), now,
                     reading.doNotCall(), inCall, decision.callsToPlace());
-            log.debug("campaign {}: {}", campaign.id(), decision.explain());
             selection.chosen().forEach(call -> originate(campaign, call, now, null));
         }
     }
@@ -193,8 +196,9 @@ final class OutboundDialer {
         pruneRecent(now);
         int placed = recent.size();
         int answered = (int) recent.stream().filter(r -> (Boolean) r[1]).count();
+        DaemonSettings current = settings.get();
         return new DialerSnapshot(members, waiting, pending, 0, live.size(), campaign.maxChannels(), talkStats,
-                settings.initialAnswerSeconds(), placed, answered, settings);
+                current.initialAnswerSeconds(), placed, answered, current);
     }
 
     private void pruneRecent(LocalDateTime now) {
@@ -233,7 +237,7 @@ final class OutboundDialer {
                     String context = forAgent != null ? SCHEDULED_CONTEXT : campaign.context();
                     String exten = forAgent != null ? forAgent.extension : campaign.queue();
                     PbxAction.Originate originate = new PbxAction.Originate(channel, context, exten, 1, "", "", "\"" + campaign.name() + "\" <" + call.phone() + ">",
-                            dialer.originateTimeout(settings), Map.of("ID_CAMPAIGN", String.valueOf(campaign.id()),
+                            dialer.originateTimeout(settings.get()), Map.of("ID_CAMPAIGN", String.valueOf(campaign.id()),
                             "ID_CALL", String.valueOf(call.id()), "NUMBER", call.phone(), "QUEUE", campaign.queue(),
                             "CONTEXT", campaign.context()), actionId, uniqueId);
                     progress(live, "Dialing", null, null, now);
@@ -406,7 +410,7 @@ final class OutboundDialer {
         LocalDateTime end = engine.now();
         AgentState agent = call.agent;
         long duration = Math.max(0, Duration.between(call.linkStart, end).toSeconds());
-        CallStatus status = ShortCallRule.of(settings).finalStatus(duration);
+        CallStatus status = ShortCallRule.of(settings.get()).finalStatus(duration);
         writes.submit("call " + call.callId + " ended", () -> store.ended(call.callId, status.wireName(), end,
                 duration));
         if (agent == null) {

@@ -6,6 +6,8 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.handler.timeout.IdleStateEvent;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.dialerd.eccp.codec.DecodeFailure;
@@ -46,7 +48,9 @@ final class EccpChannelHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        session = new EccpSession(String.valueOf(ctx.channel().remoteAddress()));
+        SocketAddress remote = ctx.channel().remoteAddress();
+        session = new EccpSession(String.valueOf(remote), remote instanceof InetSocketAddress inet
+                ? inet.getAddress().getHostAddress() : String.valueOf(remote));
         ctx.fireChannelActive();
     }
 
@@ -153,6 +157,10 @@ final class EccpChannelHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
         if (evt instanceof IdleStateEvent) {
+            if (inFlight.get() > 0) {
+                // Still answering: reading is paused by us (in-flight or outbound limit), the client is not idle.
+                return;
+            }
             log.info("ECCP client {} idle for {}; closing", session.remoteAddress(), settings.idleTimeout());
             closing = true;
             ctx.close();

@@ -65,4 +65,25 @@ class DialerdConfigTest {
     void commandLineEccpPortOverridesTheFile() {
         assertEquals(20010, parse("[eccp]", "port = 20006").withEccpPort(20010).eccp().port());
     }
+
+    @Test
+    void amportalConfIsReadFromEtcUnlessTheKeySaysOtherwise() {
+        assertEquals(java.util.Optional.of(Path.of("/etc/amportal.conf")), parse("[database]", "dbhost = h")
+                .amportalConf());
+        assertEquals(java.util.Optional.of(Path.of("/srv/amportal.conf")),
+                parse("[freepbx]", "amportal_conf = /srv/amportal.conf").amportalConf());
+        assertTrue(parse("[freepbx]", "amportal_conf =").amportalConf().isEmpty(), "empty: not read");
+        assertTrue(DialerdConfig.embeddedDefaults(true, Path.of("d")).amportalConf().isEmpty(), "the demo never");
+    }
+
+    @Test
+    void membershipIsUnsetUnlessChosen() {
+        assertTrue(parse("; nothing").agents().membershipFromAstdb().isEmpty());
+        assertEquals(java.util.Optional.of(false), parse("[agents]", "membership = table").agents()
+                .membershipFromAstdb());
+        assertEquals(java.util.Optional.of(true), parse("[agents]", "membership = astdb").agents()
+                .membershipFromAstdb());
+        assertEquals("agents.membership = 'ldap': expected table or astdb", assertThrows(ConfigException.class,
+                () -> parse("[agents]", "membership = ldap")).getMessage());
+    }
 }
