@@ -135,8 +135,7 @@ public final class Dialerd implements AutoCloseable {
 
         WriteQueue writes = new WriteQueue("dialerd-writes", Duration.ofMillis(100), Duration.ofSeconds(10));
         resources.push(() -> writes.close(WRITE_DRAIN_TIMEOUT));
-        AgentEngine engine = new AgentEngine(pbx.pbx(), stores.audit(), stores.incomingCalls(),
-                live, writes,
+        AgentEngine engine = new AgentEngine(pbx.pbx(), stores.audit(), stores.incomingCalls(), writes,
                 EngineScheduler.singleThread("dialerd-engine"), clock, pbx.agents());
         engine.track(agents.all()).join();
         if (pbx.pbx().isConnected()) {

@@ -45,6 +45,7 @@ final class PbxLifecycle {
     void restart(Restart plan, AmiServer server) {
         engine.publish(AmiMessage.event("Shutdown").add("Privilege", "system,all").add("Shutdown", "Cleanly")
                 .add("Restart", plan.restartFlag() ? "True" : "False").build());
+        engine.flushAllEvents();
         engine.sessions().forEach(engine::removeSession);
         server.closeSessions();
         int port = server.port();

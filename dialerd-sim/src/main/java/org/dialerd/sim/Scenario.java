@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.dialerd.sim.order.EventOrder;
 import org.dialerd.sim.pbx.Dialplan;
 import org.dialerd.sim.pbx.PhoneBehaviour;
 import org.dialerd.sim.pbx.QueueConfig;
@@ -37,6 +39,7 @@ public final class Scenario {
     private String banner = "Asterisk Call Manager/11.0.0";
     private final Map<String, String> holdingBridges = new LinkedHashMap<>();
     private long processedCalls;
+    private EventOrder eventOrder = EventOrder.NATURAL;
 
     /** An empty PBX with the default manager user. */
     public static Scenario empty() {
@@ -123,6 +126,15 @@ public final class Scenario {
         return this;
     }
 
+    /**
+     * The order of the AMI output where real Asterisk's threads race, e.g.
+     * {@code EventOrder.raceWindows(seed)}; {@link EventOrder#NATURAL} (the default) is the model's order.
+     */
+    public Scenario eventOrder(EventOrder policy) {
+        this.eventOrder = Objects.requireNonNull(policy, "policy");
+        return this;
+    }
+
     public Scenario banner(String value) {
         this.banner = value;
         return this;
@@ -188,5 +200,9 @@ public final class Scenario {
 
     String banner() {
         return banner;
+    }
+
+    EventOrder eventOrder() {
+        return eventOrder;
     }
 }

@@ -36,8 +36,11 @@ public final class PbxHarness implements AutoCloseable {
     private final AmiGateway gateway;
     private final Dialerd dialerd;
     private final DataSource dataSource;
+    private final Instant epoch;
 
-    private PbxHarness(AsteriskSimulator simulator, AmiGateway gateway, Dialerd dialerd, DataSource dataSource) {
+    private PbxHarness(AsteriskSimulator simulator, AmiGateway gateway, Dialerd dialerd, DataSource dataSource,
+                       Instant epoch) {
+        this.epoch = epoch;
         this.simulator = simulator;
         this.gateway = gateway;
         this.dialerd = dialerd;
@@ -93,7 +96,7 @@ public final class PbxHarness implements AutoCloseable {
         }
         Dialerd dialerd = Dialerd.over(JdbcStores.over(dataSource), EccpServerSettings.defaults().withPort(0),
                 virtualClock(simulator, epoch), side, resources);
-        return new PbxHarness(simulator, gateway, dialerd, dataSource);
+        return new PbxHarness(simulator, gateway, dialerd, dataSource, epoch);
     }
 
     /** dialerd's clock follows the simulator's virtual time, so waits and durations match the PBX. */
@@ -114,6 +117,11 @@ public final class PbxHarness implements AutoCloseable {
                 return epoch.plusMillis(simulator.nowMillis());
             }
         };
+    }
+
+    /** The wall-clock instant of virtual time 0, for dialerd's clock (whole seconds). */
+    public Instant epoch() {
+        return epoch;
     }
 
     public AsteriskSimulator simulator() {

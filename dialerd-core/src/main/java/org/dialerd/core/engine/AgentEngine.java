@@ -58,17 +58,13 @@ public final class AgentEngine implements AgentService {
     /** An engine that follows agents only (no call tracking). */
     public AgentEngine(PbxGateway pbx, AuditStore audit, WriteQueue writes, EngineScheduler scheduler, Clock clock,
                        AgentEngineSettings settings) {
-        this(pbx, audit, null, () -> DaemonSettings.DEFAULTS, writes, scheduler, clock, settings);
+        this(pbx, audit, null, writes, scheduler, clock, settings);
     }
 
-    /**
-     * An engine that also follows the calls of the monitored incoming queues.
-     *
-     * @param live the valor_config settings in force (dialer.llamada_corta), read at each use
-     */
-    public AgentEngine(PbxGateway pbx, AuditStore audit, IncomingCallStore incomingCalls, Supplier<DaemonSettings> live,
+    /** An engine that also follows the calls of the monitored incoming queues. */
+    public AgentEngine(PbxGateway pbx, AuditStore audit, IncomingCallStore incomingCalls,
                        WriteQueue writes, EngineScheduler scheduler, Clock clock, AgentEngineSettings settings) {
-        this.inbound = incomingCalls == null ? null : new InboundCalls(this, incomingCalls, writes, live);
+        this.inbound = incomingCalls == null ? null : new InboundCalls(this, incomingCalls, writes);
         this.holds = new HoldControl(this, audit, writes, DEFAULT_HOLD_BREAK_ID);
         this.pbx = pbx;
         this.audit = audit;

@@ -88,31 +88,29 @@ final class HoldControl {
 
     void handle(PbxEvent event) {
         if (event instanceof PbxEvent.ParkedCall e) {
+            // ParkedCall may come before or after the Park action's reply (startHold).
             AgentState state = parked.get(e.parkeeUniqueId());
-            if (state != null && state.onHold) {
+            if (state != null) {
                 state.parkingSpace = e.parkingSpace();
-                openHoldAudit(state);
+                if (state.onHold) {
+                    openHoldAudit(state);
+                }
             }
         } else if (event instanceof PbxEvent.UnParkedCall e) {
-            AgentState state = parked.remove(e.parkeeUniqueId());
-            if (state != null) {
-                endHold(state, "retrieved");
-            }
+            parkingEnded(e.parkeeUniqueId(), true, "retrieved");
         } else if (event instanceof PbxEvent.ParkedCallGiveUp e) {
-            AgentState state = parked.remove(e.parkeeUniqueId());
-            if (state != null) {
-                endHold(state, "the parked customer hung up");
-            }
+            parkingEnded(e.parkeeUniqueId(), false, "the parked customer hung up");
         } else if (event instanceof PbxEvent.ParkedCallTimeOut e) {
-            AgentState state = parked.remove(e.parkeeUniqueId());
-            if (state != null) {
-                endHold(state, "parking timed out; the call rings the agent again");
-            }
+            parkingEnded(e.parkeeUniqueId(), true, "parking timed out; the call rings the agent again");
         } else if (event instanceof PbxEvent.Hangup e) {
-            AgentState state = parked.remove(e.uniqueId());
-            if (state != null) {
-                endHold(state, "the parked customer hung up");
-            }
+            parkingEnded(e.uniqueId(), false, "the parked customer hung up");
+        }
+    }
+
+    private void parkingEnded(String parkeeUniqueId, boolean callGoesOn, String why) {
+        AgentState state = parked.remove(parkeeUniqueId);
+        if (state != null) {
+            endHold(state, callGoesOn, why);
         }
     }
 
@@ -123,6 +121,9 @@ final class HoldControl {
             engine.inbound().held(state.call, true);
         } else if (state.outboundCall != null) {
             engine.outbound().held(state.outboundCall, true);
+        }
+        if (state.parkingSpace != null) {
+            openHoldAudit(state);
         }
         engine.publish(state);
         engine.emit(new AgentEvent.PauseStart(state.number(), "hold", null, null, state.holdStart));
@@ -139,8 +140,13 @@ final class HoldControl {
                 () -> audit.open(agentId, holdBreakId, start, space));
     }
 
-    /** Back from hold (retrieved, or the customer gone): the agent takes calls again. */
-    private void endHold(AgentState state, String why) {
+    /**
+     * Back from hold (retrieved, or the customer gone): the agent takes calls again. A call whose
+     * customer hung up while parked gets no OffHold: its Hangup follows, and ParkedCallGiveUp, the
+     * customer's Hangup and AgentComplete reach dialerd in any order (nothing is written about a
+     * call after its Hangup, so the first of them must not write OffHold either).
+     */
+    private void endHold(AgentState state, boolean callGoesOn, String why) {
         if (!state.onHold) {
             return;
         }
@@ -150,9 +156,9 @@ final class HoldControl {
         CompletableFuture<Long> row = state.holdAudit;
         writes.submit("close hold of " + state.number(),
                 () -> audit.close(row.join(), end, Duration.between(start, end)));
-        if (state.call != null) {
+        if (callGoesOn && state.call != null) {
             engine.inbound().held(state.call, false);
-        } else if (state.outboundCall != null) {
+        } else if (callGoesOn && state.outboundCall != null) {
             engine.outbound().held(state.outboundCall, false);
         }
         state.onHold = false;

@@ -6,9 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.dialerd.core.pbx.PbxEvent;
-import org.dialerd.core.settings.DaemonSettings;
 import org.dialerd.core.store.IncomingCallStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,15 +25,13 @@ final class InboundCalls {
     private final AgentEngine engine;
     private final IncomingCallStore store;
     private final WriteQueue writes;
-    private final Supplier<DaemonSettings> settings;
     private Map<String, IncomingCallStore.MonitoredQueue> monitored = Map.of();
     private final Map<String, LiveCall> byUniqueId = new HashMap<>();
 
-    InboundCalls(AgentEngine engine, IncomingCallStore store, WriteQueue writes, Supplier<DaemonSettings> settings) {
+    InboundCalls(AgentEngine engine, IncomingCallStore store, WriteQueue writes) {
         this.engine = engine;
         this.store = store;
         this.writes = writes;
-        this.settings = settings;
     }
 
     void monitor(List<IncomingCallStore.MonitoredQueue> queues) {
@@ -150,8 +146,9 @@ final class InboundCalls {
                 agent.call = null;
             }
             engine.publish(agent);
+            // Never short: only outgoing calls can end ShortCall (ShortCallRule, docs/protocol.md).
             engine.emit(new AgentEvent.AgentUnlinked(agent.number(), link.withId(call.knownId()), end, duration,
-                    duration < settings.get().shortCallSeconds(), logId));
+                    false, logId));
         }, engine.scheduler());
     }
 

@@ -45,8 +45,14 @@ final class OutboundCall {
         return answered == null && joined == null;
     }
 
+    /**
+     * Answered and not yet with an agent. An answered campaign call is on its way into the queue:
+     * counted as waiting from the answer on, so the dialer's arithmetic does not depend on whether
+     * OriginateResponse or QueueCallerJoin came first (or on a round running between them). A
+     * scheduled call goes to its reserved agent, who already counts as busy.
+     */
     boolean waitingInQueue() {
-        return joined != null && linkStart == null;
+        return (joined != null || answered != null && scheduledFor == null) && linkStart == null;
     }
 
     CallLink link() {

@@ -8,6 +8,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -20,6 +21,7 @@ import org.dialerd.core.dialer.DailyWindow;
 import org.dialerd.core.dialer.DialDecision;
 import org.dialerd.core.dialer.DialerSnapshot;
 import org.dialerd.core.dialer.MemberState;
+import org.dialerd.core.dialer.OriginateFailure;
 import org.dialerd.core.dialer.Predictor;
 import org.dialerd.core.dialer.QueueMember;
 import org.dialerd.core.dialer.RunningStats;
@@ -256,11 +258,13 @@ final class OutboundDialer {
         } else if (event instanceof PbxEvent.BridgeEnter e) {
             OutboundCall call = byUniqueId.get(e.uniqueId());
             if (call != null && call.scheduledFor != null && call.linkStart == null) {
+                answered(call, e.channel());
                 linkedScheduled(call);
             }
         } else if (event instanceof PbxEvent.QueueCallerJoin e) {
             OutboundCall call = byUniqueId.get(e.uniqueId());
             if (call != null && call.joined == null) {
+                answered(call, e.channel());
                 call.joined = engine.now();
                 call.channel = e.channel();
                 writes.submit("call " + call.callId + " queued", () -> store.queued(call.callId, call.uniqueId,
@@ -298,21 +302,31 @@ final class OutboundDialer {
     }
 
     private void originateResponse(OutboundCall call, PbxEvent.OriginateResponse e) {
-        LocalDateTime now = engine.now();
         if (e.success()) {
-            call.answered = now;
-            if (call.channel.isEmpty()) {
-                call.channel = e.channel();
-            }
-            recent.addLast(new Object[] {now, Boolean.TRUE});
-            writes.submit("call " + call.callId + " answered", () -> store.answered(call.callId, call.uniqueId, now));
-            if (call.joined == null) {
-                progress(call, "Ringing", null, null, now);
-            }
+            answered(call, e.channel());
             return;
         }
-        recent.addLast(new Object[] {now, Boolean.FALSE});
+        recent.addLast(new Object[] {engine.now(), Boolean.FALSE});
         failed(call, e.reason(), null);
+    }
+
+    /**
+     * The first sign that the customer answered: OriginateResponse, or the call's own QueueCallerJoin,
+     * AgentConnect or BridgeEnter when the originate thread reports after them (ami-traces 04, 08 B).
+     * Once: fecha_llamada and the Ringing row come before OnQueue and Success whatever the order.
+     */
+    private void answered(OutboundCall call, String channel) {
+        if (call.answered != null) {
+            return;
+        }
+        LocalDateTime now = engine.now();
+        call.answered = now;
+        if (call.channel.isEmpty()) {
+            call.channel = channel;
+        }
+        recent.addLast(new Object[] {now, Boolean.TRUE});
+        writes.submit("call " + call.callId + " answered", () -> store.answered(call.callId, call.uniqueId, now));
+        progress(call, "Ringing", null, null, now);
     }
 
     private void failed(OutboundCall call, int reason, String detail) {
@@ -323,21 +337,10 @@ final class OutboundDialer {
             release(call);
         }
         LocalDateTime now = engine.now();
-        String status = reason == 3 ? CallStatus.NO_ANSWER.wireName() : CallStatus.FAILURE.wireName();
-        int cause = switch (reason) {
-            case 5 -> 17;
-            case 3 -> 19;
-            case 8 -> 34;
-            default -> 0;
-        };
-        String text = detail != null ? detail : switch (reason) {
-            case 5 -> "User busy";
-            case 3 -> "No answer";
-            case 8 -> "Congestion";
-            default -> "Failed";
-        };
-        writes.submit("call " + call.callId + " failed", () -> store.failed(call.callId, status, cause,
-                text.length() > 32 ? text.substring(0, 32) : text, now));
+        OriginateFailure failure = OriginateFailure.of(reason, Optional.ofNullable(detail));
+        String status = failure.status().wireName();
+        writes.submit("call " + call.callId + " failed", () -> store.failed(call.callId, status, failure.cause(),
+                failure.causeText(), now));
         progress(call, status, null, null, now);
     }
 
@@ -369,6 +372,7 @@ final class OutboundDialer {
     }
 
     private void linked(OutboundCall call, PbxEvent.AgentConnect e) {
+        answered(call, e.channel());
         LocalDateTime now = engine.now();
         call.linkStart = now;
         if (call.joined == null) {
@@ -406,19 +410,15 @@ final class OutboundDialer {
         LocalDateTime end = engine.now();
         AgentState agent = call.agent;
         long duration = Math.max(0, Duration.between(call.linkStart, end).toSeconds());
+        CallStatus status = ShortCallRule.of(settings.get()).finalStatus(duration);
+        writes.submit("call " + call.callId + " ended", () -> store.ended(call.callId, status.wireName(), end,
+                duration));
         if (agent == null) {
             // Taken by a queue member dialerd does not track: the row still gets its end.
             release(call);
-            CallStatus status = ShortCallRule.of(settings.get()).finalStatus(duration);
-            writes.submit("call " + call.callId + " ended", () -> store.ended(call.callId, status.wireName(), end,
-                    duration));
             progress(call, "Hangup", null, duration, end);
             return;
         }
-        ShortCallRule rule = ShortCallRule.of(settings.get());
-        CallStatus status = rule.finalStatus(duration);
-        writes.submit("call " + call.callId + " ended", () -> store.ended(call.callId, status.wireName(), end,
-                duration));
         RunningStats updated = stats.getOrDefault(call.campaignId, RunningStats.EMPTY).afterCall(status, duration);
         stats.put(call.campaignId, updated);
         writes.submit("campaign " + call.campaignId + " stats", () -> store.campaignStats(call.campaignId,
