@@ -1,0 +1,393 @@
+package org.dialerd.core.journal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The durable, ordered write journal: records are appended to segment files under
+ * {@link JournalSettings#dir()} and forced to disk in groups (every {@code fsyncInterval}, or
+ * sooner once {@code fsyncBatch} wait); {@link #append} completes when its record is on disk.
+ * The applier takes durable records in order ({@link #awaitNext}) and reports them applied
+ * ({@link #markApplied}); a segment whose records are all applied is deleted. On open, every
+ * record still on disk is handed to the applier again, which skips those the database already
+ * has. Past {@code maxBytes} an ERROR alarm is raised ({@link #overDiskBound()}); records are
+ * never dropped.
+ */
+public final class Journal implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Journal.class);
+    /** The alarm clears once the journal is back under this share of its bound. */
+    private static final double CLEAR_RATIO = 0.9;
+
+    private record Pending(JournalEntry entry, byte[] frame, CompletableFuture<Long> durable) {}
+
+    private final JournalSettings settings;
+    private final Clock clock;
+    private final String hostId;
+    private final Object lock = new Object();
+    private final List<Segment> segments;
+    private final ArrayDeque<Pending> buffer = new ArrayDeque<>();
+    private final ArrayDeque<JournalEntry> durable = new ArrayDeque<>();
+    private final TreeMap<Long, CompletableFuture<Void>> appliedWaiters = new TreeMap<>();
+    private final ScheduledExecutorService flusher;
+    private final int recoveredCount;
+    private FileChannel active;
+    private long nextSeq;
+    private long appliedSeq;
+    private long bufferedBytes;
+    private boolean overBound;
+    private boolean closed;
+    private boolean writeFailing;
+
+    private Journal(JournalSettings settings, Clock clock, String hostId, List<Segment> segments,
+                    List<JournalEntry> recovered) throws IOException {
+        this.settings = settings;
+        this.clock = clock;
+        this.hostId = hostId;
+        this.segments = segments;
+        this.recoveredCount = recovered.size();
+        durable.addAll(recovered);
+        long next = 1;
+        for (Segment segment : segments) {
+            next = Math.max(next, Math.max(segment.firstSeq, segment.lastSeq + 1));
+        }
+        this.nextSeq = next;
+        Segment last = segments.isEmpty() ? null : segments.get(segments.size() - 1);
+        if (last != null && last.bytes == 0 && last.firstSeq == next) {
+            segments.remove(segments.size() - 1); // the previous run's empty active segment: append to it
+            openActive(last);
+        } else {
+            openActive(Segment.create(settings.dir(), next));
+        }
+        this.flusher = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "dialerd-journal-fsync");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long interval = settings.fsyncInterval().toMillis();
+        flusher.scheduleWithFixedDelay(this::flush, interval, interval, TimeUnit.MILLISECONDS);
+        checkBound();
+    }
+
+    /** Opens (creating if needed) the journal directory and reads back what a previous run left. */
+    public static Journal open(JournalSettings settings, Clock clock) {
+        try {
+            Files.createDirectories(settings.dir());
+            String hostId = JournalId.readOrCreate(settings.dir());
+            List<JournalEntry> recovered = new ArrayList<>();
+            List<Segment> segments = new ArrayList<>();
+            for (var path : Segment.list(settings.dir())) {
+                segments.add(Segment.recover(path, recovered));
+            }
+            Journal journal = new Journal(settings, clock, hostId, segments, recovered);
+            if (!recovered.isEmpty()) {
+                log.info("journal {}: {} records from a previous run to replay (seq {}..{})", settings.dir(),
+                        recovered.size(), recovered.get(0).seq(), recovered.get(recovered.size() - 1).seq());
+            }
+            return journal;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the journal in " + settings.dir().toAbsolutePath(), e);
+        }
+    }
+
+    /** Names this journal in {@code dialerd_journal_applied}: one row per journal directory. */
+    public String hostId() {
+        return hostId;
+    }
+
+    /** Records read back at open (the applier skips the ones already applied). */
+    public int recoveredCount() {
+        return recoveredCount;
+    }
+
+    /** Sequence numbers continue after {@code applied} (the database's last_seq), even if segments were lost. */
+    public void continueAfter(long applied) {
+        synchronized (lock) {
+            if (applied >= nextSeq) {
+                log.warn("journal {}: the database has applied up to seq {} but the journal only reached {};"
+                        + " continuing at {}", settings.dir(), applied, nextSeq - 1, applied + 1);
+                nextSeq = applied + 1;
+            }
+        }
+    }
+
+    /** Appends a record; the future completes with its seq once it is on disk. */
+    public CompletableFuture<Long> append(JournalRecord record) {
+        CompletableFuture<Long> result = new CompletableFuture<>();
+        boolean wake;
+        synchronized (lock) {
+            if (closed) {
+                result.completeExceptionally(new IllegalStateException("journal closed"));
+                return result;
+            }
+            JournalEntry entry = new JournalEntry(nextSeq++, clock.millis(), record);
+            byte[] frame = RecordCodec.encode(entry);
+            buffer.addLast(new Pending(entry, frame, result));
+            bufferedBytes += frame.length;
+            wake = buffer.size() == settings.fsyncBatch();
+        }
+        if (wake) {
+            flusher.execute(this::flush);
+        }
+        return result;
+    }
+
+    /** The seq of the last record appended so far (0: none yet). */
+    public long lastAppended() {
+        synchronized (lock) {
+            return nextSeq - 1;
+        }
+    }
+
+    private void flush() {
+        List<Pending> batch;
+        Segment segment;
+        synchronized (lock) {
+            if (buffer.isEmpty() || active == null) {
+                return;
+            }
+            batch = new ArrayList<>(buffer);
+            segment = segments.get(segments.size() - 1);
+        }
+        long total = 0;
+        try {
+            ByteBuffer[] frames = new ByteBuffer[batch.size()];
+            for (int i = 0; i < frames.length; i++) {
+                frames[i] = ByteBuffer.wrap(batch.get(i).frame());
+                total += frames[i].remaining();
+            }
+            long written = 0;
+            while (written < total) {
+                written += active.write(frames);
+            }
+            active.force(false);
+        } catch (IOException | RuntimeException e) {
+            writeFailed(segment, e);
+            return;
+        }
+        synchronized (lock) {
+            for (int i = 0; i < batch.size(); i++) {
+                buffer.pollFirst();
+            }
+            bufferedBytes -= total;
+            segment.bytes += total;
+            segment.lastSeq = batch.get(batch.size() - 1).entry().seq();
+            batch.forEach(p -> durable.addLast(p.entry()));
+            lock.notifyAll();
+            if (writeFailing) {
+                writeFailing = false;
+                log.info("journal {}: writing again", settings.dir());
+            }
+            if (segment.bytes >= settings.segmentBytes()) {
+                roll(segment.lastSeq + 1);
+            }
+        }
+        checkBound();
+        batch.forEach(p -> p.durable().complete(p.entry().seq()));
+    }
+
+    /** The records stay buffered (and unacknowledged) and are written again at the next flush. */
+    private void writeFailed(Segment segment, Exception e) {
+        synchronized (lock) {
+            if (!writeFailing) {
+                writeFailing = true;
+                log.error("journal {}: cannot write {} ({}); {} records wait in memory and are retried",
+                        settings.dir(), segment.path.getFileName(), e.toString(), buffer.size());
+            }
+            try {
+                if (active != null) {
+                    active.truncate(segment.bytes);
+                    active.position(segment.bytes);
+                }
+            } catch (IOException ignored) {
+                // The next attempt truncates again; the segment's recorded size stays right.
+            }
+        }
+    }
+
+    private void roll(long firstSeq) {
+        try {
+            active.close();
+            openActive(Segment.create(settings.dir(), firstSeq));
+        } catch (IOException e) {
+            log.error("journal {}: cannot start a new segment ({}); the current one keeps growing", settings.dir(),
+                    e.toString());
+        }
+    }
+
+    private void openActive(Segment segment) throws IOException {
+        active = FileChannel.open(segment.path, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        segments.add(segment);
+    }
+
+    /** The next durable record not yet applied, waiting up to {@code timeout}; for the one applier thread. */
+    public Optional<JournalEntry> awaitNext(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (lock) {
+            while (durable.isEmpty() && !closed) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return Optional.empty();
+                }
+                TimeUnit.NANOSECONDS.timedWait(lock, left);
+            }
+            return Optional.ofNullable(durable.peekFirst());
+        }
+    }
+
+    /** Every record up to {@code seq} is in the database (or dead-lettered): their segments may go. */
+    public void markApplied(long seq) {
+        List<CompletableFuture<Void>> done = new ArrayList<>();
+        synchronized (lock) {
+            while (!durable.isEmpty() && durable.peekFirst().seq() <= seq) {
+                durable.pollFirst();
+            }
+            appliedSeq = Math.max(appliedSeq, seq);
+            while (segments.size() > 1 && segments.get(0).lastSeq <= appliedSeq) {
+                Segment old = segments.remove(0);
+                try {
+                    old.delete();
+                } catch (IOException e) {
+                    log.warn("journal: cannot delete applied segment {}: {}", old, e.toString());
+                }
+            }
+            var ready = appliedWaiters.headMap(appliedSeq, true);
+            done.addAll(ready.values());
+            ready.clear();
+        }
+        checkBound();
+        done.forEach(f -> f.complete(null));
+    }
+
+    /** Completes once every record up to {@code seq} has been applied. */
+    public CompletableFuture<Void> whenApplied(long seq) {
+        synchronized (lock) {
+            if (seq <= appliedSeq) {
+                return CompletableFuture.completedFuture(null);
+            }
+            return appliedWaiters.computeIfAbsent(seq, s -> new CompletableFuture<>());
+        }
+    }
+
+    /** Records appended and not yet applied (the old WriteQueue's depth). */
+    public int pending() {
+        synchronized (lock) {
+            return buffer.size() + durable.size();
+        }
+    }
+
+    /** How long the oldest record not yet applied has waited (zero when none waits). */
+    public Duration oldestPendingAge() {
+        synchronized (lock) {
+            JournalEntry oldest = !durable.isEmpty() ? durable.peekFirst()
+                    : !buffer.isEmpty() ? buffer.peekFirst().entry() : null;
+            return oldest == null ? Duration.ZERO : Duration.ofMillis(Math.max(0, clock.millis()
+                    - oldest.appendedAtMillis()));
+        }
+    }
+
+    /** Bytes the segment files (and records waiting to be written) take. */
+    public long diskBytes() {
+        synchronized (lock) {
+            return bufferedBytes + segments.stream().mapToLong(s -> s.bytes).sum();
+        }
+    }
+
+    public boolean overDiskBound() {
+        synchronized (lock) {
+            return overBound;
+        }
+    }
+
+    public JournalSettings settings() {
+        return settings;
+    }
+
+    private void checkBound() {
+        long bytes = diskBytes();
+        synchronized (lock) {
+            if (!overBound && bytes > settings.maxBytes()) {
+                overBound = true;
+                log.error("ALARM journal {} holds {} bytes, over journal.max_bytes = {}: the database is not taking"
+                        + " the writes; every record is kept (nothing is dropped) until the disk is full",
+                        settings.dir().toAbsolutePath(), bytes, settings.maxBytes());
+            } else if (overBound && bytes <= settings.maxBytes() * CLEAR_RATIO) {
+                overBound = false;
+                log.info("journal {} back under its bound: {} bytes", settings.dir().toAbsolutePath(), bytes);
+            }
+        }
+    }
+
+    /** Waits until every record appended before this call is on disk. */
+    public boolean flush(Duration timeout) {
+        CompletableFuture<?> last;
+        synchronized (lock) {
+            last = buffer.isEmpty() ? CompletableFuture.completedFuture(null) : buffer.peekLast().durable();
+        }
+        flusher.execute(this::flush);
+        try {
+            last.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    /** Writes what is buffered, then closes; records not yet applied stay on disk for the next start. */
+    @Override
+    public void close() {
+        flush(Duration.ofSeconds(5));
+        shutdown(false);
+    }
+
+    /**
+     * Stops as a killed process would: records not yet on disk are lost, nothing is flushed.
+     * Crash tests use it to abandon a running dialerd.
+     */
+    public void abandon() {
+        shutdown(true);
+    }
+
+    private void shutdown(boolean dropBuffer) {
+        synchronized (lock) {
+            closed = true;
+            if (dropBuffer) {
+                buffer.clear();
+            }
+            lock.notifyAll();
+        }
+        flusher.shutdownNow();
+        try {
+            flusher.awaitTermination(5, TimeUnit.SECONDS);
+            synchronized (lock) {
+                if (active != null) {
+                    active.close();
+                    active = null;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            log.warn("journal {}: closing the segment failed: {}", settings.dir(), e.toString());
+        }
+    }
+}
