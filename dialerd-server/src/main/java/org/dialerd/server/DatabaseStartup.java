@@ -3,14 +3,14 @@ package org.dialerd.server;
 import java.util.Deque;
 import java.util.function.Function;
 import org.dialerd.core.store.ExtensionDirectory;
-import org.dialerd.core.store.Stores;
+import org.dialerd.core.journal.JournalSettings;
 import org.dialerd.db.Database;
 import org.dialerd.db.DatabaseSettings;
 import org.dialerd.db.EmbeddedMariaDb;
+import org.dialerd.db.Persistence;
 import org.dialerd.db.SchemaInstaller;
 import org.dialerd.db.store.Jdbc;
 import org.dialerd.db.store.JdbcDeviceDirectory;
-import org.dialerd.db.store.JdbcStores;
 import org.dialerd.server.config.DialerdConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,12 +24,16 @@ import org.slf4j.LoggerFactory;
 final class DatabaseStartup {
     private static final Logger log = LoggerFactory.getLogger(DatabaseStartup.class);
     private static final int EMBEDDED_PORT = EmbeddedMariaDb.ANY_FREE_PORT;
+    /** Requests wait at most this for a connection: a database that is down answers 503 quickly. */
+    static final java.time.Duration REQUEST_CONNECT_TIMEOUT = java.time.Duration.ofMillis(500);
+    /** The journal applier and the id allocator have a pool of their own. */
+    private static final int WRITE_POOL_SIZE = 2;
 
     private DatabaseStartup() {
     }
 
     /** The repositories, and FreePBX's devices table as an extension directory when asked for. */
-    record Opened(Stores stores, Function<String, ExtensionDirectory> devicesTable) {}
+    record Opened(Persistence persistence, Function<String, ExtensionDirectory> devicesTable) {}
 
     /** Registers what it opens in {@code resources} (closed last-first by dialerd). */
     static Opened open(DialerdConfig config, Deque<AutoCloseable> resources) {
@@ -41,7 +45,7 @@ final class DatabaseStartup {
             resources.push(database);
             SchemaInstaller.installSchema(database.dataSource());
             log.info("database {} ready", settings);
-            return opened(database);
+            return opened(config, database, settings, resources);
         }
         EmbeddedMariaDb embedded = EmbeddedMariaDb.start(config.dataDir().resolve("mariadb"), EMBEDDED_PORT);
         resources.push(embedded);
@@ -52,13 +56,23 @@ final class DatabaseStartup {
         SchemaInstaller.installSchema(database.dataSource());
         SchemaInstaller.DemoSeed seed = SchemaInstaller.seedDemoDataOnce(database.dataSource());
         log.info("embedded database ready in {} (demo data: {})", config.dataDir().toAbsolutePath(), seed);
-        return opened(database);
+        return opened(config, database, embedded.settings(DatabaseSettings.DEFAULT_DATABASE), resources);
     }
 
-    private static Opened opened(Database database) {
-        var dataSource = database.dataSource();
-        return new Opened(JdbcStores.over(dataSource),
-                table -> new JdbcDeviceDirectory(new Jdbc(dataSource), table));
+    private static Opened opened(DialerdConfig config, Database requests, DatabaseSettings settings,
+                                 Deque<AutoCloseable> resources) {
+        Database writes = Database.open(settings.withPoolSize(WRITE_POOL_SIZE));
+        resources.push(writes);
+        requests.withConnectionTimeout(REQUEST_CONNECT_TIMEOUT);
+        DialerdConfig.JournalConfig journal = config.journal();
+        JournalSettings journalSettings = JournalSettings.in(journal.dir().orElse(config.dataDir().resolve("journal")))
+                .withMaxBytes(journal.maxBytes())
+                .withFsyncInterval(java.time.Duration.ofMillis(journal.fsyncIntervalMs()));
+        Persistence persistence = Persistence.over(requests.dataSource(), writes.dataSource(), journalSettings,
+                journal.idBlock());
+        resources.push(persistence.requests());
+        var dataSource = requests.dataSource();
+        return new Opened(persistence, table -> new JdbcDeviceDirectory(new Jdbc(dataSource), table));
     }
 
 }

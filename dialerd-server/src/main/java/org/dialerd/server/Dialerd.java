@@ -15,12 +15,19 @@ import org.dialerd.core.engine.AgentEngineSettings;
 import org.dialerd.core.engine.AstdbMembershipSource;
 import org.dialerd.core.engine.DialerSettings;
 import org.dialerd.core.engine.EngineScheduler;
-import org.dialerd.core.engine.WriteQueue;
 import org.dialerd.core.pbx.PbxGateway;
 import org.dialerd.core.settings.DaemonSettings;
 import org.dialerd.core.store.ExtensionDirectory;
 import org.dialerd.core.store.MembershipSource;
 import org.dialerd.core.store.Stores;
+import org.dialerd.core.journal.CrashRecovery;
+import org.dialerd.core.journal.DeadLetters;
+import org.dialerd.core.journal.IdAllocator;
+import org.dialerd.core.journal.Journal;
+import org.dialerd.core.journal.JournalApplier;
+import org.dialerd.core.journal.JournalRecord;
+import org.dialerd.core.journal.JournalWrites;
+import org.dialerd.db.Persistence;
 import org.dialerd.eccp.handler.Handlers;
 import org.dialerd.eccp.server.Dispatcher;
 import org.dialerd.eccp.server.EccpServer;
@@ -36,7 +43,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A running dialerd: database, Asterisk connection, agent engine, ECCP listener. Started in
  * dependency order, closed in reverse order (ECCP first, then open audit rows are closed and
- * the write queue drains, then AMI, then the database), each step bounded by its own timeout.
+ * the journal drains into the database, then AMI, then the database), each step bounded by its
+ * own timeout. Writes go through the durable journal: what the database has not taken at stop
+ * (or at a crash) is replayed at the next start.
  */
 public final class Dialerd implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Dialerd.class);
@@ -64,12 +73,17 @@ public final class Dialerd implements AutoCloseable {
     private final Services services;
     private final DaemonSettings settings;
     private final Deque<AutoCloseable> resources;
+    private final Journal journal;
+    private final JournalApplier applier;
 
-    private Dialerd(EccpServer eccp, Services services, DaemonSettings settings, Deque<AutoCloseable> resources) {
+    private Dialerd(EccpServer eccp, Services services, DaemonSettings settings, Deque<AutoCloseable> resources,
+                    Journal journal, JournalApplier applier) {
         this.eccp = eccp;
         this.services = services;
         this.settings = settings;
         this.resources = resources;
+        this.journal = journal;
+        this.applier = applier;
     }
 
     /** Starts everything the configuration describes. */
@@ -77,7 +91,7 @@ public final class Dialerd implements AutoCloseable {
         Deque<AutoCloseable> resources = new ArrayDeque<>();
         try {
             DatabaseStartup.Opened database = DatabaseStartup.open(config, resources);
-            DaemonSettings daemonSettings = DaemonSettingsReader.read(database.stores());
+            DaemonSettings daemonSettings = DaemonSettingsReader.read(database.persistence().stores());
             PbxSide pbx = config.demo() ? DemoPbx.start(resources)
                     : new PbxSide(PbxStartup.connect(config, daemonSettings, resources),
                             config.agents().devicesTable().map(database.devicesTable())
@@ -85,7 +99,7 @@ public final class Dialerd implements AutoCloseable {
                             agentSettings(config.agents().staticMemberInterface()),
                             config.agents().membershipFromAstdb(), java.util.Optional.of(new DialerSettings(
                                     config.dialTemplate(), DialerSettings.DEFAULT_INTERVAL, uniqueIdPrefix())));
-            Dialerd dialerd = over(database.stores(), config.eccp(), Clock.systemDefaultZone(), pbx, resources);
+            Dialerd dialerd = over(database.persistence(), config.eccp(), Clock.systemDefaultZone(), pbx, resources);
             log.info("dialerd started ({}), ECCP on {}:{}", config.demo() ? "demo" : "configured",
                     config.eccp().bindAddress(), dialerd.eccpPort());
             return dialerd;
@@ -96,9 +110,9 @@ public final class Dialerd implements AutoCloseable {
     }
 
     /** Without Asterisk (tests of database-backed requests). */
-    public static Dialerd over(Stores stores, EccpServerSettings eccpSettings, Clock clock, PbxGateway pbx,
+    public static Dialerd over(Persistence persistence, EccpServerSettings eccpSettings, Clock clock, PbxGateway pbx,
                                Deque<AutoCloseable> resources) {
-        return over(stores, eccpSettings, clock,
+        return over(persistence, eccpSettings, clock,
                 new PbxSide(pbx, ExtensionDirectory.template("SIP/{ext}"), AgentEngineSettings.DEFAULTS), resources);
     }
 
@@ -106,21 +120,43 @@ public final class Dialerd implements AutoCloseable {
      * Starts the engine and the ECCP listener over stores someone else opened (tests use this
      * with a fixed clock). Resources are closed, last first, when dialerd closes.
      */
-    public static Dialerd over(Stores stores, EccpServerSettings eccpSettings, Clock clock, PbxSide pbx,
+    public static Dialerd over(Persistence persistence, EccpServerSettings eccpSettings, Clock clock, PbxSide pbx,
                                Deque<AutoCloseable> resources) {
+        Stores stores = persistence.stores();
         DaemonSettings daemonSettings = DaemonSettingsReader.read(stores);
         log.info("{}", daemonSettings);
-        int closed = stores.audit().closeOpenSessions(LocalDateTime.now(clock).withNano(0));
-        if (closed > 0) {
-            log.info("closed {} login sessions left open by a previous run", closed);
-        }
         AgentDirectory agents = new AgentDirectory();
         agents.replaceAll(stores.agents().findAll());
         log.info("{} agents loaded", agents.size());
 
-        WriteQueue writes = new WriteQueue("dialerd-writes", Duration.ofMillis(100), Duration.ofSeconds(10));
-        resources.push(() -> writes.close(WRITE_DRAIN_TIMEOUT));
-        AgentEngine engine = new AgentEngine(pbx.pbx(), stores.audit(), stores.incomingCalls(),
+        Journal journal = Journal.open(persistence.journal(), clock);
+        resources.push(journal);
+        journal.continueAfter(persistence.journalTarget().lastApplied(journal.hostId()));
+        JournalApplier applier = new JournalApplier(journal, persistence.journalTarget(),
+                new DeadLetters(persistence.journal().dir()), Duration.ofMillis(100), Duration.ofSeconds(5)).start();
+        resources.push(() -> {
+            if (!applier.drain(WRITE_DRAIN_TIMEOUT)) {
+                log.warn("{} journal records not yet in the database at stop; they are applied at the next start",
+                        journal.pending());
+            }
+            applier.close();
+        });
+        LocalDateTime startedAt = LocalDateTime.now(clock).withNano(0);
+        // After the replayed records: close what a crashed run left open, then the sessions
+        // any earlier run left open (as the reference does at start-up).
+        CrashRecovery.closing(journal.takeRecovered(), startedAt).forEach(journal::append);
+        journal.append(new JournalRecord.OpenSessionsClosed(startedAt));
+        java.util.concurrent.ExecutorService idRefill = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, "dialerd-id-blocks");
+            thread.setDaemon(true);
+            return thread;
+        });
+        resources.push(idRefill::shutdownNow);
+        IdAllocator ids = new IdAllocator(persistence.idBlocks(), persistence.idBlock(), idRefill, journal::append)
+                .start();
+        JournalWrites writes = new JournalWrites(journal, ids);
+        resources.push(writes);
+        AgentEngine engine = new AgentEngine(pbx.pbx(), stores.incomingCalls(),
                 Duration.ofSeconds(daemonSettings.shortCallSeconds()), writes,
                 EngineScheduler.singleThread("dialerd-engine"), clock, pbx.agents());
         engine.track(agents.all()).join();
@@ -131,7 +167,7 @@ public final class Dialerd implements AutoCloseable {
                 java.util.concurrent.TimeUnit.MILLISECONDS));
 
         engine.monitorIncomingQueues(stores.incomingCalls(), MONITORED_QUEUES_REFRESH);
-        engine.recordCallsTo(stores.recordings());
+        engine.recordCalls();
         pbx.dialer().ifPresent(dialer -> engine.startOutboundDialer(stores.outgoingCalls(), daemonSettings, dialer));
         SessionRegistry sessions = new SessionRegistry(eccpSettings.maxOutboundBytes());
         EventFanout fanout = new EventFanout(sessions, stores.calls());
@@ -146,7 +182,7 @@ public final class Dialerd implements AutoCloseable {
                 memberships);
         EccpServer server = new EccpServer(eccpSettings, new Dispatcher(Handlers.all(), services), sessions).start();
         resources.push(server);
-        return new Dialerd(server, services, daemonSettings, resources);
+        return new Dialerd(server, services, daemonSettings, resources, journal, applier);
     }
 
     /** Uniqueids dialerd gives its calls: unique across restarts, short enough for the 32-char columns. */
@@ -181,6 +217,28 @@ public final class Dialerd implements AutoCloseable {
 
     public Services services() {
         return services;
+    }
+
+    /** The write journal: its {@code pending()} and {@code oldestPendingAge()} are the write backlog. */
+    public Journal journal() {
+        return journal;
+    }
+
+    public JournalApplier applier() {
+        return applier;
+    }
+
+    /**
+     * Stops as a killed process would, for crash tests: the journal stops where it is (records
+     * not yet on disk are lost), nothing more reaches the database, the ECCP port closes; no
+     * audit row is closed and nothing drains. A new dialerd on the same journal directory
+     * replays what this one left.
+     */
+    public void halt() {
+        log.warn("dialerd halted without its shutdown (crash test)");
+        journal.abandon();
+        applier.close();
+        eccp.close();
     }
 
     @Override

@@ -14,7 +14,6 @@ import org.dialerd.ami.AmiSettings;
 import org.dialerd.core.engine.AgentEngineSettings;
 import org.dialerd.core.engine.DialerSettings;
 import org.dialerd.core.store.ExtensionDirectory;
-import org.dialerd.db.store.JdbcStores;
 import org.dialerd.db.testing.TestDatabases;
 import org.dialerd.eccp.server.EccpServerSettings;
 import org.dialerd.server.DemoPbx;
@@ -91,7 +90,7 @@ public final class PbxHarness implements AutoCloseable {
         if (dialer != null) {
             side = side.withDialer(dialer);
         }
-        Dialerd dialerd = Dialerd.over(JdbcStores.over(dataSource), EccpServerSettings.defaults().withPort(0),
+        Dialerd dialerd = Dialerd.over(org.dialerd.db.Persistence.over(dataSource, TestJournals.fresh()), EccpServerSettings.defaults().withPort(0),
                 virtualClock(simulator, epoch), side, resources);
         return new PbxHarness(simulator, gateway, dialerd, dataSource);
     }

@@ -47,6 +47,7 @@ public final class Journal implements AutoCloseable {
     private final TreeMap<Long, CompletableFuture<Void>> appliedWaiters = new TreeMap<>();
     private final ScheduledExecutorService flusher;
     private final int recoveredCount;
+    private List<JournalEntry> recovered;
     private FileChannel active;
     private long nextSeq;
     private long appliedSeq;
@@ -62,6 +63,7 @@ public final class Journal implements AutoCloseable {
         this.hostId = hostId;
         this.segments = segments;
         this.recoveredCount = recovered.size();
+        this.recovered = List.copyOf(recovered);
         durable.addAll(recovered);
         long next = 1;
         for (Segment segment : segments) {
@@ -114,6 +116,13 @@ public final class Journal implements AutoCloseable {
     /** Records read back at open (the applier skips the ones already applied). */
     public int recoveredCount() {
         return recoveredCount;
+    }
+
+    /** The records read back at open, once (crash recovery looks at them); empty afterwards. */
+    public synchronized List<JournalEntry> takeRecovered() {
+        List<JournalEntry> taken = recovered;
+        recovered = List.of();
+        return taken;
     }
 
     /** Sequence numbers continue after {@code applied} (the database's last_seq), even if segments were lost. */
