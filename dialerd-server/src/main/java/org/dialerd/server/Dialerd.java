@@ -180,9 +180,24 @@ public final class Dialerd implements AutoCloseable {
                         .toList();
         Services services = new Services(stores, agents, pbx.pbx(), clock, cookieSource(), engine, pbx.extensions(),
                 memberships);
-        EccpServer server = new EccpServer(eccpSettings, new Dispatcher(Handlers.all(), services), sessions).start();
+        EccpServer server = new EccpServer(eccpSettings, new Dispatcher(Handlers.all(), services,
+                max -> awaitApplied(journal, applier, persistence, max)), sessions).start();
         resources.push(server);
         return new Dialerd(server, services, daemonSettings, resources, journal, applier);
+    }
+
+    /** Waits for the journal's backlog unless the database is known to be away (then the request fails fast). */
+    private static void awaitApplied(Journal journal, JournalApplier applier, Persistence persistence, Duration max) {
+        if (applier.paused() || !persistence.requests().available()) {
+            return;
+        }
+        try {
+            journal.whenApplied(journal.lastAppended()).get(max.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // Read what the database has now; the request itself reports an unavailable database.
+        }
     }
 
     /** Uniqueids dialerd gives its calls: unique across restarts, short enough for the 32-char columns. */

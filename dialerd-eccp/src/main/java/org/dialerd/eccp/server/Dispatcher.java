@@ -33,11 +33,19 @@ public final class Dispatcher {
 
     private final Map<RequestName, RequestHandler> handlers;
     private final Services services;
+    private final ReadBarrier barrier;
+    /** Longest a database request waits for the engine's earlier writes to be applied. */
+    private static final java.time.Duration WRITES_WAIT = java.time.Duration.ofSeconds(2);
 
     public Dispatcher(Map<RequestName, RequestHandler> handlers, Services services) {
+        this(handlers, services, ReadBarrier.NONE);
+    }
+
+    public Dispatcher(Map<RequestName, RequestHandler> handlers, Services services, ReadBarrier barrier) {
         this.handlers = new EnumMap<>(RequestName.class);
         this.handlers.putAll(handlers);
         this.services = services;
+        this.barrier = barrier;
     }
 
     /** Whether the request may touch the database (unknown names do not: they get 501). */
@@ -67,6 +75,9 @@ public final class Dispatcher {
         }
         if (handler == null) {
             return new Reply(Replies.response(id, Replies.failureElement(501, "Not Implemented")), false);
+        }
+        if (!DATABASE_FREE.contains(name)) {
+            barrier.awaitWrites(WRITES_WAIT);
         }
         RequestContext context = new RequestContext(session, name, services);
         try {
