@@ -128,6 +128,8 @@ public final class Dialerd implements AutoCloseable {
         AgentDirectory agents = new AgentDirectory();
         agents.replaceAll(stores.agents().findAll());
         log.info("{} agents loaded", agents.size());
+        // Read once now so pauseagent works from the remembered rows if the database goes away.
+        log.info("{} breaks loaded", stores.breaks().findByTipo('B').size());
 
         Journal journal = Journal.open(persistence.journal(), clock);
         resources.push(journal);

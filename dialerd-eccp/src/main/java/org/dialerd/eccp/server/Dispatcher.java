@@ -34,6 +34,7 @@ public final class Dispatcher {
     private final Map<RequestName, RequestHandler> handlers;
     private final Services services;
     private final ReadBarrier barrier;
+    private final UnavailableLog unavailable = new UnavailableLog();
     /** Longest a database request waits for the engine's earlier writes to be applied. */
     private static final java.time.Duration WRITES_WAIT = java.time.Duration.ofSeconds(2);
 
@@ -88,8 +89,7 @@ public final class Dispatcher {
             XmlElement body = failure.isWrapped() ? XmlElement.of(name.responseName(), element) : element;
             return new Reply(Replies.response(id, body), context.shouldCloseAfterReply());
         } catch (StoreException e) {
-            log.warn("ECCP {} from {}: database unavailable: {}", name.wireName(), session.remoteAddress(),
-                    e.getMessage());
+            unavailable.report(name, session, e);
             return new Reply(Replies.response(id, Replies.failureElement(503, "Database unavailable")), false);
         } catch (RuntimeException e) {
             log.error("ECCP {} from {}: internal error", name.wireName(), session.remoteAddress(), e);

@@ -60,8 +60,18 @@ final class OutageDatabase implements AutoCloseable {
         server.stop();
     }
 
+    /** Starts the server again and returns once every pool hands out connections again. */
     void restart() {
         server = EmbeddedMariaDb.start(directory, port);
+        for (Database pool : new Database[] {requests, writes, check}) {
+            org.dialerd.it.Awaits.until("the pool reconnected", Duration.ofSeconds(30), () -> {
+                try (var connection = pool.dataSource().getConnection()) {
+                    return connection.isValid(1);
+                } catch (java.sql.SQLException e) {
+                    return false;
+                }
+            });
+        }
     }
 
     @Override
