@@ -2,10 +2,7 @@ package org.dialerd.core.journal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -32,8 +29,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Journal implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Journal.class);
-    /** The alarm clears once the journal is back under this share of its bound. */
-    private static final double CLEAR_RATIO = 0.9;
 
     private record Pending(JournalEntry entry, byte[] frame, CompletableFuture<Long> durable) {}
 
@@ -41,42 +36,31 @@ public final class Journal implements AutoCloseable {
     private final Clock clock;
     private final String hostId;
     private final Object lock = new Object();
-    private final List<Segment> segments;
+    private final SegmentFiles files;
+    private final DiskAlarm alarm;
     private final ArrayDeque<Pending> buffer = new ArrayDeque<>();
     private final ArrayDeque<JournalEntry> durable = new ArrayDeque<>();
     private final TreeMap<Long, CompletableFuture<Void>> appliedWaiters = new TreeMap<>();
     private final ScheduledExecutorService flusher;
     private final int recoveredCount;
     private List<JournalEntry> recovered;
-    private FileChannel active;
     private long nextSeq;
     private long appliedSeq;
     private long bufferedBytes;
-    private boolean overBound;
     private boolean closed;
     private boolean writeFailing;
 
-    private Journal(JournalSettings settings, Clock clock, String hostId, List<Segment> segments,
-                    List<JournalEntry> recovered) throws IOException {
+    private Journal(JournalSettings settings, Clock clock, String hostId, SegmentFiles files,
+                    List<JournalEntry> recovered) {
         this.settings = settings;
         this.clock = clock;
         this.hostId = hostId;
-        this.segments = segments;
+        this.files = files;
+        this.alarm = new DiskAlarm(settings.dir(), settings.maxBytes());
         this.recoveredCount = recovered.size();
         this.recovered = List.copyOf(recovered);
         durable.addAll(recovered);
-        long next = 1;
-        for (Segment segment : segments) {
-            next = Math.max(next, Math.max(segment.firstSeq, segment.lastSeq + 1));
-        }
-        this.nextSeq = next;
-        Segment last = segments.isEmpty() ? null : segments.get(segments.size() - 1);
-        if (last != null && last.bytes == 0 && last.firstSeq == next) {
-            segments.remove(segments.size() - 1); // the previous run's empty active segment: append to it
-            openActive(last);
-        } else {
-            openActive(Segment.create(settings.dir(), next));
-        }
+        this.nextSeq = files.nextSeq();
         this.flusher = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "dialerd-journal-fsync");
             thread.setDaemon(true);
@@ -93,11 +77,8 @@ public final class Journal implements AutoCloseable {
             Files.createDirectories(settings.dir());
             String hostId = JournalId.readOrCreate(settings.dir());
             List<JournalEntry> recovered = new ArrayList<>();
-            List<Segment> segments = new ArrayList<>();
-            for (var path : Segment.list(settings.dir())) {
-                segments.add(Segment.recover(path, recovered));
-            }
-            Journal journal = new Journal(settings, clock, hostId, segments, recovered);
+            SegmentFiles files = SegmentFiles.open(settings.dir(), settings.segmentBytes(), recovered);
+            Journal journal = new Journal(settings, clock, hostId, files, recovered);
             if (!recovered.isEmpty()) {
                 log.info("journal {}: {} records from a previous run to replay (seq {}..{})", settings.dir(),
                         recovered.size(), recovered.get(0).seq(), recovered.get(recovered.size() - 1).seq());
@@ -166,83 +147,43 @@ public final class Journal implements AutoCloseable {
 
     private void flush() {
         List<Pending> batch;
-        Segment segment;
         synchronized (lock) {
-            if (buffer.isEmpty() || active == null) {
+            if (buffer.isEmpty()) {
                 return;
             }
             batch = new ArrayList<>(buffer);
-            segment = segments.get(segments.size() - 1);
         }
-        long total = 0;
         try {
-            ByteBuffer[] frames = new ByteBuffer[batch.size()];
-            for (int i = 0; i < frames.length; i++) {
-                frames[i] = ByteBuffer.wrap(batch.get(i).frame());
-                total += frames[i].remaining();
-            }
-            long written = 0;
-            while (written < total) {
-                written += active.write(frames);
-            }
-            active.force(false);
+            files.write(batch.stream().map(Pending::frame).toList(), batch.get(batch.size() - 1).entry().seq(),
+                    () -> written(batch));
         } catch (IOException | RuntimeException e) {
-            writeFailed(segment, e);
+            synchronized (lock) {
+                if (!writeFailing) {
+                    writeFailing = true;
+                    log.error("journal {}: cannot write ({}); {} records wait in memory and are retried",
+                            settings.dir(), e.toString(), buffer.size());
+                }
+            }
             return;
-        }
-        synchronized (lock) {
-            for (int i = 0; i < batch.size(); i++) {
-                buffer.pollFirst();
-            }
-            bufferedBytes -= total;
-            segment.bytes += total;
-            segment.lastSeq = batch.get(batch.size() - 1).entry().seq();
-            batch.forEach(p -> durable.addLast(p.entry()));
-            lock.notifyAll();
-            if (writeFailing) {
-                writeFailing = false;
-                log.info("journal {}: writing again", settings.dir());
-            }
-            if (segment.bytes >= settings.segmentBytes()) {
-                roll(segment.lastSeq + 1);
-            }
         }
         checkBound();
         batch.forEach(p -> p.durable().complete(p.entry().seq()));
     }
 
-    /** The records stay buffered (and unacknowledged) and are written again at the next flush. */
-    private void writeFailed(Segment segment, Exception e) {
+    /** The batch is on disk: its records go to the applier (runs inside the segment files' write). */
+    private void written(List<Pending> batch) {
         synchronized (lock) {
-            if (!writeFailing) {
-                writeFailing = true;
-                log.error("journal {}: cannot write {} ({}); {} records wait in memory and are retried",
-                        settings.dir(), segment.path.getFileName(), e.toString(), buffer.size());
+            for (Pending written : batch) {
+                buffer.pollFirst();
+                bufferedBytes -= written.frame().length;
+                durable.addLast(written.entry());
             }
-            try {
-                if (active != null) {
-                    active.truncate(segment.bytes);
-                    active.position(segment.bytes);
-                }
-            } catch (IOException ignored) {
-                // The next attempt truncates again; the segment's recorded size stays right.
+            lock.notifyAll();
+            if (writeFailing) {
+                writeFailing = false;
+                log.info("journal {}: writing again", settings.dir());
             }
         }
-    }
-
-    private void roll(long firstSeq) {
-        try {
-            active.close();
-            openActive(Segment.create(settings.dir(), firstSeq));
-        } catch (IOException e) {
-            log.error("journal {}: cannot start a new segment ({}); the current one keeps growing", settings.dir(),
-                    e.toString());
-        }
-    }
-
-    private void openActive(Segment segment) throws IOException {
-        active = FileChannel.open(segment.path, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-        segments.add(segment);
     }
 
     /** The next durable record not yet applied, waiting up to {@code timeout}; for the one applier thread. */
@@ -268,18 +209,11 @@ public final class Journal implements AutoCloseable {
                 durable.pollFirst();
             }
             appliedSeq = Math.max(appliedSeq, seq);
-            while (segments.size() > 1 && segments.get(0).lastSeq <= appliedSeq) {
-                Segment old = segments.remove(0);
-                try {
-                    old.delete();
-                } catch (IOException e) {
-                    log.warn("journal: cannot delete applied segment {}: {}", old, e.toString());
-                }
-            }
             var ready = appliedWaiters.headMap(appliedSeq, true);
             done.addAll(ready.values());
             ready.clear();
         }
+        files.deleteAppliedUpTo(seq);
         checkBound();
         done.forEach(f -> f.complete(null));
     }
@@ -313,15 +247,15 @@ public final class Journal implements AutoCloseable {
 
     /** Bytes the segment files (and records waiting to be written) take. */
     public long diskBytes() {
-        synchronized (lock) {
-            return bufferedBytes + segments.stream().mapToLong(s -> s.bytes).sum();
-        }
+        return files.bytesWith(() -> {
+            synchronized (lock) {
+                return bufferedBytes;
+            }
+        });
     }
 
     public boolean overDiskBound() {
-        synchronized (lock) {
-            return overBound;
-        }
+        return alarm.raised();
     }
 
     public JournalSettings settings() {
@@ -329,18 +263,7 @@ public final class Journal implements AutoCloseable {
     }
 
     private void checkBound() {
-        long bytes = diskBytes();
-        synchronized (lock) {
-            if (!overBound && bytes > settings.maxBytes()) {
-                overBound = true;
-                log.error("ALARM journal {} holds {} bytes, over journal.max_bytes = {}: the database is not taking"
-                        + " the writes; every record is kept (nothing is dropped) until the disk is full",
-                        settings.dir().toAbsolutePath(), bytes, settings.maxBytes());
-            } else if (overBound && bytes <= settings.maxBytes() * CLEAR_RATIO) {
-                overBound = false;
-                log.info("journal {} back under its bound: {} bytes", settings.dir().toAbsolutePath(), bytes);
-            }
-        }
+        alarm.check(diskBytes());
     }
 
     /** Waits until every record appended before this call is on disk. */
@@ -387,12 +310,7 @@ public final class Journal implements AutoCloseable {
         flusher.shutdownNow();
         try {
             flusher.awaitTermination(5, TimeUnit.SECONDS);
-            synchronized (lock) {
-                if (active != null) {
-                    active.close();
-                    active = null;
-                }
-            }
+            files.close();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IOException e) {

@@ -138,7 +138,7 @@ class JournalTest {
                 journal.append(status(records++));
             }
             assertTrue(journal.flush(WAIT));
-            assertTrue(journal.overDiskBound());
+            assertTrue(journal.overDiskBound(), journal.diskBytes() + " bytes, " + journal.pending() + " pending, " + records);
             assertEquals(records, journal.pending(), "nothing dropped");
             drain(journal);
             assertFalse(journal.overDiskBound(), "cleared once applied");
