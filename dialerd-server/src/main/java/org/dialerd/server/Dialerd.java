@@ -18,7 +18,6 @@ import org.dialerd.core.engine.AgentEngineSettings;
 import org.dialerd.core.engine.AstdbMembershipSource;
 import org.dialerd.core.engine.DialerSettings;
 import org.dialerd.core.engine.EngineScheduler;
-import org.dialerd.core.engine.WriteQueue;
 import org.dialerd.core.pbx.PbxGateway;
 import org.dialerd.core.settings.DaemonSettings;
 import org.dialerd.core.settings.LiveSettings;
@@ -26,6 +25,14 @@ import org.dialerd.core.settings.SettingsDiff;
 import org.dialerd.core.store.ExtensionDirectory;
 import org.dialerd.core.store.MembershipSource;
 import org.dialerd.core.store.Stores;
+import org.dialerd.core.journal.CrashRecovery;
+import org.dialerd.core.journal.DeadLetters;
+import org.dialerd.core.journal.IdAllocator;
+import org.dialerd.core.journal.Journal;
+import org.dialerd.core.journal.JournalApplier;
+import org.dialerd.core.journal.JournalRecord;
+import org.dialerd.core.journal.JournalWrites;
+import org.dialerd.db.Persistence;
 import org.dialerd.eccp.handler.Handlers;
 import org.dialerd.eccp.server.Dispatcher;
 import org.dialerd.eccp.server.EccpServer;
@@ -43,7 +50,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A running dialerd: database, Asterisk connection, agent engine, ECCP listener. Started in
  * dependency order, closed in reverse order (ECCP first, then open audit rows are closed and
- * the write queue drains, then AMI, then the database), each step bounded by its own timeout.
+ * the journal drains into the database, then AMI, then the database), each step bounded by its
+ * own timeout. Writes go through the durable journal: what the database has not taken at stop
+ * (or at a crash) is replayed at the next start.
  */
 public final class Dialerd implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Dialerd.class);
@@ -72,14 +81,18 @@ public final class Dialerd implements AutoCloseable {
     private final LiveSettings settings;
     private final SettingsReload reload;
     private final Deque<AutoCloseable> resources;
+    private final Journal journal;
+    private final JournalApplier applier;
 
     private Dialerd(EccpServer eccp, Services services, LiveSettings settings, SettingsReload reload,
-                    Deque<AutoCloseable> resources) {
+                    Deque<AutoCloseable> resources, Journal journal, JournalApplier applier) {
         this.eccp = eccp;
         this.services = services;
         this.settings = settings;
         this.reload = reload;
         this.resources = resources;
+        this.journal = journal;
+        this.applier = applier;
     }
 
     /** Starts everything the configuration describes. */
@@ -87,7 +100,7 @@ public final class Dialerd implements AutoCloseable {
         Deque<AutoCloseable> resources = new ArrayDeque<>();
         try {
             DatabaseStartup.Opened database = DatabaseStartup.open(config, resources);
-            DaemonSettings daemonSettings = DaemonSettingsReader.read(database.stores());
+            DaemonSettings daemonSettings = DaemonSettingsReader.read(database.persistence().stores());
             PbxSide pbx;
             if (config.demo()) {
                 pbx = DemoPbx.start(resources);
@@ -98,7 +111,7 @@ public final class Dialerd implements AutoCloseable {
                         java.util.Optional.of(DialerSettings.followingEntretiempo(config.dialTemplate(),
                                 uniqueIdPrefix())));
             }
-            Dialerd dialerd = over(database.stores(), config.eccp(), Clock.systemDefaultZone(), pbx, resources);
+            Dialerd dialerd = over(database.persistence(), config.eccp(), Clock.systemDefaultZone(), pbx, resources);
             log.info("dialerd started ({})", config.demo() ? "demo" : "configured");
             return dialerd;
         } catch (RuntimeException e) {
@@ -108,9 +121,9 @@ public final class Dialerd implements AutoCloseable {
     }
 
     /** Without Asterisk (tests of database-backed requests). */
-    public static Dialerd over(Stores stores, EccpServerSettings eccpSettings, Clock clock, PbxGateway pbx,
+    public static Dialerd over(Persistence persistence, EccpServerSettings eccpSettings, Clock clock, PbxGateway pbx,
                                Deque<AutoCloseable> resources) {
-        return over(stores, eccpSettings, clock,
+        return over(persistence, eccpSettings, clock,
                 new PbxSide(pbx, ExtensionDirectory.template("SIP/{ext}"), AgentEngineSettings.DEFAULTS), resources);
     }
 
@@ -118,24 +131,48 @@ public final class Dialerd implements AutoCloseable {
      * Starts the engine and the ECCP listener over stores someone else opened (tests use this
      * with a fixed clock). Resources are closed, last first, when dialerd closes.
      */
-    public static Dialerd over(Stores stores, EccpServerSettings eccpSettings, Clock clock, PbxSide pbx,
+    public static Dialerd over(Persistence persistence, EccpServerSettings eccpSettings, Clock clock, PbxSide pbx,
                                Deque<AutoCloseable> resources) {
+        Stores stores = persistence.stores();
         DaemonSettings daemonSettings = DaemonSettingsReader.read(stores);
         log.info("{}", daemonSettings);
         LiveSettings live = new LiveSettings(daemonSettings);
         SettingsReload reload = new SettingsReload(stores.settings(), live, appliers(pbx.pbx()));
         reload.apply(daemonSettings);
-        int closed = stores.audit().closeOpenSessions(LocalDateTime.now(clock).withNano(0));
-        if (closed > 0) {
-            log.info("closed {} login sessions left open by a previous run", closed);
-        }
         AgentDirectory agents = new AgentDirectory();
         agents.replaceAll(stores.agents().findAll());
         log.info("{} agents loaded", agents.size());
+        // Read once now so pauseagent works from the remembered rows if the database goes away.
+        log.info("{} breaks loaded", stores.breaks().findByTipo('B').size());
 
-        WriteQueue writes = new WriteQueue("dialerd-writes", Duration.ofMillis(100), Duration.ofSeconds(10));
-        resources.push(() -> writes.close(WRITE_DRAIN_TIMEOUT));
-        AgentEngine engine = new AgentEngine(pbx.pbx(), stores.audit(), stores.incomingCalls(), writes,
+        Journal journal = Journal.open(persistence.journal(), clock);
+        resources.push(journal);
+        journal.continueAfter(persistence.journalTarget().lastApplied(journal.hostId()));
+        JournalApplier applier = new JournalApplier(journal, persistence.journalTarget(),
+                new DeadLetters(persistence.journal().dir()), Duration.ofMillis(100), Duration.ofSeconds(5)).start();
+        resources.push(() -> {
+            if (!applier.drain(WRITE_DRAIN_TIMEOUT)) {
+                log.warn("{} journal records not yet in the database at stop; they are applied at the next start",
+                        journal.pending());
+            }
+            applier.close();
+        });
+        LocalDateTime startedAt = LocalDateTime.now(clock).withNano(0);
+        // After the replayed records: close what a crashed run left open, then the sessions
+        // any earlier run left open (as the reference does at start-up).
+        CrashRecovery.closing(journal.takeRecovered(), startedAt).forEach(journal::append);
+        journal.append(new JournalRecord.OpenSessionsClosed(startedAt));
+        java.util.concurrent.ExecutorService idRefill = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, "dialerd-id-blocks");
+            thread.setDaemon(true);
+            return thread;
+        });
+        resources.push(idRefill::shutdownNow);
+        IdAllocator ids = new IdAllocator(persistence.idBlocks(), persistence.idBlock(), idRefill, journal::append)
+                .start();
+        JournalWrites writes = new JournalWrites(journal, ids);
+        resources.push(writes);
+        AgentEngine engine = new AgentEngine(pbx.pbx(), stores.incomingCalls(), writes,
                 EngineScheduler.singleThread("dialerd-engine"), clock, pbx.agents());
         engine.track(agents.all()).join();
         if (pbx.pbx().isConnected()) {
@@ -145,7 +182,7 @@ public final class Dialerd implements AutoCloseable {
                 java.util.concurrent.TimeUnit.MILLISECONDS));
 
         engine.monitorIncomingQueues(stores.incomingCalls(), MONITORED_QUEUES_REFRESH);
-        engine.recordCallsTo(stores.recordings());
+        engine.recordCalls();
         pbx.dialer().ifPresent(dialer -> engine.startOutboundDialer(stores.outgoingCalls(), live, dialer));
         SessionRegistry sessions = new SessionRegistry(eccpSettings.maxOutboundBytes());
         EventFanout fanout = new EventFanout(sessions, stores.calls());
@@ -159,10 +196,11 @@ public final class Dialerd implements AutoCloseable {
         Services services = new Services(stores, agents, pbx.pbx(), clock, cookieSource(), engine, pbx.extensions(),
                 memberships);
         LoginThrottle logins = new LoginThrottle(eccpSettings.loginThrottle(), clock);
-        Dispatcher dispatcher = new Dispatcher(ThrottledLogin.around(Handlers.all(), logins), services);
+        Dispatcher dispatcher = new Dispatcher(ThrottledLogin.around(Handlers.all(), logins), services,
+                max -> awaitApplied(journal, applier, persistence, max));
         EccpServer server = new EccpServer(eccpSettings, dispatcher, sessions).start();
         resources.push(server);
-        return new Dialerd(server, services, live, reload, resources);
+        return new Dialerd(server, services, live, reload, resources, journal, applier);
     }
 
     /** What a reload applies besides the settings object: log levels, the AMI session limit. */
@@ -173,6 +211,20 @@ public final class Dialerd implements AutoCloseable {
             appliers.add(s -> ami.renewSessionsEvery(s.amiSessionDuration()));
         }
         return appliers;
+    }
+
+    /** Waits for the journal's backlog unless the database is known to be away (then the request fails fast). */
+    private static void awaitApplied(Journal journal, JournalApplier applier, Persistence persistence, Duration max) {
+        if (applier.paused() || !persistence.requests().available()) {
+            return;
+        }
+        try {
+            journal.whenApplied(journal.lastAppended()).get(max.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // Read what the database has now; the request itself reports an unavailable database.
+        }
     }
 
     /** Uniqueids dialerd gives its calls: unique across restarts, short enough for the 32-char columns. */
@@ -221,6 +273,28 @@ public final class Dialerd implements AutoCloseable {
 
     public Services services() {
         return services;
+    }
+
+    /** The write journal: its {@code pending()} and {@code oldestPendingAge()} are the write backlog. */
+    public Journal journal() {
+        return journal;
+    }
+
+    public JournalApplier applier() {
+        return applier;
+    }
+
+    /**
+     * Stops as a killed process would, for crash tests: the journal stops where it is (records
+     * not yet on disk are lost), nothing more reaches the database, the ECCP port closes; no
+     * audit row is closed and nothing drains. A new dialerd on the same journal directory
+     * replays what this one left.
+     */
+    public void halt() {
+        log.warn("dialerd halted without its shutdown (crash test)");
+        journal.abandon();
+        applier.close();
+        eccp.close();
     }
 
     @Override

@@ -14,7 +14,6 @@ import org.dialerd.ami.AmiSettings;
 import org.dialerd.core.engine.AgentEngineSettings;
 import org.dialerd.core.engine.DialerSettings;
 import org.dialerd.core.store.ExtensionDirectory;
-import org.dialerd.db.store.JdbcStores;
 import org.dialerd.db.testing.TestDatabases;
 import org.dialerd.eccp.server.EccpServerSettings;
 import org.dialerd.server.DemoPbx;
@@ -36,12 +35,13 @@ public final class PbxHarness implements AutoCloseable {
     private final AmiGateway gateway;
     private final Dialerd dialerd;
     private final DataSource dataSource;
+    /** The wall-clock instant the simulator's virtual time 0 stands for. */
     private final Instant epoch;
 
-    private PbxHarness(AsteriskSimulator simulator, AmiGateway gateway, Dialerd dialerd, DataSource dataSource,
-                       Instant epoch) {
-        this.epoch = epoch;
+    private PbxHarness(AsteriskSimulator simulator, Instant epoch, AmiGateway gateway, Dialerd dialerd,
+                       DataSource dataSource) {
         this.simulator = simulator;
+        this.epoch = epoch;
         this.gateway = gateway;
         this.dialerd = dialerd;
         this.dataSource = dataSource;
@@ -73,19 +73,52 @@ public final class PbxHarness implements AutoCloseable {
     /** {@code dialer} null: no outbound dialer. */
     private static PbxHarness start(Consumer<Scenario> customiser, DialerSettings dialer, String... scripts) {
         Instant epoch = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        AsteriskSimulator simulator = simulator(customiser, epoch);
+        DataSource dataSource = TestDatabases.fresh(scripts);
+        return on(simulator, epoch, dataSource, org.dialerd.db.Persistence.over(dataSource, TestJournals.fresh()), dialer);
+    }
+
+    /**
+     * dialerd on a database the test owns (to stop and start it): {@code persistence} is what
+     * dialerd uses, {@code dataSource} what the test checks the rows with.
+     */
+    public static PbxHarness startOn(DataSource dataSource, org.dialerd.db.Persistence persistence) {
+        Instant epoch = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        return on(simulator(scenario -> { }, epoch), epoch, dataSource, persistence, null);
+    }
+
+    /**
+     * As if dialerd's process had been killed (no shutdown: nothing flushed, no row closed, its
+     * AMI connection gone) and started again on {@code persistence}, which names the same
+     * journal directory; the PBX and its calls go on.
+     */
+    public PbxHarness crashAndRestart(org.dialerd.db.Persistence persistence) {
+        dialerd.halt();
+        gateway.close();
+        return on(simulator, epoch, dataSource, persistence, null);
+    }
+
+    public Dialerd dialerd() {
+        return dialerd;
+    }
+
+    private static AsteriskSimulator simulator(Consumer<Scenario> customiser, Instant epoch) {
         Scenario scenario = Scenario.recorded().epoch(epoch);
         DemoPbx.addCampaignContext(scenario);
         for (int agent = 9002; agent <= 9004; agent++) {
             scenario.agent(String.valueOf(agent), "Agent " + agent);
         }
         customiser.accept(scenario);
-        AsteriskSimulator simulator = AsteriskSimulator.start(scenario, 0);
+        return AsteriskSimulator.start(scenario, 0);
+    }
+
+    private static PbxHarness on(AsteriskSimulator simulator, Instant epoch, DataSource dataSource,
+                                 org.dialerd.db.Persistence persistence, DialerSettings dialer) {
         AmiGateway gateway = new AmiGateway(AmiSettings.of("127.0.0.1", Scenario.DEFAULT_USER,
                 Scenario.DEFAULT_SECRET).withPort(simulator.port()));
         gateway.start();
         Awaits.until("AMI connected", Duration.ofSeconds(20), gateway::isConnected);
         DemoPbx.addStaticMembers(gateway);
-        DataSource dataSource = TestDatabases.fresh(scripts);
         Deque<AutoCloseable> resources = new ArrayDeque<>();
         ExtensionDirectory template = ExtensionDirectory.template("Local/{ext}@agents");
         ExtensionDirectory extensions = ext -> ext.matches("10(0[1-9]|10)|2001|3001") ? template.dialString(ext)
@@ -94,9 +127,9 @@ public final class PbxHarness implements AutoCloseable {
         if (dialer != null) {
             side = side.withDialer(dialer);
         }
-        Dialerd dialerd = Dialerd.over(JdbcStores.over(dataSource), EccpServerSettings.defaults().withPort(0),
+        Dialerd dialerd = Dialerd.over(persistence, EccpServerSettings.defaults().withPort(0),
                 virtualClock(simulator, epoch), side, resources);
-        return new PbxHarness(simulator, gateway, dialerd, dataSource, epoch);
+        return new PbxHarness(simulator, epoch, gateway, dialerd, dataSource);
     }
 
     /** dialerd's clock follows the simulator's virtual time, so waits and durations match the PBX. */
@@ -138,11 +171,6 @@ public final class PbxHarness implements AutoCloseable {
 
     public DataSource dataSource() {
         return dataSource;
-    }
-
-    /** The daemon under test (reload, settings in force). */
-    public Dialerd dialerd() {
-        return dialerd;
     }
 
     @Override

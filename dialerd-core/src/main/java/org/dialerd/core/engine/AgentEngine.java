@@ -18,12 +18,12 @@ import org.dialerd.core.pbx.PbxAction;
 import org.dialerd.core.pbx.PbxEvent;
 import org.dialerd.core.pbx.PbxGateway;
 import org.dialerd.core.pbx.PbxReply;
-import org.dialerd.core.store.AuditStore;
 import org.dialerd.core.settings.DaemonSettings;
 import org.dialerd.core.store.IncomingCallStore;
 import org.dialerd.core.store.OutgoingCallStore;
-import org.dialerd.core.store.RecordingStore;
 import org.dialerd.core.store.MembershipSource;
+import org.dialerd.core.journal.IdTable;
+import org.dialerd.core.journal.JournalRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,8 +31,8 @@ import org.slf4j.LoggerFactory;
  * The agents' life: login (static agents through AgentLogin, dynamic ones by QueueAdd),
  * breaks, logout, and what Asterisk says about them. All state lives on one engine thread
  * ({@link EngineScheduler}); commands and PBX events are posted there, so no locks are needed.
- * Readers get immutable {@link AgentView}s without waiting. Audit rows go through the ordered
- * {@link WriteQueue}, so a database outage delays them but never loses or reorders them.
+ * Readers get immutable {@link AgentView}s without waiting. Audit rows are journal records with
+ * ids dialerd assigns ({@link EngineWrites}): events never wait for the database.
  */
 public final class AgentEngine implements AgentService {
     private static final Logger log = LoggerFactory.getLogger(AgentEngine.class);
@@ -40,8 +40,7 @@ public final class AgentEngine implements AgentService {
     static final int DEFAULT_HOLD_BREAK_ID = 1;
 
     private final PbxGateway pbx;
-    private final AuditStore audit;
-    private final WriteQueue writes;
+    private final EngineWrites writes;
     private final EngineScheduler scheduler;
     private final Clock clock;
     private final AgentEngineSettings settings;
@@ -56,18 +55,17 @@ public final class AgentEngine implements AgentService {
     private long actionCounter;
 
     /** An engine that follows agents only (no call tracking). */
-    public AgentEngine(PbxGateway pbx, AuditStore audit, WriteQueue writes, EngineScheduler scheduler, Clock clock,
+    public AgentEngine(PbxGateway pbx, EngineWrites writes, EngineScheduler scheduler, Clock clock,
                        AgentEngineSettings settings) {
-        this(pbx, audit, null, writes, scheduler, clock, settings);
+        this(pbx, null, writes, scheduler, clock, settings);
     }
 
     /** An engine that also follows the calls of the monitored incoming queues. */
-    public AgentEngine(PbxGateway pbx, AuditStore audit, IncomingCallStore incomingCalls,
-                       WriteQueue writes, EngineScheduler scheduler, Clock clock, AgentEngineSettings settings) {
-        this.inbound = incomingCalls == null ? null : new InboundCalls(this, incomingCalls, writes);
-        this.holds = new HoldControl(this, audit, writes, DEFAULT_HOLD_BREAK_ID);
+    public AgentEngine(PbxGateway pbx, IncomingCallStore incomingCalls, EngineWrites writes,
+                       EngineScheduler scheduler, Clock clock, AgentEngineSettings settings) {
+        this.inbound = incomingCalls == null ? null : new InboundCalls(this, writes);
+        this.holds = new HoldControl(this, writes, DEFAULT_HOLD_BREAK_ID);
         this.pbx = pbx;
-        this.audit = audit;
         this.writes = writes;
         this.scheduler = scheduler;
         this.clock = clock;
@@ -302,14 +300,14 @@ public final class AgentEngine implements AgentService {
 
     /**
      * Reads the monitored incoming queues now and every {@code every} after (queues and incoming
-     * campaigns edited in the web UI are picked up without a restart). The read runs on the
-     * write queue's thread, never on the engine thread.
+     * campaigns edited in the web UI are picked up without a restart). The read runs off the
+     * engine thread, after the engine's own writes reached the database.
      */
     public void monitorIncomingQueues(IncomingCallStore store, Duration every) {
         if (inbound == null) {
             return;
         }
-        writes.submit("read monitored queues", store::monitoredQueues)
+        writes.readAfterWrites("read monitored queues", store::monitoredQueues)
                 .thenAcceptAsync(inbound::monitor, scheduler)
                 .whenComplete((v, e) -> scheduler.schedule(every, () -> monitorIncomingQueues(store, every)));
     }
@@ -389,8 +387,8 @@ public final class AgentEngine implements AgentService {
     }
 
     /** Writes call_recording rows for the calls the engine follows. */
-    public void recordCallsTo(RecordingStore store) {
-        recordings = new Recordings(this, store, writes);
+    public void recordCalls() {
+        recordings = new Recordings(this, writes);
     }
 
     /** Call events go to the call trackers. */
@@ -414,8 +412,8 @@ public final class AgentEngine implements AgentService {
     }
 
     /**
-     * Starts dialling the active outgoing campaigns. Its database reads and writes go through
-     * the write queue (never the engine thread).
+     * Starts dialling the active outgoing campaigns. Its database reads run off the engine
+     * thread after the engine's writes; its writes are journal records.
      */
     public void startOutboundDialer(OutgoingCallStore store, Supplier<DaemonSettings> live, DialerSettings dialer) {
         OutboundDialer started = new OutboundDialer(this, store, writes, live, dialer);
@@ -458,10 +456,7 @@ public final class AgentEngine implements AgentService {
         state.loggingIn = false;
         state.loggedIn = true;
         state.loginStart = now();
-        LocalDateTime start = state.loginStart;
-        int agentId = state.agent.id();
-        state.sessionAudit = writes.submit("open session of " + state.number(),
-                () -> audit.open(agentId, null, start, null));
+        state.sessionAudit = openAudit(state.agent.id(), null, state.loginStart, null);
         if (state.pingTimeout != null) {
             armPing(state);
         }
@@ -496,7 +491,7 @@ public final class AgentEngine implements AgentService {
             endPause(state);
         }
         if (state.sessionAudit != null) {
-            closeAudit(state.sessionAudit, state.loginStart, "close session of " + state.number());
+            closeAudit(state.sessionAudit, state.loginStart);
             state.sessionAudit = null;
         }
     }
@@ -504,9 +499,7 @@ public final class AgentEngine implements AgentService {
     private void startPause(AgentState state, int breakId, String breakName) {
         LocalDateTime start = now();
         state.pause = new AgentView.Pause(breakId, breakName, start);
-        int agentId = state.agent.id();
-        state.pauseAudit = writes.submit("open break of " + state.number(),
-                () -> audit.open(agentId, breakId, start, null));
+        state.pauseAudit = openAudit(state.agent.id(), breakId, start, null);
         publish(state);
         emit(new AgentEvent.PauseStart(state.number(), "break", breakId, breakName, start));
     }
@@ -514,7 +507,7 @@ public final class AgentEngine implements AgentService {
     private void endPause(AgentState state) {
         AgentView.Pause pause = state.pause;
         LocalDateTime end = now();
-        closeAudit(state.pauseAudit, pause.start(), "close break of " + state.number());
+        closeAudit(state.pauseAudit, pause.start());
         state.pause = null;
         state.pauseAudit = null;
         publish(state);
@@ -522,11 +515,18 @@ public final class AgentEngine implements AgentService {
                 end, Duration.between(pause.start(), end).toSeconds()));
     }
 
-    private void closeAudit(CompletableFuture<Long> row, LocalDateTime start, String description) {
+    /** Opens an audit row with an id dialerd assigns; returns the id. */
+    long openAudit(int agentId, Integer breakId, LocalDateTime start, String extParked) {
+        long id = writes.newId(IdTable.AUDIT);
+        writes.write(new JournalRecord.AuditOpened(id, agentId, breakId, start, extParked));
+        return id;
+    }
+
+    void closeAudit(Long id, LocalDateTime start) {
         LocalDateTime end = now();
-        Duration duration = Duration.between(start, end);
-        // The open write ran before this one (same ordered queue), so its id is known by now.
-        writes.submit(description, () -> audit.close(row.join(), end, duration));
+        if (id != null) {
+            writes.write(new JournalRecord.AuditClosed(id, end, Math.max(0, Duration.between(start, end).getSeconds())));
+        }
     }
 
     private void armPing(AgentState state) {

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.dialerd.core.pbx.PbxAction;
 import org.dialerd.core.pbx.PbxEvent;
-import org.dialerd.core.store.AuditStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,16 +24,12 @@ final class HoldControl {
     static final String HOLD_REASON = "Hold";
 
     private final AgentEngine engine;
-    private final AuditStore audit;
-    private final WriteQueue writes;
     private final int holdBreakId;
     /** Parked customers by uniqueid → the agent holding them. */
     private final Map<String, AgentState> parked = new HashMap<>();
 
-    HoldControl(AgentEngine engine, AuditStore audit, WriteQueue writes, int holdBreakId) {
+    HoldControl(AgentEngine engine, EngineWrites writes, int holdBreakId) {
         this.engine = engine;
-        this.audit = audit;
-        this.writes = writes;
         this.holdBreakId = holdBreakId;
     }
 
@@ -133,11 +128,7 @@ final class HoldControl {
         if (state.holdAudit != null) {
             return;
         }
-        int agentId = state.agent.id();
-        LocalDateTime start = state.holdStart;
-        String space = state.parkingSpace;
-        state.holdAudit = writes.submit("open hold of " + state.number(),
-                () -> audit.open(agentId, holdBreakId, start, space));
+        state.holdAudit = engine.openAudit(state.agent.id(), holdBreakId, state.holdStart, state.parkingSpace);
     }
 
     /**
@@ -153,9 +144,7 @@ final class HoldControl {
         LocalDateTime end = engine.now();
         LocalDateTime start = state.holdStart;
         openHoldAudit(state);
-        CompletableFuture<Long> row = state.holdAudit;
-        writes.submit("close hold of " + state.number(),
-                () -> audit.close(row.join(), end, Duration.between(start, end)));
+        engine.closeAudit(state.holdAudit, start);
         if (callGoesOn && state.call != null) {
             engine.inbound().held(state.call, false);
         } else if (callGoesOn && state.outboundCall != null) {

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.dialerd.core.dialer.CallStatus;
 import org.dialerd.core.dialer.CampaignActivity;
@@ -26,6 +25,8 @@ import org.dialerd.core.dialer.Predictor;
 import org.dialerd.core.dialer.QueueMember;
 import org.dialerd.core.dialer.RunningStats;
 import org.dialerd.core.dialer.ShortCallRule;
+import org.dialerd.core.journal.IdTable;
+import org.dialerd.core.journal.JournalRecord;
 import org.dialerd.core.pbx.PbxAction;
 import org.dialerd.core.pbx.PbxEvent;
 import org.dialerd.core.settings.DaemonSettings;
@@ -38,8 +39,9 @@ import org.slf4j.LoggerFactory;
  * how many calls to place, picks them with the {@link CandidatePolicy}, originates them into
  * the campaign queue, and follows each through Ringing → OnQueue → Success → Hangup (or
  * Failure / NoAnswer / Abandoned / ShortCall), writing calls, current_calls and
- * call_progress_log. Decisions run on the engine thread; database reads and writes go through
- * the ordered write queue, so a round never reads a call older than what was already decided.
+ * call_progress_log. Decisions run on the engine thread; a round's read waits until the
+ * engine's earlier writes reached the database, so it never reads a call older than what was
+ * already decided. Writes are journal records; events go out at once.
  */
 final class OutboundDialer {
     private static final Logger log = LoggerFactory.getLogger(OutboundDialer.class);
@@ -55,7 +57,7 @@ final class OutboundDialer {
 
     private final AgentEngine engine;
     private final OutgoingCallStore store;
-    private final WriteQueue writes;
+    private final EngineWrites writes;
     /** Read at each decision, so a reload applies from the next round or call end. */
     private final Supplier<DaemonSettings> settings;
     private final DialerSettings dialer;
@@ -67,7 +69,7 @@ final class OutboundDialer {
     /** Calls that ended so far; a round whose read predates an ending cannot judge "finished". */
     private long endings;
 
-    OutboundDialer(AgentEngine engine, OutgoingCallStore store, WriteQueue writes, Supplier<DaemonSettings> settings,
+    OutboundDialer(AgentEngine engine, OutgoingCallStore store, EngineWrites writes, Supplier<DaemonSettings> settings,
                    DialerSettings dialer) {
         this.engine = engine;
         this.store = store;
@@ -87,7 +89,7 @@ final class OutboundDialer {
             return;
         }
         long endingsBefore = endings;
-        writes.submit("dialer read", this::read) // after every write already queued: no stale candidates
+        writes.readAfterWrites("dialer read", this::read) // after every write already made: no stale candidates
                 .thenAcceptAsync(reading -> dial(reading, endings == endingsBefore), engine.scheduler())
                 .whenComplete((v, error) -> {
                     if (error != null) {
@@ -122,8 +124,7 @@ final class OutboundDialer {
             if (activity.newStatus().isPresent()) {
                 String status = activity.newStatus().get();
                 log.info("campaign {} expired: status {}", campaign.id(), status);
-                writes.submit("campaign " + campaign.id() + " expired", () -> store.setCampaignStatus(campaign.id(),
-                        status));
+                writes.write(new JournalRecord.CampaignStatus(campaign.id(), status));
                 continue;
             }
             if (activity != CampaignActivity.ACTIVE) {
@@ -137,8 +138,7 @@ final class OutboundDialer {
             if (readIsCurrent && !scheduledPending && CandidatePolicy.isFinished(candidates, campaign.retries(), now.toLocalDate(),
                     reading.doNotCall(), live.size())) {
                 log.info("campaign {} has nothing left to dial: finished", campaign.id());
-                writes.submit("campaign " + campaign.id() + " finished",
-                        () -> store.setCampaignStatus(campaign.id(), "T"));
+                writes.write(new JournalRecord.CampaignStatus(campaign.id(), "T"));
                 continue;
             }
             DialDecision decision = Predictor.decide(snapshot(campaign, live, now));
@@ -222,31 +222,25 @@ final class OutboundDialer {
             forAgent.outboundCall = live; // reserved: the predictor and the queues see it busy
             engine.publish(forAgent);
         }
-        writes.submit("placing call " + call.id(), () -> store.placing(call.id(), campaign.trunk(), now))
-                .thenAcceptAsync(ok -> {
-                    if (!ok) {
-                        forget(live);
-                        release(live);
-                        return;
-                    }
-                    progress(live, "Placing", null, null, now);
-                    if (forAgent != null) {
-                        engine.emit(new AgentEvent.ScheduledCallPlacing(forAgent.number(), false, campaign.id(),
-                                call.id()));
-                    }
-                    String context = forAgent != null ? SCHEDULED_CONTEXT : campaign.context();
-                    String exten = forAgent != null ? forAgent.extension : campaign.queue();
-                    PbxAction.Originate originate = new PbxAction.Originate(channel, context, exten, 1, "", "", "\"" + campaign.name() + "\" <" + call.phone() + ">",
-                            dialer.originateTimeout(settings.get()), Map.of("ID_CAMPAIGN", String.valueOf(campaign.id()),
-                            "ID_CALL", String.valueOf(call.id()), "NUMBER", call.phone(), "QUEUE", campaign.queue(),
-                            "CONTEXT", campaign.context()), actionId, uniqueId);
-                    progress(live, "Dialing", null, null, now);
-                    engine.sendOnEngine(originate).thenAccept(reply -> {
-                        if (!reply.success()) {
-                            failed(live, 0, "Originate refused: " + reply.message());
-                        }
-                    });
-                }, engine.scheduler());
+        // The read that chose the call ran after every earlier write, so the call is still dialable.
+        writes.write(new JournalRecord.OutgoingPlacing(call.id(), campaign.trunk(), now));
+        progress(live, "Placing", null, null, now);
+        if (forAgent != null) {
+            engine.emit(new AgentEvent.ScheduledCallPlacing(forAgent.number(), false, campaign.id(), call.id()));
+        }
+        String context = forAgent != null ? SCHEDULED_CONTEXT : campaign.context();
+        String exten = forAgent != null ? forAgent.extension : campaign.queue();
+        PbxAction.Originate originate = new PbxAction.Originate(channel, context, exten, 1, "", "",
+                "\"" + campaign.name() + "\" <" + call.phone() + ">", dialer.originateTimeout(settings.get()),
+                Map.of("ID_CAMPAIGN", String.valueOf(campaign.id()), "ID_CALL", String.valueOf(call.id()),
+                        "NUMBER", call.phone(), "QUEUE", campaign.queue(), "CONTEXT", campaign.context()),
+                actionId, uniqueId);
+        progress(live, "Dialing", null, null, now);
+        engine.sendOnEngine(originate).thenAccept(reply -> {
+            if (!reply.success()) {
+                failed(live, 0, "Originate refused: " + reply.message());
+            }
+        });
     }
 
     void handle(PbxEvent event) {
@@ -267,8 +261,7 @@ final class OutboundDialer {
                 answered(call, e.channel());
                 call.joined = engine.now();
                 call.channel = e.channel();
-                writes.submit("call " + call.callId + " queued", () -> store.queued(call.callId, call.uniqueId,
-                        call.joined));
+                writes.write(new JournalRecord.OutgoingQueued(call.callId, call.uniqueId, call.joined));
                 progress(call, "OnQueue", null, null, call.joined);
             }
         } else if (event instanceof PbxEvent.AgentConnect e) {
@@ -325,7 +318,7 @@ final class OutboundDialer {
             call.channel = channel;
         }
         recent.addLast(new Object[] {now, Boolean.TRUE});
-        writes.submit("call " + call.callId + " answered", () -> store.answered(call.callId, call.uniqueId, now));
+        writes.write(new JournalRecord.OutgoingAnswered(call.callId, call.uniqueId, now));
         progress(call, "Ringing", null, null, now);
     }
 
@@ -339,8 +332,7 @@ final class OutboundDialer {
         LocalDateTime now = engine.now();
         OriginateFailure failure = OriginateFailure.of(reason, Optional.ofNullable(detail));
         String status = failure.status().wireName();
-        writes.submit("call " + call.callId + " failed", () -> store.failed(call.callId, status, failure.cause(),
-                failure.causeText(), now));
+        writes.write(new JournalRecord.OutgoingFailed(call.callId, status, failure.cause(), failure.causeText(), now));
         progress(call, status, null, null, now);
     }
 
@@ -354,12 +346,11 @@ final class OutboundDialer {
         }
         call.agent = agent;
         int agentId = agent.agent.id();
-        writes.submit("scheduled call " + call.callId + " linked", () -> store.linked(call.callId, agentId,
+        writes.write(new JournalRecord.OutgoingLinked(call.callId, writes.newId(IdTable.CURRENT_CALLS), agentId,
                 agent.number(), call.queue, call.uniqueId, call.channel, now, 0));
-        progress(call, "Success", agentId, null, now).thenAcceptAsync(logId -> {
-            engine.publish(agent);
-            engine.emit(new AgentEvent.AgentLinked(agent.number(), call.link(), logId));
-        }, engine.scheduler());
+        long logId = progress(call, "Success", agentId, null, now);
+        engine.publish(agent);
+        engine.emit(new AgentEvent.AgentLinked(agent.number(), call.link(), logId));
     }
 
     /** Frees the agent a scheduled call had reserved. */
@@ -388,12 +379,11 @@ final class OutboundDialer {
         agent.outboundCall = call;
         long wait = Math.max(0, Duration.between(call.joined, now).toSeconds());
         int agentId = agent.agent.id();
-        writes.submit("call " + call.callId + " linked", () -> store.linked(call.callId, agentId, agent.number(),
-                call.queue, call.uniqueId, call.channel, now, wait));
-        progress(call, "Success", agentId, null, now).thenAcceptAsync(logId -> {
-            engine.publish(agent);
-            engine.emit(new AgentEvent.AgentLinked(agent.number(), call.link(), logId));
-        }, engine.scheduler());
+        writes.write(new JournalRecord.OutgoingLinked(call.callId, writes.newId(IdTable.CURRENT_CALLS), agentId,
+                agent.number(), call.queue, call.uniqueId, call.channel, now, wait));
+        long logId = progress(call, "Success", agentId, null, now);
+        engine.publish(agent);
+        engine.emit(new AgentEvent.AgentLinked(agent.number(), call.link(), logId));
     }
 
     /** The agent sent the call elsewhere: the link ends now, the row keeps the destination. */
@@ -401,7 +391,7 @@ final class OutboundDialer {
         if (call.ended || call.agent == null) {
             return;
         }
-        writes.submit("call " + call.callId + " transferred", () -> store.transferred(call.callId, extension));
+        writes.write(new JournalRecord.OutgoingTransferred(call.callId, extension));
         ended(call);
     }
 
@@ -411,8 +401,7 @@ final class OutboundDialer {
         AgentState agent = call.agent;
         long duration = Math.max(0, Duration.between(call.linkStart, end).toSeconds());
         CallStatus status = ShortCallRule.of(settings.get()).finalStatus(duration);
-        writes.submit("call " + call.callId + " ended", () -> store.ended(call.callId, status.wireName(), end,
-                duration));
+        writes.write(new JournalRecord.OutgoingEnded(call.callId, status.wireName(), end, duration));
         if (agent == null) {
             // Taken by a queue member dialerd does not track: the row still gets its end.
             release(call);
@@ -421,19 +410,18 @@ final class OutboundDialer {
         }
         RunningStats updated = stats.getOrDefault(call.campaignId, RunningStats.EMPTY).afterCall(status, duration);
         stats.put(call.campaignId, updated);
-        writes.submit("campaign " + call.campaignId + " stats", () -> store.campaignStats(call.campaignId,
-                updated.count(), updated.meanColumn(), updated.deviationColumn()));
+        writes.write(new JournalRecord.CampaignStats(call.campaignId, updated.count(), updated.meanColumn(),
+                updated.deviationColumn()));
         if (status == CallStatus.SHORT_CALL) {
             progress(call, "ShortCall", agent.agent.id(), duration, end);
         }
-        progress(call, "Hangup", agent.agent.id(), duration, end).thenAcceptAsync(logId -> {
-            if (agent.outboundCall == call) {
-                agent.outboundCall = null;
-            }
-            engine.publish(agent);
-            engine.emit(new AgentEvent.AgentUnlinked(agent.number(), call.link(), end, duration,
-                    status == CallStatus.SHORT_CALL, logId));
-        }, engine.scheduler());
+        long logId = progress(call, "Hangup", agent.agent.id(), duration, end);
+        if (agent.outboundCall == call) {
+            agent.outboundCall = null;
+        }
+        engine.publish(agent);
+        engine.emit(new AgentEvent.AgentUnlinked(agent.number(), call.link(), end, duration,
+                status == CallStatus.SHORT_CALL, logId));
     }
 
     private void abandoned(OutboundCall call) {
@@ -442,7 +430,7 @@ final class OutboundDialer {
         LocalDateTime end = engine.now();
         LocalDateTime since = call.joined != null ? call.joined : call.answered;
         long wait = Math.max(0, Duration.between(since, end).toSeconds());
-        writes.submit("call " + call.callId + " abandoned", () -> store.abandoned(call.callId, end, wait));
+        writes.write(new JournalRecord.OutgoingAbandoned(call.callId, end, wait));
         progress(call, "Abandoned", null, null, end);
     }
 
@@ -452,7 +440,7 @@ final class OutboundDialer {
             return;
         }
         LocalDateTime now = engine.now();
-        writes.submit("call " + call.callId + (held ? " held" : " resumed"), () -> store.held(call.callId, held));
+        writes.write(new JournalRecord.OutgoingHeld(call.callId, held));
         progress(call, held ? "OnHold" : "OffHold", call.agent == null ? null : call.agent.agent.id(), null, now);
     }
 
@@ -465,17 +453,14 @@ final class OutboundDialer {
         byUniqueId.remove(call.uniqueId);
     }
 
-    /** Writes the call_progress_log row, then sends callprogress; completes with the row's id. */
-    private CompletableFuture<Long> progress(OutboundCall call, String status, Integer agentId, Long duration,
-                                             LocalDateTime when) {
+    /** Writes the call_progress_log row and sends callprogress; returns the row's id. */
+    private long progress(OutboundCall call, String status, Integer agentId, Long duration, LocalDateTime when) {
         String uniqueId = call.answered == null && call.joined == null ? null : call.uniqueId;
-        return writes.submit("progress " + status + " of call " + call.callId, () -> store.progress(call.campaignId,
-                call.callId, status, call.retry, uniqueId, call.trunk, agentId, duration, when))
-                .thenApplyAsync(logId -> {
-                    engine.emit(new AgentEvent.CallProgress(call.agent == null ? null : call.agent.number(), when,
-                            "outgoing", call.campaignId, call.callId, status, call.retry, uniqueId, call.trunk,
-                            call.phone, call.queue));
-                    return logId;
-                }, engine.scheduler());
+        long logId = writes.newId(IdTable.CALL_PROGRESS_LOG);
+        writes.write(new JournalRecord.Progress(logId, false, call.campaignId, call.callId, status, call.retry,
+                uniqueId, call.trunk, agentId, duration, when));
+        engine.emit(new AgentEvent.CallProgress(call.agent == null ? null : call.agent.number(), when, "outgoing",
+                call.campaignId, call.callId, status, call.retry, uniqueId, call.trunk, call.phone, call.queue));
+        return logId;
     }
 }

@@ -4,10 +4,16 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import org.dialerd.core.store.AuditStore;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import org.dialerd.core.journal.IdTable;
+import org.dialerd.core.journal.JournalRecord;
 
-/** audit rows in memory. */
-final class MemoryAudit implements AuditStore {
+/**
+ * The engine's writes applied at once, in memory: audit records become rows, every record is
+ * kept in order. The journal itself is tested on its own (journal package).
+ */
+final class MemoryAudit implements EngineWrites {
     static final class Row {
         final long id;
         final int agentId;
@@ -25,33 +31,31 @@ final class MemoryAudit implements AuditStore {
     }
 
     final List<Row> rows = new ArrayList<>();
+    final List<JournalRecord> records = new ArrayList<>();
+    private long nextId = 1;
 
     @Override
-    public synchronized long open(int agentId, Integer breakId, LocalDateTime start, String extParked) {
-        Row row = new Row(rows.size() + 1, agentId, breakId, start);
-        rows.add(row);
-        return row.id;
+    public synchronized long newId(IdTable table) {
+        return nextId++;
     }
 
     @Override
-    public synchronized void close(long auditId, LocalDateTime end, Duration duration) {
-        Row row = rows.get((int) auditId - 1);
-        if (row.end == null) {
-            row.end = end;
-            row.duration = duration;
-        }
-    }
-
-    @Override
-    public synchronized int closeOpenSessions(LocalDateTime end) {
-        int closed = 0;
-        for (Row row : rows) {
-            if (row.end == null && row.breakId == null) {
-                row.end = end;
-                closed++;
+    public synchronized void write(JournalRecord record) {
+        records.add(record);
+        if (record instanceof JournalRecord.AuditOpened o) {
+            rows.add(new Row(o.id(), o.agentId(), o.breakId(), o.start()));
+        } else if (record instanceof JournalRecord.AuditClosed c) {
+            Row row = rows.stream().filter(r -> r.id == c.id()).findFirst().orElseThrow();
+            if (row.end == null) {
+                row.end = c.end();
+                row.duration = Duration.ofSeconds(c.durationSeconds());
             }
         }
-        return closed;
+    }
+
+    @Override
+    public <T> CompletableFuture<T> readAfterWrites(String description, Supplier<T> read) {
+        return CompletableFuture.completedFuture(read.get());
     }
 
     synchronized List<Row> open() {

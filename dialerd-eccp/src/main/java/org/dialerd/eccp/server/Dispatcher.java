@@ -23,13 +23,41 @@ public final class Dispatcher {
     /** What to write back, and whether to close the connection after it. */
     public record Reply(XmlElement packet, boolean close) {}
 
+    /**
+     * Requests answered from memory alone. Every other request may block on the database and
+     * runs on the database executor, so these never wait behind them.
+     */
+    private static final java.util.Set<RequestName> DATABASE_FREE = java.util.EnumSet.of(RequestName.GETREQUESTLIST,
+            RequestName.LOGOUT, RequestName.FILTERBYAGENT, RequestName.CALLPROGRESS, RequestName.DUMPSTATUS,
+            RequestName.GETAGENTSTATUS);
+
     private final Map<RequestName, RequestHandler> handlers;
     private final Services services;
+    private final ReadBarrier barrier;
+    private final UnavailableLog unavailable = new UnavailableLog();
+    /** Longest a database request waits for the engine's earlier writes to be applied. */
+    private static final java.time.Duration WRITES_WAIT = java.time.Duration.ofSeconds(2);
 
     public Dispatcher(Map<RequestName, RequestHandler> handlers, Services services) {
+        this(handlers, services, ReadBarrier.NONE);
+    }
+
+    public Dispatcher(Map<RequestName, RequestHandler> handlers, Services services, ReadBarrier barrier) {
         this.handlers = new EnumMap<>(RequestName.class);
         this.handlers.putAll(handlers);
         this.services = services;
+        this.barrier = barrier;
+    }
+
+    /** Whether the request may touch the database (unknown names do not: they get 501). */
+    public static boolean mayUseDatabase(EccpRequest request) {
+        return RequestName.fromWireName(request.body().name()).map(name -> !DATABASE_FREE.contains(name))
+                .orElse(false);
+    }
+
+    /** The answer when the database executor has no room for another request. */
+    public static Reply databaseBusy(EccpRequest request) {
+        return new Reply(Replies.response(request.id(), Replies.failureElement(503, "Database unavailable")), false);
     }
 
     public Reply dispatch(EccpSession session, EccpRequest request) {
@@ -49,6 +77,9 @@ public final class Dispatcher {
         if (handler == null) {
             return new Reply(Replies.response(id, Replies.failureElement(501, "Not Implemented")), false);
         }
+        if (!DATABASE_FREE.contains(name)) {
+            barrier.awaitWrites(WRITES_WAIT);
+        }
         RequestContext context = new RequestContext(session, name, services);
         try {
             XmlElement answer = handler.handle(context, request.body());
@@ -58,7 +89,7 @@ public final class Dispatcher {
             XmlElement body = failure.isWrapped() ? XmlElement.of(name.responseName(), element) : element;
             return new Reply(Replies.response(id, body), context.shouldCloseAfterReply());
         } catch (StoreException e) {
-            log.error("ECCP {} from {}: database unavailable", name.wireName(), session.remoteAddress(), e);
+            unavailable.report(name, session, e);
             return new Reply(Replies.response(id, Replies.failureElement(503, "Database unavailable")), false);
         } catch (RuntimeException e) {
             log.error("ECCP {} from {}: internal error", name.wireName(), session.remoteAddress(), e);

@@ -32,15 +32,18 @@ final class EccpChannelHandler extends ChannelInboundHandlerAdapter {
 
     private final Dispatcher dispatcher;
     private final SerialExecutor requests;
+    /** Requests that may block on JDBC run here, bounded apart from the workers. */
+    private final Executor database;
     private final EccpServerSettings settings;
     private final SessionRegistry registry;
     private final AtomicInteger inFlight = new AtomicInteger();
     private EccpSession session;
     private volatile boolean closing;
 
-    EccpChannelHandler(Dispatcher dispatcher, Executor workers, EccpServerSettings settings,
+    EccpChannelHandler(Dispatcher dispatcher, Executor workers, Executor database, EccpServerSettings settings,
                        SessionRegistry registry) {
         this.dispatcher = dispatcher;
+        this.database = database;
         this.registry = registry;
         this.requests = new SerialExecutor(workers);
         this.settings = settings;
@@ -67,7 +70,7 @@ final class EccpChannelHandler extends ChannelInboundHandlerAdapter {
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof EccpRequest request) {
             accepted(ctx);
-            requests.execute(() -> answer(ctx, request));
+            requests.executeAsync(() -> answer(ctx, request));
         } else if (msg instanceof DecodeFailure failure) {
             accepted(ctx);
             requests.execute(() -> reject(ctx, failure));
@@ -76,19 +79,45 @@ final class EccpChannelHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private void answer(ChannelHandlerContext ctx, EccpRequest request) {
-        try {
-            if (closing) {
-                return;
-            }
-            Dispatcher.Reply reply = dispatcher.dispatch(session, request);
-            if (session.isLoggedIn() && SUBSCRIPTION_REQUESTS.contains(request.name())) {
-                registry.update(session, ctx.channel());
-            }
-            write(ctx, reply.packet(), reply.close());
-        } finally {
+    private java.util.concurrent.CompletableFuture<?> answer(ChannelHandlerContext ctx, EccpRequest request) {
+        if (closing) {
             answered(ctx);
+            return java.util.concurrent.CompletableFuture.completedFuture(null);
         }
+        if (!Dispatcher.mayUseDatabase(request)) {
+            try {
+                reply(ctx, request, dispatcher.dispatch(session, request));
+            } finally {
+                answered(ctx);
+            }
+            return java.util.concurrent.CompletableFuture.completedFuture(null);
+        }
+        java.util.concurrent.CompletableFuture<Dispatcher.Reply> reply;
+        try {
+            reply = java.util.concurrent.CompletableFuture.supplyAsync(() -> dispatcher.dispatch(session, request),
+                    database);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            reply = java.util.concurrent.CompletableFuture.completedFuture(Dispatcher.databaseBusy(request));
+        }
+        return reply.handle((answer, error) -> {
+            try {
+                if (answer != null && !closing) {
+                    reply(ctx, request, answer);
+                } else if (error != null) {
+                    log.error("ECCP {} from {} failed", request.name(), session.remoteAddress(), error);
+                }
+            } finally {
+                answered(ctx);
+            }
+            return null;
+        });
+    }
+
+    private void reply(ChannelHandlerContext ctx, EccpRequest request, Dispatcher.Reply reply) {
+        if (session.isLoggedIn() && SUBSCRIPTION_REQUESTS.contains(request.name())) {
+            registry.update(session, ctx.channel());
+        }
+        write(ctx, reply.packet(), reply.close());
     }
 
     private void reject(ChannelHandlerContext ctx, DecodeFailure failure) {

@@ -46,6 +46,7 @@ public final class EccpServer implements AutoCloseable {
     private static final long SHUTDOWN_TIMEOUT_SECONDS = 5;
     /** Unread output past which reading pauses; at most this, and at most half of max_outbound_bytes. */
     private static final int MAX_HIGH_WATER_MARK = 1024 * 1024;
+    private static final int DATABASE_QUEUE = 4096;
 
     private final EccpServerSettings settings;
     private final Dispatcher dispatcher;
@@ -53,6 +54,11 @@ public final class EccpServer implements AutoCloseable {
     private final EventLoopGroup boss = new NioEventLoopGroup(1, named("eccp-accept"));
     private final EventLoopGroup io = new NioEventLoopGroup(0, named("eccp-io"));
     private final ExecutorService workers;
+    /**
+     * Requests that may block on JDBC: as many threads as the workers, and a bounded queue
+     * (past it: 503 at once), so getagentstatus and the event path never wait behind them.
+     */
+    private final ExecutorService database;
     private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicLong refusedForLimit = new AtomicLong();
@@ -65,6 +71,8 @@ public final class EccpServer implements AutoCloseable {
         this.registry = registry;
         this.workers = new ThreadPoolExecutor(settings.workerThreads(), settings.workerThreads(), 60,
                 TimeUnit.SECONDS, new LinkedBlockingQueue<>(), named("eccp-worker"));
+        this.database = new ThreadPoolExecutor(settings.workerThreads(), settings.workerThreads(), 60,
+                TimeUnit.SECONDS, new LinkedBlockingQueue<>(DATABASE_QUEUE), named("eccp-database"));
     }
 
     /**
@@ -140,7 +148,7 @@ public final class EccpServer implements AutoCloseable {
         pipeline.addLast("idle", new IdleStateHandler(idleSeconds, 0, 0, TimeUnit.SECONDS));
         pipeline.addLast("frames", new EccpFrameDecoder(settings.maxPacketBytes()));
         pipeline.addLast("requests", new EccpRequestDecoder());
-        pipeline.addLast("handler", new EccpChannelHandler(dispatcher, workers, settings, registry));
+        pipeline.addLast("handler", new EccpChannelHandler(dispatcher, workers, database, settings, registry));
     }
 
     /** Tells a refused client why (allowlist, connection limit), then closes. */
@@ -186,18 +194,23 @@ public final class EccpServer implements AutoCloseable {
         plainListener.ifPresent(l -> l.close().awaitUninterruptibly(SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS));
         tlsListener.ifPresent(l -> l.close().awaitUninterruptibly(SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS));
         channels.close().awaitUninterruptibly(SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        workers.shutdown();
-        try {
-            if (!workers.awaitTermination(SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                workers.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            workers.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        stop(database);
+        stop(workers);
         io.shutdownGracefully(0, SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS).awaitUninterruptibly();
         boss.shutdownGracefully(0, SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS).awaitUninterruptibly();
         log.info("ECCP listener stopped");
+    }
+
+    private static void stop(ExecutorService executor) {
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            executor.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static ThreadFactory named(String prefix) {

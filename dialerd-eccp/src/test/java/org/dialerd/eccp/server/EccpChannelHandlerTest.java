@@ -19,7 +19,7 @@ class EccpChannelHandlerTest {
     private final List<Runnable> queued = new ArrayList<>();
     private final Dispatcher dispatcher = new Dispatcher(Map.of(RequestName.GETREQUESTLIST,
             (context, request) -> XmlElement.empty("getrequestlist_response")), FakeServices.create(() -> false));
-    private final EmbeddedChannel channel = new EmbeddedChannel(new EccpChannelHandler(dispatcher, queued::add,
+    private final EmbeddedChannel channel = new EmbeddedChannel(new EccpChannelHandler(dispatcher, queued::add, queued::add,
             EccpServerSettings.defaults(), new SessionRegistry(1 << 20)));
 
     private void runQueuedWork() {

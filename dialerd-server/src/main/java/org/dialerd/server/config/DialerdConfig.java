@@ -15,7 +15,7 @@ import org.dialerd.eccp.server.EccpServerSettings;
  */
 public record DialerdConfig(boolean demo, Path dataDir, Optional<DatabaseConfig> database, EccpServerSettings eccp,
                             Optional<AsteriskConfig> asterisk, AgentsConfig agents, String dialTemplate,
-                            Optional<Path> amportalConf) {
+                            Optional<Path> amportalConf, JournalConfig journal) {
 
     /** A campaign without trunk dials {@code Local/<phone>@from-internal}, as the reference. */
     public static final String DEFAULT_DIAL_TEMPLATE = "Local/{phone}@from-internal";
@@ -33,6 +33,27 @@ public record DialerdConfig(boolean demo, Path dataDir, Optional<DatabaseConfig>
         public String toString() {
             return "DatabaseConfig[" + user + "@" + host + ":" + port + "/" + name + ", password="
                     + (password.isEmpty() ? "(empty)" : "***") + ", poolSize=" + poolSize + "]";
+        }
+    }
+
+    /**
+     * The write journal ({@code [journal]}; docs/configuration.md).
+     *
+     * @param dir empty: {@code <data_dir>/journal}
+     */
+    public record JournalConfig(Optional<Path> dir, long maxBytes, int fsyncIntervalMs, int idBlock) {
+        public static final long DEFAULT_MAX_BYTES = 1L << 30;
+        public static final int DEFAULT_FSYNC_INTERVAL_MS = 5;
+        public static final int DEFAULT_ID_BLOCK = 10_000;
+        public static final JournalConfig DEFAULTS = new JournalConfig(Optional.empty(), DEFAULT_MAX_BYTES,
+                DEFAULT_FSYNC_INTERVAL_MS, DEFAULT_ID_BLOCK);
+
+        static JournalConfig fromIni(IniFile ini) {
+            long maxBytes = ini.get("journal.max_bytes").map(v -> parseLong("journal.max_bytes", v, 1L << 20))
+                    .orElse(DEFAULT_MAX_BYTES);
+            return new JournalConfig(ini.get("journal.dir").map(String::strip).filter(d -> !d.isEmpty()).map(Path::of),
+                    maxBytes, intValue(ini, "journal.fsync_interval_ms", DEFAULT_FSYNC_INTERVAL_MS, 1, 1000),
+                    intValue(ini, "journal.id_block", DEFAULT_ID_BLOCK, 10, 10_000_000));
         }
     }
 
@@ -122,7 +143,7 @@ public record DialerdConfig(boolean demo, Path dataDir, Optional<DatabaseConfig>
             Optional<Path> amportal = Optional.of(ini.get("freepbx.amportal_conf").map(String::strip)
                     .orElse(AmportalConf.DEFAULT_PATH.toString())).filter(p -> !p.isEmpty()).map(Path::of);
             return new DialerdConfig(demo, dir, database, eccp, asterisk, new AgentsConfig(template, devices, member,
-                    membership.map(m -> m.equals("astdb"))), dialTemplate, amportal);
+                    membership.map(m -> m.equals("astdb"))), dialTemplate, amportal, JournalConfig.fromIni(ini));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage(), e);
         }
@@ -130,16 +151,28 @@ public record DialerdConfig(boolean demo, Path dataDir, Optional<DatabaseConfig>
 
     public static DialerdConfig embeddedDefaults(boolean demo, Path dataDir) {
         return new DialerdConfig(demo, dataDir, Optional.empty(), EccpServerSettings.defaults(), Optional.empty(),
-                AgentsConfig.DEFAULTS, DEFAULT_DIAL_TEMPLATE, Optional.empty());
+                AgentsConfig.DEFAULTS, DEFAULT_DIAL_TEMPLATE, Optional.empty(), JournalConfig.DEFAULTS);
     }
 
     public DialerdConfig withEccpPort(int port) {
         return new DialerdConfig(demo, dataDir, database, eccp.withPort(port), asterisk, agents, dialTemplate,
-                amportalConf);
+                amportalConf, journal);
     }
 
     private static int intValue(IniFile ini, String key, int fallback, int min, int max) {
         return ini.get(key).map(value -> parseInt(key, value, min, max)).orElse(fallback);
+    }
+
+    static long parseLong(String key, String value, long min) {
+        try {
+            long parsed = Long.parseLong(value.strip());
+            if (parsed < min) {
+                throw new ConfigException(key + " = '" + value + "': must be at least " + min);
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw new ConfigException(key + " = '" + value + "': not a whole number", e);
+        }
     }
 
     static int parseInt(String key, String value, int min, int max) {

@@ -86,4 +86,21 @@ class DialerdConfigTest {
         assertEquals("agents.membership = 'ldap': expected table or astdb", assertThrows(ConfigException.class,
                 () -> parse("[agents]", "membership = ldap")).getMessage());
     }
+
+    @Test
+    void readsTheJournalSectionAndDefaultsItUnderTheDataDirectory() {
+        DialerdConfig.JournalConfig journal = parse("[journal]", "dir = /var/lib/dialerd/journal",
+                "max_bytes = 2097152", "fsync_interval_ms = 20", "id_block = 500").journal();
+        assertEquals(new DialerdConfig.JournalConfig(java.util.Optional.of(Path.of("/var/lib/dialerd/journal")),
+                2_097_152, 20, 500), journal);
+        assertEquals(DialerdConfig.JournalConfig.DEFAULTS, parse("[eccp]", "port = 20005").journal());
+    }
+
+    @Test
+    void refusesUnusableJournalValuesNamingTheKey() {
+        ConfigException e = assertThrows(ConfigException.class, () -> parse("[journal]", "max_bytes = 1000"));
+        assertEquals("journal.max_bytes = '1000': must be at least 1048576", e.getMessage());
+        e = assertThrows(ConfigException.class, () -> parse("[journal]", "fsync_interval_ms = 0"));
+        assertEquals("journal.fsync_interval_ms = '0': must be between 1 and 1000", e.getMessage());
+    }
 }
