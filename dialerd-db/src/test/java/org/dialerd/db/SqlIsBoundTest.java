@@ -44,6 +44,12 @@ class SqlIsBoundTest {
                     + " values"),
             Map.entry("EmbeddedMariaDb.java: Statement", "CREATE DATABASE cannot take a bound name; the name is"
                     + " validated"),
+            Map.entry("JdbcIdBlockSource.java: name", "the table name of the IdTable enum (tableName()),"
+                    + " never from outside"),
+            Map.entry("JdbcIdBlockSource.java: maxPlusOne", "a subquery built from that enum name only"),
+            Map.entry("JdbcIdBlockSource.java: Statement", "runs the literal SELECT LAST_INSERT_ID()"),
+            Map.entry("RecordStatements.java: direction", "the literal incoming or outgoing, chosen by a boolean;"
+                    + " picks the column pair of call_progress_log"),
             Map.entry("SqlScript.java: Statement", "runs the statements of the shipped SQL scripts, not built from"
                     + " values"));
 
