@@ -55,6 +55,19 @@ public final class AmiGateway implements PbxGateway, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AmiGateway.class);
 
     static final String NO_CONNECTION = "No AMI connection";
+    /** Event class → AMI event name ({@code AgentConnectEvent} → AgentConnect), computed once per class. */
+    static final ClassValue<String> EVENT_NAMES = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> type) {
+            String name = type.getSimpleName();
+            for (String suffix : new String[] {"FixedEvent", "Event"}) {
+                if (name.endsWith(suffix) && name.length() > suffix.length()) {
+                    return name.substring(0, name.length() - suffix.length());
+                }
+            }
+            return name;
+        }
+    };
     private static final Duration CLOSE_STEP_TIMEOUT = Duration.ofSeconds(5);
 
     private final AmiSettings settings;
@@ -64,18 +77,27 @@ public final class AmiGateway implements PbxGateway, AutoCloseable {
     private final ScheduledExecutorService timer =
             Executors.newSingleThreadScheduledExecutor(new DaemonThreads("dialerd-ami-timer"));
     private final ExecutorService io = Executors.newSingleThreadExecutor(new DaemonThreads("dialerd-ami-io"));
-    private final PendingReplies pending = new PendingReplies(timer, dispatcher);
+    private final PendingReplies pending;
     private final DbGetRequests dbGets = new DbGetRequests(dispatcher);
     private final ManagerEventListener eventListener = this::onManagerEvent;
+    private final AmiMetrics metrics;
 
-    private final SessionGate session = new SessionGate(dispatcher, pending);
+    private final SessionGate session;
     private volatile boolean closed;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean loginQueued = new AtomicBoolean();
     private int failedLogins; // io thread only
 
     public AmiGateway(AmiSettings settings) {
+        this(settings, AmiMetrics.NONE);
+    }
+
+    /** {@code metrics} counts events received and times actions. */
+    public AmiGateway(AmiSettings settings, AmiMetrics metrics) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.pending = new PendingReplies(timer, dispatcher, metrics, System::nanoTime);
+        this.session = new SessionGate(dispatcher, pending);
         this.connection = new ManagerConnectionFactory(settings.host(), settings.port(), settings.username(),
                 settings.secret()).createManagerConnection();
         int actionMillis = (int) Math.min(Integer.MAX_VALUE, settings.actionTimeout().toMillis());
@@ -187,8 +209,14 @@ public final class AmiGateway implements PbxGateway, AutoCloseable {
             failedLogins++;
             retry = backoff(failedLogins);
             session.dropHeld();
-            log.warn("AMI login to {}:{} failed (attempt {}): {}; next attempt in {} ms", settings.host(),
-                    settings.port(), failedLogins, e.toString(), retry.toMillis());
+            // Once per outage at WARN; the retries (every few seconds, for as long as it lasts) at DEBUG.
+            if (failedLogins == 1) {
+                log.warn("AMI login to {}:{} failed: {}; retrying with backoff up to {} ms", settings.host(),
+                        settings.port(), e.toString(), settings.reconnectBackoffMax().toMillis());
+            } else {
+                log.debug("AMI login to {}:{} failed (attempt {}): {}; next attempt in {} ms", settings.host(),
+                        settings.port(), failedLogins, e.toString(), retry.toMillis());
+            }
         } finally {
             loginQueued.set(false);
         }
@@ -232,6 +260,7 @@ public final class AmiGateway implements PbxGateway, AutoCloseable {
 
     /** On asterisk-java's threads (event pump; login/reconnect thread for ConnectEvent): keep it short. */
     private void onManagerEvent(ManagerEvent event) {
+        metrics.eventReceived(EVENT_NAMES.get(event.getClass()));
         if (event instanceof ConnectEvent) {
             sessionUp();
         } else if (event instanceof DisconnectEvent) {

@@ -1,9 +1,11 @@
 package org.dialerd.server;
 
 import java.util.Deque;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.dialerd.core.store.ExtensionDirectory;
 import org.dialerd.core.store.Stores;
+import org.dialerd.db.ConnectionCheck;
 import org.dialerd.db.Database;
 import org.dialerd.db.DatabaseSettings;
 import org.dialerd.db.EmbeddedMariaDb;
@@ -28,8 +30,11 @@ final class DatabaseStartup {
     private DatabaseStartup() {
     }
 
-    /** The repositories, and FreePBX's devices table as an extension directory when asked for. */
-    record Opened(Stores stores, Function<String, ExtensionDirectory> devicesTable) {}
+    /**
+     * The repositories, FreePBX's devices table as an extension directory when asked for, and
+     * the check /health runs.
+     */
+    record Opened(Stores stores, Function<String, ExtensionDirectory> devicesTable, BooleanSupplier reachable) {}
 
     /** Registers what it opens in {@code resources} (closed last-first by dialerd). */
     static Opened open(DialerdConfig config, Deque<AutoCloseable> resources) {
@@ -58,7 +63,7 @@ final class DatabaseStartup {
     private static Opened opened(Database database) {
         var dataSource = database.dataSource();
         return new Opened(JdbcStores.over(dataSource),
-                table -> new JdbcDeviceDirectory(new Jdbc(dataSource), table));
+                table -> new JdbcDeviceDirectory(new Jdbc(dataSource), table), ConnectionCheck.over(dataSource));
     }
 
 }

@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Supplier;
 import org.dialerd.core.agent.AgentDirectory;
+import org.dialerd.core.engine.AgentActivityLog;
 import org.dialerd.core.engine.AgentEngine;
 import org.dialerd.core.engine.AgentEngineSettings;
 import org.dialerd.core.engine.AstdbMembershipSource;
@@ -28,15 +29,18 @@ import org.dialerd.eccp.server.EccpServerSettings;
 import org.dialerd.eccp.server.EventFanout;
 import org.dialerd.eccp.server.Services;
 import org.dialerd.eccp.server.SessionRegistry;
+import org.dialerd.http.HttpServer;
+import org.dialerd.http.metrics.DialerdMeters;
 import org.dialerd.server.config.ConfigException;
 import org.dialerd.server.config.DialerdConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running dialerd: database, Asterisk connection, agent engine, ECCP listener. Started in
- * dependency order, closed in reverse order (ECCP first, then open audit rows are closed and
- * the write queue drains, then AMI, then the database), each step bounded by its own timeout.
+ * A running dialerd: database, Asterisk connection, agent engine, ECCP listener, and the HTTP
+ * health and metrics listener when configured. Started in dependency order, closed in reverse
+ * order (HTTP and ECCP first, then open audit rows are closed and the write queue drains, then
+ * AMI, then the database), each step bounded by its own timeout.
  */
 public final class Dialerd implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Dialerd.class);
@@ -61,12 +65,15 @@ public final class Dialerd implements AutoCloseable {
     }
 
     private final EccpServer eccp;
+    private final java.util.Optional<HttpServer> http;
     private final Services services;
     private final DaemonSettings settings;
     private final Deque<AutoCloseable> resources;
 
-    private Dialerd(EccpServer eccp, Services services, DaemonSettings settings, Deque<AutoCloseable> resources) {
+    private Dialerd(EccpServer eccp, java.util.Optional<HttpServer> http, Services services, DaemonSettings settings,
+                    Deque<AutoCloseable> resources) {
         this.eccp = eccp;
+        this.http = http;
         this.services = services;
         this.settings = settings;
         this.resources = resources;
@@ -76,16 +83,21 @@ public final class Dialerd implements AutoCloseable {
     public static Dialerd start(DialerdConfig config) {
         Deque<AutoCloseable> resources = new ArrayDeque<>();
         try {
+            DialerdMeters meters = new DialerdMeters();
+            resources.push(meters);
             DatabaseStartup.Opened database = DatabaseStartup.open(config, resources);
             DaemonSettings daemonSettings = DaemonSettingsReader.read(database.stores());
-            PbxSide pbx = config.demo() ? DemoPbx.start(resources)
-                    : new PbxSide(PbxStartup.connect(config, daemonSettings, resources),
+            PbxSide pbx = config.demo() ? DemoPbx.start(resources, meters.ami())
+                    : new PbxSide(PbxStartup.connect(config, daemonSettings, resources, meters.ami()),
                             config.agents().devicesTable().map(database.devicesTable())
                                     .orElseGet(() -> ExtensionDirectory.template(config.agents().dialTemplate())),
                             agentSettings(config.agents().staticMemberInterface()),
                             config.agents().membershipFromAstdb(), java.util.Optional.of(new DialerSettings(
                                     config.dialTemplate(), DialerSettings.DEFAULT_INTERVAL, uniqueIdPrefix())));
-            Dialerd dialerd = over(database.stores(), config.eccp(), Clock.systemDefaultZone(), pbx, resources);
+            Monitoring monitoring = new Monitoring(meters, config.http()
+                    .map(settings -> new Monitoring.Http(settings, database.reachable())));
+            Dialerd dialerd = over(database.stores(), config.eccp(), Clock.systemDefaultZone(), pbx, resources,
+                    monitoring);
             log.info("dialerd started ({}), ECCP on {}:{}", config.demo() ? "demo" : "configured",
                     config.eccp().bindAddress(), dialerd.eccpPort());
             return dialerd;
@@ -108,6 +120,16 @@ public final class Dialerd implements AutoCloseable {
      */
     public static Dialerd over(Stores stores, EccpServerSettings eccpSettings, Clock clock, PbxSide pbx,
                                Deque<AutoCloseable> resources) {
+        return over(stores, eccpSettings, clock, pbx, resources, Monitoring.countingOnly());
+    }
+
+    /**
+     * As above, counting into {@code monitoring}'s meters and, when it says so, serving health
+     * and metrics over HTTP. {@code clock} is the calls' and audits' time (tests pass a virtual
+     * one); queue ages and health times are real time.
+     */
+    public static Dialerd over(Stores stores, EccpServerSettings eccpSettings, Clock clock, PbxSide pbx,
+                               Deque<AutoCloseable> resources, Monitoring monitoring) {
         DaemonSettings daemonSettings = DaemonSettingsReader.read(stores);
         log.info("{}", daemonSettings);
         int closed = stores.audit().closeOpenSessions(LocalDateTime.now(clock).withNano(0));
@@ -118,11 +140,14 @@ public final class Dialerd implements AutoCloseable {
         agents.replaceAll(stores.agents().findAll());
         log.info("{} agents loaded", agents.size());
 
-        WriteQueue writes = new WriteQueue("dialerd-writes", Duration.ofMillis(100), Duration.ofSeconds(10));
+        Clock realTime = Clock.systemUTC();
+        WriteQueue writes = new WriteQueue("dialerd-writes", Duration.ofMillis(100), Duration.ofSeconds(10), realTime);
         resources.push(() -> writes.close(WRITE_DRAIN_TIMEOUT));
         AgentEngine engine = new AgentEngine(pbx.pbx(), stores.audit(), stores.incomingCalls(),
                 Duration.ofSeconds(daemonSettings.shortCallSeconds()), writes,
                 EngineScheduler.singleThread("dialerd-engine"), clock, pbx.agents());
+        engine.reportTo(monitoring.meters().engine());
+        engine.addListener(new AgentActivityLog(engine));
         engine.track(agents.all()).join();
         if (pbx.pbx().isConnected()) {
             engine.resync();
@@ -133,7 +158,7 @@ public final class Dialerd implements AutoCloseable {
         engine.monitorIncomingQueues(stores.incomingCalls(), MONITORED_QUEUES_REFRESH);
         engine.recordCallsTo(stores.recordings());
         pbx.dialer().ifPresent(dialer -> engine.startOutboundDialer(stores.outgoingCalls(), daemonSettings, dialer));
-        SessionRegistry sessions = new SessionRegistry(eccpSettings.maxOutboundBytes());
+        SessionRegistry sessions = new SessionRegistry(eccpSettings.maxOutboundBytes(), monitoring.meters().eccp());
         EventFanout fanout = new EventFanout(sessions, stores.calls());
         resources.push(fanout);
         engine.addListener(fanout);
@@ -144,9 +169,13 @@ public final class Dialerd implements AutoCloseable {
                         .toList();
         Services services = new Services(stores, agents, pbx.pbx(), clock, cookieSource(), engine, pbx.extensions(),
                 memberships);
-        EccpServer server = new EccpServer(eccpSettings, new Dispatcher(Handlers.all(), services), sessions).start();
+        EccpServer server = new EccpServer(eccpSettings,
+                new Dispatcher(Handlers.all(), services, monitoring.meters().eccp()), sessions).start();
         resources.push(server);
-        return new Dialerd(server, services, daemonSettings, resources);
+        java.util.Optional<HttpServer> http = monitoring.http().map(settings -> HttpStartup.start(monitoring,
+                settings, realTime, pbx.pbx(), writes, engine, server, sessions));
+        http.ifPresent(resources::push);
+        return new Dialerd(server, http, services, daemonSettings, resources);
     }
 
     /** Uniqueids dialerd gives its calls: unique across restarts, short enough for the 32-char columns. */
@@ -172,6 +201,11 @@ public final class Dialerd implements AutoCloseable {
 
     public int eccpPort() {
         return eccp.port();
+    }
+
+    /** The HTTP listener's bound port, when it runs. */
+    public java.util.OptionalInt httpPort() {
+        return http.map(server -> java.util.OptionalInt.of(server.port())).orElse(java.util.OptionalInt.empty());
     }
 
     /** The valor_config settings read at start. */

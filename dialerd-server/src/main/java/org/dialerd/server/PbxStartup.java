@@ -2,6 +2,7 @@ package org.dialerd.server;
 
 import java.util.Deque;
 import org.dialerd.ami.AmiGateway;
+import org.dialerd.ami.AmiMetrics;
 import org.dialerd.ami.AmiSettings;
 import org.dialerd.core.pbx.PbxGateway;
 import org.dialerd.core.settings.DaemonSettings;
@@ -20,7 +21,8 @@ final class PbxStartup {
     private PbxStartup() {
     }
 
-    static PbxGateway connect(DialerdConfig config, DaemonSettings settings, Deque<AutoCloseable> resources) {
+    static PbxGateway connect(DialerdConfig config, DaemonSettings settings, Deque<AutoCloseable> resources,
+                              AmiMetrics metrics) {
         AmiSettings ami;
         if (config.asterisk().isPresent()) {
             DialerdConfig.AsteriskConfig asterisk = config.asterisk().get();
@@ -32,11 +34,11 @@ final class PbxStartup {
                     + "running without Asterisk");
             return PbxGateway.disconnected();
         }
-        return start(ami, resources);
+        return start(ami, resources, metrics);
     }
 
-    static AmiGateway start(AmiSettings ami, Deque<AutoCloseable> resources) {
-        AmiGateway gateway = new AmiGateway(ami);
+    static AmiGateway start(AmiSettings ami, Deque<AutoCloseable> resources, AmiMetrics metrics) {
+        AmiGateway gateway = new AmiGateway(ami, metrics);
         resources.push(gateway);
         gateway.start();
         return gateway;

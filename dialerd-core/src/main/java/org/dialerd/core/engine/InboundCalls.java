@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.dialerd.core.dialer.CallStatus;
+import org.dialerd.core.metrics.CallPhase;
 import org.dialerd.core.pbx.PbxEvent;
 import org.dialerd.core.store.IncomingCallStore;
 import org.slf4j.Logger;
@@ -21,6 +23,8 @@ import org.slf4j.LoggerFactory;
 final class InboundCalls {
     private static final Logger log = LoggerFactory.getLogger(InboundCalls.class);
     static final String INCOMING = "incoming";
+    /** The final status of a call still live when dialerd stops (call_entry 'fin-monitoreo'). */
+    static final String LOST_TRACK = "LostTrack";
 
     private final AgentEngine engine;
     private final IncomingCallStore store;
@@ -80,8 +84,9 @@ final class InboundCalls {
         var id = writes.submit("incoming call entered " + e.uniqueId(),
                 () -> store.callEntered(queue.id(), campaign, e.callerIdNum(), trunk, e.uniqueId(), now));
         LiveCall call = new LiveCall(INCOMING, e.uniqueId(), e.channel(), e.callerIdNum(), e.queue(), queue.id(),
-                campaign, trunk, now, id);
+                campaign, trunk, now, id, new CallMeter(engine.metrics, INCOMING));
         byUniqueId.put(e.uniqueId(), call);
+        call.meter.enter(CallPhase.QUEUED);
         progress(call, "OnQueue", null, null, now);
     }
 
@@ -92,8 +97,9 @@ final class InboundCalls {
         AgentState agent = engine.memberAgent(e.iface()).orElse(null);
         LocalDateTime now = engine.now();
         call.linkStart = now;
+        call.meter.enter(CallPhase.TALKING);
         if (agent == null) {
-            log.info("incoming call {} taken by {} which is not a tracked agent", call.uniqueId, e.iface());
+            log.debug("incoming call {} taken by {} which is not a tracked agent", call.uniqueId, e.iface());
             return;
         }
         call.agent = agent;
@@ -115,6 +121,8 @@ final class InboundCalls {
             call.ended = true;
             if (call.linkStart == null) {
                 abandoned(call);
+            } else {
+                call.meter.finish(CallStatus.SUCCESS.wireName()); // taken by a member dialerd does not track
             }
             return;
         }
@@ -135,6 +143,7 @@ final class InboundCalls {
         LocalDateTime end = engine.now();
         AgentState agent = call.agent;
         long duration = Math.max(0, Duration.between(call.linkStart, end).toSeconds());
+        call.meter.finish((duration < shortCall.toSeconds() ? CallStatus.SHORT_CALL : CallStatus.SUCCESS).wireName());
         writes.submit("incoming call finished " + call.uniqueId, () -> {
             if (transfer == null) {
                 store.callFinished(call.id.join(), end, duration);
@@ -158,6 +167,7 @@ final class InboundCalls {
         call.ended = true;
         LocalDateTime end = engine.now();
         long wait = call.waitSeconds(end);
+        call.meter.finish(CallStatus.ABANDONED.wireName());
         writes.submit("incoming call abandoned " + call.uniqueId,
                 () -> store.callAbandoned(call.id.join(), end, wait));
         progress(call, "Abandoned", null, null, end);
@@ -169,6 +179,7 @@ final class InboundCalls {
             return;
         }
         LocalDateTime now = engine.now();
+        call.meter.enter(held ? CallPhase.ON_HOLD : CallPhase.TALKING);
         writes.submit("incoming call " + call.uniqueId + (held ? " held" : " resumed"),
                 () -> store.callHeld(call.id.join(), held));
         progress(call, held ? "OnHold" : "OffHold", call.agent == null ? null : call.agent.agent.id(), null, now);
@@ -178,6 +189,7 @@ final class InboundCalls {
     void lostTrackOfAll() {
         LocalDateTime end = engine.now();
         for (LiveCall call : new ArrayList<>(byUniqueId.values())) {
+            call.meter.finish(LOST_TRACK);
             writes.submit("incoming call lost track " + call.uniqueId, () -> store.callLostTrack(call.id.join(), end));
         }
         byUniqueId.clear();

@@ -25,9 +25,10 @@ final class LiveCall {
     LocalDateTime linkStart;
     /** Set when the call ended: nothing may be written about it afterwards. */
     boolean ended;
+    final CallMeter meter;
 
     LiveCall(String callType, String uniqueId, String channel, String phone, String queue, int queueCallEntryId,
-             Integer campaignId, String trunk, LocalDateTime joined, CompletableFuture<Long> id) {
+             Integer campaignId, String trunk, LocalDateTime joined, CompletableFuture<Long> id, CallMeter meter) {
         this.callType = callType;
         this.uniqueId = uniqueId;
         this.channel = channel;
@@ -38,6 +39,7 @@ final class LiveCall {
         this.trunk = trunk;
         this.joined = joined;
         this.id = id;
+        this.meter = meter;
     }
 
     long waitSeconds(LocalDateTime until) {

@@ -23,6 +23,7 @@ import org.dialerd.core.dialer.Predictor;
 import org.dialerd.core.dialer.QueueMember;
 import org.dialerd.core.dialer.RunningStats;
 import org.dialerd.core.dialer.ShortCallRule;
+import org.dialerd.core.metrics.CallPhase;
 import org.dialerd.core.pbx.PbxAction;
 import org.dialerd.core.pbx.PbxEvent;
 import org.dialerd.core.settings.DaemonSettings;
@@ -49,6 +50,7 @@ final class OutboundDialer {
 
     /** The dialplan context that connects an answered agent-scheduled call to its agent (as the reference). */
     static final String SCHEDULED_CONTEXT = "llamada_agendada";
+    static final String OUTGOING = "outgoing";
 
     private final AgentEngine engine;
     private final OutgoingCallStore store;
@@ -111,6 +113,7 @@ final class OutboundDialer {
      */
     private void dial(Reading reading, boolean readIsCurrent) {
         LocalDateTime now = engine.now();
+        engine.metrics.dialerRound();
         for (OutgoingCallStore.Campaign campaign : reading.campaigns()) {
             CampaignWindow window = new CampaignWindow(campaign.startDate(), campaign.endDate(),
                     new DailyWindow(campaign.dailyStart(), campaign.dailyEnd()));
@@ -138,6 +141,7 @@ final class OutboundDialer {
                 continue;
             }
             DialDecision decision = Predictor.decide(snapshot(campaign, live, now));
+            engine.metrics.dialDecision(campaign.id(), decision.callsToPlace());
             if (decision.callsToPlace() == 0) {
                 continue;
             }
@@ -208,7 +212,7 @@ final class OutboundDialer {
         String uniqueId = dialer.uniqueIdPrefix() + "." + sequence;
         String channel = dialer.channelFor(campaign.trunk(), call.phone());
         OutboundCall live = new OutboundCall(campaign.id(), call.id(), call.phone(), campaign.queue(), campaign.trunk(),
-                call.retries() + 1, actionId, uniqueId, now);
+                call.retries() + 1, actionId, uniqueId, now, new CallMeter(engine.metrics, OUTGOING));
         byActionId.put(actionId, live);
         byUniqueId.put(uniqueId, live);
         if (forAgent != null) {
@@ -224,6 +228,7 @@ final class OutboundDialer {
                         return;
                     }
                     progress(live, "Placing", null, null, now);
+                    live.meter.enter(CallPhase.DIALING);
                     if (forAgent != null) {
                         engine.emit(new AgentEvent.ScheduledCallPlacing(forAgent.number(), false, campaign.id(),
                                 call.id()));
@@ -235,6 +240,7 @@ final class OutboundDialer {
                             "ID_CALL", String.valueOf(call.id()), "NUMBER", call.phone(), "QUEUE", campaign.queue(),
                             "CONTEXT", campaign.context()), actionId, uniqueId);
                     progress(live, "Dialing", null, null, now);
+                    engine.metrics.callPlaced(campaign.id());
                     engine.sendOnEngine(originate).thenAccept(reply -> {
                         if (!reply.success()) {
                             failed(live, 0, "Originate refused: " + reply.message());
@@ -259,6 +265,7 @@ final class OutboundDialer {
             if (call != null && call.joined == null) {
                 call.joined = engine.now();
                 call.channel = e.channel();
+                call.meter.enter(CallPhase.QUEUED);
                 writes.submit("call " + call.callId + " queued", () -> store.queued(call.callId, call.uniqueId,
                         call.joined));
                 progress(call, "OnQueue", null, null, call.joined);
@@ -303,6 +310,7 @@ final class OutboundDialer {
             recent.addLast(new Object[] {now, Boolean.TRUE});
             writes.submit("call " + call.callId + " answered", () -> store.answered(call.callId, call.uniqueId, now));
             if (call.joined == null) {
+                call.meter.enter(CallPhase.RINGING);
                 progress(call, "Ringing", null, null, now);
             }
             return;
@@ -320,6 +328,7 @@ final class OutboundDialer {
         }
         LocalDateTime now = engine.now();
         String status = reason == 3 ? CallStatus.NO_ANSWER.wireName() : CallStatus.FAILURE.wireName();
+        call.meter.finish(status);
         int cause = switch (reason) {
             case 5 -> 17;
             case 3 -> 19;
@@ -342,6 +351,7 @@ final class OutboundDialer {
         LocalDateTime now = engine.now();
         AgentState agent = call.scheduledFor;
         call.linkStart = now;
+        call.meter.enter(CallPhase.TALKING);
         if (call.joined == null) {
             call.joined = now;
         }
@@ -367,12 +377,13 @@ final class OutboundDialer {
     private void linked(OutboundCall call, PbxEvent.AgentConnect e) {
         LocalDateTime now = engine.now();
         call.linkStart = now;
+        call.meter.enter(CallPhase.TALKING);
         if (call.joined == null) {
             call.joined = now;
         }
         AgentState agent = engine.memberAgent(e.iface()).orElse(null);
         if (agent == null) {
-            log.info("campaign call {} taken by {} which is not a tracked agent", call.callId, e.iface());
+            log.debug("campaign call {} taken by {} which is not a tracked agent", call.callId, e.iface());
             return;
         }
         call.agent = agent;
@@ -402,17 +413,16 @@ final class OutboundDialer {
         LocalDateTime end = engine.now();
         AgentState agent = call.agent;
         long duration = Math.max(0, Duration.between(call.linkStart, end).toSeconds());
+        CallStatus status = ShortCallRule.of(settings).finalStatus(duration);
+        call.meter.finish(status.wireName());
         if (agent == null) {
             // Taken by a queue member dialerd does not track: the row still gets its end.
             release(call);
-            CallStatus status = ShortCallRule.of(settings).finalStatus(duration);
             writes.submit("call " + call.callId + " ended", () -> store.ended(call.callId, status.wireName(), end,
                     duration));
             progress(call, "Hangup", null, duration, end);
             return;
         }
-        ShortCallRule rule = ShortCallRule.of(settings);
-        CallStatus status = rule.finalStatus(duration);
         writes.submit("call " + call.callId + " ended", () -> store.ended(call.callId, status.wireName(), end,
                 duration));
         RunningStats updated = stats.getOrDefault(call.campaignId, RunningStats.EMPTY).afterCall(status, duration);
@@ -438,6 +448,7 @@ final class OutboundDialer {
         LocalDateTime end = engine.now();
         LocalDateTime since = call.joined != null ? call.joined : call.answered;
         long wait = Math.max(0, Duration.between(since, end).toSeconds());
+        call.meter.finish(CallStatus.ABANDONED.wireName());
         writes.submit("call " + call.callId + " abandoned", () -> store.abandoned(call.callId, end, wait));
         progress(call, "Abandoned", null, null, end);
     }
@@ -448,6 +459,7 @@ final class OutboundDialer {
             return;
         }
         LocalDateTime now = engine.now();
+        call.meter.enter(held ? CallPhase.ON_HOLD : CallPhase.TALKING);
         writes.submit("call " + call.callId + (held ? " held" : " resumed"), () -> store.held(call.callId, held));
         progress(call, held ? "OnHold" : "OffHold", call.agent == null ? null : call.agent.agent.id(), null, now);
     }

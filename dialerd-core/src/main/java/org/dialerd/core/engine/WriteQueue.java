@@ -1,6 +1,8 @@
 package org.dialerd.core.engine;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.CompletableFuture;
@@ -17,12 +19,14 @@ import org.slf4j.LoggerFactory;
  * thread. A write that fails because the database is unavailable ({@link StoreException})
  * is retried with growing backoff, and the writes behind it wait: order is kept and nothing
  * is dropped while the database is down. A write that fails for any other reason (a bug) is
- * logged and failed so it cannot wedge the queue.
+ * logged and failed so it cannot wedge the queue. An outage is logged once when it begins and
+ * once when it ends ({@link OutageLog}); depth and the age of the oldest write are readable
+ * from any thread, for health checks and metrics.
  */
 public final class WriteQueue implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WriteQueue.class);
 
-    private record Write<T>(String description, Supplier<T> work, CompletableFuture<T> result) {
+    private record Write<T>(String description, Supplier<T> work, CompletableFuture<T> result, Instant submitted) {
         void attempt() {
             result.complete(work.get());
         }
@@ -32,11 +36,20 @@ public final class WriteQueue implements AutoCloseable {
     private final Deque<Write<?>> pending = new ArrayDeque<>();
     private final Duration minBackoff;
     private final Duration maxBackoff;
+    private final Clock clock;
+    private final OutageLog outage;
     private Duration backoff;
     private boolean running;
     private boolean closed;
 
     public WriteQueue(String name, Duration minBackoff, Duration maxBackoff) {
+        this(name, minBackoff, maxBackoff, Clock.systemUTC());
+    }
+
+    /** {@code clock} dates submissions, for {@link #oldestWaiting()} and the outage's length. */
+    public WriteQueue(String name, Duration minBackoff, Duration maxBackoff, Clock clock) {
+        this.clock = clock;
+        this.outage = new OutageLog(log, clock);
         this.minBackoff = minBackoff;
         this.maxBackoff = maxBackoff;
         this.backoff = minBackoff;
@@ -49,7 +62,7 @@ public final class WriteQueue implements AutoCloseable {
 
     /** Queues a write; the future completes when it has been carried out. */
     public <T> CompletableFuture<T> submit(String description, Supplier<T> work) {
-        Write<T> write = new Write<>(description, work, new CompletableFuture<>());
+        Write<T> write = new Write<>(description, work, new CompletableFuture<>(), clock.instant());
         synchronized (pending) {
             if (closed) {
                 write.result().completeExceptionally(new IllegalStateException("write queue closed"));
@@ -91,6 +104,20 @@ public final class WriteQueue implements AutoCloseable {
         }
     }
 
+    /** How long the oldest write still waiting has been queued; zero when none is. */
+    public Duration oldestWaiting() {
+        Instant oldest;
+        synchronized (pending) {
+            Write<?> head = pending.peekFirst();
+            if (head == null) {
+                return Duration.ZERO;
+            }
+            oldest = head.submitted();
+        }
+        Duration age = Duration.between(oldest, clock.instant());
+        return age.isNegative() ? Duration.ZERO : age;
+    }
+
     private void drain() {
         while (true) {
             Write<?> head;
@@ -103,13 +130,10 @@ public final class WriteQueue implements AutoCloseable {
             }
             try {
                 head.attempt();
-                if (!backoff.equals(minBackoff)) {
-                    log.info("database writes resumed; {} waiting", pending() - 1);
-                }
+                outage.succeeded(pending() - 1);
                 backoff = minBackoff;
             } catch (StoreException e) {
-                log.warn("database write '{}' failed ({}); retrying in {} ms, {} writes waiting",
-                        head.description(), e.getMessage(), backoff.toMillis(), pending());
+                outage.failed(head.description(), e.getMessage(), pending(), backoff);
                 Duration delay = backoff;
                 backoff = backoff.multipliedBy(2).compareTo(maxBackoff) > 0 ? maxBackoff : backoff.multipliedBy(2);
                 thread.schedule(this::drain, delay.toMillis(), TimeUnit.MILLISECONDS);

@@ -47,6 +47,7 @@ final class EccpChannelHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         session = new EccpSession(String.valueOf(ctx.channel().remoteAddress()));
+        log.debug("ECCP client {} connected", session.remoteAddress());
         ctx.fireChannelActive();
     }
 
@@ -55,6 +56,7 @@ final class EccpChannelHandler extends ChannelInboundHandlerAdapter {
         closing = true;
         if (session != null) {
             registry.remove(session);
+            log.debug("ECCP client {} disconnected", session.remoteAddress());
         }
         ctx.fireChannelInactive();
     }
@@ -153,7 +155,7 @@ final class EccpChannelHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
         if (evt instanceof IdleStateEvent) {
-            log.info("ECCP client {} idle for {}; closing", session.remoteAddress(), settings.idleTimeout());
+            log.debug("ECCP client {} idle for {}; closing", session.remoteAddress(), settings.idleTimeout());
             closing = true;
             ctx.close();
         } else {
@@ -163,7 +165,7 @@ final class EccpChannelHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        log.info("ECCP client {}: {}; closing", session == null ? ctx.channel().remoteAddress()
+        log.debug("ECCP client {}: {}; closing", session == null ? ctx.channel().remoteAddress()
                 : session.remoteAddress(), cause.toString());
         closing = true;
         ctx.close();

@@ -106,6 +106,11 @@ public final class EccpServer implements AutoCloseable {
         }
     }
 
+    /** Open ECCP connections (those refused by the allowlist are not counted). */
+    public int connections() {
+        return channels.size();
+    }
+
     /** The bound port (useful when started on port 0). */
     public int port() {
         return ((InetSocketAddress) listener.localAddress()).getPort();

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 import org.dialerd.eccp.server.EccpServerSettings;
+import org.dialerd.http.HttpSettings;
 
 /**
  * Everything dialerd is started with, validated once. Built from the command line and, with
@@ -14,9 +15,11 @@ import org.dialerd.eccp.server.EccpServerSettings;
  * ({@code [database] dbhost dbuser dbpass}) plus dialerd's own keys (see docs/configuration.md).
  *
  * @param database empty means the embedded MariaDB under {@code dataDir}
+ * @param http     the health and metrics listener; empty means none
  */
 public record DialerdConfig(boolean demo, Path dataDir, Optional<DatabaseConfig> database, EccpServerSettings eccp,
-                            Optional<AsteriskConfig> asterisk, AgentsConfig agents, String dialTemplate) {
+                            Optional<AsteriskConfig> asterisk, AgentsConfig agents, String dialTemplate,
+                            Optional<HttpSettings> http) {
 
     /** A campaign without trunk dials {@code Local/<phone>@from-internal}, as the reference. */
     public static final String DEFAULT_DIAL_TEMPLATE = "Local/{phone}@from-internal";
@@ -116,7 +119,8 @@ public record DialerdConfig(boolean demo, Path dataDir, Optional<DatabaseConfig>
                 throw new ConfigException("dialer.dial_template = '" + dialTemplate + "': must contain {phone}");
             }
             return new DialerdConfig(demo, dir, database, eccp, asterisk,
-                    new AgentsConfig(template, devices, member, membership.equals("astdb")), dialTemplate);
+                    new AgentsConfig(template, devices, member, membership.equals("astdb")), dialTemplate,
+                    HttpConfig.fromIni(ini));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage(), e);
         }
@@ -124,11 +128,18 @@ public record DialerdConfig(boolean demo, Path dataDir, Optional<DatabaseConfig>
 
     public static DialerdConfig embeddedDefaults(boolean demo, Path dataDir) {
         return new DialerdConfig(demo, dataDir, Optional.empty(), EccpServerSettings.defaults(), Optional.empty(),
-                AgentsConfig.DEFAULTS, DEFAULT_DIAL_TEMPLATE);
+                AgentsConfig.DEFAULTS, DEFAULT_DIAL_TEMPLATE,
+                demo ? Optional.of(HttpSettings.on(HttpSettings.DEFAULT_PORT)) : Optional.empty());
     }
 
     public DialerdConfig withEccpPort(int port) {
-        return new DialerdConfig(demo, dataDir, database, eccp.withPort(port), asterisk, agents, dialTemplate);
+        return new DialerdConfig(demo, dataDir, database, eccp.withPort(port), asterisk, agents, dialTemplate, http);
+    }
+
+    /** {@code --http-port}: the listener on this port (0: any free one), on in every mode. */
+    public DialerdConfig withHttpPort(int port) {
+        return new DialerdConfig(demo, dataDir, database, eccp, asterisk, agents, dialTemplate,
+                Optional.of(http.orElseGet(() -> HttpSettings.on(port)).withPort(port)));
     }
 
     private static Set<String> addressList(String value) {
