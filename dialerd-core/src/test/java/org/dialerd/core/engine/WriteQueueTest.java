@@ -55,6 +55,33 @@ class WriteQueueTest {
     }
 
     @Test
+    void reportsHowLongTheOldestWriteHasWaited() throws Exception {
+        OutageLogTest.MovableClock clock = new OutageLogTest.MovableClock();
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        try (WriteQueue queue = new WriteQueue("t", Duration.ofMillis(1), Duration.ofMillis(5), clock)) {
+            assertEquals(Duration.ZERO, queue.oldestWaiting());
+            queue.submit("slow", () -> {
+                started.countDown();
+                try {
+                    release.await(5, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            assertTrue(started.await(5, TimeUnit.SECONDS));
+            clock.advance(Duration.ofMillis(1500));
+            queue.submit("behind", () -> { });
+            clock.advance(Duration.ofMillis(500));
+            assertEquals(2, queue.pending());
+            assertEquals(Duration.ofMillis(2000), queue.oldestWaiting(), "the write being carried out counts");
+            release.countDown();
+            assertTrue(queue.flush(Duration.ofSeconds(5)));
+            assertEquals(Duration.ZERO, queue.oldestWaiting());
+        }
+    }
+
+    @Test
     void aBuggyWriteIsDroppedSoTheQueueKeepsMoving() throws Exception {
         List<String> done = new CopyOnWriteArrayList<>();
         try (WriteQueue queue = new WriteQueue("t", Duration.ofMillis(1), Duration.ofMillis(5))) {
