@@ -120,7 +120,9 @@ public final class Dialerd implements AutoCloseable {
      */
     public static Dialerd over(Stores stores, EccpServerSettings eccpSettings, Clock clock, PbxSide pbx,
                                Deque<AutoCloseable> resources) {
-        return over(stores, eccpSettings, clock, pbx, resources, Monitoring.countingOnly());
+        Monitoring monitoring = Monitoring.countingOnly();
+        resources.push(monitoring.meters());
+        return over(stores, eccpSettings, clock, pbx, resources, monitoring);
     }
 
     /**

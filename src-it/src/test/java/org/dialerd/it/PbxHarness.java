@@ -14,11 +14,15 @@ import org.dialerd.ami.AmiSettings;
 import org.dialerd.core.engine.AgentEngineSettings;
 import org.dialerd.core.engine.DialerSettings;
 import org.dialerd.core.store.ExtensionDirectory;
+import org.dialerd.db.ConnectionCheck;
 import org.dialerd.db.store.JdbcStores;
 import org.dialerd.db.testing.TestDatabases;
 import org.dialerd.eccp.server.EccpServerSettings;
+import org.dialerd.http.HttpSettings;
+import org.dialerd.http.metrics.DialerdMeters;
 import org.dialerd.server.DemoPbx;
 import org.dialerd.server.Dialerd;
+import org.dialerd.server.Monitoring;
 import org.dialerd.sim.AsteriskSimulator;
 import org.dialerd.sim.Scenario;
 
@@ -45,7 +49,15 @@ public final class PbxHarness implements AutoCloseable {
     }
 
     public static PbxHarness start(String... scripts) {
-        return start(scenario -> { }, null, scripts);
+        return start(scenario -> { }, null, false, scripts);
+    }
+
+    /**
+     * With the metrics hooks wired everywhere (AMI included) and the HTTP health and metrics
+     * listener on a free loopback port ({@link #httpPort()}).
+     */
+    public static PbxHarness startMonitored(String... scripts) {
+        return start(scenario -> { }, null, true, scripts);
     }
 
     /**
@@ -64,11 +76,12 @@ public final class PbxHarness implements AutoCloseable {
      */
     public static PbxHarness startWithDialer(Consumer<Scenario> customiser, DialerSettings dialer,
                                              String... scripts) {
-        return start(customiser, Objects.requireNonNull(dialer, "dialer"), scripts);
+        return start(customiser, Objects.requireNonNull(dialer, "dialer"), false, scripts);
     }
 
-    /** {@code dialer} null: no outbound dialer. */
-    private static PbxHarness start(Consumer<Scenario> customiser, DialerSettings dialer, String... scripts) {
+    /** {@code dialer} null: no outbound dialer. {@code http}: metrics served over HTTP. */
+    private static PbxHarness start(Consumer<Scenario> customiser, DialerSettings dialer, boolean http,
+                                    String... scripts) {
         Instant epoch = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         Scenario scenario = Scenario.recorded().epoch(epoch);
         DemoPbx.addCampaignContext(scenario);
@@ -77,13 +90,19 @@ public final class PbxHarness implements AutoCloseable {
         }
         customiser.accept(scenario);
         AsteriskSimulator simulator = AsteriskSimulator.start(scenario, 0);
+        Deque<AutoCloseable> resources = new ArrayDeque<>();
+        DialerdMeters meters = new DialerdMeters();
+        resources.push(meters);
+        Monitoring monitoring = new Monitoring(meters, Optional.empty());
         AmiGateway gateway = new AmiGateway(AmiSettings.of("127.0.0.1", Scenario.DEFAULT_USER,
-                Scenario.DEFAULT_SECRET).withPort(simulator.port()));
+                Scenario.DEFAULT_SECRET).withPort(simulator.port()), monitoring.meters().ami());
         gateway.start();
         Awaits.until("AMI connected", Duration.ofSeconds(20), gateway::isConnected);
         DemoPbx.addStaticMembers(gateway);
         DataSource dataSource = TestDatabases.fresh(scripts);
-        Deque<AutoCloseable> resources = new ArrayDeque<>();
+        if (http) {
+            monitoring = monitoring.withHttp(HttpSettings.on(0), ConnectionCheck.over(dataSource));
+        }
         ExtensionDirectory template = ExtensionDirectory.template("Local/{ext}@agents");
         ExtensionDirectory extensions = ext -> ext.matches("10(0[1-9]|10)|2001|3001") ? template.dialString(ext)
                 : Optional.empty();
@@ -92,7 +111,7 @@ public final class PbxHarness implements AutoCloseable {
             side = side.withDialer(dialer);
         }
         Dialerd dialerd = Dialerd.over(JdbcStores.over(dataSource), EccpServerSettings.defaults().withPort(0),
-                virtualClock(simulator, epoch), side, resources);
+                virtualClock(simulator, epoch), side, resources, monitoring);
         return new PbxHarness(simulator, gateway, dialerd, dataSource);
     }
 
@@ -126,6 +145,11 @@ public final class PbxHarness implements AutoCloseable {
 
     public int eccpPort() {
         return dialerd.eccpPort();
+    }
+
+    /** The HTTP listener's port; only {@link #startMonitored} has one. */
+    public int httpPort() {
+        return dialerd.httpPort().orElseThrow(() -> new IllegalStateException("started without HTTP"));
     }
 
     public DataSource dataSource() {
