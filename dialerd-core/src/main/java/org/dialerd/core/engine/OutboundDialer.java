@@ -88,6 +88,10 @@ final class OutboundDialer {
         writes.submit("dialer read", this::read) // after every write already queued: no stale candidates
                 .thenAcceptAsync(reading -> dial(reading, endings == endingsBefore), engine.scheduler())
                 .whenComplete((v, error) -> {
+                    if (writes.isClosed()) {
+                        log.debug("dialer stopped: dialerd is stopping");
+                        return;
+                    }
                     if (error != null) {
                         log.warn("dialer round failed: {}", error.toString());
                     }

@@ -97,6 +97,13 @@ public final class WriteQueue implements AutoCloseable {
         }
     }
 
+    /** Whether {@link #close} was called: no more writes are taken. */
+    public boolean isClosed() {
+        synchronized (pending) {
+            return closed;
+        }
+    }
+
     /** Writes not yet carried out, including one being retried. */
     public int pending() {
         synchronized (pending) {

@@ -1,6 +1,8 @@
 package org.dialerd.http.health;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.dialerd.http.Json;
 
 /**
@@ -31,14 +33,19 @@ public record Health(PbxConnectionWatch.State ami, CachedCheck.Result database, 
                 .put("status", healthy() ? "up" : "down")
                 .put("ami", Json.object()
                         .put("connected", ami.connected())
-                        .put("since", ami.since().toString()))
+                        .put("since", iso(ami.since())))
                 .put("database", Json.object()
                         .put("up", database.up())
-                        .put("since", database.since().toString())
-                        .put("checked_at", database.checkedAt().toString()))
+                        .put("since", iso(database.since()))
+                        .put("checked_at", iso(database.checkedAt())))
                 .put("write_queue", Json.object()
                         .put("depth", writeQueueDepth)
                         .put("oldest_write_age_ms", oldestWrite.toMillis()))
                 .toString();
+    }
+
+    /** ISO-8601 in UTC, to the millisecond. */
+    private static String iso(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MILLIS).toString();
     }
 }

@@ -1,6 +1,7 @@
 package org.dialerd.http.health;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -32,10 +33,11 @@ class HealthTest {
     }
 
     @Test
-    void downWithoutAmi() {
-        Health health = new Health(new PbxConnectionWatch.State(false, T0), new CachedCheck.Result(true, T0, T0), 0,
-                Duration.ZERO);
+    void downWithoutAmiAndTimesToTheMillisecond() {
+        Health health = new Health(new PbxConnectionWatch.State(false, T0.plusNanos(123_456_789)),
+                new CachedCheck.Result(true, T0, T0), 0, Duration.ZERO);
         assertEquals(503, health.httpStatus());
-        assertEquals(true, health.toJson().startsWith("{\"status\":\"down\",\"ami\":{\"connected\":false,"));
+        assertTrue(health.toJson().startsWith("{\"status\":\"down\",\"ami\":{\"connected\":false,"
+                + "\"since\":\"2026-11-22T10:50:00.123Z\"}"), health.toJson());
     }
 }
