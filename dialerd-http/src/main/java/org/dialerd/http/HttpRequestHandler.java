@@ -143,11 +143,22 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
         }
         future.addListener(done -> {
             busy = false;
+            if (!done.isSuccess()) { // the client went away: the requests it left need no answer
+                queue.clear();
+                ctx.close();
+                return;
+            }
             if (!ctx.channel().config().isAutoRead() && queue.size() < maxPipelined) {
                 ctx.channel().config().setAutoRead(true);
             }
             next(ctx);
         });
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        queue.clear();
+        ctx.fireChannelInactive();
     }
 
     @Override
