@@ -55,19 +55,6 @@ public final class AmiGateway implements PbxGateway, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AmiGateway.class);
 
     static final String NO_CONNECTION = "No AMI connection";
-    /** Event class → AMI event name ({@code AgentConnectEvent} → AgentConnect), computed once per class. */
-    static final ClassValue<String> EVENT_NAMES = new ClassValue<>() {
-        @Override
-        protected String computeValue(Class<?> type) {
-            String name = type.getSimpleName();
-            for (String suffix : new String[] {"FixedEvent", "Event"}) {
-                if (name.endsWith(suffix) && name.length() > suffix.length()) {
-                    return name.substring(0, name.length() - suffix.length());
-                }
-            }
-            return name;
-        }
-    };
     private static final Duration CLOSE_STEP_TIMEOUT = Duration.ofSeconds(5);
 
     private final AmiSettings settings;
@@ -260,7 +247,7 @@ public final class AmiGateway implements PbxGateway, AutoCloseable {
 
     /** On asterisk-java's threads (event pump; login/reconnect thread for ConnectEvent): keep it short. */
     private void onManagerEvent(ManagerEvent event) {
-        metrics.eventReceived(EVENT_NAMES.get(event.getClass()));
+        metrics.eventReceived(AmiEventNames.of(event));
         if (event instanceof ConnectEvent) {
             sessionUp();
         } else if (event instanceof DisconnectEvent) {

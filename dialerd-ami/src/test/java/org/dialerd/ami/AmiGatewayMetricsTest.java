@@ -76,9 +76,9 @@ class AmiGatewayMetricsTest {
 
     @Test
     void namesEventClassesAsAsteriskDoes() {
-        assertEquals("AgentConnect", AmiGateway.EVENT_NAMES.get(
+        assertEquals("AgentConnect", AmiEventNames.of(
                 org.asteriskjava.manager.event.AgentConnectEvent.class));
-        assertEquals("Agents", AmiGateway.EVENT_NAMES.get(org.dialerd.ami.internal.AgentsFixedEvent.class));
-        assertEquals("MixMonitorMute", AmiGateway.EVENT_NAMES.get(org.dialerd.ami.internal.MixMonitorMuteEvent.class));
+        assertEquals("Agents", AmiEventNames.of(org.dialerd.ami.internal.AgentsFixedEvent.class));
+        assertEquals("MixMonitorMute", AmiEventNames.of(org.dialerd.ami.internal.MixMonitorMuteEvent.class));
     }
 }
