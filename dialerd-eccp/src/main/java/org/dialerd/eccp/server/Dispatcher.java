@@ -40,6 +40,8 @@ public final class Dispatcher {
         this.handlers.putAll(handlers);
         this.services = services;
         this.metrics = metrics;
+        metrics.requestsKnown(java.util.stream.Stream.concat(java.util.Arrays.stream(RequestName.values())
+                .map(RequestName::wireName), java.util.stream.Stream.of(UNKNOWN_REQUEST)).toList());
     }
 
     public Reply dispatch(EccpSession session, EccpRequest request) {

@@ -155,6 +155,10 @@ final class EccpChannelHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
         if (evt instanceof IdleStateEvent) {
+            if (inFlight.get() > 0) {
+                // Not idle: reading is paused because the server has not answered this client yet.
+                return;
+            }
             log.debug("ECCP client {} idle for {}; closing", session.remoteAddress(), settings.idleTimeout());
             closing = true;
             ctx.close();

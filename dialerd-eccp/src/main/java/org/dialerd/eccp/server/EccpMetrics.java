@@ -14,6 +14,13 @@ public interface EccpMetrics {
     String SUCCESS = "success";
 
     /**
+     * The request names there are, once at start: their meters can exist (at zero) before the
+     * first request, so a dashboard sees every series and no request pays for creating them.
+     */
+    default void requestsKnown(java.util.Collection<String> requests) {
+    }
+
+    /**
      * A request was answered. {@code request}: its wire name, or {@code unknown} for a name
      * ECCP does not have; {@code result}: {@link #SUCCESS} or the failure code ("401", "417"…).
      */

@@ -3,6 +3,7 @@ package org.dialerd.http.metrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -23,21 +24,31 @@ final class EccpMeters implements EccpMetrics {
         this.registry = registry;
     }
 
+    /** Creates each request's latency timer and success counter (at zero) before traffic arrives. */
+    @Override
+    public void requestsKnown(Collection<String> names) {
+        for (String request : names) {
+            timer(request);
+            counter(request, SUCCESS);
+        }
+    }
+
     @Override
     public void requestAnswered(String request, String result, long durationNanos) {
         timer(request).record(durationNanos, TimeUnit.NANOSECONDS);
+        counter(request, result).increment();
+    }
+
+    private Counter counter(String request, String result) {
         Map<String, Counter> byResult = requests.get(request);
         if (byResult == null) {
             byResult = requests.computeIfAbsent(request, r -> new ConcurrentHashMap<>());
         }
         Counter counter = byResult.get(result);
-        if (counter == null) {
-            counter = byResult.computeIfAbsent(result, r -> Counter.builder("dialerd.eccp.requests")
-                    .description("ECCP requests answered, by request name and result (success or failure code)")
-                    .tags("request", request, "result", r)
-                    .register(registry));
-        }
-        counter.increment();
+        return counter != null ? counter : byResult.computeIfAbsent(result, r -> Counter.builder("dialerd.eccp.requests")
+                .description("ECCP requests answered, by request name and result (success or failure code)")
+                .tags("request", request, "result", r)
+                .register(registry));
     }
 
     private Timer timer(String request) {

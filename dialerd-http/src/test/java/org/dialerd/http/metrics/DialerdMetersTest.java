@@ -84,6 +84,14 @@ class DialerdMetersTest {
     }
 
     @Test
+    void everyKnownRequestHasItsSeriesAtZeroBeforeTraffic() {
+        meters.eccp().requestsKnown(List.of("getpauses", "unknown"));
+        String scrape = meters.scrape();
+        assertEquals(0, sample(scrape, "dialerd_eccp_requests_total{request=\"getpauses\",result=\"success\"}"));
+        assertEquals(0, sample(scrape, "dialerd_eccp_request_duration_seconds_count{request=\"unknown\"}"));
+    }
+
+    @Test
     void followsLiveCallsByPhaseAndCountsFinishedOnesByStatus() {
         String scrape = meters.scrape();
         assertEquals(0, sample(scrape, "dialerd_calls_live{call_type=\"incoming\",phase=\"queued\"}"),
