@@ -64,11 +64,12 @@ public final class AmiGateway implements PbxGateway, AutoCloseable {
     private final ScheduledExecutorService timer =
             Executors.newSingleThreadScheduledExecutor(new DaemonThreads("dialerd-ami-timer"));
     private final ExecutorService io = Executors.newSingleThreadExecutor(new DaemonThreads("dialerd-ami-io"));
-    private final PendingReplies pending = new PendingReplies(timer, dispatcher);
+    private final PendingReplies pending;
     private final DbGetRequests dbGets = new DbGetRequests(dispatcher);
     private final ManagerEventListener eventListener = this::onManagerEvent;
+    private final AmiMetrics metrics;
 
-    private final SessionGate session = new SessionGate(dispatcher, pending);
+    private final SessionGate session;
     private final SessionRenewal renewal = new SessionRenewal(System::nanoTime);
     private volatile boolean closed;
     private final AtomicBoolean started = new AtomicBoolean();
@@ -76,7 +77,15 @@ public final class AmiGateway implements PbxGateway, AutoCloseable {
     private int failedLogins; // io thread only
 
     public AmiGateway(AmiSettings settings) {
+        this(settings, AmiMetrics.NONE);
+    }
+
+    /** {@code metrics} counts events received and times actions. */
+    public AmiGateway(AmiSettings settings, AmiMetrics metrics) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.pending = new PendingReplies(timer, dispatcher, metrics, System::nanoTime);
+        this.session = new SessionGate(dispatcher, pending);
         this.connection = new ManagerConnectionFactory(settings.host(), settings.port(), settings.username(),
                 settings.secret()).createManagerConnection();
         int actionMillis = (int) Math.min(Integer.MAX_VALUE, settings.actionTimeout().toMillis());
@@ -193,8 +202,14 @@ public final class AmiGateway implements PbxGateway, AutoCloseable {
             failedLogins++;
             retry = backoff(failedLogins);
             session.dropHeld();
-            log.warn("AMI login to {}:{} failed (attempt {}): {}; next attempt in {} ms", settings.host(),
-                    settings.port(), failedLogins, e.toString(), retry.toMillis());
+            // Once per outage at WARN; the retries (every few seconds, for as long as it lasts) at DEBUG.
+            if (failedLogins == 1) {
+                log.warn("AMI login to {}:{} failed: {}; retrying with backoff up to {} ms", settings.host(),
+                        settings.port(), e.toString(), settings.reconnectBackoffMax().toMillis());
+            } else {
+                log.debug("AMI login to {}:{} failed (attempt {}): {}; next attempt in {} ms", settings.host(),
+                        settings.port(), failedLogins, e.toString(), retry.toMillis());
+            }
         } finally {
             loginQueued.set(false);
         }
@@ -251,6 +266,7 @@ public final class AmiGateway implements PbxGateway, AutoCloseable {
     /** On asterisk-java's threads (event pump; login/reconnect thread for ConnectEvent): keep it short. */
     private void onManagerEvent(ManagerEvent event) {
         AmiEventLog.received(event);
+        metrics.eventReceived(AmiEventNames.of(event));
         if (event instanceof ConnectEvent) {
             sessionUp();
         } else if (event instanceof DisconnectEvent) {

@@ -5,6 +5,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.dialerd.core.store.ExtensionDirectory;
 import org.dialerd.core.journal.JournalSettings;
+import org.dialerd.db.ConnectionCheck;
 import org.dialerd.db.Database;
 import org.dialerd.db.DatabaseSettings;
 import org.dialerd.db.EmbeddedMariaDb;
@@ -40,8 +41,12 @@ final class DatabaseStartup {
     private DatabaseStartup() {
     }
 
-    /** The repositories, and FreePBX's devices table as an extension directory when asked for. */
-    record Opened(Persistence persistence, Function<String, ExtensionDirectory> devicesTable) {}
+    /**
+     * The repositories, FreePBX's devices table as an extension directory when asked for, and
+     * the check /health runs.
+     */
+    record Opened(Persistence persistence, Function<String, ExtensionDirectory> devicesTable,
+                  BooleanSupplier reachable) {}
 
     /** Registers what it opens in {@code resources} (closed last-first by dialerd). */
     static Opened open(DialerdConfig config, Deque<AutoCloseable> resources) {
@@ -88,7 +93,8 @@ final class DatabaseStartup {
                 journal.idBlock());
         resources.push(persistence.requests());
         var dataSource = requests.dataSource();
-        return new Opened(persistence, table -> new JdbcDeviceDirectory(new Jdbc(dataSource), table));
+        return new Opened(persistence, table -> new JdbcDeviceDirectory(new Jdbc(dataSource), table),
+                ConnectionCheck.over(dataSource));
     }
 
 }

@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.dialerd.ami.AmiGateway;
 import org.dialerd.core.agent.AgentDirectory;
+import org.dialerd.core.engine.AgentActivityLog;
 import org.dialerd.core.engine.AgentEngine;
 import org.dialerd.core.engine.AgentEngineSettings;
 import org.dialerd.core.engine.AstdbMembershipSource;
@@ -42,17 +43,20 @@ import org.dialerd.eccp.server.LoginThrottle;
 import org.dialerd.eccp.server.Services;
 import org.dialerd.eccp.server.SessionRegistry;
 import org.dialerd.eccp.server.ThrottledLogin;
+import org.dialerd.http.HttpServer;
+import org.dialerd.http.metrics.DialerdMeters;
 import org.dialerd.server.config.ConfigException;
 import org.dialerd.server.config.DialerdConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running dialerd: database, Asterisk connection, agent engine, ECCP listener. Started in
- * dependency order, closed in reverse order (ECCP first, then open audit rows are closed and
- * the journal drains into the database, then AMI, then the database), each step bounded by its
- * own timeout. Writes go through the durable journal: what the database has not taken at stop
- * (or at a crash) is replayed at the next start.
+ * A running dialerd: database, Asterisk connection, agent engine, ECCP listener, and the HTTP
+ * health and metrics listener when configured. Started in dependency order, closed in reverse
+ * order (HTTP and ECCP first, then open audit rows are closed and the journal drains into the
+ * database, then AMI, then the database), each step bounded by its own timeout. Writes go
+ * through the durable journal: what the database has not taken at stop (or at a crash) is
+ * replayed at the next start.
  */
 public final class Dialerd implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Dialerd.class);
@@ -77,6 +81,7 @@ public final class Dialerd implements AutoCloseable {
     }
 
     private final EccpServer eccp;
+    private final java.util.Optional<HttpServer> http;
     private final Services services;
     private final LiveSettings settings;
     private final SettingsReload reload;
@@ -84,9 +89,10 @@ public final class Dialerd implements AutoCloseable {
     private final Journal journal;
     private final JournalApplier applier;
 
-    private Dialerd(EccpServer eccp, Services services, LiveSettings settings, SettingsReload reload,
-                    Deque<AutoCloseable> resources, Journal journal, JournalApplier applier) {
+    private Dialerd(EccpServer eccp, java.util.Optional<HttpServer> http, Services services, LiveSettings settings,
+                    SettingsReload reload, Deque<AutoCloseable> resources, Journal journal, JournalApplier applier) {
         this.eccp = eccp;
+        this.http = http;
         this.services = services;
         this.settings = settings;
         this.reload = reload;
@@ -99,19 +105,24 @@ public final class Dialerd implements AutoCloseable {
     public static Dialerd start(DialerdConfig config) {
         Deque<AutoCloseable> resources = new ArrayDeque<>();
         try {
+            DialerdMeters meters = new DialerdMeters();
+            resources.push(meters);
             DatabaseStartup.Opened database = DatabaseStartup.open(config, resources);
             DaemonSettings daemonSettings = DaemonSettingsReader.read(database.persistence().stores());
             PbxSide pbx;
             if (config.demo()) {
-                pbx = DemoPbx.start(resources);
+                pbx = DemoPbx.start(resources, meters.ami());
             } else {
                 FreepbxStartup.Agents agents = FreepbxStartup.open(config, database, resources);
-                pbx = new PbxSide(PbxStartup.connect(config, daemonSettings, resources), agents.extensions(),
+                pbx = new PbxSide(PbxStartup.connect(config, daemonSettings, resources, meters.ami()), agents.extensions(),
                         agentSettings(config.agents().staticMemberInterface()), agents.membershipFromAstdb(),
                         java.util.Optional.of(DialerSettings.followingEntretiempo(config.dialTemplate(),
                                 uniqueIdPrefix())));
             }
-            Dialerd dialerd = over(database.persistence(), config.eccp(), Clock.systemDefaultZone(), pbx, resources);
+            Monitoring monitoring = new Monitoring(meters, config.http()
+                    .map(settings -> new Monitoring.Http(settings, database.reachable())));
+            Dialerd dialerd = over(database.persistence(), config.eccp(), Clock.systemDefaultZone(), pbx, resources,
+                    monitoring);
             log.info("dialerd started ({})", config.demo() ? "demo" : "configured");
             return dialerd;
         } catch (RuntimeException e) {
@@ -133,6 +144,18 @@ public final class Dialerd implements AutoCloseable {
      */
     public static Dialerd over(Persistence persistence, EccpServerSettings eccpSettings, Clock clock, PbxSide pbx,
                                Deque<AutoCloseable> resources) {
+        Monitoring monitoring = Monitoring.countingOnly();
+        resources.push(monitoring.meters());
+        return over(persistence, eccpSettings, clock, pbx, resources, monitoring);
+    }
+
+    /**
+     * As above, counting into {@code monitoring}'s meters and, when it says so, serving health
+     * and metrics over HTTP. {@code clock} is the calls' and audits' time (tests pass a virtual
+     * one); queue ages and health times are real time.
+     */
+    public static Dialerd over(Persistence persistence, EccpServerSettings eccpSettings, Clock clock, PbxSide pbx,
+                               Deque<AutoCloseable> resources, Monitoring monitoring) {
         Stores stores = persistence.stores();
         DaemonSettings daemonSettings = DaemonSettingsReader.read(stores);
         log.info("{}", daemonSettings);
@@ -145,6 +168,7 @@ public final class Dialerd implements AutoCloseable {
         // Read once now so pauseagent works from the remembered rows if the database goes away.
         log.info("{} breaks loaded", stores.breaks().findByTipo('B').size());
 
+        Clock realTime = Clock.systemUTC();
         Journal journal = Journal.open(persistence.journal(), clock);
         resources.push(journal);
         journal.continueAfter(persistence.journalTarget().lastApplied(journal.hostId()));
@@ -174,6 +198,8 @@ public final class Dialerd implements AutoCloseable {
         resources.push(writes);
         AgentEngine engine = new AgentEngine(pbx.pbx(), stores.incomingCalls(), writes,
                 EngineScheduler.singleThread("dialerd-engine"), clock, pbx.agents());
+        engine.reportTo(monitoring.meters().engine());
+        engine.addListener(new AgentActivityLog(engine));
         engine.track(agents.all()).join();
         if (pbx.pbx().isConnected()) {
             engine.resync();
@@ -184,7 +210,7 @@ public final class Dialerd implements AutoCloseable {
         engine.monitorIncomingQueues(stores.incomingCalls(), MONITORED_QUEUES_REFRESH);
         engine.recordCalls();
         pbx.dialer().ifPresent(dialer -> engine.startOutboundDialer(stores.outgoingCalls(), live, dialer));
-        SessionRegistry sessions = new SessionRegistry(eccpSettings.maxOutboundBytes());
+        SessionRegistry sessions = new SessionRegistry(eccpSettings.maxOutboundBytes(), monitoring.meters().eccp());
         EventFanout fanout = new EventFanout(sessions, stores.calls());
         resources.push(fanout);
         engine.addListener(fanout);
@@ -197,10 +223,13 @@ public final class Dialerd implements AutoCloseable {
                 memberships);
         LoginThrottle logins = new LoginThrottle(eccpSettings.loginThrottle(), clock);
         Dispatcher dispatcher = new Dispatcher(ThrottledLogin.around(Handlers.all(), logins), services,
-                max -> awaitApplied(journal, applier, persistence, max));
+                max -> awaitApplied(journal, applier, persistence, max), monitoring.meters().eccp());
         EccpServer server = new EccpServer(eccpSettings, dispatcher, sessions).start();
         resources.push(server);
-        return new Dialerd(server, services, live, reload, resources, journal, applier);
+        java.util.Optional<HttpServer> http = monitoring.http().map(settings -> HttpStartup.start(monitoring,
+                settings, realTime, pbx.pbx(), journal, engine, server, sessions));
+        http.ifPresent(resources::push);
+        return new Dialerd(server, http, services, live, reload, resources, journal, applier);
     }
 
     /** What a reload applies besides the settings object: log levels, the AMI session limit. */
@@ -251,6 +280,11 @@ public final class Dialerd implements AutoCloseable {
     /** The plain ECCP port; fails when it is off. */
     public int eccpPort() {
         return eccp.port();
+    }
+
+    /** The HTTP listener's bound port, when it runs. */
+    public java.util.OptionalInt httpPort() {
+        return http.map(server -> java.util.OptionalInt.of(server.port())).orElse(java.util.OptionalInt.empty());
     }
 
     /** The ECCP-over-TLS port; fails when TLS is not configured. */

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Deque;
 import java.util.Optional;
 import org.dialerd.ami.AmiGateway;
+import org.dialerd.ami.AmiMetrics;
 import org.dialerd.ami.AmiSettings;
 import org.dialerd.core.pbx.PbxGateway;
 import org.dialerd.core.settings.DaemonSettings;
@@ -25,14 +26,15 @@ final class PbxStartup {
     private PbxStartup() {
     }
 
-    static PbxGateway connect(DialerdConfig config, DaemonSettings settings, Deque<AutoCloseable> resources) {
+    static PbxGateway connect(DialerdConfig config, DaemonSettings settings, Deque<AutoCloseable> resources,
+                              AmiMetrics metrics) {
         Optional<AmiSettings> ami = amiSettings(config, settings);
         if (ami.isEmpty()) {
             log.warn("no AMI user configured ([asterisk] section or valor_config asterisk.astuser): "
                     + "running without Asterisk");
             return PbxGateway.disconnected();
         }
-        return start(ami.get(), resources);
+        return start(ami.get(), resources, metrics);
     }
 
     /**
@@ -84,8 +86,8 @@ final class PbxStartup {
         }
     }
 
-    static AmiGateway start(AmiSettings ami, Deque<AutoCloseable> resources) {
-        AmiGateway gateway = new AmiGateway(ami);
+    static AmiGateway start(AmiSettings ami, Deque<AutoCloseable> resources, AmiMetrics metrics) {
+        AmiGateway gateway = new AmiGateway(ami, metrics);
         resources.push(gateway);
         gateway.start();
         return gateway;

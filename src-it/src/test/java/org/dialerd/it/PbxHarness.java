@@ -14,10 +14,14 @@ import org.dialerd.ami.AmiSettings;
 import org.dialerd.core.engine.AgentEngineSettings;
 import org.dialerd.core.engine.DialerSettings;
 import org.dialerd.core.store.ExtensionDirectory;
+import org.dialerd.db.ConnectionCheck;
 import org.dialerd.db.testing.TestDatabases;
 import org.dialerd.eccp.server.EccpServerSettings;
+import org.dialerd.http.HttpSettings;
+import org.dialerd.http.metrics.DialerdMeters;
 import org.dialerd.server.DemoPbx;
 import org.dialerd.server.Dialerd;
+import org.dialerd.server.Monitoring;
 import org.dialerd.sim.AsteriskSimulator;
 import org.dialerd.sim.Scenario;
 
@@ -48,7 +52,15 @@ public final class PbxHarness implements AutoCloseable {
     }
 
     public static PbxHarness start(String... scripts) {
-        return start(scenario -> { }, null, scripts);
+        return start(scenario -> { }, null, false, scripts);
+    }
+
+    /**
+     * With the metrics hooks wired everywhere (AMI included) and the HTTP health and metrics
+     * listener on a free loopback port ({@link #httpPort()}).
+     */
+    public static PbxHarness startMonitored(String... scripts) {
+        return start(scenario -> { }, null, true, scripts);
     }
 
     /**
@@ -67,15 +79,17 @@ public final class PbxHarness implements AutoCloseable {
      */
     public static PbxHarness startWithDialer(Consumer<Scenario> customiser, DialerSettings dialer,
                                              String... scripts) {
-        return start(customiser, Objects.requireNonNull(dialer, "dialer"), scripts);
+        return start(customiser, Objects.requireNonNull(dialer, "dialer"), false, scripts);
     }
 
-    /** {@code dialer} null: no outbound dialer. */
-    private static PbxHarness start(Consumer<Scenario> customiser, DialerSettings dialer, String... scripts) {
+    /** {@code dialer} null: no outbound dialer. {@code http}: metrics served over HTTP. */
+    private static PbxHarness start(Consumer<Scenario> customiser, DialerSettings dialer, boolean http,
+                                    String... scripts) {
         Instant epoch = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         AsteriskSimulator simulator = simulator(customiser, epoch);
         DataSource dataSource = TestDatabases.fresh(scripts);
-        return on(simulator, epoch, dataSource, org.dialerd.db.Persistence.over(dataSource, TestJournals.fresh()), dialer);
+        return on(simulator, epoch, dataSource, org.dialerd.db.Persistence.over(dataSource, TestJournals.fresh()), dialer,
+                http);
     }
 
     /**
@@ -84,7 +98,7 @@ public final class PbxHarness implements AutoCloseable {
      */
     public static PbxHarness startOn(DataSource dataSource, org.dialerd.db.Persistence persistence) {
         Instant epoch = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        return on(simulator(scenario -> { }, epoch), epoch, dataSource, persistence, null);
+        return on(simulator(scenario -> { }, epoch), epoch, dataSource, persistence, null, false);
     }
 
     /**
@@ -95,7 +109,7 @@ public final class PbxHarness implements AutoCloseable {
     public PbxHarness crashAndRestart(org.dialerd.db.Persistence persistence) {
         dialerd.halt();
         gateway.close();
-        return on(simulator, epoch, dataSource, persistence, null);
+        return on(simulator, epoch, dataSource, persistence, null, false);
     }
 
     public Dialerd dialerd() {
@@ -113,13 +127,19 @@ public final class PbxHarness implements AutoCloseable {
     }
 
     private static PbxHarness on(AsteriskSimulator simulator, Instant epoch, DataSource dataSource,
-                                 org.dialerd.db.Persistence persistence, DialerSettings dialer) {
+                                 org.dialerd.db.Persistence persistence, DialerSettings dialer, boolean http) {
+        Deque<AutoCloseable> resources = new ArrayDeque<>();
+        DialerdMeters meters = new DialerdMeters();
+        resources.push(meters);
+        Monitoring monitoring = new Monitoring(meters, Optional.empty());
+        if (http) {
+            monitoring = monitoring.withHttp(HttpSettings.on(0), ConnectionCheck.over(dataSource));
+        }
         AmiGateway gateway = new AmiGateway(AmiSettings.of("127.0.0.1", Scenario.DEFAULT_USER,
-                Scenario.DEFAULT_SECRET).withPort(simulator.port()));
+                Scenario.DEFAULT_SECRET).withPort(simulator.port()), monitoring.meters().ami());
         gateway.start();
         Awaits.until("AMI connected", Duration.ofSeconds(20), gateway::isConnected);
         DemoPbx.addStaticMembers(gateway);
-        Deque<AutoCloseable> resources = new ArrayDeque<>();
         ExtensionDirectory template = ExtensionDirectory.template("Local/{ext}@agents");
         ExtensionDirectory extensions = ext -> ext.matches("10(0[1-9]|10)|2001|3001") ? template.dialString(ext)
                 : Optional.empty();
@@ -128,7 +148,7 @@ public final class PbxHarness implements AutoCloseable {
             side = side.withDialer(dialer);
         }
         Dialerd dialerd = Dialerd.over(persistence, EccpServerSettings.defaults().withPort(0),
-                virtualClock(simulator, epoch), side, resources);
+                virtualClock(simulator, epoch), side, resources, monitoring);
         return new PbxHarness(simulator, epoch, gateway, dialerd, dataSource);
     }
 
@@ -167,6 +187,10 @@ public final class PbxHarness implements AutoCloseable {
 
     public int eccpPort() {
         return dialerd.eccpPort();
+    }
+
+    public int httpPort() {
+        return dialerd.httpPort().orElseThrow(() -> new IllegalStateException("started without HTTP"));
     }
 
     public DataSource dataSource() {

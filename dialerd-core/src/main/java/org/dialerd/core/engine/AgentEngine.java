@@ -14,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import org.dialerd.core.agent.Agent;
 import org.dialerd.core.agent.AgentView;
+import org.dialerd.core.metrics.EngineMetrics;
 import org.dialerd.core.pbx.PbxAction;
 import org.dialerd.core.pbx.PbxEvent;
 import org.dialerd.core.pbx.PbxGateway;
@@ -52,6 +53,8 @@ public final class AgentEngine implements AgentService {
     private volatile OutboundDialer outbound;
     private final HoldControl holds;
     private volatile Recordings recordings;
+    /** Read by the call trackers (engine thread); set once at start by {@link #reportTo}. */
+    volatile EngineMetrics metrics = EngineMetrics.NONE;
     private long actionCounter;
 
     /** An engine that follows agents only (no call tracking). */
@@ -75,6 +78,11 @@ public final class AgentEngine implements AgentService {
 
     public void addListener(EngineListener listener) {
         listeners.add(listener);
+    }
+
+    /** Where call and dialer counts go; set before the engine follows calls. */
+    public void reportTo(EngineMetrics sink) {
+        metrics = java.util.Objects.requireNonNull(sink, "sink");
     }
 
     // ---- reads (any thread) -----------------------------------------------------------
@@ -480,7 +488,7 @@ public final class AgentEngine implements AgentService {
             return;
         }
         closeAudits(state);
-        log.info("agent {} logged out ({})", state.number(), why);
+        log.info("agent {} logged out from extension {} ({})", state.number(), state.extension, why);
         state.reset();
         publish(state);
         emit(new AgentEvent.AgentLoggedOut(state.number()));

@@ -36,10 +36,10 @@ final class AgentPbxEvents {
         } else if (event instanceof PbxEvent.QueueMemberRemoved e) {
             membership(e.member(), false);
         } else if (event instanceof PbxEvent.Connected e) {
-            log.info("AMI connected ({}): resynchronising agents", e.asteriskVersion());
+            log.debug("AMI connected ({}): resynchronising agents", e.asteriskVersion());
             new AgentResync(engine).run();
         } else if (event instanceof PbxEvent.Disconnected e) {
-            log.warn("Asterisk connection lost: {}", e.reason());
+            log.debug("Asterisk connection lost: {}", e.reason()); // the AMI adapter logs it at WARN
         } else {
             engine.callEvent(event);
         }

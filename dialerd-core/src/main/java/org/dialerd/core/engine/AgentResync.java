@@ -30,6 +30,12 @@ final class AgentResync {
      * reports, so a login completing while the resync runs is not mistaken for a stale one.
      */
     private final Map<String, LocalDateTime> loginsAtStart = new HashMap<>();
+    /** For the one summary line: what Asterisk reported and what changed. */
+    private int agentsReported;
+    private int membersReported;
+    private int takenOver;
+    private int loggedOut;
+    private int membershipsUpdated;
 
     AgentResync(AgentEngine engine) {
         this.engine = engine;
@@ -49,6 +55,9 @@ final class AgentResync {
         CompletableFuture<Void> agents = engine.sendOnEngine(new PbxAction.Agents()).thenAccept(this::staticAgents);
         return agents.thenCompose(v -> engine.sendOnEngine(new PbxAction.QueueStatus("")))
                 .thenAccept(this::queueMembers)
+                .thenRun(() -> log.info("agents resynchronised with Asterisk: {} agents and {} queue members "
+                        + "reported; {} logins taken over, {} agents logged out, {} queue memberships updated",
+                        agentsReported, membersReported, takenOver, loggedOut, membershipsUpdated))
                 .exceptionally(error -> {
                     log.warn("agent resync with Asterisk failed: {}", error.toString());
                     return null;
@@ -64,6 +73,7 @@ final class AgentResync {
         for (Map<String, String> item : reply.items()) {
             reported.put("Agent/" + item.getOrDefault("Agent", ""), item);
         }
+        agentsReported = reported.size();
         for (AgentState state : engine.states()) {
             if (!state.agent.type().isStatic()) {
                 continue;
@@ -77,8 +87,10 @@ final class AgentResync {
                 state.extension = channel.isEmpty() ? null : AgentPbxEvents.extensionOf(channel);
                 log.info("agent {} is logged in on Asterisk: taking it over", state.number());
                 engine.loggedIn(state);
+                takenOver++;
             } else if (!loggedInThere && loggedInSinceStart(state)) {
                 engine.loggedOut(state, "Asterisk reports it logged off");
+                loggedOut++;
             }
         }
     }
@@ -92,6 +104,7 @@ final class AgentResync {
                 .filter(item -> item.containsKey("Location"))
                 .map(AgentResync::member)
                 .toList();
+        membersReported = members.size();
         for (AgentState state : engine.states()) {
             Set<String> queues = new TreeSet<>();
             for (PbxEvent.QueueMember member : members) {
@@ -102,12 +115,14 @@ final class AgentResync {
             if (!queues.equals(state.queues)) {
                 state.queues.clear();
                 state.queues.addAll(queues);
+                membershipsUpdated++;
                 engine.publish(state);
                 engine.emit(new AgentEvent.QueueMembership(state.number(), state.view(),
                         state.queues.stream().toList()));
             }
             if (loggedInSinceStart(state) && !state.agent.type().isStatic() && queues.isEmpty()) {
                 engine.loggedOut(state, "no longer a member of any queue");
+                loggedOut++;
             }
         }
     }

@@ -24,4 +24,9 @@ public interface EngineWrites {
      * read waits for it.
      */
     <T> CompletableFuture<T> readAfterWrites(String description, Supplier<T> read);
+
+    /** True once dialerd is stopping and takes no more reads (the dialer then stops quietly). */
+    default boolean isClosed() {
+        return false;
+    }
 }

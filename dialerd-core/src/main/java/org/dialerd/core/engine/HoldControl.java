@@ -157,7 +157,7 @@ final class HoldControl {
         if (state.pause == null) {
             engine.pauseInQueues(state, false, "");
         }
-        log.info("agent {} off hold: {}", state.number(), why);
+        log.debug("agent {} off hold: {}", state.number(), why);
         engine.publish(state);
         engine.emit(new AgentEvent.PauseEnd(state.number(), "hold", null, null, start, end,
                 Duration.between(start, end).toSeconds()));

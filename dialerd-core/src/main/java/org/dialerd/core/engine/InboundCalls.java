@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import org.dialerd.core.journal.IdTable;
 import org.dialerd.core.journal.JournalRecord;
+import org.dialerd.core.dialer.CallStatus;
+import org.dialerd.core.metrics.CallPhase;
 import org.dialerd.core.pbx.PbxEvent;
 import org.dialerd.core.store.IncomingCallStore;
 import org.slf4j.Logger;
@@ -24,6 +26,8 @@ import org.slf4j.LoggerFactory;
 final class InboundCalls {
     private static final Logger log = LoggerFactory.getLogger(InboundCalls.class);
     static final String INCOMING = "incoming";
+    /** The final status of a call still live when dialerd stops (call_entry 'fin-monitoreo'). */
+    static final String LOST_TRACK = "LostTrack";
 
     private final AgentEngine engine;
     private final EngineWrites writes;
@@ -80,8 +84,9 @@ final class InboundCalls {
         writes.write(new JournalRecord.IncomingEntered(id, queue.id(), campaign, e.callerIdNum(), trunk, e.uniqueId(),
                 now));
         LiveCall call = new LiveCall(INCOMING, e.uniqueId(), e.channel(), e.callerIdNum(), e.queue(), queue.id(),
-                campaign, trunk, now, id);
+                campaign, trunk, now, id, new CallMeter(engine.metrics, INCOMING));
         byUniqueId.put(e.uniqueId(), call);
+        call.meter.enter(CallPhase.QUEUED);
         progress(call, "OnQueue", null, null, now);
     }
 
@@ -92,8 +97,9 @@ final class InboundCalls {
         AgentState agent = engine.memberAgent(e.iface()).orElse(null);
         LocalDateTime now = engine.now();
         call.linkStart = now;
+        call.meter.enter(CallPhase.TALKING);
         if (agent == null) {
-            log.info("incoming call {} taken by {} which is not a tracked agent", call.uniqueId, e.iface());
+            log.debug("incoming call {} taken by {} which is not a tracked agent", call.uniqueId, e.iface());
             return;
         }
         call.agent = agent;
@@ -114,6 +120,8 @@ final class InboundCalls {
             call.ended = true;
             if (call.linkStart == null) {
                 abandoned(call);
+            } else {
+                call.meter.finish(CallStatus.SUCCESS.wireName()); // taken by a member dialerd does not track
             }
             return;
         }
@@ -134,6 +142,7 @@ final class InboundCalls {
         LocalDateTime end = engine.now();
         AgentState agent = call.agent;
         long duration = Math.max(0, Duration.between(call.linkStart, end).toSeconds());
+        call.meter.finish(CallStatus.SUCCESS.wireName()); // incoming calls are never short
         writes.write(new JournalRecord.IncomingFinished(call.id, transfer, end, duration));
         var link = call.link();
         long logId = progress(call, "Hangup", agent.agent.id(), duration, end);
@@ -150,6 +159,7 @@ final class InboundCalls {
         call.ended = true;
         LocalDateTime end = engine.now();
         long wait = call.waitSeconds(end);
+        call.meter.finish(CallStatus.ABANDONED.wireName());
         writes.write(new JournalRecord.IncomingAbandoned(call.id, end, wait));
         progress(call, "Abandoned", null, null, end);
     }
@@ -160,6 +170,7 @@ final class InboundCalls {
             return;
         }
         LocalDateTime now = engine.now();
+        call.meter.enter(held ? CallPhase.ON_HOLD : CallPhase.TALKING);
         writes.write(new JournalRecord.IncomingHeld(call.id, held));
         progress(call, held ? "OnHold" : "OffHold", call.agent == null ? null : call.agent.agent.id(), null, now);
     }
@@ -168,6 +179,7 @@ final class InboundCalls {
     void lostTrackOfAll() {
         LocalDateTime end = engine.now();
         for (LiveCall call : new ArrayList<>(byUniqueId.values())) {
+            call.meter.finish(LOST_TRACK);
             writes.write(new JournalRecord.IncomingLostTrack(call.id, end));
         }
         byUniqueId.clear();

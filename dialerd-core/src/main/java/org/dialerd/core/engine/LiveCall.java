@@ -24,9 +24,10 @@ final class LiveCall {
     LocalDateTime linkStart;
     /** Set when the call ended: nothing may be written about it afterwards. */
     boolean ended;
+    final CallMeter meter;
 
     LiveCall(String callType, String uniqueId, String channel, String phone, String queue, int queueCallEntryId,
-             Integer campaignId, String trunk, LocalDateTime joined, long id) {
+             Integer campaignId, String trunk, LocalDateTime joined, long id, CallMeter meter) {
         this.callType = callType;
         this.uniqueId = uniqueId;
         this.channel = channel;
@@ -37,6 +38,7 @@ final class LiveCall {
         this.trunk = trunk;
         this.joined = joined;
         this.id = id;
+        this.meter = meter;
     }
 
     long waitSeconds(LocalDateTime until) {

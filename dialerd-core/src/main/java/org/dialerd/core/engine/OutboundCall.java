@@ -27,9 +27,10 @@ final class OutboundCall {
     boolean ended;
     /** A call schedulecall reserved for this agent: dialled through llamada_agendada, not a queue. */
     AgentState scheduledFor;
+    final CallMeter meter;
 
     OutboundCall(int campaignId, long callId, String phone, String queue, String trunk, long retry, String actionId,
-                 String uniqueId, LocalDateTime originated) {
+                 String uniqueId, LocalDateTime originated, CallMeter meter) {
         this.campaignId = campaignId;
         this.callId = callId;
         this.phone = phone;
@@ -39,6 +40,7 @@ final class OutboundCall {
         this.actionId = actionId;
         this.uniqueId = uniqueId;
         this.originated = originated;
+        this.meter = meter;
     }
 
     boolean pending() {

@@ -27,6 +27,7 @@ import org.dialerd.core.dialer.RunningStats;
 import org.dialerd.core.dialer.ShortCallRule;
 import org.dialerd.core.journal.IdTable;
 import org.dialerd.core.journal.JournalRecord;
+import org.dialerd.core.metrics.CallPhase;
 import org.dialerd.core.pbx.PbxAction;
 import org.dialerd.core.pbx.PbxEvent;
 import org.dialerd.core.settings.DaemonSettings;
@@ -54,6 +55,7 @@ final class OutboundDialer {
 
     /** The dialplan context that connects an answered agent-scheduled call to its agent (as the reference). */
     static final String SCHEDULED_CONTEXT = "llamada_agendada";
+    static final String OUTGOING = "outgoing";
 
     private final AgentEngine engine;
     private final OutgoingCallStore store;
@@ -92,6 +94,10 @@ final class OutboundDialer {
         writes.readAfterWrites("dialer read", this::read) // after every write already made: no stale candidates
                 .thenAcceptAsync(reading -> dial(reading, endings == endingsBefore), engine.scheduler())
                 .whenComplete((v, error) -> {
+                    if (writes.isClosed()) {
+                        log.debug("dialer stopped: dialerd is stopping");
+                        return;
+                    }
                     if (error != null) {
                         log.warn("dialer round failed: {}", error.toString());
                     }
@@ -117,6 +123,7 @@ final class OutboundDialer {
      */
     private void dial(Reading reading, boolean readIsCurrent) {
         LocalDateTime now = engine.now();
+        engine.metrics.dialerRound();
         for (OutgoingCallStore.Campaign campaign : reading.campaigns()) {
             CampaignWindow window = new CampaignWindow(campaign.startDate(), campaign.endDate(),
                     new DailyWindow(campaign.dailyStart(), campaign.dailyEnd()));
@@ -144,6 +151,7 @@ final class OutboundDialer {
             DialDecision decision = Predictor.decide(snapshot(campaign, live, now));
             // Every round, as the reference's debug output (dialer.debug = 1 turns it on).
             log.debug("campaign {}: {}", campaign.id(), decision.explain());
+            engine.metrics.dialDecision(campaign.id(), decision.callsToPlace());
             if (decision.callsToPlace() == 0) {
                 continue;
             }
@@ -214,7 +222,7 @@ final class OutboundDialer {
         String uniqueId = dialer.uniqueIdPrefix() + "." + sequence;
         String channel = dialer.channelFor(campaign.trunk(), call.phone());
         OutboundCall live = new OutboundCall(campaign.id(), call.id(), call.phone(), campaign.queue(), campaign.trunk(),
-                call.retries() + 1, actionId, uniqueId, now);
+                call.retries() + 1, actionId, uniqueId, now, new CallMeter(engine.metrics, OUTGOING));
         byActionId.put(actionId, live);
         byUniqueId.put(uniqueId, live);
         if (forAgent != null) {
@@ -225,6 +233,7 @@ final class OutboundDialer {
         // The read that chose the call ran after every earlier write, so the call is still dialable.
         writes.write(new JournalRecord.OutgoingPlacing(call.id(), campaign.trunk(), now));
         progress(live, "Placing", null, null, now);
+        live.meter.enter(CallPhase.DIALING);
         if (forAgent != null) {
             engine.emit(new AgentEvent.ScheduledCallPlacing(forAgent.number(), false, campaign.id(), call.id()));
         }
@@ -236,6 +245,7 @@ final class OutboundDialer {
                         "NUMBER", call.phone(), "QUEUE", campaign.queue(), "CONTEXT", campaign.context()),
                 actionId, uniqueId);
         progress(live, "Dialing", null, null, now);
+        engine.metrics.callPlaced(campaign.id());
         engine.sendOnEngine(originate).thenAccept(reply -> {
             if (!reply.success()) {
                 failed(live, 0, "Originate refused: " + reply.message());
@@ -261,6 +271,7 @@ final class OutboundDialer {
                 answered(call, e.channel());
                 call.joined = engine.now();
                 call.channel = e.channel();
+                call.meter.enter(CallPhase.QUEUED);
                 writes.write(new JournalRecord.OutgoingQueued(call.callId, call.uniqueId, call.joined));
                 progress(call, "OnQueue", null, null, call.joined);
             }
@@ -319,6 +330,7 @@ final class OutboundDialer {
         }
         recent.addLast(new Object[] {now, Boolean.TRUE});
         writes.write(new JournalRecord.OutgoingAnswered(call.callId, call.uniqueId, now));
+        call.meter.enter(CallPhase.RINGING);
         progress(call, "Ringing", null, null, now);
     }
 
@@ -332,6 +344,7 @@ final class OutboundDialer {
         LocalDateTime now = engine.now();
         OriginateFailure failure = OriginateFailure.of(reason, Optional.ofNullable(detail));
         String status = failure.status().wireName();
+        call.meter.finish(status);
         writes.write(new JournalRecord.OutgoingFailed(call.callId, status, failure.cause(), failure.causeText(), now));
         progress(call, status, null, null, now);
     }
@@ -341,6 +354,7 @@ final class OutboundDialer {
         LocalDateTime now = engine.now();
         AgentState agent = call.scheduledFor;
         call.linkStart = now;
+        call.meter.enter(CallPhase.TALKING);
         if (call.joined == null) {
             call.joined = now;
         }
@@ -366,12 +380,13 @@ final class OutboundDialer {
         answered(call, e.channel());
         LocalDateTime now = engine.now();
         call.linkStart = now;
+        call.meter.enter(CallPhase.TALKING);
         if (call.joined == null) {
             call.joined = now;
         }
         AgentState agent = engine.memberAgent(e.iface()).orElse(null);
         if (agent == null) {
-            log.info("campaign call {} taken by {} which is not a tracked agent", call.callId, e.iface());
+            log.debug("campaign call {} taken by {} which is not a tracked agent", call.callId, e.iface());
             return;
         }
         call.agent = agent;
@@ -401,6 +416,7 @@ final class OutboundDialer {
         AgentState agent = call.agent;
         long duration = Math.max(0, Duration.between(call.linkStart, end).toSeconds());
         CallStatus status = ShortCallRule.of(settings.get()).finalStatus(duration);
+        call.meter.finish(status.wireName());
         writes.write(new JournalRecord.OutgoingEnded(call.callId, status.wireName(), end, duration));
         if (agent == null) {
             // Taken by a queue member dialerd does not track: the row still gets its end.
@@ -430,6 +446,7 @@ final class OutboundDialer {
         LocalDateTime end = engine.now();
         LocalDateTime since = call.joined != null ? call.joined : call.answered;
         long wait = Math.max(0, Duration.between(since, end).toSeconds());
+        call.meter.finish(CallStatus.ABANDONED.wireName());
         writes.write(new JournalRecord.OutgoingAbandoned(call.callId, end, wait));
         progress(call, "Abandoned", null, null, end);
     }
@@ -440,6 +457,7 @@ final class OutboundDialer {
             return;
         }
         LocalDateTime now = engine.now();
+        call.meter.enter(held ? CallPhase.ON_HOLD : CallPhase.TALKING);
         writes.write(new JournalRecord.OutgoingHeld(call.callId, held));
         progress(call, held ? "OnHold" : "OffHold", call.agent == null ? null : call.agent.agent.id(), null, now);
     }

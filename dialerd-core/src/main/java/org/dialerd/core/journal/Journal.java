@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * has. Past {@code maxBytes} an ERROR alarm is raised ({@link #overDiskBound()}); records are
  * never dropped.
  */
-public final class Journal implements AutoCloseable {
+public final class Journal implements WriteBacklog, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Journal.class);
 
     private record Pending(JournalEntry entry, byte[] frame, CompletableFuture<Long> durable) {}
@@ -228,7 +228,8 @@ public final class Journal implements AutoCloseable {
         }
     }
 
-    /** Records appended and not yet applied (the old WriteQueue's depth). */
+    /** Records appended and not yet applied. */
+    @Override
     public int pending() {
         synchronized (lock) {
             return buffer.size() + durable.size();
@@ -236,6 +237,7 @@ public final class Journal implements AutoCloseable {
     }
 
     /** How long the oldest record not yet applied has waited (zero when none waits). */
+    @Override
     public Duration oldestPendingAge() {
         synchronized (lock) {
             JournalEntry oldest = !durable.isEmpty() ? durable.peekFirst()

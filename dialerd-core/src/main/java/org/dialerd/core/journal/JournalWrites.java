@@ -47,6 +47,11 @@ public final class JournalWrites implements EngineWrites, AutoCloseable {
     }
 
     @Override
+    public boolean isClosed() {
+        return reads.isShutdown();
+    }
+
+    @Override
     public void close() {
         reads.shutdownNow();
         try {

@@ -44,6 +44,7 @@ class OutboundCallTest {
     }
 
     private static OutboundCall call() {
-        return new OutboundCall(1, 7, "5551234", "8000", null, 1, "a-1", "u-1", T);
+        return new OutboundCall(1, 7, "5551234", "8000", null, 1, "a-1", "u-1", T,
+                new CallMeter(org.dialerd.core.metrics.EngineMetrics.NONE, "outgoing"));
     }
 }

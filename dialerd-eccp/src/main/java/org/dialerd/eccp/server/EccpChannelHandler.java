@@ -54,6 +54,7 @@ final class EccpChannelHandler extends ChannelInboundHandlerAdapter {
         SocketAddress remote = ctx.channel().remoteAddress();
         session = new EccpSession(String.valueOf(remote), remote instanceof InetSocketAddress inet
                 ? inet.getAddress().getHostAddress() : String.valueOf(remote));
+        log.debug("ECCP client {} connected", session.remoteAddress());
         ctx.fireChannelActive();
     }
 
@@ -62,6 +63,7 @@ final class EccpChannelHandler extends ChannelInboundHandlerAdapter {
         closing = true;
         if (session != null) {
             registry.remove(session);
+            log.debug("ECCP client {} disconnected", session.remoteAddress());
         }
         ctx.fireChannelInactive();
     }
@@ -190,7 +192,7 @@ final class EccpChannelHandler extends ChannelInboundHandlerAdapter {
                 // Still answering: reading is paused by us (in-flight or outbound limit), the client is not idle.
                 return;
             }
-            log.info("ECCP client {} idle for {}; closing", session.remoteAddress(), settings.idleTimeout());
+            log.debug("ECCP client {} idle for {}; closing", session.remoteAddress(), settings.idleTimeout());
             closing = true;
             ctx.close();
         } else {
@@ -200,7 +202,7 @@ final class EccpChannelHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        log.info("ECCP client {}: {}; closing", session == null ? ctx.channel().remoteAddress()
+        log.debug("ECCP client {}: {}; closing", session == null ? ctx.channel().remoteAddress()
                 : session.remoteAddress(), cause.toString());
         closing = true;
         ctx.close();

@@ -173,6 +173,11 @@ public final class EccpServer implements AutoCloseable {
         }
     }
 
+    /** Open ECCP connections (those refused by the allowlist are not counted). */
+    public int connections() {
+        return channels.size();
+    }
+
     /** The bound plain-TCP port (useful when started on port 0); fails when the plain port is off. */
     public int port() {
         return boundPort(plainListener, "the plain ECCP port is off (eccp.port = off)");
