@@ -11,11 +11,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.dialerd.eccp.testing.ManualClock;
 import org.junit.jupiter.api.Test;
 
 class CachedCheckTest {
     private static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
-    private final TestClock clock = new TestClock(T0);
+    private final ManualClock clock = new ManualClock(T0);
     private final AtomicInteger runs = new AtomicInteger();
     private final AtomicBoolean up = new AtomicBoolean(true);
     private final CachedCheck check = new CachedCheck(() -> {

@@ -12,6 +12,7 @@ import org.dialerd.core.pbx.PbxAction;
 import org.dialerd.core.pbx.PbxEvent;
 import org.dialerd.core.pbx.PbxGateway;
 import org.dialerd.core.pbx.PbxReply;
+import org.dialerd.eccp.testing.ManualClock;
 import org.junit.jupiter.api.Test;
 
 class PbxConnectionWatchTest {
@@ -48,7 +49,7 @@ class PbxConnectionWatchTest {
 
     @Test
     void datesEachChangeOfTheConnection() {
-        TestClock clock = new TestClock(T0);
+        ManualClock clock = new ManualClock(T0);
         SwitchablePbx pbx = new SwitchablePbx();
         PbxConnectionWatch watch = PbxConnectionWatch.of(pbx, clock);
         assertEquals(new PbxConnectionWatch.State(false, T0), watch.current());

@@ -21,7 +21,7 @@ import org.dialerd.core.metrics.CallPhase;
 import org.dialerd.http.DaemonProbes;
 import org.dialerd.http.health.CachedCheck;
 import org.dialerd.http.health.PbxConnectionWatch;
-import org.dialerd.http.health.TestClock;
+import org.dialerd.eccp.testing.ManualClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -60,7 +60,7 @@ class DialerdMetersTest {
     }
 
     private void watch(List<AgentView> agents) {
-        TestClock clock = new TestClock(Instant.parse("2026-11-22T10:00:00Z"));
+        ManualClock clock = new ManualClock(Instant.parse("2026-11-22T10:00:00Z"));
         meters.watch(new DaemonProbes(PbxConnectionWatch.of(() -> true, clock),
                 new CachedCheck(() -> true, Duration.ofSeconds(1), clock), writes, agentsWith(agents), () -> 3,
                 () -> 2));
