@@ -10,6 +10,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.dialerd.core.pbx.PbxException;
+import org.dialerd.core.pbx.PbxNoAnswerException;
 import org.dialerd.core.pbx.PbxReply;
 
 /**
@@ -21,12 +22,14 @@ final class PendingReplies {
 
     private final ScheduledExecutorService timer;
     private final EventDispatcher dispatcher;
+    private final ResponseLedger ledger;
     private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
 
-    PendingReplies(ScheduledExecutorService timer, EventDispatcher dispatcher) {
+    PendingReplies(ScheduledExecutorService timer, EventDispatcher dispatcher, ResponseLedger ledger) {
         this.timer = timer;
         this.dispatcher = dispatcher;
+        this.ledger = ledger;
     }
 
     /** A new pending reply that fails with a {@link PbxException} when {@code timeout} passes. */
@@ -34,9 +37,12 @@ final class PendingReplies {
         Pending p = new Pending(ids.incrementAndGet(), action);
         pending.put(p.id, p);
         try {
-            p.timeoutTask = timer.schedule(() -> dispatcher.run(() -> p.fail(new PbxException(
-                    "AMI " + action + ": no answer within " + timeout.toMillis() + " ms"))),
-                    timeout.toMillis(), TimeUnit.MILLISECONDS);
+            p.timeoutTask = timer.schedule(() -> dispatcher.run(() -> {
+                if (!p.isDone() && p.actionId != null) {
+                    ledger.timedOut(action, p.actionId, timeout.toMillis());
+                }
+                p.fail(new PbxNoAnswerException("AMI " + action + ": no answer within " + timeout.toMillis() + " ms"));
+            }), timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             p.fail(new PbxException("No AMI connection", e));
         }
@@ -46,7 +52,10 @@ final class PendingReplies {
     /** Fails every pending reply (the connection is gone: no answer will come). */
     void failAll(String reason) {
         for (Pending p : pending.values()) {
-            dispatcher.run(() -> p.fail(new PbxException(reason + " before the answer to " + p.action)));
+            if (p.actionId != null) {
+                ledger.forget(p.actionId);
+            }
+            dispatcher.run(() -> p.fail(new PbxNoAnswerException(reason + " before the answer to " + p.action)));
         }
     }
 
@@ -55,6 +64,8 @@ final class PendingReplies {
         final String action;
         final CompletableFuture<PbxReply> future = new CompletableFuture<>();
         volatile ScheduledFuture<?> timeoutTask;
+        /** The ActionID it went out with, once written. */
+        volatile String actionId;
 
         private Pending(long id, String action) {
             this.id = id;

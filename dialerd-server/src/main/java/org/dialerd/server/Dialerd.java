@@ -124,8 +124,9 @@ public final class Dialerd implements AutoCloseable {
                 Duration.ofSeconds(daemonSettings.shortCallSeconds()), writes,
                 EngineScheduler.singleThread("dialerd-engine"), clock, pbx.agents());
         engine.track(agents.all()).join();
+        pbx.pbx().start(); // after the engine subscribed: it sees the first Connected and resyncs
         if (pbx.pbx().isConnected()) {
-            engine.resync();
+            engine.resync(); // a gateway someone else started (tests) may be connected already
         }
         resources.push(() -> engine.closeAllAudits().get(WRITE_DRAIN_TIMEOUT.toMillis(),
                 java.util.concurrent.TimeUnit.MILLISECONDS));

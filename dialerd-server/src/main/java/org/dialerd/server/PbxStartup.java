@@ -32,13 +32,13 @@ final class PbxStartup {
                     + "running without Asterisk");
             return PbxGateway.disconnected();
         }
-        return start(ami, resources);
+        return create(ami, resources);
     }
 
-    static AmiGateway start(AmiSettings ami, Deque<AutoCloseable> resources) {
+    /** Not started yet: dialerd starts it once the engine listens, so no Connected is missed. */
+    static AmiGateway create(AmiSettings ami, Deque<AutoCloseable> resources) {
         AmiGateway gateway = new AmiGateway(ami);
         resources.push(gateway);
-        gateway.start();
         return gateway;
     }
 }
