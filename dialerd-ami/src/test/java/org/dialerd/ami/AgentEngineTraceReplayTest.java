@@ -153,8 +153,8 @@ class AgentEngineTraceReplayTest {
         }
 
         @Override
-        public int closeOpenSessions(LocalDateTime end) {
-            return 0;
+        public List<OpenRow> openRows() {
+            return List.of();
         }
     }
 }

@@ -3,7 +3,6 @@ package org.dialerd.server;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDateTime;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HexFormat;
@@ -41,7 +40,7 @@ import org.slf4j.LoggerFactory;
 public final class Dialerd implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Dialerd.class);
     private static final Duration WRITE_DRAIN_TIMEOUT = Duration.ofSeconds(10);
-    /** How often queues and incoming campaigns edited in the web UI are re-read. */
+    /** How often what the web UI edits (queues, incoming campaigns, breaks) is re-read. */
     private static final Duration MONITORED_QUEUES_REFRESH = Duration.ofSeconds(60);
 
     /**
@@ -110,10 +109,6 @@ public final class Dialerd implements AutoCloseable {
                                Deque<AutoCloseable> resources) {
         DaemonSettings daemonSettings = DaemonSettingsReader.read(stores);
         log.info("{}", daemonSettings);
-        int closed = stores.audit().closeOpenSessions(LocalDateTime.now(clock).withNano(0));
-        if (closed > 0) {
-            log.info("closed {} login sessions left open by a previous run", closed);
-        }
         AgentDirectory agents = new AgentDirectory();
         agents.replaceAll(stores.agents().findAll());
         log.info("{} agents loaded", agents.size());
@@ -124,6 +119,9 @@ public final class Dialerd implements AutoCloseable {
                 Duration.ofSeconds(daemonSettings.shortCallSeconds()), writes,
                 EngineScheduler.singleThread("dialerd-engine"), clock, pbx.agents());
         engine.track(agents.all()).join();
+        // Left open by a run that did not stop cleanly: continued or closed once Asterisk says who is logged in.
+        engine.inheritOpenRows(stores.audit().openRows()).join();
+        engine.followBreaks(stores.breaks(), MONITORED_QUEUES_REFRESH);
         pbx.pbx().start(); // after the engine subscribed: it sees the first Connected and resyncs
         if (pbx.pbx().isConnected()) {
             engine.resync(); // a gateway someone else started (tests) may be connected already

@@ -18,6 +18,7 @@ import org.dialerd.core.pbx.PbxEvent;
 import org.dialerd.core.pbx.PbxGateway;
 import org.dialerd.core.pbx.PbxReply;
 import org.dialerd.core.store.AuditStore;
+import org.dialerd.core.store.BreakStore;
 import org.dialerd.core.settings.DaemonSettings;
 import org.dialerd.core.store.IncomingCallStore;
 import org.dialerd.core.store.OutgoingCallStore;
@@ -39,7 +40,6 @@ public final class AgentEngine implements AgentService {
     static final int DEFAULT_HOLD_BREAK_ID = 1;
 
     private final PbxGateway pbx;
-    private final AuditStore audit;
     private final WriteQueue writes;
     private final EngineScheduler scheduler;
     private final Clock clock;
@@ -48,6 +48,10 @@ public final class AgentEngine implements AgentService {
     private final Map<String, AgentView> views = new ConcurrentHashMap<>();
     private final List<EngineListener> listeners = new CopyOnWriteArrayList<>();
     private final AgentPbxEvents pbxEvents = new AgentPbxEvents(this);
+    private final AgentRecords records;
+    private final PauseSync pauses = new PauseSync(this);
+    private final BreakControl breaks = new BreakControl(this);
+    private final ResyncLoop resyncs;
     private final InboundCalls inbound;
     private volatile OutboundDialer outbound;
     private final HoldControl holds;
@@ -69,8 +73,9 @@ public final class AgentEngine implements AgentService {
                        WriteQueue writes, EngineScheduler scheduler, Clock clock, AgentEngineSettings settings) {
         this.inbound = incomingCalls == null ? null : new InboundCalls(this, incomingCalls, writes, shortCall);
         this.holds = new HoldControl(this, audit, writes, DEFAULT_HOLD_BREAK_ID);
+        this.records = new AgentRecords(this, audit, writes);
+        this.resyncs = new ResyncLoop(scheduler, () -> new AgentResync(this).run());
         this.pbx = pbx;
-        this.audit = audit;
         this.writes = writes;
         this.scheduler = scheduler;
         this.clock = clock;
@@ -243,44 +248,12 @@ public final class AgentEngine implements AgentService {
     /** Puts a logged-in agent on a break: QueuePause on all its queues with the break's name. */
     @Override
     public CompletableFuture<EngineResult> pause(Agent agent, int breakId, String breakName) {
-        return onEngineCompose(() -> {
-            AgentState state = state(agent);
-            if (!state.loggedIn) {
-                return done(EngineResult.failed(417, "Agent currently not logged in"));
-            }
-            if (state.pause != null) {
-                return done(state.pause.breakId() == breakId ? EngineResult.OK
-                        : EngineResult.failed(417, "Agent already in incompatible break"));
-            }
-            return pauseInQueues(state, true, breakName)
-                    .thenApply(reply -> {
-                        if (!reply.success()) {
-                            return EngineResult.failed(500, "Cannot pause agent: " + reply.message());
-                        }
-                        startPause(state, breakId, breakName);
-                        return EngineResult.OK;
-                    });
-        });
+        return onEngineCompose(() -> breaks.pause(state(agent), breakId, breakName));
     }
 
     @Override
     public CompletableFuture<EngineResult> unpause(Agent agent) {
-        return onEngineCompose(() -> {
-            AgentState state = state(agent);
-            if (!state.loggedIn) {
-                return done(EngineResult.failed(417, "Agent currently not logged in"));
-            }
-            if (state.pause == null) {
-                return done(EngineResult.OK);
-            }
-            return pauseInQueues(state, false, "").thenApply(reply -> {
-                if (!reply.success()) {
-                    return EngineResult.failed(500, "Cannot unpause agent: " + reply.message());
-                }
-                endPause(state);
-                return EngineResult.OK;
-            });
-        });
+        return onEngineCompose(() -> breaks.unpause(state(agent)));
     }
 
     /** QueuePause on every queue; an agent in no queue has nothing to pause in Asterisk. */
@@ -325,9 +298,10 @@ public final class AgentEngine implements AgentService {
             }
             for (AgentState state : agents.values()) {
                 if (state.loggedIn) {
-                    closeAudits(state);
+                    records.closeAll(state);
                 }
             }
+            records.closeInherited();
             return null;
         });
     }
@@ -396,6 +370,17 @@ public final class AgentEngine implements AgentService {
         recordings = new Recordings(this, store, writes);
     }
 
+    /** Every call the trackers follow (uniqueid, channel), for a resync to check against Asterisk. */
+    void followedCalls(java.util.function.BiConsumer<String, String> into) {
+        if (inbound != null) {
+            inbound.followed(into);
+        }
+        if (outbound != null) {
+            outbound.followed(into);
+        }
+        holds.followed(into);
+    }
+
     /** Call events go to the call trackers. */
     void callEvent(PbxEvent event) {
         Recordings recorder = recordings;
@@ -442,7 +427,37 @@ public final class AgentEngine implements AgentService {
      * once at start when the connection came up before the engine listened.
      */
     public CompletableFuture<Void> resync() {
-        return onEngineCompose(() -> new AgentResync(this).run());
+        return onEngineCompose(resyncs::request);
+    }
+
+    /**
+     * Audit rows the previous run left open: after the first resync they continue for agents
+     * Asterisk still has logged in, and are closed for the others.
+     */
+    public CompletableFuture<Void> inheritOpenRows(List<AuditStore.OpenRow> rows) {
+        return onEngine(() -> {
+            records.inherit(rows);
+            return null;
+        });
+    }
+
+    /** Reads the breaks now and every {@code every} after: Asterisk's pause reasons name them. */
+    public void followBreaks(BreakStore store, Duration every) {
+        writes.submit("read breaks", () -> store.findByTipo('B'))
+                .thenAcceptAsync(pauses::breaks, scheduler)
+                .whenComplete((v, e) -> scheduler.schedule(every, () -> followBreaks(store, every)));
+    }
+
+    AgentRecords records() {
+        return records;
+    }
+
+    PauseSync pauses() {
+        return pauses;
+    }
+
+    PbxGateway pbx() {
+        return pbx;
     }
 
     /** Whether this queue member is the agent (static: its pool interface; dynamic: its login interface). */
@@ -461,10 +476,7 @@ public final class AgentEngine implements AgentService {
         state.loggingIn = false;
         state.loggedIn = true;
         state.loginStart = now();
-        LocalDateTime start = state.loginStart;
-        int agentId = state.agent.id();
-        state.sessionAudit = writes.submit("open session of " + state.number(),
-                () -> audit.open(agentId, null, start, null));
+        records.openSession(state);
         if (state.pingTimeout != null) {
             armPing(state);
         }
@@ -487,49 +499,11 @@ public final class AgentEngine implements AgentService {
             }
             return;
         }
-        closeAudits(state);
+        records.closeAll(state);
         log.info("agent {} logged out ({})", state.number(), why);
         state.reset();
         publish(state);
         emit(new AgentEvent.AgentLoggedOut(state.number()));
-    }
-
-    private void closeAudits(AgentState state) {
-        if (state.pause != null) {
-            endPause(state);
-        }
-        if (state.sessionAudit != null) {
-            closeAudit(state.sessionAudit, state.loginStart, "close session of " + state.number());
-            state.sessionAudit = null;
-        }
-    }
-
-    private void startPause(AgentState state, int breakId, String breakName) {
-        LocalDateTime start = now();
-        state.pause = new AgentView.Pause(breakId, breakName, start);
-        int agentId = state.agent.id();
-        state.pauseAudit = writes.submit("open break of " + state.number(),
-                () -> audit.open(agentId, breakId, start, null));
-        publish(state);
-        emit(new AgentEvent.PauseStart(state.number(), "break", breakId, breakName, start));
-    }
-
-    private void endPause(AgentState state) {
-        AgentView.Pause pause = state.pause;
-        LocalDateTime end = now();
-        closeAudit(state.pauseAudit, pause.start(), "close break of " + state.number());
-        state.pause = null;
-        state.pauseAudit = null;
-        publish(state);
-        emit(new AgentEvent.PauseEnd(state.number(), "break", pause.breakId(), pause.breakName(), pause.start(),
-                end, Duration.between(pause.start(), end).toSeconds()));
-    }
-
-    private void closeAudit(CompletableFuture<Long> row, LocalDateTime start, String description) {
-        LocalDateTime end = now();
-        Duration duration = Duration.between(start, end);
-        // The open write ran before this one (same ordered queue), so its id is known by now.
-        writes.submit(description, () -> audit.close(row.join(), end, duration));
     }
 
     private void armPing(AgentState state) {

@@ -36,8 +36,9 @@ final class AgentPbxEvents {
         } else if (event instanceof PbxEvent.QueueMemberRemoved e) {
             membership(e.member(), false);
         } else if (event instanceof PbxEvent.Connected e) {
-            log.info("AMI connected ({}): resynchronising agents", e.asteriskVersion());
-            new AgentResync(engine).run();
+            log.info("AMI connected ({}): resynchronising agents and calls", e.asteriskVersion());
+            engine.callEvent(e);
+            engine.resync();
         } else if (event instanceof PbxEvent.Disconnected e) {
             log.warn("Asterisk connection lost: {}", e.reason());
         } else {
@@ -91,8 +92,10 @@ final class AgentPbxEvents {
             TreeSet<String> before = new TreeSet<>(state.queues);
             if (present) {
                 state.queues.add(member.queue());
+                engine.pauses().reported(state, member.queue(), member.paused(), member.pausedReason());
             } else {
                 state.queues.remove(member.queue());
+                state.pausedIn.remove(member.queue());
             }
             if (!before.equals(state.queues)) {
                 engine.publish(state);

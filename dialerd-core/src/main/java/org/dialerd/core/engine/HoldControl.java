@@ -116,6 +116,11 @@ final class HoldControl {
         }
     }
 
+    /** Parked customers (uniqueid), for a resync to check against Asterisk. */
+    void followed(java.util.function.BiConsumer<String, String> into) {
+        parked.keySet().forEach(id -> into.accept(id, ""));
+    }
+
     private void startHold(AgentState state) {
         state.onHold = true;
         state.holdStart = engine.now();

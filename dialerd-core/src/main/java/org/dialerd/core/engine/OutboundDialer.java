@@ -59,7 +59,10 @@ final class OutboundDialer {
     private final Map<String, OutboundCall> byUniqueId = new HashMap<>();
     private final Map<Integer, RunningStats> stats = new HashMap<>();
     private final Deque<Object[]> recent = new ArrayDeque<>();
+    private final OriginateWatchdog watchdog;
     private long sequence;
+    /** AMI connections seen (Connected events): which connection an Originate went out on. */
+    private int sessions;
     /** Calls that ended so far; a round whose read predates an ending cannot judge "finished". */
     private long endings;
 
@@ -70,6 +73,7 @@ final class OutboundDialer {
         this.writes = writes;
         this.settings = settings;
         this.dialer = dialer;
+        this.watchdog = new OriginateWatchdog(engine, this, dialer.originateTimeout(settings));
     }
 
     /** Runs one round now and schedules the next. */
@@ -82,6 +86,7 @@ final class OutboundDialer {
             engine.scheduler().schedule(dialer.interval(), this::tick);
             return;
         }
+        watchdog.check(List.copyOf(byActionId.values()));
         long endingsBefore = endings;
         writes.submit("dialer read", this::read) // after every write already queued: no stale candidates
                 .thenAcceptAsync(reading -> dial(reading, endings == endingsBefore), engine.scheduler())
@@ -209,6 +214,7 @@ final class OutboundDialer {
         String channel = dialer.channelFor(campaign.trunk(), call.phone());
         OutboundCall live = new OutboundCall(campaign.id(), call.id(), call.phone(), campaign.queue(), campaign.trunk(),
                 call.retries() + 1, actionId, uniqueId, now);
+        live.session = sessions;
         byActionId.put(actionId, live);
         byUniqueId.put(uniqueId, live);
         if (forAgent != null) {
@@ -235,11 +241,7 @@ final class OutboundDialer {
                             "ID_CALL", String.valueOf(call.id()), "NUMBER", call.phone(), "QUEUE", campaign.queue(),
                             "CONTEXT", campaign.context()), actionId, uniqueId);
                     progress(live, "Dialing", null, null, now);
-                    engine.sendOnEngine(originate).thenAccept(reply -> {
-                        if (!reply.success()) {
-                            failed(live, 0, "Originate refused: " + reply.message());
-                        }
-                    });
+                    watchdog.send(live, originate);
                 }, engine.scheduler());
     }
 
@@ -288,9 +290,22 @@ final class OutboundDialer {
                 } else if (call.answered != null) {
                     // Answered, then gone before reaching the queue: nobody talked to the customer.
                     abandoned(call);
+                } else {
+                    watchdog.hungUp(call, e); // its OriginateResponse normally follows at once
                 }
             }
+        } else if (event instanceof PbxEvent.Connected) {
+            sessions++;
         }
+    }
+
+    /** Calls Asterisk must have by now, for the resync (not this connection's Originates still pending). */
+    void followed(java.util.function.BiConsumer<String, String> into) {
+        byUniqueId.forEach((id, call) -> {
+            if (!call.pending() || call.session < sessions) {
+                into.accept(id, call.channel);
+            }
+        });
     }
 
     private void originateResponse(OutboundCall call, PbxEvent.OriginateResponse e) {
@@ -308,10 +323,10 @@ final class OutboundDialer {
             return;
         }
         recent.addLast(new Object[] {now, Boolean.FALSE});
-        failed(call, e.reason(), null);
+        failed(call, OriginateFailure.of(e.reason()));
     }
 
-    private void failed(OutboundCall call, int reason, String detail) {
+    void failed(OutboundCall call, OriginateFailure failure) {
         forget(call);
         if (call.scheduledFor != null) {
             engine.emit(new AgentEvent.ScheduledCallPlacing(call.scheduledFor.number(), true, call.campaignId,
@@ -319,22 +334,9 @@ final class OutboundDialer {
             release(call);
         }
         LocalDateTime now = engine.now();
-        String status = reason == 3 ? CallStatus.NO_ANSWER.wireName() : CallStatus.FAILURE.wireName();
-        int cause = switch (reason) {
-            case 5 -> 17;
-            case 3 -> 19;
-            case 8 -> 34;
-            default -> 0;
-        };
-        String text = detail != null ? detail : switch (reason) {
-            case 5 -> "User busy";
-            case 3 -> "No answer";
-            case 8 -> "Congestion";
-            default -> "Failed";
-        };
-        writes.submit("call " + call.callId + " failed", () -> store.failed(call.callId, status, cause,
-                text.length() > 32 ? text.substring(0, 32) : text, now));
-        progress(call, status, null, null, now);
+        writes.submit("call " + call.callId + " failed", () -> store.failed(call.callId, failure.status().wireName(),
+                failure.cause(), failure.text(), now));
+        progress(call, failure.status().wireName(), null, null, now);
     }
 
     /** The customer of an agent-scheduled call is bridged to the agent. */
