@@ -2,7 +2,9 @@ package org.dialerd.core.engine;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.Collection;
 import java.util.List;
+import java.util.function.BiConsumer;
 import org.dialerd.core.pbx.PbxAction;
 import org.dialerd.core.pbx.PbxEvent;
 import org.dialerd.core.pbx.PbxNoAnswerException;
@@ -37,6 +39,8 @@ final class OriginateWatchdog {
     private final AgentEngine engine;
     private final OutboundDialer dialer;
     private final Duration originateTimeout;
+    /** AMI connections seen (Connected events): which connection an Originate went out on. */
+    private int session;
 
     OriginateWatchdog(AgentEngine engine, OutboundDialer dialer, Duration originateTimeout) {
         this.engine = engine;
@@ -58,6 +62,26 @@ final class OriginateWatchdog {
                         + "until {}", call.callId, call.campaignId, rootCause(error).getMessage(), deadline(call));
             }
         }, engine.scheduler());
+    }
+
+    void connected() {
+        session++;
+    }
+
+    int session() {
+        return session;
+    }
+
+    /**
+     * The calls whose channel Asterisk must have by now: not an Originate of this connection
+     * still waiting for its outcome (its channel may not exist yet; the deadline judges it).
+     */
+    void followed(Collection<OutboundCall> calls, BiConsumer<String, String> into) {
+        for (OutboundCall call : calls) {
+            if (!call.pending() || call.session < session) {
+                into.accept(call.uniqueId, call.channel);
+            }
+        }
     }
 
     /** The pending call's channel hung up; its OriginateResponse normally comes right after. */

@@ -61,8 +61,6 @@ final class OutboundDialer {
     private final Deque<Object[]> recent = new ArrayDeque<>();
     private final OriginateWatchdog watchdog;
     private long sequence;
-    /** AMI connections seen (Connected events): which connection an Originate went out on. */
-    private int sessions;
     /** Calls that ended so far; a round whose read predates an ending cannot judge "finished". */
     private long endings;
 
@@ -214,7 +212,7 @@ final class OutboundDialer {
         String channel = dialer.channelFor(campaign.trunk(), call.phone());
         OutboundCall live = new OutboundCall(campaign.id(), call.id(), call.phone(), campaign.queue(), campaign.trunk(),
                 call.retries() + 1, actionId, uniqueId, now);
-        live.session = sessions;
+        live.session = watchdog.session();
         byActionId.put(actionId, live);
         byUniqueId.put(uniqueId, live);
         if (forAgent != null) {
@@ -295,17 +293,13 @@ final class OutboundDialer {
                 }
             }
         } else if (event instanceof PbxEvent.Connected) {
-            sessions++;
+            watchdog.connected();
         }
     }
 
-    /** Calls Asterisk must have by now, for the resync (not this connection's Originates still pending). */
+    /** Calls Asterisk must have by now (uniqueid, channel), for the resync. */
     void followed(java.util.function.BiConsumer<String, String> into) {
-        byUniqueId.forEach((id, call) -> {
-            if (!call.pending() || call.session < sessions) {
-                into.accept(id, call.channel);
-            }
-        });
+        watchdog.followed(byUniqueId.values(), into);
     }
 
     private void originateResponse(OutboundCall call, PbxEvent.OriginateResponse e) {

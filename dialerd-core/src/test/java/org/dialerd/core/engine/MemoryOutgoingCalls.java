@@ -1,0 +1,216 @@
+package org.dialerd.core.engine;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.dialerd.core.dialer.CallStatus;
+import org.dialerd.core.dialer.CandidateCall;
+import org.dialerd.core.store.OutgoingCallStore;
+
+/**
+ * One outgoing campaign and its calls in memory, as the reports would read them, with the
+ * progress log checked as it is written: every attempt opens with Placing and ends with exactly
+ * one final status, nothing is logged for an attempt that is not open. Dialable calls are kept
+ * ordered (fewer retries first), so reading candidates stays cheap for large campaigns.
+ */
+final class MemoryOutgoingCalls implements OutgoingCallStore {
+    static final Set<String> FINAL = Set.of("Failure", "NoAnswer", "Abandoned", "Hangup");
+
+    static final class Call {
+        final long id;
+        final String phone;
+        String status;
+        long retries;
+        String uniqueId;
+        int failureCause;
+        String failureText;
+        Integer agentId;
+
+        Call(long id, String phone) {
+            this.id = id;
+            this.phone = phone;
+        }
+    }
+
+    private final Campaign campaign;
+    private final Map<Long, Call> calls = new HashMap<>();
+    private final TreeSet<Call> dialable = new TreeSet<>(Comparator.<Call>comparingLong(c -> c.retries)
+            .thenComparingLong(c -> c.id));
+    /** callId → the statuses of its attempt in flight. */
+    private final Map<Long, List<String>> open = new HashMap<>();
+    private final Map<String, Long> logged = new TreeMap<>();
+    private final List<String> violations = new ArrayList<>();
+    private long progressIds;
+    private String campaignStatus = "A";
+
+    MemoryOutgoingCalls(int maxChannels, int retries, int callCount) {
+        campaign = new Campaign(1, "Soak", LocalDate.of(2026, 1, 1), LocalDate.of(2027, 1, 1), LocalTime.MIDNIGHT,
+                LocalTime.of(23, 59, 59), retries, null, "from-internal", "8000", maxChannels, null, null, null, "A");
+        for (long id = 1; id <= callCount; id++) {
+            Call call = new Call(id, String.valueOf(5_550_000 + id));
+            calls.put(id, call);
+            dialable.add(call);
+        }
+    }
+
+    @Override
+    public synchronized List<Campaign> activeCampaigns() {
+        return "A".equals(campaignStatus) ? List.of(campaign) : List.of();
+    }
+
+    @Override
+    public synchronized void setCampaignStatus(int campaignId, String status) {
+        campaignStatus = status;
+    }
+
+    @Override
+    public synchronized List<CandidateCall> candidates(int campaignId, int retries, int limit) {
+        List<CandidateCall> out = new ArrayList<>(limit);
+        for (Call call : dialable) {
+            if (out.size() == limit || call.retries >= retries) {
+                break;
+            }
+            out.add(new CandidateCall(call.id, call.phone, call.status, call.retries, false, false,
+                    org.dialerd.core.dialer.CallWindow.NONE));
+        }
+        return out;
+    }
+
+    @Override
+    public List<ScheduledCall> scheduledCalls(int campaignId, int retries, int limit) {
+        return List.of();
+    }
+
+    @Override
+    public Set<String> doNotCall() {
+        return Set.of();
+    }
+
+    @Override
+    public synchronized boolean placing(long callId, String trunk, LocalDateTime when) {
+        Call call = calls.get(callId);
+        if (!dialable.remove(call)) {
+            return false;
+        }
+        call.status = CallStatus.PLACING.wireName();
+        call.retries++;
+        return true;
+    }
+
+    @Override
+    public synchronized void answered(long callId, String uniqueId, LocalDateTime when) {
+        Call call = calls.get(callId);
+        call.uniqueId = uniqueId;
+        if ("Placing".equals(call.status)) {
+            call.status = "Ringing";
+        }
+    }
+
+    @Override
+    public synchronized void failed(long callId, String status, int cause, String causeText, LocalDateTime when) {
+        Call call = calls.get(callId);
+        call.status = status;
+        call.failureCause = cause;
+        call.failureText = causeText;
+        redialable(call);
+    }
+
+    @Override
+    public synchronized void queued(long callId, String uniqueId, LocalDateTime when) {
+        calls.get(callId).status = "OnQueue";
+    }
+
+    @Override
+    public synchronized void linked(long callId, int agentId, String agentNumber, String queue, String uniqueId,
+                                    String channel, LocalDateTime linkStart, long waitSeconds) {
+        Call call = calls.get(callId);
+        call.status = "Success";
+        call.agentId = agentId;
+    }
+
+    @Override
+    public synchronized void ended(long callId, String status, LocalDateTime end, long durationSeconds) {
+        calls.get(callId).status = status;
+    }
+
+    @Override
+    public synchronized void abandoned(long callId, LocalDateTime end, long waitSeconds) {
+        Call call = calls.get(callId);
+        call.status = "Abandoned";
+        redialable(call);
+    }
+
+    @Override
+    public void transferred(long callId, String extension) {
+    }
+
+    @Override
+    public synchronized void held(long callId, boolean held) {
+        calls.get(callId).status = held ? "OnHold" : "Success";
+    }
+
+    @Override
+    public synchronized long progress(int campaignId, long callId, String status, long retry, String uniqueId,
+                                      String trunk, Integer agentId, Long durationSeconds, LocalDateTime when) {
+        logged.merge(status, 1L, Long::sum);
+        List<String> attempt = open.get(callId);
+        if ("Placing".equals(status)) {
+            if (attempt != null) {
+                violation(callId, "Placing while an attempt is open: " + attempt);
+            }
+            open.put(callId, new ArrayList<>(List.of(status)));
+        } else if (attempt == null) {
+            violation(callId, status + " logged for no open attempt");
+        } else {
+            attempt.add(status);
+            if (FINAL.contains(status)) {
+                open.remove(callId);
+            }
+        }
+        return ++progressIds;
+    }
+
+    @Override
+    public void campaignStats(int campaignId, long completed, long meanTalk, long deviation) {
+    }
+
+    private void redialable(Call call) {
+        CallStatus status = CallStatus.fromWireName(call.status).orElse(null);
+        if (status == null || !status.blocksRedial()) {
+            dialable.add(call);
+        }
+    }
+
+    private void violation(long callId, String what) {
+        if (violations.size() < 100) {
+            violations.add("call " + callId + ": " + what);
+        }
+    }
+
+    synchronized Call call(long id) {
+        return calls.get(id);
+    }
+
+    /** Attempts logged as begun and not yet ended, by call. */
+    synchronized Map<Long, List<String>> openAttempts() {
+        Map<Long, List<String>> copy = new HashMap<>();
+        open.forEach((id, statuses) -> copy.put(id, List.copyOf(statuses)));
+        return copy;
+    }
+
+    synchronized Map<String, Long> logged() {
+        return new TreeMap<>(logged);
+    }
+
+    synchronized List<String> violations() {
+        return List.copyOf(violations);
+    }
+}
