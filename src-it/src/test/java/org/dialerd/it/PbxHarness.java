@@ -8,6 +8,7 @@ import java.util.Deque;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 import org.dialerd.ami.AmiGateway;
 import org.dialerd.ami.AmiSettings;
@@ -33,15 +34,21 @@ public final class PbxHarness implements AutoCloseable {
     public static final String DIALER_UNIQUEID_PREFIX = "dialerd-t";
 
     private final AsteriskSimulator simulator;
-    private final AmiGateway gateway;
-    private final Dialerd dialerd;
     private final DataSource dataSource;
+    private final Instant epoch;
+    private final AmiSettings ami;
+    private final DialerSettings dialer;
+    private AmiGateway gateway;
+    private Dialerd dialerd;
+    private Deque<AutoCloseable> resources;
 
-    private PbxHarness(AsteriskSimulator simulator, AmiGateway gateway, Dialerd dialerd, DataSource dataSource) {
+    private PbxHarness(AsteriskSimulator simulator, DataSource dataSource, Instant epoch, AmiSettings ami,
+                       DialerSettings dialer) {
         this.simulator = simulator;
-        this.gateway = gateway;
-        this.dialerd = dialerd;
         this.dataSource = dataSource;
+        this.epoch = epoch;
+        this.ami = ami;
+        this.dialer = dialer;
     }
 
     public static PbxHarness start(String... scripts) {
@@ -69,6 +76,12 @@ public final class PbxHarness implements AutoCloseable {
 
     /** {@code dialer} null: no outbound dialer. */
     private static PbxHarness start(Consumer<Scenario> customiser, DialerSettings dialer, String... scripts) {
+        return start(settings -> settings, customiser, dialer, scripts);
+    }
+
+    /** As above, with the AMI settings (timeouts, ping) adjusted by {@code ami}. */
+    public static PbxHarness start(UnaryOperator<AmiSettings> ami, Consumer<Scenario> customiser,
+                                   DialerSettings dialer, String... scripts) {
         Instant epoch = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         Scenario scenario = Scenario.recorded().epoch(epoch);
         DemoPbx.addCampaignContext(scenario);
@@ -77,13 +90,39 @@ public final class PbxHarness implements AutoCloseable {
         }
         customiser.accept(scenario);
         AsteriskSimulator simulator = AsteriskSimulator.start(scenario, 0);
-        AmiGateway gateway = new AmiGateway(AmiSettings.of("127.0.0.1", Scenario.DEFAULT_USER,
+        AmiSettings settings = ami.apply(AmiSettings.of("127.0.0.1", Scenario.DEFAULT_USER,
                 Scenario.DEFAULT_SECRET).withPort(simulator.port()));
+        PbxHarness harness = new PbxHarness(simulator, TestDatabases.fresh(scripts), epoch, settings, dialer);
+        AmiGateway gateway = harness.newGateway();
         gateway.start();
         Awaits.until("AMI connected", Duration.ofSeconds(20), gateway::isConnected);
         DemoPbx.addStaticMembers(gateway);
-        DataSource dataSource = TestDatabases.fresh(scripts);
-        Deque<AutoCloseable> resources = new ArrayDeque<>();
+        harness.startDialerd(gateway);
+        return harness;
+    }
+
+    /**
+     * dialerd dies without shutting down (kill -9): its AMI connection and ECCP listener are
+     * gone, nothing is closed in the database. What it had written stays as written.
+     */
+    public void killDialerd() {
+        for (AutoCloseable resource : resources) {
+            if (resource instanceof org.dialerd.eccp.server.EccpServer server) {
+                server.close();
+            }
+        }
+        gateway.close();
+        dialerd = null;
+    }
+
+    /** A new dialerd on the same database and PBX, as a restarted process: its gateway starts once the engine listens. */
+    public void startDialerd() {
+        startDialerd(newGateway());
+    }
+
+    private void startDialerd(AmiGateway newGateway) {
+        gateway = newGateway;
+        resources = new ArrayDeque<>();
         ExtensionDirectory template = ExtensionDirectory.template("Local/{ext}@agents");
         ExtensionDirectory extensions = ext -> ext.matches("10(0[1-9]|10)|2001|3001") ? template.dialString(ext)
                 : Optional.empty();
@@ -91,9 +130,19 @@ public final class PbxHarness implements AutoCloseable {
         if (dialer != null) {
             side = side.withDialer(dialer);
         }
-        Dialerd dialerd = Dialerd.over(JdbcStores.over(dataSource), EccpServerSettings.defaults().withPort(0),
+        dialerd = Dialerd.over(JdbcStores.over(dataSource), EccpServerSettings.defaults().withPort(0),
                 virtualClock(simulator, epoch), side, resources);
-        return new PbxHarness(simulator, gateway, dialerd, dataSource);
+    }
+
+    /** A gateway that, like queues.conf, puts the static agents back in their queues after every (re)connection. */
+    private AmiGateway newGateway() {
+        AmiGateway g = new AmiGateway(ami);
+        g.addListener(event -> {
+            if (event instanceof org.dialerd.core.pbx.PbxEvent.Connected && dialerd != null) {
+                DemoPbx.addStaticMembers(g);
+            }
+        });
+        return g;
     }
 
     /** dialerd's clock follows the simulator's virtual time, so waits and durations match the PBX. */
@@ -134,7 +183,9 @@ public final class PbxHarness implements AutoCloseable {
 
     @Override
     public void close() {
-        dialerd.close();
+        if (dialerd != null) {
+            dialerd.close();
+        }
         gateway.close();
         simulator.close();
     }
