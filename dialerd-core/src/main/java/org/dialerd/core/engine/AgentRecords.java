@@ -68,6 +68,7 @@ final class AgentRecords {
         AuditStore.OpenRow row = breakId == 0 ? null : take(state.agent.id(), breakId);
         LocalDateTime start = row != null ? row.start() : engine.now();
         state.pause = new AgentView.Pause(breakId, breakName, start);
+        state.pauseChanges++;
         int agentId = state.agent.id();
         if (row != null) {
             state.pauseAudit = CompletableFuture.completedFuture(row.id());
@@ -89,6 +90,7 @@ final class AgentRecords {
         }
         state.pause = null;
         state.pauseAudit = null;
+        state.pauseChanges++;
         state.pausedIn.clear();
         engine.publish(state);
         engine.emit(new AgentEvent.PauseEnd(state.number(), "break", pause.breakId(), pause.breakName(),

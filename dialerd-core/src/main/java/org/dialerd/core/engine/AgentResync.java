@@ -36,6 +36,8 @@ final class AgentResync {
      * reports, so a login completing while the resync runs is not mistaken for a stale one.
      */
     private final Map<String, LocalDateTime> loginsAtStart = new HashMap<>();
+    /** Each agent's pause changes when the resync began: a break decided since beats the snapshot. */
+    private final Map<String, Integer> pausesAtStart = new HashMap<>();
 
     AgentResync(AgentEngine engine) {
         this.engine = engine;
@@ -44,6 +46,7 @@ final class AgentResync {
             if (state.loggedIn) {
                 loginsAtStart.put(state.number(), state.loginStart);
             }
+            pausesAtStart.put(state.number(), state.pauseChanges);
         }
     }
 
@@ -130,7 +133,7 @@ final class AgentResync {
             if (loggedInSinceStart(state) && !state.agent.type().isStatic() && queues.isEmpty()) {
                 engine.loggedOut(state, "no longer a member of any queue");
             } else {
-                engine.pauses().snapshot(state, paused);
+                engine.pauses().snapshot(state, paused, pausesAtStart.getOrDefault(state.number(), 0));
             }
         }
         return true;

@@ -28,6 +28,8 @@ final class AgentState {
     CompletableFuture<Long> pauseAudit;
     /** The break a pauseagent being carried out asked for: Asterisk's QueueMemberPause names it. */
     AgentView.Pause requestedBreak;
+    /** Counts breaks begun and ended: a resync's snapshot only applies if none changed meanwhile. */
+    int pauseChanges;
     /** Queues in which Asterisk last reported the agent paused (not for a hold). */
     final TreeSet<String> pausedIn = new TreeSet<>();
     boolean onHold;

@@ -34,7 +34,9 @@ record OriginateFailure(CallStatus status, int cause, String text) {
      * 18/19 (no user responding / no answer) is NoAnswer, anything else Failure with that cause.
      */
     static OriginateFailure ofHangup(int cause, String causeText) {
-        String text = causeText == null || causeText.isEmpty() ? "Failed" : causeText;
+        // A Local channel's ;1 half hangs up with cause 0 whatever the far end said (trace 05).
+        boolean unknown = causeText == null || causeText.isEmpty() || cause == 0 && causeText.equals("Unknown");
+        String text = unknown ? "Hangup without OriginateResponse" : causeText;
         return new OriginateFailure(cause == 18 || cause == 19 ? CallStatus.NO_ANSWER : CallStatus.FAILURE, cause,
                 text);
     }

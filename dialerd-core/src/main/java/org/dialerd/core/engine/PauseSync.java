@@ -55,10 +55,12 @@ final class PauseSync {
     /**
      * Every queue's word at once (QueueStatus at resync): {@code pausedQueues} maps each queue
      * that has the agent paused to its reason. Call after the agent's queues were updated.
+     * {@code changesAtStart}: the agent's {@link AgentState#pauseChanges} when the resync began;
+     * a break that began or ended since is newer than the snapshot, which then says nothing.
      */
-    void snapshot(AgentState state, Map<String, String> pausedQueues) {
-        if (!state.loggedIn || state.onHold) {
-            return; // during a hold the queues are paused on purpose
+    void snapshot(AgentState state, Map<String, String> pausedQueues, int changesAtStart) {
+        if (!state.loggedIn || state.onHold || state.pauseChanges != changesAtStart || state.requestedBreak != null) {
+            return; // a hold pauses the queues on purpose; a newer pause state beats the snapshot
         }
         state.pausedIn.clear();
         state.pausedIn.addAll(pausedQueues.keySet());
