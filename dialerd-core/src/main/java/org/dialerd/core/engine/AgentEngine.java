@@ -51,6 +51,7 @@ public final class AgentEngine implements AgentService {
     private final AgentRecords records;
     private final PauseSync pauses = new PauseSync(this);
     private final BreakControl breaks = new BreakControl(this);
+    private final TransferFollower transfers = new TransferFollower(this);
     private final ResyncLoop resyncs;
     private final InboundCalls inbound;
     private volatile OutboundDialer outbound;
@@ -347,14 +348,24 @@ public final class AgentEngine implements AgentService {
     @Override
     public CompletableFuture<Void> transferred(Agent agent, String extension) {
         return onEngine(() -> {
-            AgentState state = state(agent);
-            if (state.call != null && inbound != null) {
-                inbound.transferred(state.call, extension);
-            } else if (state.outboundCall != null && outbound != null) {
-                outbound.transferred(state.outboundCall, extension);
-            }
+            transferredNow(state(agent), extension);
             return null;
         });
+    }
+
+    /** On the engine thread: the agent's call went to {@code extension}; its link ends now. */
+    void transferredNow(AgentState state, String extension) {
+        if (state.call != null && inbound != null) {
+            inbound.transferred(state.call, extension);
+        } else if (state.outboundCall != null && outbound != null) {
+            outbound.transferred(state.outboundCall, extension);
+        }
+    }
+
+    @Override
+    public CompletableFuture<EngineResult> attendedTransfer(Agent agent, String agentChannel, String context,
+                                                            String extension) {
+        return onEngineCompose(() -> transfers.start(state(agent), agentChannel, context, extension));
     }
 
     InboundCalls inbound() {
@@ -388,6 +399,7 @@ public final class AgentEngine implements AgentService {
             recorder.handle(event);
         }
         holds.handle(event);
+        transfers.handle(event);
         if (inbound != null) {
             inbound.handle(event);
         }
