@@ -38,6 +38,7 @@ public final class AgentEngine implements AgentService {
     private static final Logger log = LoggerFactory.getLogger(AgentEngine.class);
     /** The hold break: the schema's seed row, break 1 'Hold', tipo 'H' (as Issabel installs it). */
     static final int DEFAULT_HOLD_BREAK_ID = 1;
+    static final String LOGIN_ACTION_PREFIX = "dialerd-login-";
 
     private final PbxGateway pbx;
     private final WriteQueue writes;
@@ -158,7 +159,7 @@ public final class AgentEngine implements AgentService {
     }
 
     private CompletableFuture<EngineResult> loginStatic(AgentState state, String dialString) {
-        String actionId = "dialerd-login-" + (++actionCounter);
+        String actionId = LOGIN_ACTION_PREFIX + (++actionCounter);
         state.loggingIn = true;
         state.loginActionId = actionId;
         publish(state);

@@ -64,8 +64,8 @@ final class AgentPbxEvents {
     }
 
     private void originateResponse(PbxEvent.OriginateResponse e) {
-        if (e.success()) {
-            return;
+        if (e.success() || !e.actionId().startsWith(AgentEngine.LOGIN_ACTION_PREFIX)) {
+            return; // only login calls concern the agents; campaign calls are the dialer's
         }
         for (AgentState state : engine.states()) {
             if (state.loggingIn && e.actionId().equals(state.loginActionId)) {
