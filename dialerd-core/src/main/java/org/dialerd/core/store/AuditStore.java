@@ -16,9 +16,9 @@ public interface AuditStore {
      * A row with no end yet: a login session ({@code breakId} null) or a break or hold.
      *
      * @param breakName the break's name (null for a session)
-     * @param lastKnown the latest time recorded about the agent since the row began (starts
-     *                  and ends of its audit rows and calls): where the row ends if the agent
-     *                  turns out to be gone
+     * @param lastKnown the latest time recorded about the agent (starts and ends of its audit
+     *                  rows, ends of its calls), never before the row's start: where the row
+     *                  ends if the agent turns out to be gone
      */
     record OpenRow(long id, int agentId, Integer breakId, String breakName, LocalDateTime start,
                    LocalDateTime lastKnown) {}

@@ -45,18 +45,18 @@ public final class JdbcAuditStore implements AuditStore {
     }
 
     /**
-     * The last time known of an agent: the latest start or end of its audit rows and calls since
-     * the open row began (indexed by agent and start; bounded by the row's own start).
+     * The last time known of an agent: the latest start or end among its audit rows and the
+     * latest end of its calls (by the agent index; once at start), never before the row's own
+     * start. The reference estimates the end of a session it closes at start the same way.
      */
     private static final String OPEN_ROWS = "SELECT a.id, a.id_agent, a.id_break, b.name AS break_name, "
             + "a.datetime_init, GREATEST(a.datetime_init,"
             + " COALESCE((SELECT MAX(GREATEST(x.datetime_init, COALESCE(x.datetime_end, x.datetime_init))) FROM audit x"
-            + "  WHERE x.id_agent = a.id_agent AND x.datetime_init >= a.datetime_init), a.datetime_init),"
-            + " COALESCE((SELECT MAX(c.end_time) FROM calls c"
-            + "  WHERE c.id_agent = a.id_agent AND c.start_time >= a.datetime_init), a.datetime_init),"
-            + " COALESCE((SELECT MAX(e.datetime_end) FROM call_entry e"
-            + "  WHERE e.id_agent = a.id_agent AND e.datetime_init >= a.datetime_init), a.datetime_init)) AS last_known "
-            + "FROM audit a LEFT JOIN break b ON b.id = a.id_break WHERE a.datetime_end IS NULL ORDER BY a.id";
+            + "  WHERE x.id_agent = a.id_agent), a.datetime_init),"
+            + " COALESCE((SELECT MAX(c.end_time) FROM calls c WHERE c.id_agent = a.id_agent), a.datetime_init),"
+            + " COALESCE((SELECT MAX(e.datetime_end) FROM call_entry e WHERE e.id_agent = a.id_agent), a.datetime_init))"
+            + " AS last_known FROM audit a LEFT JOIN break b ON b.id = a.id_break WHERE a.datetime_end IS NULL"
+            + " ORDER BY a.id";
 
     @Override
     public List<OpenRow> openRows() {
