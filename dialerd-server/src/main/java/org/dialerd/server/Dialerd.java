@@ -119,19 +119,20 @@ public final class Dialerd implements AutoCloseable {
                 Duration.ofSeconds(daemonSettings.shortCallSeconds()), writes,
                 EngineScheduler.singleThread("dialerd-engine"), clock, pbx.agents());
         engine.track(agents.all()).join();
-        // Left open by a run that did not stop cleanly: continued or closed once Asterisk says who is logged in.
-        engine.inheritOpenRows(stores.audit().openRows()).join();
+        // Left open by a run that did not stop cleanly: continued or ended once Asterisk says what it has.
+        engine.inheritFromPreviousRun(stores.audit().openRows(), stores.outgoingCalls().unfinishedCalls(),
+                stores.incomingCalls().unfinishedCalls()).join();
         engine.followBreaks(stores.breaks(), MONITORED_QUEUES_REFRESH);
-        pbx.pbx().start(); // after the engine subscribed: it sees the first Connected and resyncs
-        if (pbx.pbx().isConnected()) {
-            engine.resync(); // a gateway someone else started (tests) may be connected already
-        }
         resources.push(() -> engine.closeAllAudits().get(WRITE_DRAIN_TIMEOUT.toMillis(),
                 java.util.concurrent.TimeUnit.MILLISECONDS));
 
         engine.monitorIncomingQueues(stores.incomingCalls(), MONITORED_QUEUES_REFRESH);
         engine.recordCallsTo(stores.recordings());
         pbx.dialer().ifPresent(dialer -> engine.startOutboundDialer(stores.outgoingCalls(), daemonSettings, dialer));
+        pbx.pbx().start(); // once the engine and its trackers listen: they see the first Connected and resync
+        if (pbx.pbx().isConnected()) {
+            engine.resync(); // a gateway someone else started (tests) may be connected already
+        }
         SessionRegistry sessions = new SessionRegistry(eccpSettings.maxOutboundBytes());
         EventFanout fanout = new EventFanout(sessions, stores.calls());
         resources.push(fanout);

@@ -53,6 +53,7 @@ public final class AgentEngine implements AgentService {
     private final PauseSync pauses = new PauseSync(this);
     private final BreakControl breaks = new BreakControl(this);
     private final TransferFollower transfers = new TransferFollower(this);
+    private final CallTakeover takeover = new CallTakeover(this);
     private final ResyncLoop resyncs;
     private final InboundCalls inbound;
     private volatile OutboundDialer outbound;
@@ -76,7 +77,7 @@ public final class AgentEngine implements AgentService {
         this.inbound = incomingCalls == null ? null : new InboundCalls(this, incomingCalls, writes, shortCall);
         this.holds = new HoldControl(this, audit, writes, DEFAULT_HOLD_BREAK_ID);
         this.records = new AgentRecords(this, audit, writes);
-        this.resyncs = new ResyncLoop(scheduler, () -> new AgentResync(this).run());
+        this.resyncs = new ResyncLoop(scheduler, () -> new AgentResync(this, takeover).run());
         this.pbx = pbx;
         this.writes = writes;
         this.scheduler = scheduler;
@@ -444,12 +445,16 @@ public final class AgentEngine implements AgentService {
     }
 
     /**
-     * Audit rows the previous run left open: after the first resync they continue for agents
-     * Asterisk still has logged in, and are closed for the others.
+     * What the previous run left open (it did not stop cleanly): audit rows and calls in
+     * progress. After the first resync they continue for what Asterisk still has, and end for
+     * the rest.
      */
-    public CompletableFuture<Void> inheritOpenRows(List<AuditStore.OpenRow> rows) {
+    public CompletableFuture<Void> inheritFromPreviousRun(List<AuditStore.OpenRow> rows,
+                                                          List<OutgoingCallStore.UnfinishedCall> outgoing,
+                                                          List<IncomingCallStore.UnfinishedCall> incoming) {
         return onEngine(() -> {
             records.inherit(rows);
+            takeover.inherit(outgoing, incoming);
             return null;
         });
     }

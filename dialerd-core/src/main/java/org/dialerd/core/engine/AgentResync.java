@@ -31,6 +31,7 @@ final class AgentResync {
 
     private final AgentEngine engine;
     private final CallReconciler calls;
+    private final CallTakeover takeover;
     /**
      * Logins as they stood when the resync began: only those may be ended by what Asterisk
      * reports, so a login completing while the resync runs is not mistaken for a stale one.
@@ -39,8 +40,9 @@ final class AgentResync {
     /** Each agent's pause changes when the resync began: a break decided since beats the snapshot. */
     private final Map<String, Integer> pausesAtStart = new HashMap<>();
 
-    AgentResync(AgentEngine engine) {
+    AgentResync(AgentEngine engine, CallTakeover takeover) {
         this.engine = engine;
+        this.takeover = takeover;
         this.calls = new CallReconciler(engine);
         for (AgentState state : engine.states()) {
             if (state.loggedIn) {
@@ -59,7 +61,10 @@ final class AgentResync {
         CompletableFuture<Optional<PbxReply>> channels = ask(new PbxAction.CoreShowChannels());
         CompletableFuture<Optional<PbxReply>> agents = ask(new PbxAction.Agents());
         CompletableFuture<Optional<PbxReply>> members = ask(new PbxAction.QueueStatus(""));
-        return CompletableFuture.allOf(channels, agents, members).thenRunAsync(() -> {
+        return CompletableFuture.allOf(channels, agents, members)
+                .thenComposeAsync(v -> channels.join().map(takeover::apply)
+                        .orElse(CompletableFuture.completedFuture(null)), engine.scheduler())
+                .thenRunAsync(() -> {
             channels.join().ifPresent(calls::apply);
             boolean agentsKnown = agents.join().map(this::staticAgents).orElse(false);
             boolean membersKnown = members.join().map(this::queueMembers).orElse(false);

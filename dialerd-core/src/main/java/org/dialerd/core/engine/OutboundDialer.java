@@ -2,9 +2,7 @@ package org.dialerd.core.engine;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +39,6 @@ import org.slf4j.LoggerFactory;
 final class OutboundDialer {
     private static final Logger log = LoggerFactory.getLogger(OutboundDialer.class);
     private static final int CANDIDATE_ROWS = 200;
-    private static final Duration RECENT = Duration.ofMinutes(30);
 
     /** What one tick read from the database. */
     private record Reading(List<OutgoingCallStore.Campaign> campaigns, Map<Integer, List<CandidateCall>> candidates,
@@ -58,8 +55,7 @@ final class OutboundDialer {
     private final Map<String, OutboundCall> byActionId = new HashMap<>();
     private final Map<String, OutboundCall> byUniqueId = new HashMap<>();
     private final Map<Integer, RunningStats> stats = new HashMap<>();
-    private final Deque<Object[]> recent = new ArrayDeque<>();
-    private int recentAnswered; // of those in recent: kept, not counted each round (200 calls/s fill it fast)
+    private final RecentCalls recent = new RecentCalls();
     private final OriginateWatchdog watchdog;
     private long sequence;
     /** Calls that ended so far; a round whose read predates an ending cannot judge "finished". */
@@ -192,17 +188,9 @@ final class OutboundDialer {
         int pending = (int) live.stream().filter(OutboundCall::pending).count();
         RunningStats talkStats = stats.computeIfAbsent(campaign.id(), id -> RunningStats.fromColumns(
                 campaign.completed(), campaign.meanTalk(), campaign.deviation()));
-        pruneRecent(now);
-        int placed = recent.size();
-        int answered = recentAnswered;
+        recent.prune(now);
         return new DialerSnapshot(members, waiting, pending, 0, live.size(), campaign.maxChannels(), talkStats,
-                settings.initialAnswerSeconds(), placed, answered, settings);
-    }
-
-    private void pruneRecent(LocalDateTime now) {
-        while (!recent.isEmpty() && ((LocalDateTime) recent.peekFirst()[0]).isBefore(now.minus(RECENT))) {
-            recentAnswered -= (Boolean) recent.pollFirst()[1] ? 1 : 0;
-        }
+                settings.initialAnswerSeconds(), recent.placed(), recent.answered(), settings);
     }
 
     /** {@code forAgent}: an agent-scheduled call, dialled through llamada_agendada to that agent. */
@@ -299,6 +287,12 @@ final class OutboundDialer {
         }
     }
 
+    /** A call a previous run placed (dialerd restarted): followed from here on. */
+    void adopt(OutboundCall call) {
+        byActionId.put(call.actionId, call);
+        byUniqueId.put(call.uniqueId, call);
+    }
+
     /** Calls Asterisk must have by now (uniqueid, channel), for the resync. */
     void followed(java.util.function.BiConsumer<String, String> into) {
         watchdog.followed(byUniqueId.values(), into);
@@ -311,15 +305,14 @@ final class OutboundDialer {
             if (call.channel.isEmpty()) {
                 call.channel = e.channel();
             }
-            recent.addLast(new Object[] {now, Boolean.TRUE});
-            recentAnswered++;
+            recent.add(now, true);
             writes.submit("call " + call.callId + " answered", () -> store.answered(call.callId, call.uniqueId, now));
             if (call.joined == null) {
                 progress(call, "Ringing", null, null, now);
             }
             return;
         }
-        recent.addLast(new Object[] {now, Boolean.FALSE});
+        recent.add(now, false);
         failed(call, OriginateFailure.of(e.reason()));
     }
 

@@ -49,6 +49,19 @@ public interface IncomingCallStore {
     /** dialerd stops while the call is live: 'fin-monitoreo'; removes current_call_entry. */
     void callLostTrack(long callId, LocalDateTime end);
 
+    /**
+     * An incoming call a previous run left in progress: 'en-cola', 'activa' or 'hold' without
+     * an end. Nullable columns are null.
+     */
+    record UnfinishedCall(long callId, int queueCallEntryId, String queue, Integer campaignId, String callerId,
+                          String trunk, String uniqueId, LocalDateTime joined, LocalDateTime linkStart,
+                          Integer agentId) {}
+
+    /** Calls a run that did not stop cleanly left in progress; a store that keeps none has none. */
+    default List<UnfinishedCall> unfinishedCalls() {
+        return List.of();
+    }
+
     /** One {@code call_progress_log} row of an incoming call. */
     /** Returns the row's id (campaignlog_id in agentlinked/agentunlinked). */
     long progress(long callId, Integer campaignId, String newStatus, String uniqueId, String trunk, Integer agentId,

@@ -64,4 +64,17 @@ public interface OutgoingCallStore {
                   Integer agentId, Long durationSeconds, LocalDateTime when);
 
     void campaignStats(int campaignId, long completed, long meanTalk, long deviation);
+
+    /**
+     * A call a previous run left in progress: status Placing, Ringing, OnQueue, Success or
+     * OnHold without an end. Nullable columns are null.
+     */
+    record UnfinishedCall(long callId, int campaignId, String phone, String status, String uniqueId, long retries,
+                          String trunk, String queue, LocalDateTime originated, LocalDateTime answered,
+                          LocalDateTime joined, LocalDateTime linkStart, Integer agentId) {}
+
+    /** Calls a run that did not stop cleanly left in progress; a store that keeps none has none. */
+    default List<UnfinishedCall> unfinishedCalls() {
+        return List.of();
+    }
 }

@@ -195,6 +195,15 @@ final class MemoryOutgoingCalls implements OutgoingCallStore {
         }
     }
 
+    /** A call a "previous run" left in progress, with its attempt open in the progress log. */
+    synchronized void inProgress(long id, String status, String... logged) {
+        Call call = calls.computeIfAbsent(id, n -> new Call(n, String.valueOf(5_550_000 + n)));
+        dialable.remove(call);
+        call.status = status;
+        call.retries = Math.max(1, call.retries);
+        open.put(id, new ArrayList<>(List.of(logged)));
+    }
+
     synchronized Call call(long id) {
         return calls.get(id);
     }

@@ -68,7 +68,7 @@ class TakeoverTest {
     void agentStillLoggedInKeepsItsSessionRowAndItsBreakRow() {
         long session = audit.open(1, null, NINE, null);
         long lunch = audit.open(1, 2, NINE.plusMinutes(45), null);
-        run(engine.inheritOpenRows(audit.openRows()));
+        run(engine.inheritFromPreviousRun(audit.openRows(), List.of(), List.of()));
         agentsList.add(Map.of("Agent", "9000", "Status", "AGENT_IDLE", "Channel", "Local/1001@agents-0000000a;2"));
         members.add(member("8000", "Local/9000@agent-request", "static", true, "Lunch"));
 
@@ -96,7 +96,7 @@ class TakeoverTest {
         audit.open(1, null, NINE, null);
         audit.open(1, 2, NINE.plusMinutes(10), null);
         audit.lastKnown = NINE.plusMinutes(30);
-        run(engine.inheritOpenRows(audit.openRows()));
+        run(engine.inheritFromPreviousRun(audit.openRows(), List.of(), List.of()));
 
         connected();
 
@@ -109,7 +109,7 @@ class TakeoverTest {
     @Test
     void dynamicMemberAsteriskHasIsTakenOverWithItsSessionRow() {
         long session = audit.open(6, null, NINE, null);
-        run(engine.inheritOpenRows(audit.openRows()));
+        run(engine.inheritFromPreviousRun(audit.openRows(), List.of(), List.of()));
         members.add(member("8000", "SIP/1001", "dynamic", false, ""));
         members.add(member("8001", "SIP/1001", "dynamic", false, ""));
 
@@ -125,7 +125,7 @@ class TakeoverTest {
     @Test
     void rowsWaitForAResyncThatGotItsAnswers() {
         audit.open(1, null, NINE, null);
-        run(engine.inheritOpenRows(audit.openRows()));
+        run(engine.inheritFromPreviousRun(audit.openRows(), List.of(), List.of()));
         pbx.answers = action -> action instanceof PbxAction.Agents
                 ? CompletableFuture.failedFuture(new PbxNoAnswerException("AMI Agents: no answer within 5000 ms"))
                 : CompletableFuture.completedFuture(pbx.replies.apply(action));
@@ -153,7 +153,7 @@ class TakeoverTest {
     @Test
     void stopBeforeAnyResyncClosesTheInheritedRows() {
         audit.open(1, null, NINE, null);
-        run(engine.inheritOpenRows(audit.openRows()));
+        run(engine.inheritFromPreviousRun(audit.openRows(), List.of(), List.of()));
 
         run(engine.closeAllAudits());
 

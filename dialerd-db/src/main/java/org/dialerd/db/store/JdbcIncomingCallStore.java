@@ -22,6 +22,18 @@ public final class JdbcIncomingCallStore implements IncomingCallStore {
     }
 
     @Override
+    public List<UnfinishedCall> unfinishedCalls() {
+        return jdbc.list("SELECT e.id, e.id_queue_call_entry, q.queue, e.id_campaign, e.callerid, e.trunk, e.uniqueid, "
+                + "e.datetime_entry_queue, e.datetime_init, e.id_agent FROM call_entry e "
+                + "JOIN queue_call_entry q ON q.id = e.id_queue_call_entry WHERE e.datetime_end IS NULL "
+                + "AND e.status IN ('en-cola', 'activa', 'hold') ORDER BY e.id",
+                row -> new UnfinishedCall(row.getLong("id"), row.getInt("id_queue_call_entry"), row.getString("queue"),
+                        Jdbc.nullableInt(row, "id_campaign"), row.getString("callerid"), row.getString("trunk"),
+                        row.getString("uniqueid"), row.getObject("datetime_entry_queue", LocalDateTime.class),
+                        row.getObject("datetime_init", LocalDateTime.class), Jdbc.nullableInt(row, "id_agent")));
+    }
+
+    @Override
     public List<MonitoredQueue> monitoredQueues() {
         record Row(int queueId, String queue, Integer campaignId, LocalDate start, LocalDate end, LocalTime from,
                    LocalTime to) {}

@@ -31,6 +31,21 @@ public final class JdbcOutgoingCallStore implements OutgoingCallStore {
     }
 
     @Override
+    public List<UnfinishedCall> unfinishedCalls() {
+        return jdbc.list("SELECT c.id, c.id_campaign, c.phone, c.status, c.uniqueid, c.retries, c.trunk, k.queue, "
+                + "c.datetime_originate, c.fecha_llamada, c.datetime_entry_queue, c.start_time, c.id_agent "
+                + "FROM calls c JOIN campaign k ON k.id = c.id_campaign WHERE c.end_time IS NULL "
+                + "AND c.status IN ('Placing', 'Ringing', 'OnQueue', 'Success', 'OnHold') ORDER BY c.id",
+                row -> new UnfinishedCall(row.getLong("id"), row.getInt("id_campaign"), row.getString("phone"),
+                        row.getString("status"), row.getString("uniqueid"), row.getLong("retries"),
+                        row.getString("trunk"), row.getString("queue"),
+                        row.getObject("datetime_originate", LocalDateTime.class),
+                        row.getObject("fecha_llamada", LocalDateTime.class),
+                        row.getObject("datetime_entry_queue", LocalDateTime.class),
+                        row.getObject("start_time", LocalDateTime.class), Jdbc.nullableInt(row, "id_agent")));
+    }
+
+    @Override
     public void setCampaignStatus(int campaignId, String status) {
         jdbc.update("UPDATE campaign SET estatus = ? WHERE id = ?", status, campaignId);
     }

@@ -97,6 +97,57 @@ class DialerdRestartIT {
         }
     }
 
+    @Test
+    void callsStillUpAreFollowedAgainAndCallsThatEndedMeanwhileAreFinished() throws Exception {
+        AgentCredentials sip1001 = new AgentCredentials("SIP/1001", "demo");
+        try (PbxHarness pbx = PbxHarness.start("sql/demo-data.sql")) {
+            String stays;
+            String ends;
+            try (EccpClient eccp = console(pbx)) {
+                java.util.concurrent.LinkedBlockingQueue<org.dialerd.eccp.xml.XmlElement> events =
+                        new java.util.concurrent.LinkedBlockingQueue<>();
+                eccp.onEvent(events::add);
+                assertEquals("logged-in", eccp.loginAgent(sip1001, "1001").text("status").orElseThrow());
+                pbx.simulator().inboundCall("5557101", "8001", Duration.ofMinutes(5));
+                pbx.simulator().advance(Duration.ofSeconds(3));
+                stays = org.dialerd.it.EventWaits.await(events, "agentlinked", WAIT).childText("call_id").orElseThrow();
+                assertEquals("logged-in", eccp.loginAgent(SIP_1002, "1002").text("status").orElseThrow());
+                pbx.simulator().inboundCall("5557102", "8001", Duration.ofSeconds(20));
+                pbx.simulator().advance(Duration.ofSeconds(3));
+                ends = org.dialerd.it.EventWaits.await(events, "agentlinked", WAIT).childText("call_id").orElseThrow();
+                Awaits.until("both calls active in the database", WAIT, () -> "2".equals(Sql.value(pbx.dataSource(),
+                        "SELECT COUNT(*) FROM call_entry WHERE status = 'activa' AND id IN (?, ?)", stays, ends)));
+            }
+
+            pbx.killDialerd();
+            pbx.simulator().advance(Duration.ofSeconds(20)); // the second caller hangs up meanwhile
+            pbx.startDialerd();
+
+            try (EccpClient eccp = console(pbx)) {
+                java.util.concurrent.LinkedBlockingQueue<org.dialerd.eccp.xml.XmlElement> events =
+                        new java.util.concurrent.LinkedBlockingQueue<>();
+                eccp.onEvent(events::add);
+                Awaits.until("the call ended meanwhile is finished", WAIT, () -> "terminada".equals(
+                        Sql.value(pbx.dataSource(), "SELECT status FROM call_entry WHERE id = ?", ends)));
+                Awaits.until("SIP/1001 on its call again", WAIT, () -> status(eccp, "SIP/1001").equals("oncall"));
+                assertEquals(stays, eccp.getAgentStatus("SIP/1001").body().child("callinfo").orElseThrow()
+                        .childText("callid").orElseThrow());
+                assertEquals("online", status(eccp, "SIP/1002"));
+
+                pbx.simulator().advance(Duration.ofMinutes(5)); // the first caller hangs up
+                // (the call that ended meanwhile may have sent its agentunlinked to this console too)
+                Awaits.until("agentunlinked of the followed call", WAIT, () -> events.stream()
+                        .map(e -> e.children().get(0)).anyMatch(b -> b.name().equals("agentunlinked")
+                                && b.childText("call_id").orElse("").equals(stays)));
+                Awaits.until("the followed call finished", WAIT, () -> "terminada".equals(
+                        Sql.value(pbx.dataSource(), "SELECT status FROM call_entry WHERE id = ?", stays)));
+                assertEquals("0", Sql.value(pbx.dataSource(), "SELECT COUNT(*) FROM current_call_entry"));
+                eccp.logoutAgent(sip1001);
+                eccp.logoutAgent(SIP_1002);
+            }
+        }
+    }
+
     private static void loginStatic(PbxHarness pbx, EccpClient eccp, AgentCredentials agent, String extension) {
         assertEquals("logging", eccp.loginAgent(agent, extension).text("status").orElseThrow());
         pbx.simulator().advance(Duration.ofSeconds(2)); // the phone answers, AgentLogin runs
