@@ -384,6 +384,24 @@ CREATE TABLE IF NOT EXISTS `dialerd_queue_member` (
   CONSTRAINT `dialerd_queue_member_ibfk_1` FOREIGN KEY (`id_agent`) REFERENCES `agent` (`id`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
 
+-- Id blocks: dialerd assigns the ids of the rows it inserts (audit, call_entry,
+-- call_progress_log, current_call_entry, current_calls, call_recording) from blocks reserved
+-- here with one UPDATE ... LAST_INSERT_ID(), so events never wait for an insert and several
+-- dialerd hosts on one cluster never hand out the same id.
+CREATE TABLE IF NOT EXISTS `dialerd_id_block` (
+  `table_name` varchar(64) NOT NULL,
+  `next_id` bigint(20) unsigned NOT NULL,
+  PRIMARY KEY (`table_name`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
+
+-- The last journal record applied, per journal (host): written in the same transaction as the
+-- record, so a replay after a crash never applies a record twice.
+CREATE TABLE IF NOT EXISTS `dialerd_journal_applied` (
+  `host_id` varchar(64) NOT NULL,
+  `last_seq` bigint(20) unsigned NOT NULL,
+  PRIMARY KEY (`host_id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
+
 -- Indexes for the dialer's hot queries; IF NOT EXISTS also adds them to a database that
 -- the Issabel installer created.
 CREATE INDEX IF NOT EXISTS `dialerd_calls_campaign_status` ON `calls` (`id_campaign`,`status`);

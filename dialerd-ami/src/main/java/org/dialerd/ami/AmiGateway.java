@@ -65,18 +65,28 @@ public final class AmiGateway implements PbxGateway, AutoCloseable {
     private final ScheduledExecutorService timer =
             Executors.newSingleThreadScheduledExecutor(new DaemonThreads("dialerd-ami-timer"));
     private final ExecutorService io = Executors.newSingleThreadExecutor(new DaemonThreads("dialerd-ami-io"));
-    private final PendingReplies pending = new PendingReplies(timer, dispatcher, ledger);
+    private final PendingReplies pending;
     private final DbGetRequests dbGets = new DbGetRequests(dispatcher);
     private final ManagerEventListener eventListener = this::onManagerEvent;
+    private final AmiMetrics metrics;
 
-    private final SessionGate session = new SessionGate(dispatcher, pending);
+    private final SessionGate session;
+    private final SessionRenewal renewal = new SessionRenewal(System::nanoTime);
     private volatile boolean closed;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean loginQueued = new AtomicBoolean();
     private int failedLogins; // io thread only
 
     public AmiGateway(AmiSettings settings) {
+        this(settings, AmiMetrics.NONE);
+    }
+
+    /** {@code metrics} counts events received and times actions. */
+    public AmiGateway(AmiSettings settings, AmiMetrics metrics) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.pending = new PendingReplies(timer, dispatcher, ledger, metrics, System::nanoTime);
+        this.session = new SessionGate(dispatcher, pending);
         this.connection = new LedgerConnection(settings, ledger);
         int actionMillis = (int) Math.min(Integer.MAX_VALUE, settings.actionTimeout().toMillis());
         connection.setSocketTimeout(actionMillis);
@@ -105,6 +115,11 @@ public final class AmiGateway implements PbxGateway, AutoCloseable {
         long ping = settings.pingInterval().toMillis();
         timer.scheduleWithFixedDelay(this::tick, ping, ping, TimeUnit.MILLISECONDS);
         scheduleLogin(Duration.ZERO);
+    }
+
+    /** valor_config asterisk.duracion_sesion: renew the session after this long; zero = never. */
+    public void renewSessionsEvery(Duration limit) {
+        renewal.every(limit);
     }
 
     @Override
@@ -206,8 +221,14 @@ public final class AmiGateway implements PbxGateway, AutoCloseable {
             failedLogins++;
             retry = backoff(failedLogins);
             session.dropHeld();
-            log.warn("AMI login to {}:{} failed (attempt {}): {}; next attempt in {} ms", settings.host(),
-                    settings.port(), failedLogins, e.toString(), retry.toMillis());
+            // Once per outage at WARN; the retries (every few seconds, for as long as it lasts) at DEBUG.
+            if (failedLogins == 1) {
+                log.warn("AMI login to {}:{} failed: {}; retrying with backoff up to {} ms", settings.host(),
+                        settings.port(), e.toString(), settings.reconnectBackoffMax().toMillis());
+            } else {
+                log.debug("AMI login to {}:{} failed (attempt {}): {}; next attempt in {} ms", settings.host(),
+                        settings.port(), failedLogins, e.toString(), retry.toMillis());
+            }
         } finally {
             loginQueued.set(false);
         }
@@ -227,7 +248,7 @@ public final class AmiGateway implements PbxGateway, AutoCloseable {
     private void tick() {
         if (isConnected()) {
             try {
-                io.execute(this::ping);
+                io.execute(renewal.due() ? this::renew : this::ping);
             } catch (RejectedExecutionException e) {
                 // closing
             }
@@ -237,6 +258,18 @@ public final class AmiGateway implements PbxGateway, AutoCloseable {
                 scheduleLogin(Duration.ZERO); // asterisk-java gave up reconnecting (or never logged in)
             }
         }
+    }
+
+    /** On dialerd-ami-io: the session has lasted asterisk.duracion_sesion; a fresh login replaces it. */
+    private void renew() {
+        log.info("AMI session is {} old (asterisk.duracion_sesion): logging off and in again", renewal.limit());
+        try {
+            connection.logoff();
+        } catch (RuntimeException e) {
+            log.warn("AMI logoff failed: {}", e.toString());
+        }
+        sessionDown("AMI session renewed");
+        login();
     }
 
     private void ping() {
@@ -251,6 +284,8 @@ public final class AmiGateway implements PbxGateway, AutoCloseable {
 
     /** On asterisk-java's threads (event pump; login/reconnect thread for ConnectEvent): keep it short. */
     private void onManagerEvent(ManagerEvent event) {
+        AmiEventLog.received(event);
+        metrics.eventReceived(AmiEventNames.of(event));
         if (event instanceof ConnectEvent) {
             sessionUp();
         } else if (event instanceof DisconnectEvent) {
@@ -272,12 +307,14 @@ public final class AmiGateway implements PbxGateway, AutoCloseable {
 
     private void sessionUp() {
         if (!closed && session.open(version())) {
+            renewal.opened();
             log.info("AMI connected to {}:{} as {} ({})", settings.host(), settings.port(), settings.username(),
                     version());
         }
     }
 
     private void sessionDown(String reason) {
+        renewal.closed();
         if (session.close(reason) && !closed) {
             log.warn("{} ({}:{}); asterisk-java is reconnecting", reason, settings.host(), settings.port());
         }

@@ -20,9 +20,10 @@ import org.dialerd.core.engine.AgentEngine;
 import org.dialerd.core.engine.AgentEngineSettings;
 import org.dialerd.core.engine.AgentEvent;
 import org.dialerd.core.engine.EngineScheduler;
-import org.dialerd.core.engine.WriteQueue;
+import org.dialerd.core.engine.EngineWrites;
+import org.dialerd.core.journal.IdTable;
+import org.dialerd.core.journal.JournalRecord;
 import org.dialerd.core.pbx.PbxEvent;
-import org.dialerd.core.store.AuditStore;
 import org.dialerd.core.store.MembershipSource.Membership;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,7 +43,6 @@ class AgentEngineTraceReplayTest {
     private FakeAmiServer server;
     private AmiGateway gateway;
     private AgentEngine engine;
-    private WriteQueue writes;
     private final Audit audit = new Audit();
     private final List<AgentEvent> agentEvents = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Void> endOfReplay = new CompletableFuture<>();
@@ -52,8 +52,7 @@ class AgentEngineTraceReplayTest {
     void start() throws Exception {
         server = new FakeAmiServer("dialerd", "dialerd");
         gateway = new AmiGateway(TestSettings.forPort(server.port()));
-        writes = new WriteQueue("test-writes", Duration.ofMillis(1), Duration.ofMillis(10));
-        engine = new AgentEngine(gateway, audit, writes, EngineScheduler.singleThread("test-engine"),
+        engine = new AgentEngine(gateway, audit, EngineScheduler.singleThread("test-engine"),
                 Clock.systemUTC(), AgentEngineSettings.DEFAULTS);
         engine.addListener(agentEvents::add);
         gateway.addListener(event -> {
@@ -76,7 +75,6 @@ class AgentEngineTraceReplayTest {
     void stop() throws Exception {
         gateway.close();
         server.close();
-        writes.close();
     }
 
     /** Writes the recorded events, then waits until the engine has handled all of them. */
@@ -92,7 +90,6 @@ class AgentEngineTraceReplayTest {
         server.write(packets);
         endOfReplay.get(20, TimeUnit.SECONDS);
         engine.ping(AGENT_9000).get(5, TimeUnit.SECONDS); // runs after every event already handed over
-        assertTrue(writes.flush(Duration.ofSeconds(5)));
     }
 
     @Test
@@ -128,8 +125,8 @@ class AgentEngineTraceReplayTest {
         assertTrue(audit.rows.get(0).end != null, "session closed");
     }
 
-    /** Audit rows in memory. */
-    private static final class Audit implements AuditStore {
+    /** The engine's writes applied at once: audit records become rows in memory. */
+    private static final class Audit implements EngineWrites {
         static final class Row {
             final LocalDateTime start;
             LocalDateTime end;
@@ -140,21 +137,25 @@ class AgentEngineTraceReplayTest {
         }
 
         final List<Row> rows = new CopyOnWriteArrayList<>();
+        private final java.util.concurrent.atomic.AtomicLong ids = new java.util.concurrent.atomic.AtomicLong();
 
         @Override
-        public long open(int agentId, Integer breakId, LocalDateTime start, String extParked) {
-            rows.add(new Row(start));
-            return rows.size();
+        public long newId(IdTable table) {
+            return ids.incrementAndGet();
         }
 
         @Override
-        public void close(long auditId, LocalDateTime end, Duration duration) {
-            rows.get((int) auditId - 1).end = end;
+        public void write(JournalRecord record) {
+            if (record instanceof JournalRecord.AuditOpened opened) {
+                rows.add(new Row(opened.start()));
+            } else if (record instanceof JournalRecord.AuditClosed closed) {
+                rows.get((int) closed.id() - 1).end = closed.end();
+            }
         }
 
         @Override
-        public List<OpenRow> openRows() {
-            return List.of();
+        public <T> CompletableFuture<T> readAfterWrites(String description, java.util.function.Supplier<T> read) {
+            return CompletableFuture.completedFuture(read.get());
         }
     }
 }

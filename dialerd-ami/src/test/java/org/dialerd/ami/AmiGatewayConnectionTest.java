@@ -102,6 +102,33 @@ class AmiGatewayConnectionTest {
     }
 
     @Test
+    void renewsTheSessionOnceItHasLastedDuracionSesion() throws Exception {
+        gateway = connected(TestSettings.forPort(server.port()).withPingInterval(Duration.ofMillis(100)));
+        assertTrue(server.awaitLogin(WAIT), "first login");
+
+        gateway.renewSessionsEvery(Duration.ofMillis(300));
+
+        assertNotNull(server.awaitAction("Logoff", WAIT), "the old session logged off");
+        assertTrue(server.awaitLogin(WAIT), "a fresh login");
+        events.await(Disconnected.class);
+        events.await(Connected.class);
+        assertTrue(gateway.isConnected());
+        assertEquals(List.of(new Connected("Asterisk 22"), new Disconnected("AMI session renewed"),
+                new Connected("Asterisk 22")), events.all().subList(0, 3));
+    }
+
+    @Test
+    void probeLogsInAndOffOrSaysWhyNot() throws Exception {
+        AmiProbe.Result ok = AmiProbe.loginAndLogoff(TestSettings.forPort(server.port()));
+        assertTrue(ok.ok(), ok.detail());
+        assertNotNull(server.awaitAction("Logoff", WAIT));
+        AmiProbe.Result wrong = AmiProbe.loginAndLogoff(AmiSettings.of("127.0.0.1", "dialerd", "wrong")
+                .withPort(server.port()).withActionTimeout(Duration.ofSeconds(2)));
+        assertFalse(wrong.ok());
+        assertEquals("authentication failed for user 'dialerd'", wrong.detail());
+    }
+
+    @Test
     void closeLogsOffAndSaysDisconnectedLast() throws Exception {
         gateway = connected(TestSettings.forPort(server.port()));
 

@@ -45,6 +45,15 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * How long a caller waits for a connection from now on. Requests use a short one (their pool
+     * fails fast while the server is down); the journal's own pool keeps the start-up value.
+     */
+    public Database withConnectionTimeout(java.time.Duration timeout) {
+        dataSource.setConnectionTimeout(Math.max(250, timeout.toMillis()));
+        return this;
+    }
+
     public DataSource dataSource() {
         return dataSource;
     }

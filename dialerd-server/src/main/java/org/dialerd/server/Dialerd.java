@@ -6,36 +6,54 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HexFormat;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.dialerd.ami.AmiGateway;
 import org.dialerd.core.agent.AgentDirectory;
+import org.dialerd.core.engine.AgentActivityLog;
 import org.dialerd.core.engine.AgentEngine;
 import org.dialerd.core.engine.AgentEngineSettings;
 import org.dialerd.core.engine.AstdbMembershipSource;
 import org.dialerd.core.engine.DialerSettings;
 import org.dialerd.core.engine.EngineScheduler;
-import org.dialerd.core.engine.WriteQueue;
 import org.dialerd.core.pbx.PbxGateway;
 import org.dialerd.core.settings.DaemonSettings;
+import org.dialerd.core.settings.LiveSettings;
+import org.dialerd.core.settings.SettingsDiff;
 import org.dialerd.core.store.ExtensionDirectory;
 import org.dialerd.core.store.MembershipSource;
 import org.dialerd.core.store.Stores;
+import org.dialerd.core.journal.DeadLetters;
+import org.dialerd.core.journal.IdAllocator;
+import org.dialerd.core.journal.Journal;
+import org.dialerd.core.journal.JournalApplier;
+import org.dialerd.core.journal.JournalWrites;
+import org.dialerd.db.Persistence;
 import org.dialerd.eccp.handler.Handlers;
 import org.dialerd.eccp.server.Dispatcher;
 import org.dialerd.eccp.server.EccpServer;
 import org.dialerd.eccp.server.EccpServerSettings;
 import org.dialerd.eccp.server.EventFanout;
+import org.dialerd.eccp.server.LoginThrottle;
 import org.dialerd.eccp.server.Services;
 import org.dialerd.eccp.server.SessionRegistry;
+import org.dialerd.eccp.server.ThrottledLogin;
+import org.dialerd.http.HttpServer;
+import org.dialerd.http.metrics.DialerdMeters;
 import org.dialerd.server.config.ConfigException;
 import org.dialerd.server.config.DialerdConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running dialerd: database, Asterisk connection, agent engine, ECCP listener. Started in
- * dependency order, closed in reverse order (ECCP first, then open audit rows are closed and
- * the write queue drains, then AMI, then the database), each step bounded by its own timeout.
+ * A running dialerd: database, Asterisk connection, agent engine, ECCP listener, and the HTTP
+ * health and metrics listener when configured. Started in dependency order, closed in reverse
+ * order (HTTP and ECCP first, then open audit rows are closed and the journal drains into the
+ * database, then AMI, then the database), each step bounded by its own timeout. Writes go
+ * through the durable journal: what the database has not taken at stop (or at a crash) is
+ * replayed at the next start.
  */
 public final class Dialerd implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Dialerd.class);
@@ -59,34 +77,55 @@ public final class Dialerd implements AutoCloseable {
         }
     }
 
-    private final EccpServer eccp;
-    private final Services services;
-    private final DaemonSettings settings;
-    private final Deque<AutoCloseable> resources;
+    /** What a run that did not stop cleanly left open, read once its journal is applied. */
+    private record LeftOpen(java.util.List<org.dialerd.core.store.AuditStore.OpenRow> audits,
+                            java.util.List<org.dialerd.core.store.OutgoingCallStore.UnfinishedCall> outgoing,
+                            java.util.List<org.dialerd.core.store.IncomingCallStore.UnfinishedCall> incoming) {}
 
-    private Dialerd(EccpServer eccp, Services services, DaemonSettings settings, Deque<AutoCloseable> resources) {
+    private final EccpServer eccp;
+    private final java.util.Optional<HttpServer> http;
+    private final Services services;
+    private final LiveSettings settings;
+    private final SettingsReload reload;
+    private final Deque<AutoCloseable> resources;
+    private final Journal journal;
+    private final JournalApplier applier;
+
+    private Dialerd(EccpServer eccp, java.util.Optional<HttpServer> http, Services services, LiveSettings settings,
+                    SettingsReload reload, Deque<AutoCloseable> resources, Journal journal, JournalApplier applier) {
         this.eccp = eccp;
+        this.http = http;
         this.services = services;
         this.settings = settings;
+        this.reload = reload;
         this.resources = resources;
+        this.journal = journal;
+        this.applier = applier;
     }
 
     /** Starts everything the configuration describes. */
     public static Dialerd start(DialerdConfig config) {
         Deque<AutoCloseable> resources = new ArrayDeque<>();
         try {
+            DialerdMeters meters = new DialerdMeters();
+            resources.push(meters);
             DatabaseStartup.Opened database = DatabaseStartup.open(config, resources);
-            DaemonSettings daemonSettings = DaemonSettingsReader.read(database.stores());
-            PbxSide pbx = config.demo() ? DemoPbx.start(resources)
-                    : new PbxSide(PbxStartup.connect(config, daemonSettings, resources),
-                            config.agents().devicesTable().map(database.devicesTable())
-                                    .orElseGet(() -> ExtensionDirectory.template(config.agents().dialTemplate())),
-                            agentSettings(config.agents().staticMemberInterface()),
-                            config.agents().membershipFromAstdb(), java.util.Optional.of(new DialerSettings(
-                                    config.dialTemplate(), DialerSettings.DEFAULT_INTERVAL, uniqueIdPrefix())));
-            Dialerd dialerd = over(database.stores(), config.eccp(), Clock.systemDefaultZone(), pbx, resources);
-            log.info("dialerd started ({}), ECCP on {}:{}", config.demo() ? "demo" : "configured",
-                    config.eccp().bindAddress(), dialerd.eccpPort());
+            DaemonSettings daemonSettings = DaemonSettingsReader.read(database.persistence().stores());
+            PbxSide pbx;
+            if (config.demo()) {
+                pbx = DemoPbx.start(resources, meters.ami());
+            } else {
+                FreepbxStartup.Agents agents = FreepbxStartup.open(config, database, resources);
+                pbx = new PbxSide(PbxStartup.connect(config, daemonSettings, resources, meters.ami()), agents.extensions(),
+                        agentSettings(config.agents().staticMemberInterface()), agents.membershipFromAstdb(),
+                        java.util.Optional.of(DialerSettings.followingEntretiempo(config.dialTemplate(),
+                                uniqueIdPrefix())));
+            }
+            Monitoring monitoring = new Monitoring(meters, config.http()
+                    .map(settings -> new Monitoring.Http(settings, database.reachable())));
+            Dialerd dialerd = over(database.persistence(), config.eccp(), Clock.systemDefaultZone(), pbx, resources,
+                    monitoring);
+            log.info("dialerd started ({})", config.demo() ? "demo" : "configured");
             return dialerd;
         } catch (RuntimeException e) {
             closeAll(resources);
@@ -95,9 +134,9 @@ public final class Dialerd implements AutoCloseable {
     }
 
     /** Without Asterisk (tests of database-backed requests). */
-    public static Dialerd over(Stores stores, EccpServerSettings eccpSettings, Clock clock, PbxGateway pbx,
+    public static Dialerd over(Persistence persistence, EccpServerSettings eccpSettings, Clock clock, PbxGateway pbx,
                                Deque<AutoCloseable> resources) {
-        return over(stores, eccpSettings, clock,
+        return over(persistence, eccpSettings, clock,
                 new PbxSide(pbx, ExtensionDirectory.template("SIP/{ext}"), AgentEngineSettings.DEFAULTS), resources);
     }
 
@@ -105,35 +144,81 @@ public final class Dialerd implements AutoCloseable {
      * Starts the engine and the ECCP listener over stores someone else opened (tests use this
      * with a fixed clock). Resources are closed, last first, when dialerd closes.
      */
-    public static Dialerd over(Stores stores, EccpServerSettings eccpSettings, Clock clock, PbxSide pbx,
+    public static Dialerd over(Persistence persistence, EccpServerSettings eccpSettings, Clock clock, PbxSide pbx,
                                Deque<AutoCloseable> resources) {
+        Monitoring monitoring = Monitoring.countingOnly();
+        resources.push(monitoring.meters());
+        return over(persistence, eccpSettings, clock, pbx, resources, monitoring);
+    }
+
+    /**
+     * As above, counting into {@code monitoring}'s meters and, when it says so, serving health
+     * and metrics over HTTP. {@code clock} is the calls' and audits' time (tests pass a virtual
+     * one); queue ages and health times are real time.
+     */
+    public static Dialerd over(Persistence persistence, EccpServerSettings eccpSettings, Clock clock, PbxSide pbx,
+                               Deque<AutoCloseable> resources, Monitoring monitoring) {
+        Stores stores = persistence.stores();
         DaemonSettings daemonSettings = DaemonSettingsReader.read(stores);
         log.info("{}", daemonSettings);
+        LiveSettings live = new LiveSettings(daemonSettings);
+        SettingsReload reload = new SettingsReload(stores.settings(), live, appliers(pbx.pbx()));
+        reload.apply(daemonSettings);
         AgentDirectory agents = new AgentDirectory();
         agents.replaceAll(stores.agents().findAll());
         log.info("{} agents loaded", agents.size());
+        // Read once now so pauseagent works from the remembered rows if the database goes away.
+        log.info("{} breaks loaded", stores.breaks().findByTipo('B').size());
 
-        WriteQueue writes = new WriteQueue("dialerd-writes", Duration.ofMillis(100), Duration.ofSeconds(10));
-        resources.push(() -> writes.close(WRITE_DRAIN_TIMEOUT));
-        AgentEngine engine = new AgentEngine(pbx.pbx(), stores.audit(), stores.incomingCalls(),
-                Duration.ofSeconds(daemonSettings.shortCallSeconds()), writes,
+        Clock realTime = Clock.systemUTC();
+        Journal journal = Journal.open(persistence.journal(), clock);
+        resources.push(journal);
+        journal.continueAfter(persistence.journalTarget().lastApplied(journal.hostId()));
+        JournalApplier applier = new JournalApplier(journal, persistence.journalTarget(),
+                new DeadLetters(persistence.journal().dir()), Duration.ofMillis(100), Duration.ofSeconds(5)).start();
+        resources.push(() -> {
+            if (!applier.drain(WRITE_DRAIN_TIMEOUT)) {
+                log.warn("{} journal records not yet in the database at stop; they are applied at the next start",
+                        journal.pending());
+            }
+            applier.close();
+        });
+        // What a run that did not stop cleanly left open (audit rows, calls) is not closed here,
+        // as the reference does: the engine takes it over below, continuing what Asterisk still
+        // has and ending the rest at the first resync. The replayed records are applied first.
+        journal.takeRecovered(); // not needed: the database has them once replayed
+        java.util.concurrent.ExecutorService idRefill = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, "dialerd-id-blocks");
+            thread.setDaemon(true);
+            return thread;
+        });
+        resources.push(idRefill::shutdownNow);
+        IdAllocator ids = new IdAllocator(persistence.idBlocks(), persistence.idBlock(), idRefill, journal::append)
+                .start();
+        JournalWrites writes = new JournalWrites(journal, ids);
+        resources.push(writes);
+        AgentEngine engine = new AgentEngine(pbx.pbx(), stores.incomingCalls(), writes,
                 EngineScheduler.singleThread("dialerd-engine"), clock, pbx.agents());
+        engine.reportTo(monitoring.meters().engine());
+        engine.addListener(new AgentActivityLog(engine));
         engine.track(agents.all()).join();
         // Left open by a run that did not stop cleanly: continued or ended once Asterisk says what it has.
-        engine.inheritFromPreviousRun(stores.audit().openRows(), stores.outgoingCalls().unfinishedCalls(),
-                stores.incomingCalls().unfinishedCalls()).join();
+        writes.readAfterWrites("rows and calls left open", () -> new LeftOpen(stores.audit().openRows(),
+                stores.outgoingCalls().unfinishedCalls(), stores.incomingCalls().unfinishedCalls()))
+                .thenCompose(open -> engine.inheritFromPreviousRun(open.audits(), open.outgoing(), open.incoming()))
+                .join();
         engine.followBreaks(stores.breaks(), MONITORED_QUEUES_REFRESH);
         resources.push(() -> engine.closeAllAudits().get(WRITE_DRAIN_TIMEOUT.toMillis(),
                 java.util.concurrent.TimeUnit.MILLISECONDS));
 
         engine.monitorIncomingQueues(stores.incomingCalls(), MONITORED_QUEUES_REFRESH);
-        engine.recordCallsTo(stores.recordings());
-        pbx.dialer().ifPresent(dialer -> engine.startOutboundDialer(stores.outgoingCalls(), daemonSettings, dialer));
+        engine.recordCalls();
+        pbx.dialer().ifPresent(dialer -> engine.startOutboundDialer(stores.outgoingCalls(), live, dialer));
         pbx.pbx().start(); // once the engine and its trackers listen: they see the first Connected and resync
         if (pbx.pbx().isConnected()) {
             engine.resync(); // a gateway someone else started (tests) may be connected already
         }
-        SessionRegistry sessions = new SessionRegistry(eccpSettings.maxOutboundBytes());
+        SessionRegistry sessions = new SessionRegistry(eccpSettings.maxOutboundBytes(), monitoring.meters().eccp());
         EventFanout fanout = new EventFanout(sessions, stores.calls());
         resources.push(fanout);
         engine.addListener(fanout);
@@ -144,9 +229,39 @@ public final class Dialerd implements AutoCloseable {
                         .toList();
         Services services = new Services(stores, agents, pbx.pbx(), clock, cookieSource(), engine, pbx.extensions(),
                 memberships);
-        EccpServer server = new EccpServer(eccpSettings, new Dispatcher(Handlers.all(), services), sessions).start();
+        LoginThrottle logins = new LoginThrottle(eccpSettings.loginThrottle(), clock);
+        Dispatcher dispatcher = new Dispatcher(ThrottledLogin.around(Handlers.all(), logins), services,
+                max -> awaitApplied(journal, applier, persistence, max), monitoring.meters().eccp());
+        EccpServer server = new EccpServer(eccpSettings, dispatcher, sessions).start();
         resources.push(server);
-        return new Dialerd(server, services, daemonSettings, resources);
+        java.util.Optional<HttpServer> http = monitoring.http().map(settings -> HttpStartup.start(monitoring,
+                settings, realTime, pbx.pbx(), journal, engine, server, sessions));
+        http.ifPresent(resources::push);
+        return new Dialerd(server, http, services, live, reload, resources, journal, applier);
+    }
+
+    /** What a reload applies besides the settings object: log levels, the AMI session limit. */
+    private static List<Consumer<DaemonSettings>> appliers(PbxGateway pbx) {
+        List<Consumer<DaemonSettings>> appliers = new ArrayList<>();
+        appliers.add(LogLevels.configured()::apply);
+        if (pbx instanceof AmiGateway ami) {
+            appliers.add(s -> ami.renewSessionsEvery(s.amiSessionDuration()));
+        }
+        return appliers;
+    }
+
+    /** Waits for the journal's backlog unless the database is known to be away (then the request fails fast). */
+    private static void awaitApplied(Journal journal, JournalApplier applier, Persistence persistence, Duration max) {
+        if (applier.paused() || !persistence.requests().available()) {
+            return;
+        }
+        try {
+            journal.whenApplied(journal.lastAppended()).get(max.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // Read what the database has now; the request itself reports an unavailable database.
+        }
     }
 
     /** Uniqueids dialerd gives its calls: unique across restarts, short enough for the 32-char columns. */
@@ -170,17 +285,58 @@ public final class Dialerd implements AutoCloseable {
         };
     }
 
+    /** The plain ECCP port; fails when it is off. */
     public int eccpPort() {
         return eccp.port();
     }
 
-    /** The valor_config settings read at start. */
+    /** The HTTP listener's bound port, when it runs. */
+    public java.util.OptionalInt httpPort() {
+        return http.map(server -> java.util.OptionalInt.of(server.port())).orElse(java.util.OptionalInt.empty());
+    }
+
+    /** The ECCP-over-TLS port; fails when TLS is not configured. */
+    public int eccpTlsPort() {
+        return eccp.tlsPort();
+    }
+
+    /** The valor_config settings in force (read at start, replaced by each reload). */
     public DaemonSettings settings() {
-        return settings;
+        return settings.get();
+    }
+
+    /**
+     * Reads valor_config again and applies it to the running engine and dialer (what SIGHUP
+     * does); each changed key is logged, the AMI login ones as needing a restart.
+     */
+    public List<SettingsDiff.Change> reload() {
+        return reload.reload();
     }
 
     public Services services() {
         return services;
+    }
+
+    /** The write journal: its {@code pending()} and {@code oldestPendingAge()} are the write backlog. */
+    public Journal journal() {
+        return journal;
+    }
+
+    public JournalApplier applier() {
+        return applier;
+    }
+
+    /**
+     * Stops as a killed process would, for crash tests: the journal stops where it is (records
+     * not yet on disk are lost), nothing more reaches the database, the ECCP port closes; no
+     * audit row is closed and nothing drains. A new dialerd on the same journal directory
+     * replays what this one left.
+     */
+    public void halt() {
+        log.warn("dialerd halted without its shutdown (crash test)");
+        journal.abandon();
+        applier.close();
+        eccp.close();
     }
 
     @Override

@@ -48,4 +48,20 @@ class MainTest {
     void helpPrintsUsage() {
         assertNull(Main.parse(new String[] {"--help"}));
     }
+
+    @Test
+    void versionAndCheckConfigRefuseExtraArguments() {
+        assertEquals(2, Main.command(new String[] {"--version", "x"}));
+        assertEquals(2, Main.command(new String[] {"--check-config", "a.conf", "b.conf"}));
+    }
+
+    @Test
+    void versionExitsZero() {
+        assertEquals(0, Main.command(new String[] {"--version"}));
+    }
+
+    @Test
+    void checkConfigOfAMissingFileFails() {
+        assertEquals(1, Main.command(new String[] {"--check-config", "/nonexistent/dialerd.conf"}));
+    }
 }

@@ -47,6 +47,7 @@ public final class AsteriskSimulator implements AutoCloseable {
     private AsteriskSimulator(Scenario scenario) {
         scenario.validate();
         this.engine = new SimEngine();
+        engine.eventOrder(scenario.eventOrder());
         this.lifecycle = new PbxLifecycle(scenario, engine);
         lifecycle.bootFirst();
         this.server = new AmiServer(scenario.banner(), new ActionDispatcher(engine, new ManagerUsers(scenario.users())));

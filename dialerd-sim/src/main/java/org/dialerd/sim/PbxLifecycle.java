@@ -35,6 +35,7 @@ final class PbxLifecycle {
         engine.pbx(build(scenario.firstChannelSequence(), scenario.firstUniqueid()));
         Pbx pbx = engine.pbx();
         scenario.deviceStates().forEach(pbx.devices()::seed);
+        pbx.astdb().putAll(scenario.astdb());
         scenario.holdingBridges().forEach((id, type) -> pbx.bridges().seedHolding(id, type,
                 type.equals("parking") ? "Parking" : "AgentPool", type.equals("parking") ? "default" : "<unknown>"));
         pbx.processedCalls(scenario.processedCalls());
@@ -44,6 +45,7 @@ final class PbxLifecycle {
     void restart(Restart plan, AmiServer server) {
         engine.publish(AmiMessage.event("Shutdown").add("Privilege", "system,all").add("Shutdown", "Cleanly")
                 .add("Restart", plan.restartFlag() ? "True" : "False").build());
+        engine.flushAllEvents();
         engine.sessions().forEach(engine::removeSession);
         server.closeSessions();
         int port = server.port();

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.dialerd.sim.order.EventOrder;
 import org.dialerd.sim.pbx.Dialplan;
 import org.dialerd.sim.pbx.PhoneBehaviour;
 import org.dialerd.sim.pbx.QueueConfig;
@@ -30,12 +32,14 @@ public final class Scenario {
     private final Map<String, String> agents = new LinkedHashMap<>();
     private final Map<String, PhoneBehaviour> phones = new LinkedHashMap<>();
     private final Map<String, String> deviceStates = new LinkedHashMap<>();
+    private final Map<String, String> astdb = new LinkedHashMap<>();
     private Instant epoch = Instant.now();
     private int firstChannelSequence;
     private long firstUniqueid;
     private String banner = "Asterisk Call Manager/11.0.0";
     private final Map<String, String> holdingBridges = new LinkedHashMap<>();
     private long processedCalls;
+    private EventOrder eventOrder = EventOrder.NATURAL;
 
     /** An empty PBX with the default manager user. */
     public static Scenario empty() {
@@ -82,6 +86,15 @@ public final class Scenario {
     }
 
     /**
+     * An astdb entry the PBX starts with, e.g. FreePBX's dynamic queue members
+     * {@code astdb("QPENALTY", "8000/agents/1001", "0")} ({@code database show QPENALTY} lists it).
+     */
+    public Scenario astdb(String family, String key, String value) {
+        astdb.put("/" + family + "/" + key, value);
+        return this;
+    }
+
+    /**
      * A holding bridge the PBX already has at start, as a long-running Asterisk keeps them until
      * shutdown (BridgeList shows them): {@code agent_hold} (app_agent_pool, then used by
      * AgentLogin) or {@code parking} (lot {@code default}).
@@ -110,6 +123,15 @@ public final class Scenario {
     public Scenario sequences(int channelSequence, long uniqueid) {
         this.firstChannelSequence = channelSequence;
         this.firstUniqueid = uniqueid;
+        return this;
+    }
+
+    /**
+     * The order of the AMI output where real Asterisk's threads race, e.g.
+     * {@code EventOrder.raceWindows(seed)}; {@link EventOrder#NATURAL} (the default) is the model's order.
+     */
+    public Scenario eventOrder(EventOrder policy) {
+        this.eventOrder = Objects.requireNonNull(policy, "policy");
         return this;
     }
 
@@ -164,6 +186,10 @@ public final class Scenario {
         return firstUniqueid;
     }
 
+    Map<String, String> astdb() {
+        return astdb;
+    }
+
     Map<String, String> holdingBridges() {
         return holdingBridges;
     }
@@ -174,5 +200,9 @@ public final class Scenario {
 
     String banner() {
         return banner;
+    }
+
+    EventOrder eventOrder() {
+        return eventOrder;
     }
 }

@@ -47,6 +47,14 @@ class SimulatorApiTest {
     }
 
     @Test
+    void astdbEntriesOfTheScenarioAreThereAtStart() {
+        Scenario s = Scenario.recorded().astdb("QPENALTY", "8001/agents/1001", "2");
+        try (AsteriskSimulator sim = AsteriskSimulator.start(s, 0)) {
+            assertEquals("2", sim.inPbx(p -> p.astdb().get("/QPENALTY/8001/agents/1001")));
+        }
+    }
+
+    @Test
     void nothingHappensUntilTheVirtualClockMoves() {
         List<AmiMessage> events = new CopyOnWriteArrayList<>();
         try (AsteriskSimulator sim = AsteriskSimulator.start(Scenario.recorded(), 0)) {

@@ -15,11 +15,14 @@ import org.dialerd.ami.AmiSettings;
 import org.dialerd.core.engine.AgentEngineSettings;
 import org.dialerd.core.engine.DialerSettings;
 import org.dialerd.core.store.ExtensionDirectory;
-import org.dialerd.db.store.JdbcStores;
+import org.dialerd.db.ConnectionCheck;
 import org.dialerd.db.testing.TestDatabases;
 import org.dialerd.eccp.server.EccpServerSettings;
+import org.dialerd.http.HttpSettings;
+import org.dialerd.http.metrics.DialerdMeters;
 import org.dialerd.server.DemoPbx;
 import org.dialerd.server.Dialerd;
+import org.dialerd.server.Monitoring;
 import org.dialerd.sim.AsteriskSimulator;
 import org.dialerd.sim.Scenario;
 
@@ -30,29 +33,41 @@ import org.dialerd.sim.Scenario;
  * rings and is never answered, 3001 is busy (the recorded dialplan).
  */
 public final class PbxHarness implements AutoCloseable {
-    /** The prefix of the uniqueids dialerd gives its campaign calls in these tests. */
+    /** The outbound dialer's uniqueid prefix in these tests (ECCP call ids of campaign calls). */
     public static final String DIALER_UNIQUEID_PREFIX = "dialerd-t";
 
     private final AsteriskSimulator simulator;
     private final DataSource dataSource;
+    /** The wall-clock instant the simulator's virtual time 0 stands for. */
     private final Instant epoch;
     private final AmiSettings ami;
     private final DialerSettings dialer;
+    private final boolean http;
+    private org.dialerd.db.Persistence persistence;
     private AmiGateway gateway;
     private Dialerd dialerd;
-    private Deque<AutoCloseable> resources;
 
     private PbxHarness(AsteriskSimulator simulator, DataSource dataSource, Instant epoch, AmiSettings ami,
-                       DialerSettings dialer) {
+                       DialerSettings dialer, boolean http, org.dialerd.db.Persistence persistence) {
         this.simulator = simulator;
         this.dataSource = dataSource;
         this.epoch = epoch;
         this.ami = ami;
         this.dialer = dialer;
+        this.http = http;
+        this.persistence = persistence;
     }
 
     public static PbxHarness start(String... scripts) {
-        return start(scenario -> { }, null, scripts);
+        return start(scenario -> { }, null, false, scripts);
+    }
+
+    /**
+     * With the metrics hooks wired everywhere (AMI included) and the HTTP health and metrics
+     * listener on a free loopback port ({@link #httpPort()}).
+     */
+    public static PbxHarness startMonitored(String... scripts) {
+        return start(scenario -> { }, null, true, scripts);
     }
 
     /**
@@ -71,58 +86,125 @@ public final class PbxHarness implements AutoCloseable {
      */
     public static PbxHarness startWithDialer(Consumer<Scenario> customiser, DialerSettings dialer,
                                              String... scripts) {
-        return start(customiser, Objects.requireNonNull(dialer, "dialer"), scripts);
+        return start(customiser, Objects.requireNonNull(dialer, "dialer"), false, scripts);
     }
 
-    /** {@code dialer} null: no outbound dialer. */
-    private static PbxHarness start(Consumer<Scenario> customiser, DialerSettings dialer, String... scripts) {
-        return start(settings -> settings, customiser, dialer, scripts);
+    /** {@code dialer} null: no outbound dialer. {@code http}: metrics served over HTTP. */
+    private static PbxHarness start(Consumer<Scenario> customiser, DialerSettings dialer, boolean http,
+                                    String... scripts) {
+        return start(settings -> settings, customiser, dialer, http, scripts);
     }
 
-    /** As above, with the AMI settings (timeouts, ping) adjusted by {@code ami}. */
+    /** As above, with the AMI settings (timeouts, ping) adjusted by {@code ami}; no HTTP. */
     public static PbxHarness start(UnaryOperator<AmiSettings> ami, Consumer<Scenario> customiser,
                                    DialerSettings dialer, String... scripts) {
+        return start(ami, customiser, dialer, false, scripts);
+    }
+
+    private static PbxHarness start(UnaryOperator<AmiSettings> ami, Consumer<Scenario> customiser,
+                                    DialerSettings dialer, boolean http, String... scripts) {
         Instant epoch = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        AsteriskSimulator simulator = simulator(customiser, epoch);
+        DataSource dataSource = TestDatabases.fresh(scripts);
+        PbxHarness harness = new PbxHarness(simulator, dataSource, epoch, ami.apply(amiOf(simulator)), dialer, http,
+                org.dialerd.db.Persistence.over(dataSource, TestJournals.fresh()));
+        harness.startFirst();
+        return harness;
+    }
+
+    /**
+     * dialerd on a database the test owns (to stop and start it): {@code persistence} is what
+     * dialerd uses, {@code dataSource} what the test checks the rows with.
+     */
+    public static PbxHarness startOn(DataSource dataSource, org.dialerd.db.Persistence persistence) {
+        Instant epoch = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        AsteriskSimulator simulator = simulator(scenario -> { }, epoch);
+        PbxHarness harness = new PbxHarness(simulator, dataSource, epoch, amiOf(simulator), null, false,
+                persistence);
+        harness.startFirst();
+        return harness;
+    }
+
+    /**
+     * As if dialerd's process had been killed (no shutdown: nothing flushed, no row closed, its
+     * AMI connection gone) and started again on {@code persistence}, which names the same
+     * journal directory; the PBX and its calls go on.
+     */
+    public PbxHarness crashAndRestart(org.dialerd.db.Persistence persistence) {
+        killDialerd();
+        PbxHarness next = new PbxHarness(simulator, dataSource, epoch, ami, dialer, http, persistence);
+        next.startDialerd();
+        return next;
+    }
+
+    /**
+     * dialerd dies without shutting down (kill -9): its journal stops where it is, its AMI
+     * connection and ECCP listener are gone, nothing is closed in the database.
+     */
+    public void killDialerd() {
+        dialerd.halt();
+        gateway.close();
+        dialerd = null;
+    }
+
+    /**
+     * A new dialerd on the same database, journal directory and PBX, as a restarted process:
+     * its gateway starts once the engine listens.
+     */
+    public void startDialerd() {
+        persistence = org.dialerd.db.Persistence.over(dataSource, persistence.journal());
+        launch(false);
+    }
+
+    public Dialerd dialerd() {
+        return dialerd;
+    }
+
+    private static AsteriskSimulator simulator(Consumer<Scenario> customiser, Instant epoch) {
         Scenario scenario = Scenario.recorded().epoch(epoch);
         DemoPbx.addCampaignContext(scenario);
         for (int agent = 9002; agent <= 9004; agent++) {
             scenario.agent(String.valueOf(agent), "Agent " + agent);
         }
         customiser.accept(scenario);
-        AsteriskSimulator simulator = AsteriskSimulator.start(scenario, 0);
-        AmiSettings settings = ami.apply(AmiSettings.of("127.0.0.1", Scenario.DEFAULT_USER,
-                Scenario.DEFAULT_SECRET).withPort(simulator.port()));
-        PbxHarness harness = new PbxHarness(simulator, TestDatabases.fresh(scripts), epoch, settings, dialer);
-        AmiGateway gateway = harness.newGateway();
-        gateway.start();
-        Awaits.until("AMI connected", Duration.ofSeconds(20), gateway::isConnected);
-        DemoPbx.addStaticMembers(gateway);
-        harness.startDialerd(gateway);
-        return harness;
+        return AsteriskSimulator.start(scenario, 0);
+    }
+
+    private static AmiSettings amiOf(AsteriskSimulator simulator) {
+        return AmiSettings.of("127.0.0.1", Scenario.DEFAULT_USER, Scenario.DEFAULT_SECRET).withPort(simulator.port());
+    }
+
+    /** The first start: the static agents are put in their queues before dialerd looks. */
+    private void startFirst() {
+        launch(true);
     }
 
     /**
-     * dialerd dies without shutting down (kill -9): its AMI connection and ECCP listener are
-     * gone, nothing is closed in the database. What it had written stays as written.
+     * A dialerd and its own gateway, counting into its own meters. The gateway, like
+     * queues.conf, puts the static agents back in their queues after every (re)connection.
+     * {@code connectFirst}: connected before dialerd starts (a fresh PBX gets its static members
+     * first); otherwise dialerd starts it once the engine listens.
      */
-    public void killDialerd() {
-        for (AutoCloseable resource : resources) {
-            if (resource instanceof org.dialerd.eccp.server.EccpServer server) {
-                server.close();
-            }
+    private void launch(boolean connectFirst) {
+        Deque<AutoCloseable> resources = new ArrayDeque<>();
+        DialerdMeters meters = new DialerdMeters();
+        resources.push(meters);
+        Monitoring monitoring = new Monitoring(meters, Optional.empty());
+        if (http) {
+            monitoring = monitoring.withHttp(HttpSettings.on(0), ConnectionCheck.over(dataSource));
         }
-        gateway.close();
-        dialerd = null;
-    }
-
-    /** A new dialerd on the same database and PBX, as a restarted process: its gateway starts once the engine listens. */
-    public void startDialerd() {
-        startDialerd(newGateway());
-    }
-
-    private void startDialerd(AmiGateway newGateway) {
-        gateway = newGateway;
-        resources = new ArrayDeque<>();
+        AmiGateway g = new AmiGateway(ami, monitoring.meters().ami());
+        g.addListener(event -> {
+            if (event instanceof org.dialerd.core.pbx.PbxEvent.Connected && dialerd != null) {
+                DemoPbx.addStaticMembers(g);
+            }
+        });
+        gateway = g;
+        if (connectFirst) {
+            g.start();
+            Awaits.until("AMI connected", Duration.ofSeconds(20), g::isConnected);
+            DemoPbx.addStaticMembers(g);
+        }
         ExtensionDirectory template = ExtensionDirectory.template("Local/{ext}@agents");
         ExtensionDirectory extensions = ext -> ext.matches("10(0[1-9]|10)|2001|3001") ? template.dialString(ext)
                 : Optional.empty();
@@ -130,19 +212,8 @@ public final class PbxHarness implements AutoCloseable {
         if (dialer != null) {
             side = side.withDialer(dialer);
         }
-        dialerd = Dialerd.over(JdbcStores.over(dataSource), EccpServerSettings.defaults().withPort(0),
-                virtualClock(simulator, epoch), side, resources);
-    }
-
-    /** A gateway that, like queues.conf, puts the static agents back in their queues after every (re)connection. */
-    private AmiGateway newGateway() {
-        AmiGateway g = new AmiGateway(ami);
-        g.addListener(event -> {
-            if (event instanceof org.dialerd.core.pbx.PbxEvent.Connected && dialerd != null) {
-                DemoPbx.addStaticMembers(g);
-            }
-        });
-        return g;
+        dialerd = Dialerd.over(persistence, EccpServerSettings.defaults().withPort(0),
+                virtualClock(simulator, epoch), side, resources, monitoring);
     }
 
     /** dialerd's clock follows the simulator's virtual time, so waits and durations match the PBX. */
@@ -165,6 +236,11 @@ public final class PbxHarness implements AutoCloseable {
         };
     }
 
+    /** The wall-clock instant of virtual time 0, for dialerd's clock (whole seconds). */
+    public Instant epoch() {
+        return epoch;
+    }
+
     public AsteriskSimulator simulator() {
         return simulator;
     }
@@ -175,6 +251,10 @@ public final class PbxHarness implements AutoCloseable {
 
     public int eccpPort() {
         return dialerd.eccpPort();
+    }
+
+    public int httpPort() {
+        return dialerd.httpPort().orElseThrow(() -> new IllegalStateException("started without HTTP"));
     }
 
     public DataSource dataSource() {

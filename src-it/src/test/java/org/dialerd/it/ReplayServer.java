@@ -14,7 +14,6 @@ import org.dialerd.ami.AmiSettings;
 import org.dialerd.core.engine.AgentEngineSettings;
 import org.dialerd.db.store.Jdbc;
 import org.dialerd.db.store.JdbcDeviceDirectory;
-import org.dialerd.db.store.JdbcStores;
 import org.dialerd.sim.AsteriskSimulator;
 import org.dialerd.sim.Scenario;
 import org.dialerd.db.testing.TestDatabases;
@@ -39,7 +38,7 @@ public final class ReplayServer implements AutoCloseable {
     public static ReplayServer start(Clock clock, EccpServerSettings settings, String... scripts) {
         DataSource dataSource = TestDatabases.fresh(scripts);
         Deque<AutoCloseable> resources = new ArrayDeque<>();
-        Dialerd dialerd = Dialerd.over(JdbcStores.over(dataSource), settings, clock, PbxGateway.disconnected(),
+        Dialerd dialerd = Dialerd.over(org.dialerd.db.Persistence.over(dataSource, TestJournals.fresh()), settings, clock, PbxGateway.disconnected(),
                 resources);
         return new ReplayServer(dataSource, dialerd);
     }
@@ -64,7 +63,7 @@ public final class ReplayServer implements AutoCloseable {
         Awaits.until("AMI connected", java.time.Duration.ofSeconds(20), gateway::isConnected);
         Dialerd.PbxSide pbx = new Dialerd.PbxSide(gateway, new JdbcDeviceDirectory(new Jdbc(dataSource), "devices"),
                 AgentEngineSettings.DEFAULTS);
-        Dialerd dialerd = Dialerd.over(JdbcStores.over(dataSource), EccpServerSettings.defaults().withPort(0), clock,
+        Dialerd dialerd = Dialerd.over(org.dialerd.db.Persistence.over(dataSource, TestJournals.fresh()), EccpServerSettings.defaults().withPort(0), clock,
                 pbx, resources);
         return new ReplayServer(dataSource, dialerd);
     }

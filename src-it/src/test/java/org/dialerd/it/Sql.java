@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 
-/** Reading the test database: the first column of a query's rows, as text. */
+/** Reading the test database (the first column of a query's rows, as text) and setting it up. */
 public final class Sql {
     private Sql() {
     }
@@ -27,6 +27,18 @@ public final class Sql {
             return values;
         } catch (SQLException e) {
             throw new IllegalStateException("query failed: " + sql, e);
+        }
+    }
+
+    /** A test's own change to its fixture (INSERT, UPDATE); returns the rows changed. */
+    public static int update(DataSource dataSource, String sql, Object... parameters) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setObject(i + 1, parameters[i]);
+            }
+            return s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("update failed: " + sql, e);
         }
     }
 

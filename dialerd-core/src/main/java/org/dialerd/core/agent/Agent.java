@@ -14,4 +14,11 @@ public record Agent(int id, AgentType type, String number, String name, boolean 
     public String channel() {
         return type.wireName() + "/" + number;
     }
+
+    /** Without the password: agents end up in log lines (dumpstatus, events). */
+    @Override
+    public String toString() {
+        return "Agent[id=" + id + ", type=" + type + ", number=" + number + ", name=" + name + ", active=" + active
+                + ", eccpPassword=" + (eccpPassword.isEmpty() ? "(none)" : "***") + "]";
+    }
 }

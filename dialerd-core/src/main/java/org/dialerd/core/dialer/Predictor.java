@@ -36,10 +36,15 @@ public final class Predictor {
                 aboutToBeFree++;
             }
         }
-        int demand = free + aboutToBeFree - s.waitingInQueue() - s.pendingOriginates() - s.scheduledCalls();
+        // dialer.forzar_sobrecolocar (the reference fork that added it): extra calls whenever at least
+        // one agent is free for a new call; calls still originating are subtracted after it, so the
+        // extra calls in flight stay at that number instead of growing every round.
+        int forFree = free + aboutToBeFree - s.waitingInQueue();
+        int extra = forFree > 0 ? s.settings().extraCalls() : 0;
+        int demand = forFree + extra - s.pendingOriginates() - s.scheduledCalls();
         reasons.add(free + " free + " + aboutToBeFree + " about to be free - " + s.waitingInQueue()
-                + " waiting - " + s.pendingOriginates() + " originating - " + s.scheduledCalls() + " scheduled = "
-                + demand);
+                + " waiting" + (extra > 0 ? " + " + extra + " forced" : "") + " - " + s.pendingOriginates()
+                + " originating - " + s.scheduledCalls() + " scheduled = " + demand);
         int calls = Math.max(0, demand);
 
         OptionalDouble rate = OptionalDouble.empty();

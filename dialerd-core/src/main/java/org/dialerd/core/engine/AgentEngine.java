@@ -11,8 +11,10 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import org.dialerd.core.agent.Agent;
 import org.dialerd.core.agent.AgentView;
+import org.dialerd.core.metrics.EngineMetrics;
 import org.dialerd.core.pbx.PbxAction;
 import org.dialerd.core.pbx.PbxEvent;
 import org.dialerd.core.pbx.PbxGateway;
@@ -22,8 +24,9 @@ import org.dialerd.core.store.BreakStore;
 import org.dialerd.core.settings.DaemonSettings;
 import org.dialerd.core.store.IncomingCallStore;
 import org.dialerd.core.store.OutgoingCallStore;
-import org.dialerd.core.store.RecordingStore;
 import org.dialerd.core.store.MembershipSource;
+import org.dialerd.core.journal.IdTable;
+import org.dialerd.core.journal.JournalRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,8 +34,8 @@ import org.slf4j.LoggerFactory;
  * The agents' life: login (static agents through AgentLogin, dynamic ones by QueueAdd),
  * breaks, logout, and what Asterisk says about them. All state lives on one engine thread
  * ({@link EngineScheduler}); commands and PBX events are posted there, so no locks are needed.
- * Readers get immutable {@link AgentView}s without waiting. Audit rows go through the ordered
- * {@link WriteQueue}, so a database outage delays them but never loses or reorders them.
+ * Readers get immutable {@link AgentView}s without waiting. Audit rows are journal records with
+ * ids dialerd assigns ({@link EngineWrites}): events never wait for the database.
  */
 public final class AgentEngine implements AgentService {
     private static final Logger log = LoggerFactory.getLogger(AgentEngine.class);
@@ -41,7 +44,7 @@ public final class AgentEngine implements AgentService {
     static final String LOGIN_ACTION_PREFIX = "dialerd-login-";
 
     private final PbxGateway pbx;
-    private final WriteQueue writes;
+    private final EngineWrites writes;
     private final EngineScheduler scheduler;
     private final Clock clock;
     private final AgentEngineSettings settings;
@@ -59,24 +62,22 @@ public final class AgentEngine implements AgentService {
     private volatile OutboundDialer outbound;
     private final HoldControl holds;
     private volatile Recordings recordings;
+    /** Read by the call trackers (engine thread); set once at start by {@link #reportTo}. */
+    volatile EngineMetrics metrics = EngineMetrics.NONE;
     private long actionCounter;
 
     /** An engine that follows agents only (no call tracking). */
-    public AgentEngine(PbxGateway pbx, AuditStore audit, WriteQueue writes, EngineScheduler scheduler, Clock clock,
+    public AgentEngine(PbxGateway pbx, EngineWrites writes, EngineScheduler scheduler, Clock clock,
                        AgentEngineSettings settings) {
-        this(pbx, audit, null, Duration.ZERO, writes, scheduler, clock, settings);
+        this(pbx, null, writes, scheduler, clock, settings);
     }
 
-    /**
-     * An engine that also follows the calls of the monitored incoming queues.
-     *
-     * @param shortCall answered calls shorter than this are reported as short (dialer.llamada_corta)
-     */
-    public AgentEngine(PbxGateway pbx, AuditStore audit, IncomingCallStore incomingCalls, Duration shortCall,
-                       WriteQueue writes, EngineScheduler scheduler, Clock clock, AgentEngineSettings settings) {
-        this.inbound = incomingCalls == null ? null : new InboundCalls(this, incomingCalls, writes, shortCall);
-        this.holds = new HoldControl(this, audit, writes, DEFAULT_HOLD_BREAK_ID);
-        this.records = new AgentRecords(this, audit, writes);
+    /** An engine that also follows the calls of the monitored incoming queues. */
+    public AgentEngine(PbxGateway pbx, IncomingCallStore incomingCalls, EngineWrites writes,
+                       EngineScheduler scheduler, Clock clock, AgentEngineSettings settings) {
+        this.inbound = incomingCalls == null ? null : new InboundCalls(this, writes);
+        this.holds = new HoldControl(this, writes, DEFAULT_HOLD_BREAK_ID);
+        this.records = new AgentRecords(this, writes);
         this.resyncs = new ResyncLoop(scheduler, () -> new AgentResync(this, takeover).run());
         this.pbx = pbx;
         this.writes = writes;
@@ -88,6 +89,11 @@ public final class AgentEngine implements AgentService {
 
     public void addListener(EngineListener listener) {
         listeners.add(listener);
+    }
+
+    /** Where call and dialer counts go; set before the engine follows calls. */
+    public void reportTo(EngineMetrics sink) {
+        metrics = java.util.Objects.requireNonNull(sink, "sink");
     }
 
     // ---- reads (any thread) -----------------------------------------------------------
@@ -281,14 +287,14 @@ public final class AgentEngine implements AgentService {
 
     /**
      * Reads the monitored incoming queues now and every {@code every} after (queues and incoming
-     * campaigns edited in the web UI are picked up without a restart). The read runs on the
-     * write queue's thread, never on the engine thread.
+     * campaigns edited in the web UI are picked up without a restart). The read runs off the
+     * engine thread, after the engine's own writes reached the database.
      */
     public void monitorIncomingQueues(IncomingCallStore store, Duration every) {
         if (inbound == null) {
             return;
         }
-        writes.submit("read monitored queues", store::monitoredQueues)
+        writes.readAfterWrites("read monitored queues", store::monitoredQueues)
                 .thenAcceptAsync(inbound::monitor, scheduler)
                 .whenComplete((v, e) -> scheduler.schedule(every, () -> monitorIncomingQueues(store, every)));
     }
@@ -379,8 +385,8 @@ public final class AgentEngine implements AgentService {
     }
 
     /** Writes call_recording rows for the calls the engine follows. */
-    public void recordCallsTo(RecordingStore store) {
-        recordings = new Recordings(this, store, writes);
+    public void recordCalls() {
+        recordings = new Recordings(this, writes);
     }
 
     /** Every call the trackers follow (uniqueid, channel), for a resync to check against Asterisk. */
@@ -416,11 +422,11 @@ public final class AgentEngine implements AgentService {
     }
 
     /**
-     * Starts dialling the active outgoing campaigns. Its database reads and writes go through
-     * the write queue (never the engine thread).
+     * Starts dialling the active outgoing campaigns. Its database reads run off the engine
+     * thread after the engine's writes; its writes are journal records.
      */
-    public void startOutboundDialer(OutgoingCallStore store, DaemonSettings daemonSettings, DialerSettings dialer) {
-        OutboundDialer started = new OutboundDialer(this, store, writes, daemonSettings, dialer);
+    public void startOutboundDialer(OutgoingCallStore store, Supplier<DaemonSettings> live, DialerSettings dialer) {
+        OutboundDialer started = new OutboundDialer(this, store, writes, live, dialer);
         outbound = started;
         started.start();
     }
@@ -461,7 +467,7 @@ public final class AgentEngine implements AgentService {
 
     /** Reads the breaks now and every {@code every} after: Asterisk's pause reasons name them. */
     public void followBreaks(BreakStore store, Duration every) {
-        writes.submit("read breaks", () -> store.findByTipo('B'))
+        writes.readAfterWrites("read breaks", () -> store.findByTipo('B'))
                 .thenAcceptAsync(pauses::breaks, scheduler)
                 .whenComplete((v, e) -> scheduler.schedule(every, () -> followBreaks(store, every)));
     }
@@ -518,7 +524,7 @@ public final class AgentEngine implements AgentService {
             return;
         }
         records.closeAll(state);
-        log.info("agent {} logged out ({})", state.number(), why);
+        log.info("agent {} logged out from extension {} ({})", state.number(), state.extension, why);
         state.reset();
         publish(state);
         emit(new AgentEvent.AgentLoggedOut(state.number()));

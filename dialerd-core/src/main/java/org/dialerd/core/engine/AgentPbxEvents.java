@@ -36,11 +36,11 @@ final class AgentPbxEvents {
         } else if (event instanceof PbxEvent.QueueMemberRemoved e) {
             membership(e.member(), false);
         } else if (event instanceof PbxEvent.Connected e) {
-            log.info("AMI connected ({}): resynchronising agents and calls", e.asteriskVersion());
+            log.debug("AMI connected ({}): resynchronising agents and calls", e.asteriskVersion());
             engine.callEvent(e);
             engine.resync();
         } else if (event instanceof PbxEvent.Disconnected e) {
-            log.warn("Asterisk connection lost: {}", e.reason());
+            log.debug("Asterisk connection lost: {}", e.reason()); // the AMI adapter logs it at WARN
         } else {
             engine.callEvent(event);
         }

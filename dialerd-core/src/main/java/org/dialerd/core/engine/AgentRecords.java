@@ -6,15 +6,16 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import org.dialerd.core.agent.AgentView;
+import org.dialerd.core.journal.IdTable;
+import org.dialerd.core.journal.JournalRecord;
 import org.dialerd.core.store.AuditStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An agent's audit rows: one per login session, one per break, through the ordered write
- * queue. Rows a previous run left open (killed, crashed) are inherited: the first resync with
+ * An agent's audit rows: one per login session, one per break, as journal records with ids
+ * dialerd assigns. Rows a previous run left open (killed, crashed) are inherited: the first resync with
  * Asterisk says which agents are still logged in, and those continue their rows (one session
  * stays one row, a break keeps its start) while the rest are closed at the last time known.
  * Engine thread only.
@@ -23,14 +24,12 @@ final class AgentRecords {
     private static final Logger log = LoggerFactory.getLogger(AgentRecords.class);
 
     private final AgentEngine engine;
-    private final AuditStore audit;
-    private final WriteQueue writes;
+    private final EngineWrites writes;
     /** Open rows of the previous run by agent id, until the first complete resync settles them. */
     private final Map<Integer, List<AuditStore.OpenRow>> inherited = new HashMap<>();
 
-    AgentRecords(AgentEngine engine, AuditStore audit, WriteQueue writes) {
+    AgentRecords(AgentEngine engine, EngineWrites writes) {
         this.engine = engine;
-        this.audit = audit;
         this.writes = writes;
     }
 
@@ -49,15 +48,12 @@ final class AgentRecords {
         AuditStore.OpenRow row = take(state.agent.id(), null);
         if (row != null) {
             state.loginStart = row.start();
-            state.sessionAudit = CompletableFuture.completedFuture(row.id());
+            state.sessionAudit = row.id();
             log.info("agent {}: login session continues audit row {} (since {})", state.number(), row.id(),
                     row.start());
             return;
         }
-        LocalDateTime start = state.loginStart;
-        int agentId = state.agent.id();
-        state.sessionAudit = writes.submit("open session of " + state.number(),
-                () -> audit.open(agentId, null, start, null));
+        state.sessionAudit = open(state.agent.id(), null, state.loginStart, null);
     }
 
     /**
@@ -69,14 +65,12 @@ final class AgentRecords {
         LocalDateTime start = row != null ? row.start() : engine.now();
         state.pause = new AgentView.Pause(breakId, breakName, start);
         state.pauseChanges++;
-        int agentId = state.agent.id();
         if (row != null) {
-            state.pauseAudit = CompletableFuture.completedFuture(row.id());
+            state.pauseAudit = row.id();
             log.info("agent {}: break '{}' continues audit row {} (since {})", state.number(), breakName, row.id(),
                     start);
         } else if (breakId != 0) {
-            state.pauseAudit = writes.submit("open break of " + state.number(),
-                    () -> audit.open(agentId, breakId, start, null));
+            state.pauseAudit = open(state.agent.id(), breakId, start, null);
         }
         engine.publish(state);
         engine.emit(new AgentEvent.PauseStart(state.number(), "break", breakId, breakName, start));
@@ -86,7 +80,7 @@ final class AgentRecords {
         AgentView.Pause pause = state.pause;
         LocalDateTime end = engine.now();
         if (state.pauseAudit != null) {
-            close(state.pauseAudit, pause.start(), end, "close break of " + state.number());
+            close(state.pauseAudit, pause.start(), end);
         }
         state.pause = null;
         state.pauseAudit = null;
@@ -103,7 +97,7 @@ final class AgentRecords {
             endPause(state);
         }
         if (state.sessionAudit != null) {
-            close(state.sessionAudit, state.loginStart, engine.now(), "close session of " + state.number());
+            close(state.sessionAudit, state.loginStart, engine.now());
             state.sessionAudit = null;
         }
     }
@@ -122,8 +116,7 @@ final class AgentRecords {
         for (List<AuditStore.OpenRow> rows : inherited.values()) {
             for (AuditStore.OpenRow row : rows) {
                 LocalDateTime end = row.lastKnown().isBefore(row.start()) ? row.start() : row.lastKnown();
-                writes.submit("close audit row " + row.id() + " left open", () -> audit.close(row.id(), end,
-                        Duration.between(row.start(), end)));
+                close(row.id(), row.start(), end);
                 closed++;
             }
         }
@@ -153,9 +146,16 @@ final class AgentRecords {
         return null;
     }
 
-    private void close(CompletableFuture<Long> row, LocalDateTime start, LocalDateTime end, String description) {
-        Duration duration = Duration.between(start, end);
-        // The open write ran before this one (same ordered queue), so its id is known by now.
-        writes.submit(description, () -> audit.close(row.join(), end, duration));
+    /** Opens an audit row with an id dialerd assigns; returns the id. */
+    long open(int agentId, Integer breakId, LocalDateTime start, String extParked) {
+        long id = writes.newId(IdTable.AUDIT);
+        writes.write(new JournalRecord.AuditOpened(id, agentId, breakId, start, extParked));
+        return id;
+    }
+
+    void close(Long id, LocalDateTime start, LocalDateTime end) {
+        if (id != null) {
+            writes.write(new JournalRecord.AuditClosed(id, end, Math.max(0, Duration.between(start, end).toSeconds())));
+        }
     }
 }

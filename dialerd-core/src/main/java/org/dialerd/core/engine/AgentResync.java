@@ -39,6 +39,12 @@ final class AgentResync {
     private final Map<String, LocalDateTime> loginsAtStart = new HashMap<>();
     /** Each agent's pause changes when the resync began: a break decided since beats the snapshot. */
     private final Map<String, Integer> pausesAtStart = new HashMap<>();
+    /** For the one summary line: what Asterisk reported and what changed. */
+    private int agentsReported;
+    private int membersReported;
+    private int takenOver;
+    private int loggedOut;
+    private int membershipsUpdated;
 
     AgentResync(AgentEngine engine, CallTakeover takeover) {
         this.engine = engine;
@@ -71,7 +77,13 @@ final class AgentResync {
             if (agentsKnown && membersKnown && engine.records().inheriting()) {
                 engine.records().closeInherited();
             }
-        }, engine.scheduler());
+            log.info("agents resynchronised with Asterisk: {} agents and {} queue members reported; {} logins "
+                    + "taken over, {} agents logged out, {} queue memberships updated", agentsReported,
+                    membersReported, takenOver, loggedOut, membershipsUpdated);
+        }, engine.scheduler()).exceptionally(error -> {
+            log.warn("agent resync with Asterisk failed: {}", error.toString());
+            return null;
+        });
     }
 
     /** The reply, or empty when it did not come (logged): the rest of the resync still runs. */
@@ -91,6 +103,7 @@ final class AgentResync {
         for (Map<String, String> item : reply.items()) {
             reported.put("Agent/" + item.getOrDefault("Agent", ""), item);
         }
+        agentsReported = reported.size();
         for (AgentState state : engine.states()) {
             if (!state.agent.type().isStatic()) {
                 continue;
@@ -104,8 +117,10 @@ final class AgentResync {
                 state.extension = channel.isEmpty() ? null : AgentPbxEvents.extensionOf(channel);
                 log.info("agent {} is logged in on Asterisk: taking it over", state.number());
                 engine.loggedIn(state);
+                takenOver++;
             } else if (!loggedInThere && loggedInSinceStart(state)) {
                 engine.loggedOut(state, "Asterisk reports it logged off");
+                loggedOut++;
             }
         }
         return true;
@@ -117,6 +132,7 @@ final class AgentResync {
                 .map(AgentResync::member)
                 .toList();
         takeOverDynamicMembers(members);
+        membersReported = members.size();
         for (AgentState state : engine.states()) {
             Set<String> queues = new TreeSet<>();
             Map<String, String> paused = new LinkedHashMap<>();
@@ -131,12 +147,14 @@ final class AgentResync {
             if (!queues.equals(state.queues)) {
                 state.queues.clear();
                 state.queues.addAll(queues);
+                membershipsUpdated++;
                 engine.publish(state);
                 engine.emit(new AgentEvent.QueueMembership(state.number(), state.view(),
                         state.queues.stream().toList()));
             }
             if (loggedInSinceStart(state) && !state.agent.type().isStatic() && queues.isEmpty()) {
                 engine.loggedOut(state, "no longer a member of any queue");
+                loggedOut++;
             } else {
                 engine.pauses().snapshot(state, paused, pausesAtStart.getOrDefault(state.number(), 0));
             }
@@ -182,6 +200,7 @@ final class AgentResync {
             log.info("agent {} is a member of queue {} as {} on Asterisk: taking it over", state.number(),
                     member.queue(), member.iface());
             engine.loggedIn(state);
+            takenOver++;
         }
     }
 

@@ -3,7 +3,6 @@ package org.dialerd.core.engine;
 import java.time.LocalDateTime;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
 import org.dialerd.core.agent.Agent;
 import org.dialerd.core.agent.AgentStatus;
 import org.dialerd.core.agent.AgentView;
@@ -23,9 +22,10 @@ final class AgentState {
     EngineScheduler.Cancellable pingTimer;
     java.time.Duration pingTimeout;
     LocalDateTime loginStart;
-    CompletableFuture<Long> sessionAudit;
+    /** Audit row ids (assigned by dialerd), null when no row is open. */
+    Long sessionAudit;
     AgentView.Pause pause;
-    CompletableFuture<Long> pauseAudit;
+    Long pauseAudit;
     /** The break a pauseagent being carried out asked for: Asterisk's QueueMemberPause names it. */
     AgentView.Pause requestedBreak;
     /** Counts breaks begun and ended: a resync's snapshot only applies if none changed meanwhile. */
@@ -41,7 +41,7 @@ final class AgentState {
     /** While on hold: when it began, where the customer is parked, the hold audit row. */
     LocalDateTime holdStart;
     String parkingSpace;
-    CompletableFuture<Long> holdAudit;
+    Long holdAudit;
 
     AgentState(Agent agent) {
         this.agent = agent;

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
+import org.dialerd.core.metrics.CallPhase;
 import org.dialerd.core.pbx.PbxAction;
 import org.dialerd.core.pbx.PbxEvent;
 import org.dialerd.core.pbx.PbxReply;
@@ -92,7 +93,8 @@ final class CallTakeover {
         LocalDateTime originated = row.answered() == null && row.joined() == null || row.originated() == null
                 ? now : row.originated();
         OutboundCall call = new OutboundCall(row.campaignId(), row.callId(), row.phone(), row.queue(), row.trunk(),
-                row.retries(), "dialerd-adopted-" + row.callId(), id, originated);
+                row.retries(), "dialerd-adopted-" + row.callId(), id, originated,
+                new CallMeter(engine.metrics, OutboundDialer.OUTGOING));
         call.channel = up ? alive.get(uniqueId) : "";
         call.answered = row.answered();
         call.joined = row.joined();
@@ -103,6 +105,8 @@ final class CallTakeover {
                 call.agent.outboundCall = call;
             }
         }
+        call.meter.enter(row.linkStart() != null ? CallPhase.TALKING : row.joined() != null ? CallPhase.QUEUED
+                : row.answered() != null ? CallPhase.RINGING : CallPhase.DIALING);
         dialer.adopt(call);
         settle(up, id, call.channel, "campaign call " + row.callId());
     }
@@ -115,7 +119,9 @@ final class CallTakeover {
         boolean up = alive.containsKey(row.uniqueId());
         LiveCall call = new LiveCall(InboundCalls.INCOMING, row.uniqueId(), up ? alive.get(row.uniqueId()) : "",
                 row.callerId(), row.queue(), row.queueCallEntryId(), row.campaignId(), row.trunk(),
-                row.joined() != null ? row.joined() : engine.now(), CompletableFuture.completedFuture(row.callId()));
+                row.joined() != null ? row.joined() : engine.now(), row.callId(),
+                new CallMeter(engine.metrics, InboundCalls.INCOMING));
+        call.meter.enter(row.linkStart() != null ? CallPhase.TALKING : CallPhase.QUEUED);
         if (row.linkStart() != null) {
             call.linkStart = row.linkStart();
             call.agent = agent(row.agentId());

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.dialerd.core.pbx.PbxAction;
 import org.dialerd.core.pbx.PbxEvent;
-import org.dialerd.core.store.AuditStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,16 +24,12 @@ final class HoldControl {
     static final String HOLD_REASON = "Hold";
 
     private final AgentEngine engine;
-    private final AuditStore audit;
-    private final WriteQueue writes;
     private final int holdBreakId;
     /** Parked customers by uniqueid → the agent holding them. */
     private final Map<String, AgentState> parked = new HashMap<>();
 
-    HoldControl(AgentEngine engine, AuditStore audit, WriteQueue writes, int holdBreakId) {
+    HoldControl(AgentEngine engine, EngineWrites writes, int holdBreakId) {
         this.engine = engine;
-        this.audit = audit;
-        this.writes = writes;
         this.holdBreakId = holdBreakId;
     }
 
@@ -88,31 +83,29 @@ final class HoldControl {
 
     void handle(PbxEvent event) {
         if (event instanceof PbxEvent.ParkedCall e) {
+            // ParkedCall may come before or after the Park action's reply (startHold).
             AgentState state = parked.get(e.parkeeUniqueId());
-            if (state != null && state.onHold) {
+            if (state != null) {
                 state.parkingSpace = e.parkingSpace();
-                openHoldAudit(state);
+                if (state.onHold) {
+                    openHoldAudit(state);
+                }
             }
         } else if (event instanceof PbxEvent.UnParkedCall e) {
-            AgentState state = parked.remove(e.parkeeUniqueId());
-            if (state != null) {
-                endHold(state, "retrieved");
-            }
+            parkingEnded(e.parkeeUniqueId(), true, "retrieved");
         } else if (event instanceof PbxEvent.ParkedCallGiveUp e) {
-            AgentState state = parked.remove(e.parkeeUniqueId());
-            if (state != null) {
-                endHold(state, "the parked customer hung up");
-            }
+            parkingEnded(e.parkeeUniqueId(), false, "the parked customer hung up");
         } else if (event instanceof PbxEvent.ParkedCallTimeOut e) {
-            AgentState state = parked.remove(e.parkeeUniqueId());
-            if (state != null) {
-                endHold(state, "parking timed out; the call rings the agent again");
-            }
+            parkingEnded(e.parkeeUniqueId(), true, "parking timed out; the call rings the agent again");
         } else if (event instanceof PbxEvent.Hangup e) {
-            AgentState state = parked.remove(e.uniqueId());
-            if (state != null) {
-                endHold(state, "the parked customer hung up");
-            }
+            parkingEnded(e.uniqueId(), false, "the parked customer hung up");
+        }
+    }
+
+    private void parkingEnded(String parkeeUniqueId, boolean callGoesOn, String why) {
+        AgentState state = parked.remove(parkeeUniqueId);
+        if (state != null) {
+            endHold(state, callGoesOn, why);
         }
     }
 
@@ -129,6 +122,9 @@ final class HoldControl {
         } else if (state.outboundCall != null) {
             engine.outbound().held(state.outboundCall, true);
         }
+        if (state.parkingSpace != null) {
+            openHoldAudit(state);
+        }
         engine.publish(state);
         engine.emit(new AgentEvent.PauseStart(state.number(), "hold", null, null, state.holdStart));
     }
@@ -137,27 +133,26 @@ final class HoldControl {
         if (state.holdAudit != null) {
             return;
         }
-        int agentId = state.agent.id();
-        LocalDateTime start = state.holdStart;
-        String space = state.parkingSpace;
-        state.holdAudit = writes.submit("open hold of " + state.number(),
-                () -> audit.open(agentId, holdBreakId, start, space));
+        state.holdAudit = engine.records().open(state.agent.id(), holdBreakId, state.holdStart, state.parkingSpace);
     }
 
-    /** Back from hold (retrieved, or the customer gone): the agent takes calls again. */
-    private void endHold(AgentState state, String why) {
+    /**
+     * Back from hold (retrieved, or the customer gone): the agent takes calls again. A call whose
+     * customer hung up while parked gets no OffHold: its Hangup follows, and ParkedCallGiveUp, the
+     * customer's Hangup and AgentComplete reach dialerd in any order (nothing is written about a
+     * call after its Hangup, so the first of them must not write OffHold either).
+     */
+    private void endHold(AgentState state, boolean callGoesOn, String why) {
         if (!state.onHold) {
             return;
         }
         LocalDateTime end = engine.now();
         LocalDateTime start = state.holdStart;
         openHoldAudit(state);
-        CompletableFuture<Long> row = state.holdAudit;
-        writes.submit("close hold of " + state.number(),
-                () -> audit.close(row.join(), end, Duration.between(start, end)));
-        if (state.call != null) {
+        engine.records().close(state.holdAudit, start, end);
+        if (callGoesOn && state.call != null) {
             engine.inbound().held(state.call, false);
-        } else if (state.outboundCall != null) {
+        } else if (callGoesOn && state.outboundCall != null) {
             engine.outbound().held(state.outboundCall, false);
         }
         state.onHold = false;
@@ -167,7 +162,7 @@ final class HoldControl {
         if (state.pause == null) {
             engine.pauseInQueues(state, false, "");
         }
-        log.info("agent {} off hold: {}", state.number(), why);
+        log.debug("agent {} off hold: {}", state.number(), why);
         engine.publish(state);
         engine.emit(new AgentEvent.PauseEnd(state.number(), "hold", null, null, start, end,
                 Duration.between(start, end).toSeconds()));

@@ -6,6 +6,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.dialerd.core.journal.IdTable;
+import org.dialerd.core.journal.JournalRecord;
+import org.dialerd.core.dialer.CallStatus;
+import org.dialerd.core.metrics.CallPhase;
 import org.dialerd.core.pbx.PbxEvent;
 import org.dialerd.core.store.IncomingCallStore;
 import org.slf4j.Logger;
@@ -15,25 +19,24 @@ import org.slf4j.LoggerFactory;
  * Follows calls entering the monitored incoming queues (active {@code queue_call_entry} rows):
  * QueueCallerJoin → 'en-cola', AgentConnect → 'activa' + agentlinked, the caller's hangup or
  * AgentComplete → 'terminada' + agentunlinked, QueueCallerAbandon → 'abandonada'. Every
- * transition is a call_progress_log row. Runs on the engine thread; database work goes through
- * the ordered write queue, and events about a call are emitted once its row is written.
+ * transition is a call_progress_log row. Runs on the engine thread. Rows get ids dialerd assigns
+ * and are written through the journal; events are sent at once from the engine's state, whether
+ * the database is up or not.
  */
 final class InboundCalls {
     private static final Logger log = LoggerFactory.getLogger(InboundCalls.class);
     static final String INCOMING = "incoming";
+    /** The final status of a call still live when dialerd stops (call_entry 'fin-monitoreo'). */
+    static final String LOST_TRACK = "LostTrack";
 
     private final AgentEngine engine;
-    private final IncomingCallStore store;
-    private final WriteQueue writes;
-    private final Duration shortCall;
+    private final EngineWrites writes;
     private Map<String, IncomingCallStore.MonitoredQueue> monitored = Map.of();
     private final Map<String, LiveCall> byUniqueId = new HashMap<>();
 
-    InboundCalls(AgentEngine engine, IncomingCallStore store, WriteQueue writes, Duration shortCall) {
+    InboundCalls(AgentEngine engine, EngineWrites writes) {
         this.engine = engine;
-        this.store = store;
         this.writes = writes;
-        this.shortCall = shortCall;
     }
 
     void monitor(List<IncomingCallStore.MonitoredQueue> queues) {
@@ -77,11 +80,13 @@ final class InboundCalls {
         LocalDateTime now = engine.now();
         Integer campaign = IncomingCallStore.campaignAt(queue.campaigns(), now).orElse(null);
         String trunk = trunkOf(e.channel());
-        var id = writes.submit("incoming call entered " + e.uniqueId(),
-                () -> store.callEntered(queue.id(), campaign, e.callerIdNum(), trunk, e.uniqueId(), now));
+        long id = writes.newId(IdTable.CALL_ENTRY);
+        writes.write(new JournalRecord.IncomingEntered(id, queue.id(), campaign, e.callerIdNum(), trunk, e.uniqueId(),
+                now));
         LiveCall call = new LiveCall(INCOMING, e.uniqueId(), e.channel(), e.callerIdNum(), e.queue(), queue.id(),
-                campaign, trunk, now, id);
+                campaign, trunk, now, id, new CallMeter(engine.metrics, INCOMING));
         byUniqueId.put(e.uniqueId(), call);
+        call.meter.enter(CallPhase.QUEUED);
         progress(call, "OnQueue", null, null, now);
     }
 
@@ -92,8 +97,9 @@ final class InboundCalls {
         AgentState agent = engine.memberAgent(e.iface()).orElse(null);
         LocalDateTime now = engine.now();
         call.linkStart = now;
+        call.meter.enter(CallPhase.TALKING);
         if (agent == null) {
-            log.info("incoming call {} taken by {} which is not a tracked agent", call.uniqueId, e.iface());
+            log.debug("incoming call {} taken by {} which is not a tracked agent", call.uniqueId, e.iface());
             return;
         }
         call.agent = agent;
@@ -101,12 +107,11 @@ final class InboundCalls {
         agent.call = call;
         int agentId = agent.agent.id();
         long wait = call.waitSeconds(now);
-        writes.submit("incoming call linked " + call.uniqueId, () -> store.callLinked(call.id.join(),
+        writes.write(new JournalRecord.IncomingLinked(call.id, writes.newId(IdTable.CURRENT_CALL_ENTRY),
                 call.queueCallEntryId, agentId, call.phone, call.uniqueId, call.channel, now, wait));
-        progress(call, "Success", agentId, null, now).thenAcceptAsync(logId -> {
-            engine.publish(agent);
-            engine.emit(new AgentEvent.AgentLinked(agent.number(), call.link(), logId));
-        }, engine.scheduler());
+        long logId = progress(call, "Success", agentId, null, now);
+        engine.publish(agent);
+        engine.emit(new AgentEvent.AgentLinked(agent.number(), call.link(), logId));
     }
 
     private void ended(LiveCall call) {
@@ -115,6 +120,8 @@ final class InboundCalls {
             call.ended = true;
             if (call.linkStart == null) {
                 abandoned(call);
+            } else {
+                call.meter.finish(CallStatus.SUCCESS.wireName()); // taken by a member dialerd does not track
             }
             return;
         }
@@ -135,22 +142,16 @@ final class InboundCalls {
         LocalDateTime end = engine.now();
         AgentState agent = call.agent;
         long duration = Math.max(0, Duration.between(call.linkStart, end).toSeconds());
-        writes.submit("incoming call finished " + call.uniqueId, () -> {
-            if (transfer == null) {
-                store.callFinished(call.id.join(), end, duration);
-            } else {
-                store.callTransferred(call.id.join(), transfer, end, duration);
-            }
-        });
+        call.meter.finish(CallStatus.SUCCESS.wireName()); // incoming calls are never short
+        writes.write(new JournalRecord.IncomingFinished(call.id, transfer, end, duration));
         var link = call.link();
-        progress(call, "Hangup", agent.agent.id(), duration, end).thenAcceptAsync(logId -> {
-            if (agent.call == call) {
-                agent.call = null;
-            }
-            engine.publish(agent);
-            engine.emit(new AgentEvent.AgentUnlinked(agent.number(), link.withId(call.knownId()), end, duration,
-                    duration < shortCall.toSeconds(), logId));
-        }, engine.scheduler());
+        long logId = progress(call, "Hangup", agent.agent.id(), duration, end);
+        if (agent.call == call) {
+            agent.call = null;
+        }
+        engine.publish(agent);
+        // Never short: only outgoing calls can end ShortCall (ShortCallRule, docs/protocol.md).
+        engine.emit(new AgentEvent.AgentUnlinked(agent.number(), link, end, duration, false, logId));
     }
 
     private void abandoned(LiveCall call) {
@@ -158,8 +159,8 @@ final class InboundCalls {
         call.ended = true;
         LocalDateTime end = engine.now();
         long wait = call.waitSeconds(end);
-        writes.submit("incoming call abandoned " + call.uniqueId,
-                () -> store.callAbandoned(call.id.join(), end, wait));
+        call.meter.finish(CallStatus.ABANDONED.wireName());
+        writes.write(new JournalRecord.IncomingAbandoned(call.id, end, wait));
         progress(call, "Abandoned", null, null, end);
     }
 
@@ -169,8 +170,8 @@ final class InboundCalls {
             return;
         }
         LocalDateTime now = engine.now();
-        writes.submit("incoming call " + call.uniqueId + (held ? " held" : " resumed"),
-                () -> store.callHeld(call.id.join(), held));
+        call.meter.enter(held ? CallPhase.ON_HOLD : CallPhase.TALKING);
+        writes.write(new JournalRecord.IncomingHeld(call.id, held));
         progress(call, held ? "OnHold" : "OffHold", call.agent == null ? null : call.agent.agent.id(), null, now);
     }
 
@@ -188,22 +189,20 @@ final class InboundCalls {
     void lostTrackOfAll() {
         LocalDateTime end = engine.now();
         for (LiveCall call : new ArrayList<>(byUniqueId.values())) {
-            writes.submit("incoming call lost track " + call.uniqueId, () -> store.callLostTrack(call.id.join(), end));
+            call.meter.finish(LOST_TRACK);
+            writes.write(new JournalRecord.IncomingLostTrack(call.id, end));
         }
         byUniqueId.clear();
     }
 
-    /** Writes the call_progress_log row, then sends callprogress; completes with the row's id. */
-    private java.util.concurrent.CompletableFuture<Long> progress(LiveCall call, String status, Integer agentId,
-                                                              Long duration, LocalDateTime when) {
-        return writes.submit("progress " + status + " of " + call.uniqueId, () -> store.progress(call.id.join(),
-                call.campaignId, status, call.uniqueId, call.trunk, agentId, duration, when))
-                .thenApplyAsync(logId -> {
-                    engine.emit(new AgentEvent.CallProgress(call.agent == null ? null : call.agent.number(), when,
-                            INCOMING, call.campaignId, call.knownId(), status, 0, call.uniqueId, call.trunk,
-                            call.phone, call.queue));
-                    return logId;
-                }, engine.scheduler());
+    /** Writes the call_progress_log row and sends callprogress; returns the row's id. */
+    private long progress(LiveCall call, String status, Integer agentId, Long duration, LocalDateTime when) {
+        long logId = writes.newId(IdTable.CALL_PROGRESS_LOG);
+        writes.write(new JournalRecord.Progress(logId, true, call.campaignId, call.id, status, 0, call.uniqueId,
+                call.trunk, agentId, duration, when));
+        engine.emit(new AgentEvent.CallProgress(call.agent == null ? null : call.agent.number(), when, INCOMING,
+                call.campaignId, call.id, status, 0, call.uniqueId, call.trunk, call.phone, call.queue));
+        return logId;
     }
 
     /** {@code DAHDI/1-1} → {@code DAHDI/1}; {@code SIP/proveedor-0000001a} → {@code SIP/proveedor}. */

@@ -3,7 +3,6 @@ package org.dialerd.core.engine;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import org.dialerd.core.agent.CallLink;
 
 /** A call the engine is following. Touched only on the engine thread. */
@@ -17,17 +16,18 @@ final class LiveCall {
     final Integer campaignId;
     final String trunk;
     final LocalDateTime joined;
-    /** The database id, known once the insert ran (writes are ordered, so later writes may join() it). */
-    final CompletableFuture<Long> id;
+    /** call_entry.id, assigned by dialerd when the call entered the queue. */
+    final long id;
     AgentState agent;
     /** The agent's leg bridged to the customer (AgentConnect's DestChannel). */
     String agentChannel = "";
     LocalDateTime linkStart;
     /** Set when the call ended: nothing may be written about it afterwards. */
     boolean ended;
+    final CallMeter meter;
 
     LiveCall(String callType, String uniqueId, String channel, String phone, String queue, int queueCallEntryId,
-             Integer campaignId, String trunk, LocalDateTime joined, CompletableFuture<Long> id) {
+             Integer campaignId, String trunk, LocalDateTime joined, long id, CallMeter meter) {
         this.callType = callType;
         this.uniqueId = uniqueId;
         this.channel = channel;
@@ -38,19 +38,15 @@ final class LiveCall {
         this.trunk = trunk;
         this.joined = joined;
         this.id = id;
+        this.meter = meter;
     }
 
     long waitSeconds(LocalDateTime until) {
         return Math.max(0, Duration.between(joined, until).toSeconds());
     }
 
-    /** The id if the insert already ran; the link is published after it, so it normally has. */
-    long knownId() {
-        return id.getNow(-1L);
-    }
-
     CallLink link() {
-        return new CallLink(callType, knownId(), Optional.ofNullable(campaignId), phone, channel, uniqueId, queue,
+        return new CallLink(callType, id, Optional.ofNullable(campaignId), phone, channel, uniqueId, queue,
                 trunk, joined, linkStart, agentChannel, Optional.empty(), Optional.empty());
     }
 }

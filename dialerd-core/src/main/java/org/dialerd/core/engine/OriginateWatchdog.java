@@ -5,6 +5,8 @@ import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
+import org.dialerd.core.dialer.OriginateFailure;
 import org.dialerd.core.pbx.PbxAction;
 import org.dialerd.core.pbx.PbxEvent;
 import org.dialerd.core.pbx.PbxNoAnswerException;
@@ -38,11 +40,12 @@ final class OriginateWatchdog {
 
     private final AgentEngine engine;
     private final OutboundDialer dialer;
-    private final Duration originateTimeout;
+    /** Read at each use: a settings reload applies to the calls in progress too. */
+    private final Supplier<Duration> originateTimeout;
     /** AMI connections seen (Connected events): which connection an Originate went out on. */
     private int session;
 
-    OriginateWatchdog(AgentEngine engine, OutboundDialer dialer, Duration originateTimeout) {
+    OriginateWatchdog(AgentEngine engine, OutboundDialer dialer, Supplier<Duration> originateTimeout) {
         this.engine = engine;
         this.dialer = dialer;
         this.originateTimeout = originateTimeout;
@@ -107,14 +110,14 @@ final class OriginateWatchdog {
             } else if (!now.isBefore(deadline(call))) {
                 log.warn("call {} of campaign {}: no OriginateResponse within {} s of dialling: ended as failed, "
                         + "its channel freed", call.callId, call.campaignId,
-                        originateTimeout.plus(MARGIN).toSeconds());
+                        originateTimeout.get().plus(MARGIN).toSeconds());
                 dialer.failed(call, OriginateFailure.failed("no OriginateResponse"));
             }
         }
     }
 
     private LocalDateTime deadline(OutboundCall call) {
-        return call.originated.plus(originateTimeout).plus(MARGIN);
+        return call.originated.plus(originateTimeout.get()).plus(MARGIN);
     }
 
     private static Throwable rootCause(Throwable error) {

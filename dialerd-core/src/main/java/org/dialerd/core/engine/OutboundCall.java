@@ -33,9 +33,10 @@ final class OutboundCall {
     /** Its channel hung up before any OriginateResponse: when, and why (the watchdog resolves it). */
     LocalDateTime hungUp;
     PbxEvent.Hangup hangup;
+    final CallMeter meter;
 
     OutboundCall(int campaignId, long callId, String phone, String queue, String trunk, long retry, String actionId,
-                 String uniqueId, LocalDateTime originated) {
+                 String uniqueId, LocalDateTime originated, CallMeter meter) {
         this.campaignId = campaignId;
         this.callId = callId;
         this.phone = phone;
@@ -45,14 +46,21 @@ final class OutboundCall {
         this.actionId = actionId;
         this.uniqueId = uniqueId;
         this.originated = originated;
+        this.meter = meter;
     }
 
     boolean pending() {
         return answered == null && joined == null;
     }
 
+    /**
+     * Answered and not yet with an agent. An answered campaign call is on its way into the queue:
+     * counted as waiting from the answer on, so the dialer's arithmetic does not depend on whether
+     * OriginateResponse or QueueCallerJoin came first (or on a round running between them). A
+     * scheduled call goes to its reserved agent, who already counts as busy.
+     */
     boolean waitingInQueue() {
-        return joined != null && linkStart == null;
+        return (joined != null || answered != null && scheduledFor == null) && linkStart == null;
     }
 
     CallLink link() {

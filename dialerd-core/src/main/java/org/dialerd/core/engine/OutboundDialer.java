@@ -6,8 +6,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.dialerd.core.dialer.CallStatus;
 import org.dialerd.core.dialer.CampaignActivity;
 import org.dialerd.core.dialer.CampaignWindow;
@@ -17,10 +18,14 @@ import org.dialerd.core.dialer.DailyWindow;
 import org.dialerd.core.dialer.DialDecision;
 import org.dialerd.core.dialer.DialerSnapshot;
 import org.dialerd.core.dialer.MemberState;
+import org.dialerd.core.dialer.OriginateFailure;
 import org.dialerd.core.dialer.Predictor;
 import org.dialerd.core.dialer.QueueMember;
 import org.dialerd.core.dialer.RunningStats;
 import org.dialerd.core.dialer.ShortCallRule;
+import org.dialerd.core.journal.IdTable;
+import org.dialerd.core.journal.JournalRecord;
+import org.dialerd.core.metrics.CallPhase;
 import org.dialerd.core.pbx.PbxAction;
 import org.dialerd.core.pbx.PbxEvent;
 import org.dialerd.core.settings.DaemonSettings;
@@ -33,8 +38,9 @@ import org.slf4j.LoggerFactory;
  * how many calls to place, picks them with the {@link CandidatePolicy}, originates them into
  * the campaign queue, and follows each through Ringing → OnQueue → Success → Hangup (or
  * Failure / NoAnswer / Abandoned / ShortCall), writing calls, current_calls and
- * call_progress_log. Decisions run on the engine thread; database reads and writes go through
- * the ordered write queue, so a round never reads a call older than what was already decided.
+ * call_progress_log. Decisions run on the engine thread; a round's read waits until the
+ * engine's earlier writes reached the database, so it never reads a call older than what was
+ * already decided. Writes are journal records; events go out at once.
  */
 final class OutboundDialer {
     private static final Logger log = LoggerFactory.getLogger(OutboundDialer.class);
@@ -46,11 +52,13 @@ final class OutboundDialer {
 
     /** The dialplan context that connects an answered agent-scheduled call to its agent (as the reference). */
     static final String SCHEDULED_CONTEXT = "llamada_agendada";
+    static final String OUTGOING = "outgoing";
 
     private final AgentEngine engine;
     private final OutgoingCallStore store;
-    private final WriteQueue writes;
-    private final DaemonSettings settings;
+    private final EngineWrites writes;
+    /** Read at each decision, so a reload applies from the next round or call end. */
+    private final Supplier<DaemonSettings> settings;
     private final DialerSettings dialer;
     private final Map<String, OutboundCall> byActionId = new HashMap<>();
     private final Map<String, OutboundCall> byUniqueId = new HashMap<>();
@@ -61,14 +69,14 @@ final class OutboundDialer {
     /** Calls that ended so far; a round whose read predates an ending cannot judge "finished". */
     private long endings;
 
-    OutboundDialer(AgentEngine engine, OutgoingCallStore store, WriteQueue writes, DaemonSettings settings,
+    OutboundDialer(AgentEngine engine, OutgoingCallStore store, EngineWrites writes, Supplier<DaemonSettings> settings,
                    DialerSettings dialer) {
         this.engine = engine;
         this.store = store;
         this.writes = writes;
         this.settings = settings;
         this.dialer = dialer;
-        this.watchdog = new OriginateWatchdog(engine, this, dialer.originateTimeout(settings));
+        this.watchdog = new OriginateWatchdog(engine, this, () -> dialer.originateTimeout(settings.get()));
     }
 
     /** Runs one round now and schedules the next. */
@@ -78,18 +86,22 @@ final class OutboundDialer {
 
     private void tick() {
         if (!engine.pbxConnected()) {
-            engine.scheduler().schedule(dialer.interval(), this::tick);
+            engine.scheduler().schedule(dialer.roundInterval(settings.get()), this::tick);
             return;
         }
         watchdog.check(List.copyOf(byActionId.values()));
         long endingsBefore = endings;
-        writes.submit("dialer read", this::read) // after every write already queued: no stale candidates
+        writes.readAfterWrites("dialer read", this::read) // after every write already made: no stale candidates
                 .thenAcceptAsync(reading -> dial(reading, endings == endingsBefore), engine.scheduler())
                 .whenComplete((v, error) -> {
+                    if (writes.isClosed()) {
+                        log.debug("dialer stopped: dialerd is stopping");
+                        return;
+                    }
                     if (error != null) {
                         log.warn("dialer round failed: {}", error.toString());
                     }
-                    engine.scheduler().schedule(dialer.interval(), this::tick);
+                    engine.scheduler().schedule(dialer.roundInterval(settings.get()), this::tick);
                 });
     }
 
@@ -111,6 +123,7 @@ final class OutboundDialer {
      */
     private void dial(Reading reading, boolean readIsCurrent) {
         LocalDateTime now = engine.now();
+        engine.metrics.dialerRound();
         for (OutgoingCallStore.Campaign campaign : reading.campaigns()) {
             CampaignWindow window = new CampaignWindow(campaign.startDate(), campaign.endDate(),
                     new DailyWindow(campaign.dailyStart(), campaign.dailyEnd()));
@@ -118,8 +131,7 @@ final class OutboundDialer {
             if (activity.newStatus().isPresent()) {
                 String status = activity.newStatus().get();
                 log.info("campaign {} expired: status {}", campaign.id(), status);
-                writes.submit("campaign " + campaign.id() + " expired", () -> store.setCampaignStatus(campaign.id(),
-                        status));
+                writes.write(new JournalRecord.CampaignStatus(campaign.id(), status));
                 continue;
             }
             if (activity != CampaignActivity.ACTIVE) {
@@ -133,18 +145,19 @@ final class OutboundDialer {
             if (readIsCurrent && !scheduledPending && CandidatePolicy.isFinished(candidates, campaign.retries(), now.toLocalDate(),
                     reading.doNotCall(), live.size())) {
                 log.info("campaign {} has nothing left to dial: finished", campaign.id());
-                writes.submit("campaign " + campaign.id() + " finished",
-                        () -> store.setCampaignStatus(campaign.id(), "T"));
+                writes.write(new JournalRecord.CampaignStatus(campaign.id(), "T"));
                 continue;
             }
             DialDecision decision = Predictor.decide(snapshot(campaign, live, now));
+            // Every round, as the reference's debug output (dialer.debug = 1 turns it on).
+            log.debug("campaign {}: {}", campaign.id(), decision.explain());
+            engine.metrics.dialDecision(campaign.id(), decision.callsToPlace());
             if (decision.callsToPlace() == 0) {
                 continue;
             }
             List<String> inCall = live.stream().map(c -> c.phone).toList();
             CandidatePolicy.Selection selection = CandidatePolicy.select(candidates, campaign.retries(), now,
                     reading.doNotCall(), inCall, decision.callsToPlace());
-            log.debug("campaign {}: {}", campaign.id(), decision.explain());
             selection.chosen().forEach(call -> originate(campaign, call, now, null));
         }
     }
@@ -189,8 +202,9 @@ final class OutboundDialer {
         RunningStats talkStats = stats.computeIfAbsent(campaign.id(), id -> RunningStats.fromColumns(
                 campaign.completed(), campaign.meanTalk(), campaign.deviation()));
         recent.prune(now);
+        DaemonSettings current = settings.get();
         return new DialerSnapshot(members, waiting, pending, 0, live.size(), campaign.maxChannels(), talkStats,
-                settings.initialAnswerSeconds(), recent.placed(), recent.answered(), settings);
+                current.initialAnswerSeconds(), recent.placed(), recent.answered(), current);
     }
 
     /** {@code forAgent}: an agent-scheduled call, dialled through llamada_agendada to that agent. */
@@ -200,7 +214,7 @@ final class OutboundDialer {
         String uniqueId = dialer.uniqueIdPrefix() + "." + sequence;
         String channel = dialer.channelFor(campaign.trunk(), call.phone());
         OutboundCall live = new OutboundCall(campaign.id(), call.id(), call.phone(), campaign.queue(), campaign.trunk(),
-                call.retries() + 1, actionId, uniqueId, now);
+                call.retries() + 1, actionId, uniqueId, now, new CallMeter(engine.metrics, OUTGOING));
         live.session = watchdog.session();
         byActionId.put(actionId, live);
         byUniqueId.put(uniqueId, live);
@@ -209,27 +223,23 @@ final class OutboundDialer {
             forAgent.outboundCall = live; // reserved: the predictor and the queues see it busy
             engine.publish(forAgent);
         }
-        writes.submit("placing call " + call.id(), () -> store.placing(call.id(), campaign.trunk(), now))
-                .thenAcceptAsync(ok -> {
-                    if (!ok) {
-                        forget(live);
-                        release(live);
-                        return;
-                    }
-                    progress(live, "Placing", null, null, now);
-                    if (forAgent != null) {
-                        engine.emit(new AgentEvent.ScheduledCallPlacing(forAgent.number(), false, campaign.id(),
-                                call.id()));
-                    }
-                    String context = forAgent != null ? SCHEDULED_CONTEXT : campaign.context();
-                    String exten = forAgent != null ? forAgent.extension : campaign.queue();
-                    PbxAction.Originate originate = new PbxAction.Originate(channel, context, exten, 1, "", "", "\"" + campaign.name() + "\" <" + call.phone() + ">",
-                            dialer.originateTimeout(settings), Map.of("ID_CAMPAIGN", String.valueOf(campaign.id()),
-                            "ID_CALL", String.valueOf(call.id()), "NUMBER", call.phone(), "QUEUE", campaign.queue(),
-                            "CONTEXT", campaign.context()), actionId, uniqueId);
-                    progress(live, "Dialing", null, null, now);
-                    watchdog.send(live, originate);
-                }, engine.scheduler());
+        // The read that chose the call ran after every earlier write, so the call is still dialable.
+        writes.write(new JournalRecord.OutgoingPlacing(call.id(), campaign.trunk(), now));
+        progress(live, "Placing", null, null, now);
+        live.meter.enter(CallPhase.DIALING);
+        if (forAgent != null) {
+            engine.emit(new AgentEvent.ScheduledCallPlacing(forAgent.number(), false, campaign.id(), call.id()));
+        }
+        String context = forAgent != null ? SCHEDULED_CONTEXT : campaign.context();
+        String exten = forAgent != null ? forAgent.extension : campaign.queue();
+        PbxAction.Originate originate = new PbxAction.Originate(channel, context, exten, 1, "", "",
+                "\"" + campaign.name() + "\" <" + call.phone() + ">", dialer.originateTimeout(settings.get()),
+                Map.of("ID_CAMPAIGN", String.valueOf(campaign.id()), "ID_CALL", String.valueOf(call.id()),
+                        "NUMBER", call.phone(), "QUEUE", campaign.queue(), "CONTEXT", campaign.context()),
+                actionId, uniqueId);
+        progress(live, "Dialing", null, null, now);
+        engine.metrics.callPlaced(campaign.id());
+        watchdog.send(live, originate);
     }
 
     void handle(PbxEvent event) {
@@ -241,15 +251,17 @@ final class OutboundDialer {
         } else if (event instanceof PbxEvent.BridgeEnter e) {
             OutboundCall call = byUniqueId.get(e.uniqueId());
             if (call != null && call.scheduledFor != null && call.linkStart == null) {
+                answered(call, e.channel());
                 linkedScheduled(call);
             }
         } else if (event instanceof PbxEvent.QueueCallerJoin e) {
             OutboundCall call = byUniqueId.get(e.uniqueId());
             if (call != null && call.joined == null) {
+                answered(call, e.channel());
                 call.joined = engine.now();
                 call.channel = e.channel();
-                writes.submit("call " + call.callId + " queued", () -> store.queued(call.callId, call.uniqueId,
-                        call.joined));
+                call.meter.enter(CallPhase.QUEUED);
+                writes.write(new JournalRecord.OutgoingQueued(call.callId, call.uniqueId, call.joined));
                 progress(call, "OnQueue", null, null, call.joined);
             }
         } else if (event instanceof PbxEvent.AgentConnect e) {
@@ -299,21 +311,32 @@ final class OutboundDialer {
     }
 
     private void originateResponse(OutboundCall call, PbxEvent.OriginateResponse e) {
-        LocalDateTime now = engine.now();
         if (e.success()) {
-            call.answered = now;
-            if (call.channel.isEmpty()) {
-                call.channel = e.channel();
-            }
-            recent.add(now, true);
-            writes.submit("call " + call.callId + " answered", () -> store.answered(call.callId, call.uniqueId, now));
-            if (call.joined == null) {
-                progress(call, "Ringing", null, null, now);
-            }
+            answered(call, e.channel());
             return;
         }
-        recent.add(now, false);
-        failed(call, OriginateFailure.of(e.reason()));
+        recent.add(engine.now(), false);
+        failed(call, OriginateFailure.of(e.reason(), Optional.empty()));
+    }
+
+    /**
+     * The first sign that the customer answered: OriginateResponse, or the call's own QueueCallerJoin,
+     * AgentConnect or BridgeEnter when the originate thread reports after them (ami-traces 04, 08 B).
+     * Once: fecha_llamada and the Ringing row come before OnQueue and Success whatever the order.
+     */
+    private void answered(OutboundCall call, String channel) {
+        if (call.answered != null) {
+            return;
+        }
+        LocalDateTime now = engine.now();
+        call.answered = now;
+        if (call.channel.isEmpty()) {
+            call.channel = channel;
+        }
+        recent.add(now, true);
+        writes.write(new JournalRecord.OutgoingAnswered(call.callId, call.uniqueId, now));
+        call.meter.enter(CallPhase.RINGING);
+        progress(call, "Ringing", null, null, now);
     }
 
     void failed(OutboundCall call, OriginateFailure failure) {
@@ -324,9 +347,10 @@ final class OutboundDialer {
             release(call);
         }
         LocalDateTime now = engine.now();
-        writes.submit("call " + call.callId + " failed", () -> store.failed(call.callId, failure.status().wireName(),
-                failure.cause(), failure.text(), now));
-        progress(call, failure.status().wireName(), null, null, now);
+        String status = failure.status().wireName();
+        call.meter.finish(status);
+        writes.write(new JournalRecord.OutgoingFailed(call.callId, status, failure.cause(), failure.causeText(), now));
+        progress(call, status, null, null, now);
     }
 
     /** The customer of an agent-scheduled call is bridged to the agent. */
@@ -334,17 +358,17 @@ final class OutboundDialer {
         LocalDateTime now = engine.now();
         AgentState agent = call.scheduledFor;
         call.linkStart = now;
+        call.meter.enter(CallPhase.TALKING);
         if (call.joined == null) {
             call.joined = now;
         }
         call.agent = agent;
         int agentId = agent.agent.id();
-        writes.submit("scheduled call " + call.callId + " linked", () -> store.linked(call.callId, agentId,
+        writes.write(new JournalRecord.OutgoingLinked(call.callId, writes.newId(IdTable.CURRENT_CALLS), agentId,
                 agent.number(), call.queue, call.uniqueId, call.channel, now, 0));
-        progress(call, "Success", agentId, null, now).thenAcceptAsync(logId -> {
-            engine.publish(agent);
-            engine.emit(new AgentEvent.AgentLinked(agent.number(), call.link(), logId));
-        }, engine.scheduler());
+        long logId = progress(call, "Success", agentId, null, now);
+        engine.publish(agent);
+        engine.emit(new AgentEvent.AgentLinked(agent.number(), call.link(), logId));
     }
 
     /** Frees the agent a scheduled call had reserved. */
@@ -357,14 +381,16 @@ final class OutboundDialer {
     }
 
     private void linked(OutboundCall call, PbxEvent.AgentConnect e) {
+        answered(call, e.channel());
         LocalDateTime now = engine.now();
         call.linkStart = now;
+        call.meter.enter(CallPhase.TALKING);
         if (call.joined == null) {
             call.joined = now;
         }
         AgentState agent = engine.memberAgent(e.iface()).orElse(null);
         if (agent == null) {
-            log.info("campaign call {} taken by {} which is not a tracked agent", call.callId, e.iface());
+            log.debug("campaign call {} taken by {} which is not a tracked agent", call.callId, e.iface());
             return;
         }
         call.agent = agent;
@@ -372,12 +398,11 @@ final class OutboundDialer {
         agent.outboundCall = call;
         long wait = Math.max(0, Duration.between(call.joined, now).toSeconds());
         int agentId = agent.agent.id();
-        writes.submit("call " + call.callId + " linked", () -> store.linked(call.callId, agentId, agent.number(),
-                call.queue, call.uniqueId, call.channel, now, wait));
-        progress(call, "Success", agentId, null, now).thenAcceptAsync(logId -> {
-            engine.publish(agent);
-            engine.emit(new AgentEvent.AgentLinked(agent.number(), call.link(), logId));
-        }, engine.scheduler());
+        writes.write(new JournalRecord.OutgoingLinked(call.callId, writes.newId(IdTable.CURRENT_CALLS), agentId,
+                agent.number(), call.queue, call.uniqueId, call.channel, now, wait));
+        long logId = progress(call, "Success", agentId, null, now);
+        engine.publish(agent);
+        engine.emit(new AgentEvent.AgentLinked(agent.number(), call.link(), logId));
     }
 
     /** The agent sent the call elsewhere: the link ends now, the row keeps the destination. */
@@ -385,7 +410,7 @@ final class OutboundDialer {
         if (call.ended || call.agent == null) {
             return;
         }
-        writes.submit("call " + call.callId + " transferred", () -> store.transferred(call.callId, extension));
+        writes.write(new JournalRecord.OutgoingTransferred(call.callId, extension));
         ended(call);
     }
 
@@ -394,34 +419,29 @@ final class OutboundDialer {
         LocalDateTime end = engine.now();
         AgentState agent = call.agent;
         long duration = Math.max(0, Duration.between(call.linkStart, end).toSeconds());
+        CallStatus status = ShortCallRule.of(settings.get()).finalStatus(duration);
+        call.meter.finish(status.wireName());
+        writes.write(new JournalRecord.OutgoingEnded(call.callId, status.wireName(), end, duration));
         if (agent == null) {
             // Taken by a queue member dialerd does not track: the row still gets its end.
             release(call);
-            CallStatus status = ShortCallRule.of(settings).finalStatus(duration);
-            writes.submit("call " + call.callId + " ended", () -> store.ended(call.callId, status.wireName(), end,
-                    duration));
             progress(call, "Hangup", null, duration, end);
             return;
         }
-        ShortCallRule rule = ShortCallRule.of(settings);
-        CallStatus status = rule.finalStatus(duration);
-        writes.submit("call " + call.callId + " ended", () -> store.ended(call.callId, status.wireName(), end,
-                duration));
         RunningStats updated = stats.getOrDefault(call.campaignId, RunningStats.EMPTY).afterCall(status, duration);
         stats.put(call.campaignId, updated);
-        writes.submit("campaign " + call.campaignId + " stats", () -> store.campaignStats(call.campaignId,
-                updated.count(), updated.meanColumn(), updated.deviationColumn()));
+        writes.write(new JournalRecord.CampaignStats(call.campaignId, updated.count(), updated.meanColumn(),
+                updated.deviationColumn()));
         if (status == CallStatus.SHORT_CALL) {
             progress(call, "ShortCall", agent.agent.id(), duration, end);
         }
-        progress(call, "Hangup", agent.agent.id(), duration, end).thenAcceptAsync(logId -> {
-            if (agent.outboundCall == call) {
-                agent.outboundCall = null;
-            }
-            engine.publish(agent);
-            engine.emit(new AgentEvent.AgentUnlinked(agent.number(), call.link(), end, duration,
-                    status == CallStatus.SHORT_CALL, logId));
-        }, engine.scheduler());
+        long logId = progress(call, "Hangup", agent.agent.id(), duration, end);
+        if (agent.outboundCall == call) {
+            agent.outboundCall = null;
+        }
+        engine.publish(agent);
+        engine.emit(new AgentEvent.AgentUnlinked(agent.number(), call.link(), end, duration,
+                status == CallStatus.SHORT_CALL, logId));
     }
 
     private void abandoned(OutboundCall call) {
@@ -430,7 +450,8 @@ final class OutboundDialer {
         LocalDateTime end = engine.now();
         LocalDateTime since = call.joined != null ? call.joined : call.answered;
         long wait = Math.max(0, Duration.between(since, end).toSeconds());
-        writes.submit("call " + call.callId + " abandoned", () -> store.abandoned(call.callId, end, wait));
+        call.meter.finish(CallStatus.ABANDONED.wireName());
+        writes.write(new JournalRecord.OutgoingAbandoned(call.callId, end, wait));
         progress(call, "Abandoned", null, null, end);
     }
 
@@ -440,7 +461,8 @@ final class OutboundDialer {
             return;
         }
         LocalDateTime now = engine.now();
-        writes.submit("call " + call.callId + (held ? " held" : " resumed"), () -> store.held(call.callId, held));
+        call.meter.enter(held ? CallPhase.ON_HOLD : CallPhase.TALKING);
+        writes.write(new JournalRecord.OutgoingHeld(call.callId, held));
         progress(call, held ? "OnHold" : "OffHold", call.agent == null ? null : call.agent.agent.id(), null, now);
     }
 
@@ -453,17 +475,14 @@ final class OutboundDialer {
         byUniqueId.remove(call.uniqueId);
     }
 
-    /** Writes the call_progress_log row, then sends callprogress; completes with the row's id. */
-    private CompletableFuture<Long> progress(OutboundCall call, String status, Integer agentId, Long duration,
-                                             LocalDateTime when) {
+    /** Writes the call_progress_log row and sends callprogress; returns the row's id. */
+    private long progress(OutboundCall call, String status, Integer agentId, Long duration, LocalDateTime when) {
         String uniqueId = call.answered == null && call.joined == null ? null : call.uniqueId;
-        return writes.submit("progress " + status + " of call " + call.callId, () -> store.progress(call.campaignId,
-                call.callId, status, call.retry, uniqueId, call.trunk, agentId, duration, when))
-                .thenApplyAsync(logId -> {
-                    engine.emit(new AgentEvent.CallProgress(call.agent == null ? null : call.agent.number(), when,
-                            "outgoing", call.campaignId, call.callId, status, call.retry, uniqueId, call.trunk,
-                            call.phone, call.queue));
-                    return logId;
-                }, engine.scheduler());
+        long logId = writes.newId(IdTable.CALL_PROGRESS_LOG);
+        writes.write(new JournalRecord.Progress(logId, false, call.campaignId, call.callId, status, call.retry,
+                uniqueId, call.trunk, agentId, duration, when));
+        engine.emit(new AgentEvent.CallProgress(call.agent == null ? null : call.agent.number(), when, "outgoing",
+                call.campaignId, call.callId, status, call.retry, uniqueId, call.trunk, call.phone, call.queue));
+        return logId;
     }
 }

@@ -3,7 +3,8 @@ package org.dialerd.core.engine;
 import java.util.HashMap;
 import java.util.Map;
 import org.dialerd.core.pbx.PbxEvent;
-import org.dialerd.core.store.RecordingStore;
+import org.dialerd.core.journal.IdTable;
+import org.dialerd.core.journal.JournalRecord;
 
 /**
  * call_recording rows from MixMonitor: Asterisk announces the file (VarSet
@@ -14,13 +15,11 @@ final class Recordings {
     private static final String FILENAME = "MIXMONITOR_FILENAME";
 
     private final AgentEngine engine;
-    private final RecordingStore store;
-    private final WriteQueue writes;
+    private final EngineWrites writes;
     private final Map<String, String> files = new HashMap<>();
 
-    Recordings(AgentEngine engine, RecordingStore store, WriteQueue writes) {
+    Recordings(AgentEngine engine, EngineWrites writes) {
         this.engine = engine;
-        this.store = store;
         this.writes = writes;
     }
 
@@ -47,8 +46,8 @@ final class Recordings {
             }
             LiveCall incoming = state.call;
             OutboundCall outgoing = state.outboundCall;
-            writes.submit("recording of " + e.channel(), () -> store.recording(
-                    incoming == null ? null : incoming.id.join(), outgoing == null ? null : outgoing.callId,
+            writes.write(new JournalRecord.Recording(writes.newId(IdTable.CALL_RECORDING),
+                    incoming == null ? null : incoming.id, outgoing == null ? null : outgoing.callId,
                     e.uniqueId(), e.channel(), file, when));
             return;
         }

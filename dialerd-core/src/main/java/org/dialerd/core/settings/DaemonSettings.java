@@ -1,27 +1,41 @@
 package org.dialerd.core.settings;
 
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The reference daemon's settings from {@code valor_config} (eccp-supplement.md, "Daemon
- * settings"), each with its documented default. Validated once: a row with an unusable
- * value fails with its key and value.
+ * settings"), each with its default. Validated once: a row with an unusable value fails with
+ * its key and value. What each one does is in docs/configuration.md.
  *
- * @param sessionDuration     asterisk.duracion_sesion: AMI session length in seconds, 0 = unlimited
+ * @param sessionDuration     asterisk.duracion_sesion: seconds after which the AMI session is
+ *                            renewed (log off, log in again), 0 = never
  * @param shortCallSeconds    dialer.llamada_corta: answered calls shorter than this are ShortCall
  * @param initialAnswerSeconds dialer.tiempo_contestar: initial mean seconds to answer
+ * @param debug               dialer.debug: the engine and the dialer log at DEBUG
+ * @param allEvents           dialer.allevents: every AMI event is logged at DEBUG
  * @param qos                 dialer.qos: probability threshold for "about to be free" agents
  * @param originateTimeoutSeconds dialer.timeout_originate: 0 = Asterisk's default
- * @param dialIntervalSeconds dialer.entretiempo
+ * @param extraCalls          dialer.forzar_sobrecolocar: calls added to a round that places at
+ *                            least one ("Forzar más llamadas por agente"), 0 = none
+ * @param dialIntervalSeconds dialer.entretiempo: seconds between dialer rounds; without the row
+ *                            {@value #REFERENCE_ROUND_SECONDS}, the mainline reference's fixed interval
  */
 public record DaemonSettings(String asteriskHost, String asteriskUser, String asteriskPassword, int sessionDuration,
                              int shortCallSeconds, int initialAnswerSeconds, boolean debug, boolean allEvents,
                              boolean overcommit, double qos, boolean predictive, int originateTimeoutSeconds,
-                             boolean forceOvercommit, int dialIntervalSeconds) {
+                             int extraCalls, int dialIntervalSeconds) {
+
+    /** The mainline reference dials every 3 s and has no dialer.entretiempo row. */
+    public static final int REFERENCE_ROUND_SECONDS = 3;
 
     public static final DaemonSettings DEFAULTS = new DaemonSettings("127.0.0.1", "", "", 0, 10, 8, false, false,
-            false, 0.97, true, 0, false, 5);
+            false, 0.97, true, 0, 0, REFERENCE_ROUND_SECONDS);
+
+    /** Keys whose value is never logged. */
+    static final String PASSWORD_KEY = "asterisk.astpass";
 
     /** Reads the rows; absent keys keep their defaults, unknown keys are ignored. */
     public static DaemonSettings fromValorConfig(Map<String, String> rows) {
@@ -30,7 +44,7 @@ public record DaemonSettings(String asteriskHost, String asteriskUser, String as
         return new DaemonSettings(
                 r.text("asterisk.asthost", d.asteriskHost()),
                 r.text("asterisk.astuser", d.asteriskUser()),
-                r.text("asterisk.astpass", d.asteriskPassword()),
+                r.text(PASSWORD_KEY, d.asteriskPassword()),
                 r.integer("asterisk.duracion_sesion", d.sessionDuration(), 0),
                 r.integer("dialer.llamada_corta", d.shortCallSeconds(), 0),
                 r.integer("dialer.tiempo_contestar", d.initialAnswerSeconds(), 0),
@@ -40,16 +54,61 @@ public record DaemonSettings(String asteriskHost, String asteriskUser, String as
                 r.probability("dialer.qos", d.qos()),
                 r.flag("dialer.predictivo", d.predictive()),
                 r.integer("dialer.timeout_originate", d.originateTimeoutSeconds(), 0),
-                r.flag("dialer.forzar_sobrecolocar", d.forceOvercommit()),
+                r.integer("dialer.forzar_sobrecolocar", d.extraCalls(), 0),
                 r.integer("dialer.entretiempo", d.dialIntervalSeconds(), 0));
+    }
+
+    /**
+     * Time between two dialer rounds. 0 makes the reference fork dial on every pass of its
+     * main loop (about once a second); we wait at least a second too.
+     */
+    public Duration dialInterval() {
+        return Duration.ofSeconds(Math.max(1, dialIntervalSeconds));
+    }
+
+    /** asterisk.duracion_sesion as a duration; zero = the session is never renewed. */
+    public Duration amiSessionDuration() {
+        return Duration.ofSeconds(sessionDuration);
+    }
+
+    /** Every setting as its valor_config key and text, in the reference's order; the password masked. */
+    public Map<String, String> asRows() {
+        Map<String, String> rows = new LinkedHashMap<>();
+        rows.put("asterisk.asthost", asteriskHost);
+        rows.put("asterisk.astuser", asteriskUser);
+        rows.put(PASSWORD_KEY, mask(asteriskPassword));
+        rows.put("asterisk.duracion_sesion", String.valueOf(sessionDuration));
+        rows.put("dialer.llamada_corta", String.valueOf(shortCallSeconds));
+        rows.put("dialer.tiempo_contestar", String.valueOf(initialAnswerSeconds));
+        rows.put("dialer.debug", flag(debug));
+        rows.put("dialer.allevents", flag(allEvents));
+        rows.put("dialer.overcommit", flag(overcommit));
+        rows.put("dialer.qos", String.valueOf(qos));
+        rows.put("dialer.predictivo", flag(predictive));
+        rows.put("dialer.timeout_originate", String.valueOf(originateTimeoutSeconds));
+        rows.put("dialer.forzar_sobrecolocar", String.valueOf(extraCalls));
+        rows.put("dialer.entretiempo", String.valueOf(dialIntervalSeconds));
+        return rows;
+    }
+
+    /** The same settings with the AMI login replaced (manager.conf fallback). */
+    public DaemonSettings withAmiLogin(String user, String password) {
+        return new DaemonSettings(asteriskHost, user, password, sessionDuration, shortCallSeconds,
+                initialAnswerSeconds, debug, allEvents, overcommit, qos, predictive, originateTimeoutSeconds,
+                extraCalls, dialIntervalSeconds);
+    }
+
+    static String mask(String secret) {
+        return secret.isEmpty() ? "(empty)" : "***";
+    }
+
+    private static String flag(boolean value) {
+        return value ? "1" : "0";
     }
 
     @Override
     public String toString() {
-        return "DaemonSettings[asterisk=" + asteriskUser + "@" + asteriskHost + ", password="
-                + (asteriskPassword.isEmpty() ? "(empty)" : "***") + ", llamada_corta=" + shortCallSeconds
-                + ", tiempo_contestar=" + initialAnswerSeconds + ", qos=" + qos + ", predictivo=" + predictive
-                + ", overcommit=" + overcommit + ", timeout_originate=" + originateTimeoutSeconds + "]";
+        return "DaemonSettings" + asRows();
     }
 
     private record Reader(Map<String, String> rows) {

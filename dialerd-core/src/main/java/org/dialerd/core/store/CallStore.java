@@ -130,6 +130,9 @@ public interface CallStore {
 
     boolean contactExists(long contactId);
 
+    /** The contacts whose phone is {@code phone}, by id (an incoming call's matching contacts). */
+    List<Contact> contactsByPhone(String phone);
+
     /** Assigns a contact to an incoming call ({@code call_entry.id_contact}). */
     void assignContact(long callId, long contactId);
 

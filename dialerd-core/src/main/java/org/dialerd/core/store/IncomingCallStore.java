@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Incoming calls as the Issabel reports read them: {@code call_entry} through 'en-cola' →
- * 'activa' → 'terminada' / 'abandonada' (or 'fin-monitoreo' when dialerd stops during a call),
- * {@code current_call_entry} while an agent has it, and {@code call_progress_log} rows.
+ * The incoming queues dialerd follows and their campaigns. The calls' rows ({@code call_entry}
+ * through 'en-cola' → 'activa' → 'terminada' / 'abandonada' / 'fin-monitoreo',
+ * {@code current_call_entry}, {@code call_progress_log}) are journal records, written by the
+ * journal applier.
  */
 public interface IncomingCallStore {
 
@@ -26,29 +27,6 @@ public interface IncomingCallStore {
     /** Active monitored queues, each with its active incoming campaigns. */
     List<MonitoredQueue> monitoredQueues();
 
-    /** A caller entered the queue: inserts the 'en-cola' row, returns its id. */
-    long callEntered(int queueCallEntryId, Integer campaignId, String callerId, String trunk, String uniqueId,
-                     LocalDateTime enteredQueue);
-
-    /** An agent took the call: 'activa', the agent, link start and wait; adds current_call_entry. */
-    void callLinked(long callId, int queueCallEntryId, int agentId, String callerId, String uniqueId,
-                    String remoteChannel, LocalDateTime linkStart, long waitSeconds);
-
-    /** The linked call ended: 'terminada' with end and duration; removes current_call_entry. */
-    void callFinished(long callId, LocalDateTime end, long durationSeconds);
-
-    /** The agent transferred the call away: 'terminada' with the destination in {@code transfer}. */
-    void callTransferred(long callId, String extension, LocalDateTime end, long durationSeconds);
-
-    /** The caller hung up before any agent took the call: 'abandonada'. */
-    void callAbandoned(long callId, LocalDateTime end, long waitSeconds);
-
-    /** The agent put the call on hold ('hold', current_call_entry.hold 'S') or took it back ('activa', 'N'). */
-    void callHeld(long callId, boolean held);
-
-    /** dialerd stops while the call is live: 'fin-monitoreo'; removes current_call_entry. */
-    void callLostTrack(long callId, LocalDateTime end);
-
     /**
      * An incoming call a previous run left in progress: 'en-cola', 'activa' or 'hold' without
      * an end. Nullable columns are null.
@@ -61,11 +39,6 @@ public interface IncomingCallStore {
     default List<UnfinishedCall> unfinishedCalls() {
         return List.of();
     }
-
-    /** One {@code call_progress_log} row of an incoming call. */
-    /** Returns the row's id (campaignlog_id in agentlinked/agentunlinked). */
-    long progress(long callId, Integer campaignId, String newStatus, String uniqueId, String trunk, Integer agentId,
-                  Long durationSeconds, LocalDateTime when);
 
     /** The incoming campaign active at {@code when} among these, if any. */
     static Optional<Integer> campaignAt(List<IncomingCampaign> campaigns, LocalDateTime when) {

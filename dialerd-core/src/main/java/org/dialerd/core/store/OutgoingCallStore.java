@@ -8,8 +8,9 @@ import java.util.Set;
 import org.dialerd.core.dialer.CandidateCall;
 
 /**
- * Outgoing campaigns and their calls: {@code campaign}, {@code calls}, {@code current_calls},
- * {@code dont_call} and outgoing {@code call_progress_log} rows.
+ * What the dialer reads: active outgoing campaigns, their dialable and agent-scheduled calls,
+ * {@code dont_call}. What it writes ({@code calls}, {@code current_calls}, outgoing
+ * {@code call_progress_log} rows, campaign status and statistics) are journal records.
  */
 public interface OutgoingCallStore {
 
@@ -19,8 +20,6 @@ public interface OutgoingCallStore {
                     Long completed, Long meanTalk, Long deviation, String status) {}
 
     List<Campaign> activeCampaigns();
-
-    void setCampaignStatus(int campaignId, String status);
 
     /** Calls that may be dialled (status, retries, dnc), best first; windows are checked by the caller. */
     List<CandidateCall> candidates(int campaignId, int retries, int limit);
@@ -34,36 +33,6 @@ public interface OutgoingCallStore {
     /** Every {@code dont_call.caller_id}. */
     Set<String> doNotCall();
 
-    /** Placing: retries + 1, datetime_originate, trunk. False when the call changed meanwhile. */
-    boolean placing(long callId, String trunk, LocalDateTime when);
-
-    /** Asterisk answered the originate (Asterisk 12+ reports success only after answer). */
-    void answered(long callId, String uniqueId, LocalDateTime when);
-
-    /** The originate failed: Failure / NoAnswer with Asterisk's cause. */
-    void failed(long callId, String status, int cause, String causeText, LocalDateTime when);
-
-    void queued(long callId, String uniqueId, LocalDateTime when);
-
-    void linked(long callId, int agentId, String agentNumber, String queue, String uniqueId, String channel,
-                LocalDateTime linkStart, long waitSeconds);
-
-    /** The call ended after an agent took it: Success or ShortCall, end_time, duration. */
-    void ended(long callId, String status, LocalDateTime end, long durationSeconds);
-
-    void abandoned(long callId, LocalDateTime end, long waitSeconds);
-
-    /** The agent transferred the call away: the destination in {@code transfer}. */
-    void transferred(long callId, String extension);
-
-    /** On hold ('OnHold', current_calls.hold 'S') or back ('Success', 'N'). */
-    void held(long callId, boolean held);
-
-    /** Returns the row's id (campaignlog_id in agentlinked/agentunlinked). */
-    long progress(int campaignId, long callId, String status, long retry, String uniqueId, String trunk,
-                  Integer agentId, Long durationSeconds, LocalDateTime when);
-
-    void campaignStats(int campaignId, long completed, long meanTalk, long deviation);
 
     /**
      * A call a previous run left in progress: status Placing, Ringing, OnQueue, Success or

@@ -13,10 +13,14 @@ class PredictorTest {
     private static final RunningStats TEN_CALLS = RunningStats.fromColumns(10L, 120L, 30L);
 
     static DaemonSettings settings(boolean predictive, boolean overcommit) {
+        return settings(predictive, overcommit, 0);
+    }
+
+    static DaemonSettings settings(boolean predictive, boolean overcommit, int extraCalls) {
         DaemonSettings d = DaemonSettings.DEFAULTS;
         return new DaemonSettings(d.asteriskHost(), d.asteriskUser(), d.asteriskPassword(), d.sessionDuration(),
                 d.shortCallSeconds(), d.initialAnswerSeconds(), d.debug(), d.allEvents(), overcommit, d.qos(),
-                predictive, d.originateTimeoutSeconds(), d.forceOvercommit(), d.dialIntervalSeconds());
+                predictive, d.originateTimeoutSeconds(), extraCalls, d.dialIntervalSeconds());
     }
 
     private static DialerSnapshot snapshot(List<QueueMember> members, int waiting, int pending, int scheduled,
@@ -108,6 +112,25 @@ class PredictorTest {
         assertEquals(2, Predictor.decide(s).callsToPlace());
         s = withRecent(snapshot(idle(2), 0, 0, 0, TEN_CALLS, settings(true, false)), 50, 10);
         assertEquals(2, Predictor.decide(s).callsToPlace());
+    }
+
+    @Test
+    void forzarSobrecolocarAddsCallsOnlyWhenAnAgentIsFree() {
+        DialDecision d = Predictor.decide(snapshot(idle(2), 0, 0, 0, TEN_CALLS, settings(true, false, 3)));
+        assertEquals(5, d.callsToPlace(), d.explain());
+        assertTrue(d.explain().contains("+ 3 forced"), d.explain());
+        // Nobody free (the only member has a caller waiting for it): no extra calls either.
+        assertEquals(0, Predictor.decide(snapshot(idle(1), 1, 0, 0, TEN_CALLS, settings(true, false, 3)))
+                .callsToPlace());
+    }
+
+    @Test
+    void forcedCallsStillOriginatingCountAgainstTheNextRound() {
+        // Round 1 placed 1 + 3 forced; all 4 still ring: round 2 places nothing more.
+        assertEquals(0, Predictor.decide(snapshot(idle(1), 0, 4, 0, TEN_CALLS, settings(true, false, 3)))
+                .callsToPlace());
+        assertEquals(1, Predictor.decide(snapshot(idle(1), 0, 3, 0, TEN_CALLS, settings(true, false, 3)))
+                .callsToPlace());
     }
 
     @Test

@@ -21,7 +21,6 @@ import org.dialerd.core.pbx.PbxAction;
 import org.dialerd.core.pbx.PbxEvent;
 import org.dialerd.core.pbx.PbxReply;
 import org.dialerd.core.store.MembershipSource.Membership;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,21 +33,15 @@ class AgentEngineTest {
     private final ManualScheduler scheduler = new ManualScheduler();
     private final FakePbx pbx = new FakePbx();
     private final MemoryAudit audit = new MemoryAudit();
-    private final WriteQueue writes = new WriteQueue("test-writes", Duration.ofMillis(1), Duration.ofMillis(10));
     private final List<AgentEvent> events = new ArrayList<>();
     private AgentEngine engine;
 
     @BeforeEach
     void start() {
         Clock clock = Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
-        engine = new AgentEngine(pbx, audit, writes, scheduler, clock, AgentEngineSettings.DEFAULTS);
+        engine = new AgentEngine(pbx, audit, scheduler, clock, AgentEngineSettings.DEFAULTS);
         engine.addListener(events::add);
         run(engine.track(List.of(AGENT_9000, SIP_1001)));
-    }
-
-    @AfterEach
-    void stop() {
-        writes.close();
     }
 
     private <T> T run(CompletableFuture<T> future) {
@@ -85,7 +78,6 @@ class AgentEngineTest {
         assertEquals(Optional.of("Local/1001@agents-00000001;2"), view(AGENT_9000).channel());
         assertEquals(Optional.of("1001"), view(AGENT_9000).extension());
         assertEquals(List.of(new AgentEvent.AgentLoggedIn("Agent/9000")), events);
-        assertTrue(writes.flush(Duration.ofSeconds(5)));
         assertEquals(1, audit.open().size());
         assertEquals(null, audit.open().get(0).breakId);
     }
@@ -164,7 +156,6 @@ class AgentEngineTest {
         assertEquals(AgentStatus.ONLINE, view(AGENT_9000).status());
         assertTrue(events.get(0) instanceof AgentEvent.PauseStart);
         assertTrue(events.get(1) instanceof AgentEvent.PauseEnd);
-        assertTrue(writes.flush(Duration.ofSeconds(5)));
         MemoryAudit.Row breakRow = audit.snapshot().get(1);
         assertEquals(Integer.valueOf(2), breakRow.breakId);
         assertNotNull(breakRow.end);
@@ -199,7 +190,6 @@ class AgentEngineTest {
         scheduler.runUntilIdle();
         assertEquals(AgentStatus.OFFLINE, view(AGENT_9000).status());
         assertTrue(events.contains(new AgentEvent.AgentLoggedOut("Agent/9000")));
-        assertTrue(writes.flush(Duration.ofSeconds(5)));
         assertEquals(2, audit.snapshot().size());
         assertEquals(List.of(), audit.open());
     }
@@ -217,7 +207,6 @@ class AgentEngineTest {
         loginStatic();
         assertEquals(Optional.of("logged-out"), run(engine.logout(AGENT_9000)).status());
         assertEquals(List.of(new PbxAction.AgentLogoff("9000", false)), pbx.sent(PbxAction.AgentLogoff.class));
-        assertTrue(writes.flush(Duration.ofSeconds(5)));
         assertEquals(List.of(), audit.open());
     }
 
@@ -259,7 +248,6 @@ class AgentEngineTest {
         loginStatic();
         run(engine.pause(AGENT_9000, 2, "Lunch"));
         run(engine.closeAllAudits());
-        assertTrue(writes.flush(Duration.ofSeconds(5)));
         assertEquals(List.of(), audit.open());
     }
 
@@ -278,7 +266,6 @@ class AgentEngineTest {
         scheduler.runUntilIdle();
         assertEquals(AgentStatus.OFFLINE, view(AGENT_9000).status());
         assertEquals(AgentStatus.OFFLINE, view(SIP_1001).status());
-        assertTrue(writes.flush(Duration.ofSeconds(5)));
         assertEquals(List.of(), audit.open());
     }
 

@@ -30,9 +30,8 @@ class AsteriskRestartTest {
 
     private final ManualScheduler scheduler = new ManualScheduler();
     private final FakePbx pbx = new FakePbx();
-    private final MemoryAudit audit = new MemoryAudit();
     private final MemoryIncomingCalls calls = new MemoryIncomingCalls();
-    private final WriteQueue writes = new WriteQueue("test-writes", Duration.ofMillis(1), Duration.ofMillis(10));
+    private final MemoryAudit audit = new MemoryAudit(calls::apply);
     private final List<AgentEvent> events = new ArrayList<>();
     private final List<Map<String, String>> channels = new ArrayList<>();
     private final List<Map<String, String>> agentsList = new ArrayList<>();
@@ -41,7 +40,7 @@ class AsteriskRestartTest {
     @BeforeEach
     void start() {
         Clock clock = Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
-        engine = new AgentEngine(pbx, audit, calls, Duration.ofSeconds(10), writes, scheduler, clock,
+        engine = new AgentEngine(pbx, calls, audit, scheduler, clock,
                 AgentEngineSettings.DEFAULTS);
         engine.addListener(events::add);
         pbx.replies = action -> action instanceof PbxAction.CoreShowChannels ? list(channels)
@@ -58,11 +57,6 @@ class AsteriskRestartTest {
         settle();
         assertEquals(AgentStatus.ONCALL, engine.view("Agent/9000").orElseThrow().status());
         events.clear();
-    }
-
-    @AfterEach
-    void stop() {
-        writes.close();
     }
 
     @Test
@@ -123,7 +117,6 @@ class AsteriskRestartTest {
     private void settle() {
         for (int i = 0; i < 4; i++) {
             scheduler.runUntilIdle();
-            assertTrue(writes.flush(Duration.ofSeconds(5)));
         }
         scheduler.runUntilIdle();
     }

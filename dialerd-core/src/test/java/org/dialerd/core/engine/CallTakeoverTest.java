@@ -34,7 +34,6 @@ class CallTakeoverTest {
     private final FakePbx pbx = new FakePbx();
     private final MemoryIncomingCalls incoming = new MemoryIncomingCalls();
     private final MemoryOutgoingCalls outgoing = new MemoryOutgoingCalls(0, 5, 0);
-    private final WriteQueue writes = new WriteQueue("test-writes", Duration.ofMillis(1), Duration.ofMillis(10));
     private final List<AgentEvent> events = new ArrayList<>();
     private final List<Map<String, String>> channels = new ArrayList<>();
     private final List<Map<String, String>> members = new ArrayList<>();
@@ -42,24 +41,19 @@ class CallTakeoverTest {
 
     @BeforeEach
     void start() {
-        engine = new AgentEngine(pbx, new MemoryAudit(), incoming, Duration.ofSeconds(10), writes, scheduler,
+        engine = new AgentEngine(pbx, incoming, new MemoryAudit(incoming::apply, outgoing::apply), scheduler,
                 scheduler.clock(Instant.parse("2026-11-22T10:00:00Z")), AgentEngineSettings.DEFAULTS);
         engine.addListener(events::add);
         pbx.replies = action -> action instanceof PbxAction.CoreShowChannels ? list(channels)
                 : action instanceof PbxAction.QueueStatus ? list(members)
                 : action instanceof PbxAction.Agents ? list(List.of()) : PbxReply.ok("Success");
         settle(engine.track(List.of(SIP_1001)));
-        engine.startOutboundDialer(outgoing, DaemonSettings.DEFAULTS, new DialerSettings("Local/{phone}@customers",
+        engine.startOutboundDialer(outgoing, () -> DaemonSettings.DEFAULTS, new DialerSettings("Local/{phone}@customers",
                 Duration.ofSeconds(1), "dialerd-t"));
         incoming.callEntered(1, 1, "5557001", "DAHDI/1", "100.7", NINE); // the rows of the previous run
         incoming.callEntered(1, 1, "5557002", "DAHDI/1", "100.9", NINE);
         members.add(Map.of("Event", "QueueMember", "Queue", "8001", "Name", "SIP 1001", "Location", "SIP/1001",
                 "StateInterface", "SIP/1001", "Membership", "dynamic", "Paused", "0", "Status", "2"));
-    }
-
-    @AfterEach
-    void stop() {
-        writes.close();
     }
 
     @Test
@@ -147,7 +141,6 @@ class CallTakeoverTest {
     private <T> T settle(CompletableFuture<T> future) {
         for (int i = 0; i < 5; i++) {
             scheduler.runUntilIdle();
-            assertTrue(writes.flush(Duration.ofSeconds(5)));
         }
         scheduler.runUntilIdle();
         assertTrue(future.isDone(), "engine answered");

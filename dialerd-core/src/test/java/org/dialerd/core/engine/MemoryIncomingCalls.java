@@ -2,10 +2,16 @@ package org.dialerd.core.engine;
 
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.dialerd.core.journal.JournalRecord;
 import org.dialerd.core.store.IncomingCallStore;
 
-/** call_entry rows in memory: each call's status as the reports would read it, and its progress log. */
+/**
+ * call_entry rows in memory, kept from the engine's journal records as the applier would write
+ * them: each call's status as the reports would read it, and its progress log.
+ */
 final class MemoryIncomingCalls implements IncomingCallStore {
     static final class Row {
         final long id;
@@ -20,7 +26,8 @@ final class MemoryIncomingCalls implements IncomingCallStore {
         }
     }
 
-    final List<Row> rows = new ArrayList<>();
+    /** By call_entry.id, in the order the calls entered. */
+    private final Map<Long, Row> rows = new LinkedHashMap<>();
     List<MonitoredQueue> monitored = List.of(new MonitoredQueue(1, "8001", List.of()));
 
     @Override
@@ -28,55 +35,51 @@ final class MemoryIncomingCalls implements IncomingCallStore {
         return monitored;
     }
 
-    @Override
-    public synchronized long callEntered(int queueCallEntryId, Integer campaignId, String callerId, String trunk,
-                                         String uniqueId, LocalDateTime enteredQueue) {
-        rows.add(new Row(rows.size() + 1, uniqueId));
-        return rows.size();
+    /** A row a "previous run" wrote; its id is its position (1 for the first). */
+    synchronized long callEntered(int queueCallEntryId, Integer campaignId, String callerId, String trunk,
+                                  String uniqueId, LocalDateTime enteredQueue) {
+        long id = rows.size() + 1;
+        add(new Row(id, uniqueId));
+        return id;
     }
 
-    @Override
-    public synchronized void callLinked(long callId, int queueCallEntryId, int agentId, String callerId,
-                                        String uniqueId, String remoteChannel, LocalDateTime linkStart,
-                                        long waitSeconds) {
-        row(callId).status = "activa";
+    /** What the applier does with the records about incoming calls; other records are not ours. */
+    synchronized void apply(JournalRecord record) {
+        if (record instanceof JournalRecord.IncomingEntered r) {
+            add(new Row(r.id(), r.uniqueId()));
+        } else if (record instanceof JournalRecord.IncomingLinked r) {
+            byId(r.callId()).status = "activa";
+        } else if (record instanceof JournalRecord.IncomingFinished r) {
+            byId(r.callId()).status = "terminada";
+            byId(r.callId()).end = r.end();
+        } else if (record instanceof JournalRecord.IncomingAbandoned r) {
+            byId(r.callId()).status = "abandonada";
+            byId(r.callId()).end = r.end();
+        } else if (record instanceof JournalRecord.IncomingHeld r) {
+            byId(r.callId()).status = r.held() ? "hold" : "activa";
+        } else if (record instanceof JournalRecord.IncomingLostTrack r) {
+            byId(r.callId()).status = "fin-monitoreo";
+        } else if (record instanceof JournalRecord.Progress r && r.incoming()) {
+            byId(r.callId()).progress.add(r.newStatus());
+        }
     }
 
-    @Override
-    public synchronized void callFinished(long callId, LocalDateTime end, long durationSeconds) {
-        row(callId).status = "terminada";
-        row(callId).end = end;
+    private void add(Row row) {
+        if (rows.putIfAbsent(row.id, row) != null) {
+            throw new IllegalStateException("call_entry id " + row.id + " written twice");
+        }
     }
 
-    @Override
-    public synchronized void callTransferred(long callId, String extension, LocalDateTime end, long durationSeconds) {
-        callFinished(callId, end, durationSeconds);
+    private Row byId(long id) {
+        Row row = rows.get(id);
+        if (row == null) {
+            throw new IllegalStateException("no call_entry row " + id);
+        }
+        return row;
     }
 
-    @Override
-    public synchronized void callAbandoned(long callId, LocalDateTime end, long waitSeconds) {
-        row(callId).status = "abandonada";
-        row(callId).end = end;
-    }
-
-    @Override
-    public synchronized void callHeld(long callId, boolean held) {
-        row(callId).status = held ? "hold" : "activa";
-    }
-
-    @Override
-    public synchronized void callLostTrack(long callId, LocalDateTime end) {
-        row(callId).status = "fin-monitoreo";
-    }
-
-    @Override
-    public synchronized long progress(long callId, Integer campaignId, String newStatus, String uniqueId, String trunk,
-                                      Integer agentId, Long durationSeconds, LocalDateTime when) {
-        row(callId).progress.add(newStatus);
-        return callId * 100 + row(callId).progress.size();
-    }
-
-    synchronized Row row(long id) {
-        return rows.get((int) id - 1);
+    /** The {@code n}-th call that entered (1 for the first). */
+    synchronized Row row(int n) {
+        return new ArrayList<>(rows.values()).get(n - 1);
     }
 }

@@ -1,7 +1,6 @@
 package org.dialerd.core.engine;
 
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,11 +12,12 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.dialerd.core.dialer.CallStatus;
 import org.dialerd.core.dialer.CandidateCall;
+import org.dialerd.core.journal.JournalRecord;
 import org.dialerd.core.store.OutgoingCallStore;
 
 /**
- * One outgoing campaign and its calls in memory, as the reports would read them, with the
- * progress log checked as it is written: every attempt opens with Placing and ends with exactly
+ * One outgoing campaign and its calls in memory, kept from the engine's journal records as the
+ * applier would write them, with the progress log checked as it is written: every attempt opens with Placing and ends with exactly
  * one final status, nothing is logged for an attempt that is not open. Dialable calls are kept
  * ordered (fewer retries first), so reading candidates stays cheap for large campaigns.
  */
@@ -48,7 +48,6 @@ final class MemoryOutgoingCalls implements OutgoingCallStore {
     private final Map<Long, List<String>> open = new HashMap<>();
     private final Map<String, Long> logged = new TreeMap<>();
     private final List<String> violations = new ArrayList<>();
-    private long progressIds;
     private String campaignStatus = "A";
 
     MemoryOutgoingCalls(int maxChannels, int retries, int callCount) {
@@ -64,11 +63,6 @@ final class MemoryOutgoingCalls implements OutgoingCallStore {
     @Override
     public synchronized List<Campaign> activeCampaigns() {
         return "A".equals(campaignStatus) ? List.of(campaign) : List.of();
-    }
-
-    @Override
-    public synchronized void setCampaignStatus(int campaignId, String status) {
-        campaignStatus = status;
     }
 
     @Override
@@ -94,72 +88,49 @@ final class MemoryOutgoingCalls implements OutgoingCallStore {
         return Set.of();
     }
 
-    @Override
-    public synchronized boolean placing(long callId, String trunk, LocalDateTime when) {
-        Call call = calls.get(callId);
-        if (!dialable.remove(call)) {
-            return false;
+    /** What the applier does with the records about campaign calls; other records are not ours. */
+    synchronized void apply(JournalRecord record) {
+        if (record instanceof JournalRecord.OutgoingPlacing r) {
+            Call call = calls.get(r.callId());
+            if (!dialable.remove(call)) {
+                violation(r.callId(), "placed while not dialable (status " + call.status + ")");
+            }
+            call.status = CallStatus.PLACING.wireName();
+            call.retries++;
+        } else if (record instanceof JournalRecord.OutgoingAnswered r) {
+            Call call = calls.get(r.callId());
+            call.uniqueId = r.uniqueId();
+            if ("Placing".equals(call.status)) {
+                call.status = "Ringing";
+            }
+        } else if (record instanceof JournalRecord.OutgoingFailed r) {
+            Call call = calls.get(r.callId());
+            call.status = r.status();
+            call.failureCause = r.cause();
+            call.failureText = r.causeText();
+            redialable(call);
+        } else if (record instanceof JournalRecord.OutgoingQueued r) {
+            calls.get(r.callId()).status = "OnQueue";
+        } else if (record instanceof JournalRecord.OutgoingLinked r) {
+            Call call = calls.get(r.callId());
+            call.status = "Success";
+            call.agentId = r.agentId();
+        } else if (record instanceof JournalRecord.OutgoingEnded r) {
+            calls.get(r.callId()).status = r.status();
+        } else if (record instanceof JournalRecord.OutgoingAbandoned r) {
+            Call call = calls.get(r.callId());
+            call.status = "Abandoned";
+            redialable(call);
+        } else if (record instanceof JournalRecord.OutgoingHeld r) {
+            calls.get(r.callId()).status = r.held() ? "OnHold" : "Success";
+        } else if (record instanceof JournalRecord.CampaignStatus r) {
+            campaignStatus = r.status();
+        } else if (record instanceof JournalRecord.Progress r && !r.incoming()) {
+            progress(r.callId(), r.newStatus());
         }
-        call.status = CallStatus.PLACING.wireName();
-        call.retries++;
-        return true;
     }
 
-    @Override
-    public synchronized void answered(long callId, String uniqueId, LocalDateTime when) {
-        Call call = calls.get(callId);
-        call.uniqueId = uniqueId;
-        if ("Placing".equals(call.status)) {
-            call.status = "Ringing";
-        }
-    }
-
-    @Override
-    public synchronized void failed(long callId, String status, int cause, String causeText, LocalDateTime when) {
-        Call call = calls.get(callId);
-        call.status = status;
-        call.failureCause = cause;
-        call.failureText = causeText;
-        redialable(call);
-    }
-
-    @Override
-    public synchronized void queued(long callId, String uniqueId, LocalDateTime when) {
-        calls.get(callId).status = "OnQueue";
-    }
-
-    @Override
-    public synchronized void linked(long callId, int agentId, String agentNumber, String queue, String uniqueId,
-                                    String channel, LocalDateTime linkStart, long waitSeconds) {
-        Call call = calls.get(callId);
-        call.status = "Success";
-        call.agentId = agentId;
-    }
-
-    @Override
-    public synchronized void ended(long callId, String status, LocalDateTime end, long durationSeconds) {
-        calls.get(callId).status = status;
-    }
-
-    @Override
-    public synchronized void abandoned(long callId, LocalDateTime end, long waitSeconds) {
-        Call call = calls.get(callId);
-        call.status = "Abandoned";
-        redialable(call);
-    }
-
-    @Override
-    public void transferred(long callId, String extension) {
-    }
-
-    @Override
-    public synchronized void held(long callId, boolean held) {
-        calls.get(callId).status = held ? "OnHold" : "Success";
-    }
-
-    @Override
-    public synchronized long progress(int campaignId, long callId, String status, long retry, String uniqueId,
-                                      String trunk, Integer agentId, Long durationSeconds, LocalDateTime when) {
+    private void progress(long callId, String status) {
         logged.merge(status, 1L, Long::sum);
         List<String> attempt = open.get(callId);
         if ("Placing".equals(status)) {
@@ -175,11 +146,6 @@ final class MemoryOutgoingCalls implements OutgoingCallStore {
                 open.remove(callId);
             }
         }
-        return ++progressIds;
-    }
-
-    @Override
-    public void campaignStats(int campaignId, long completed, long meanTalk, long deviation) {
     }
 
     private void redialable(Call call) {
@@ -202,6 +168,11 @@ final class MemoryOutgoingCalls implements OutgoingCallStore {
         call.status = status;
         call.retries = Math.max(1, call.retries);
         open.put(id, new ArrayList<>(List.of(logged)));
+    }
+
+    /** The campaign's estatus as the web UI would set it. */
+    synchronized void campaignStatus(String status) {
+        campaignStatus = status;
     }
 
     synchronized Call call(long id) {

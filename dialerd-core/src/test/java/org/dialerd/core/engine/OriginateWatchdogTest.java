@@ -29,18 +29,17 @@ class OriginateWatchdogTest {
     private static final Agent SIP_1001 = new Agent(6, AgentType.SIP, "1001", "SIP 1001", true, Optional.of("demo"));
     /** timeout_originate 20 s: the deadline is 20 s + the 10 s margin. */
     private static final DaemonSettings SETTINGS = new DaemonSettings("127.0.0.1", "", "", 0, 10, 8, false, false,
-            false, 0.97, false, 20, false, 5);
+            false, 0.97, false, 20, 0, 5);
 
     private final ManualScheduler scheduler = new ManualScheduler();
     private final FakePbx pbx = new FakePbx();
     private final MemoryOutgoingCalls store = new MemoryOutgoingCalls(1, 5, 10);
-    private final WriteQueue writes = new WriteQueue("test-writes", Duration.ofMillis(1), Duration.ofMillis(10));
     private final List<AgentEvent> events = new ArrayList<>();
     private AgentEngine engine;
 
     @BeforeEach
     void start() {
-        engine = new AgentEngine(pbx, new MemoryAudit(), writes, scheduler,
+        engine = new AgentEngine(pbx, new MemoryAudit(store::apply), scheduler,
                 scheduler.clock(Instant.parse("2026-11-22T10:00:00Z")), AgentEngineSettings.DEFAULTS);
         engine.addListener(events::add);
         settle(engine.track(List.of(SIP_1001)));
@@ -51,14 +50,9 @@ class OriginateWatchdogTest {
         settle(CompletableFuture.completedFuture(null));
     }
 
-    @AfterEach
-    void stop() {
-        writes.close();
-    }
-
     @Test
     void lostOriginateResponseEndsTheCallAtTheDeadlineAndTheCampaignDialsOn() {
-        engine.startOutboundDialer(store, SETTINGS, dialer());
+        engine.startOutboundDialer(store, () -> SETTINGS, dialer());
         advance(Duration.ofSeconds(2));
         assertEquals(1, originates().size(), "one channel: one call at a time");
 
@@ -75,7 +69,7 @@ class OriginateWatchdogTest {
 
     @Test
     void channelHangupWithoutOriginateResponseEndsTheCallWithTheHangupCause() {
-        engine.startOutboundDialer(store, SETTINGS, dialer());
+        engine.startOutboundDialer(store, () -> SETTINGS, dialer());
         advance(Duration.ofSeconds(2));
         PbxAction.Originate originate = originates().get(0);
 
@@ -90,7 +84,7 @@ class OriginateWatchdogTest {
 
     @Test
     void originateResponseRightAfterTheHangupDecidesAsUsual() {
-        engine.startOutboundDialer(store, SETTINGS, dialer());
+        engine.startOutboundDialer(store, () -> SETTINGS, dialer());
         advance(Duration.ofSeconds(2));
         PbxAction.Originate originate = originates().get(0);
 
@@ -110,7 +104,7 @@ class OriginateWatchdogTest {
         pbx.answers = action -> action instanceof PbxAction.Originate
                 ? CompletableFuture.failedFuture(new PbxNoAnswerException("AMI Originate: no answer within 5000 ms"))
                 : CompletableFuture.completedFuture(PbxReply.ok("Success"));
-        engine.startOutboundDialer(store, SETTINGS, dialer());
+        engine.startOutboundDialer(store, () -> SETTINGS, dialer());
         advance(Duration.ofSeconds(7));
         PbxAction.Originate originate = originates().get(0);
         assertEquals("Placing", store.call(callOf(originate)).status, "not failed on a missing answer");
@@ -125,7 +119,7 @@ class OriginateWatchdogTest {
     void refusedOriginateFailsAtOnce() {
         pbx.replies = action -> action instanceof PbxAction.Originate ? PbxReply.error("Originate failed")
                 : PbxReply.ok("Success");
-        engine.startOutboundDialer(store, SETTINGS, dialer());
+        engine.startOutboundDialer(store, () -> SETTINGS, dialer());
         advance(Duration.ofSeconds(2));
 
         MemoryOutgoingCalls.Call call = store.call(callOf(originates().get(0)));
@@ -135,7 +129,7 @@ class OriginateWatchdogTest {
 
     @Test
     void pendingCallFromBeforeAnAsteriskRestartEndsAfterTheResync() {
-        engine.startOutboundDialer(store, SETTINGS, dialer());
+        engine.startOutboundDialer(store, () -> SETTINGS, dialer());
         advance(Duration.ofSeconds(2));
         PbxAction.Originate originate = originates().get(0);
 
@@ -172,7 +166,6 @@ class OriginateWatchdogTest {
     private <T> T settle(CompletableFuture<T> future) {
         for (int i = 0; i < 4; i++) {
             scheduler.runUntilIdle();
-            assertTrue(writes.flush(Duration.ofSeconds(5)));
         }
         scheduler.runUntilIdle();
         assertTrue(future.isDone(), "engine answered");

@@ -34,14 +34,13 @@ class PauseSyncTest {
     private final ManualScheduler scheduler = new ManualScheduler();
     private final FakePbx pbx = new FakePbx();
     private final MemoryAudit audit = new MemoryAudit();
-    private final WriteQueue writes = new WriteQueue("test-writes", Duration.ofMillis(1), Duration.ofMillis(10));
     private final List<AgentEvent> events = new ArrayList<>();
     private AgentEngine engine;
 
     @BeforeEach
     void start() {
         Clock clock = Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
-        engine = new AgentEngine(pbx, audit, writes, scheduler, clock, AgentEngineSettings.DEFAULTS);
+        engine = new AgentEngine(pbx, audit, scheduler, clock, AgentEngineSettings.DEFAULTS);
         engine.addListener(events::add);
         run(engine.track(List.of(AGENT_9000)));
         engine.followBreaks(tipo -> List.of(new BreakStore.Break(2, "Lunch", "", true, 'B'),
@@ -54,11 +53,6 @@ class PauseSyncTest {
         settle();
         events.clear();
         pbx.sent.clear();
-    }
-
-    @AfterEach
-    void stop() {
-        writes.close();
     }
 
     @Test
@@ -149,7 +143,6 @@ class PauseSyncTest {
     private void settle() {
         for (int i = 0; i < 3; i++) {
             scheduler.runUntilIdle();
-            assertTrue(writes.flush(Duration.ofSeconds(5)));
         }
         scheduler.runUntilIdle();
     }

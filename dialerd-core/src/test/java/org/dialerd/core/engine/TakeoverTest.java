@@ -41,7 +41,6 @@ class TakeoverTest {
     private final ManualScheduler scheduler = new ManualScheduler();
     private final FakePbx pbx = new FakePbx();
     private final MemoryAudit audit = new MemoryAudit();
-    private final WriteQueue writes = new WriteQueue("test-writes", Duration.ofMillis(1), Duration.ofMillis(10));
     private final List<AgentEvent> events = new ArrayList<>();
     private final List<Map<String, String>> agentsList = new ArrayList<>();
     private final List<Map<String, String>> members = new ArrayList<>();
@@ -50,18 +49,13 @@ class TakeoverTest {
     @BeforeEach
     void start() {
         Clock clock = Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
-        engine = new AgentEngine(pbx, audit, writes, scheduler, clock, AgentEngineSettings.DEFAULTS);
+        engine = new AgentEngine(pbx, audit, scheduler, clock, AgentEngineSettings.DEFAULTS);
         engine.addListener(events::add);
         pbx.replies = action -> action instanceof PbxAction.Agents ? list(agentsList)
                 : action instanceof PbxAction.QueueStatus ? list(members) : PbxReply.ok("Success");
         run(engine.track(List.of(AGENT_9000, SIP_1001)));
         engine.followBreaks(tipo -> List.of(new BreakStore.Break(2, "Lunch", "", true, 'B')), Duration.ofMinutes(1));
         settle();
-    }
-
-    @AfterEach
-    void stop() {
-        writes.close();
     }
 
     @Test
@@ -168,7 +162,6 @@ class TakeoverTest {
     private void settle() {
         for (int i = 0; i < 3; i++) {
             scheduler.runUntilIdle();
-            assertTrue(writes.flush(Duration.ofSeconds(5)));
         }
         scheduler.runUntilIdle();
     }

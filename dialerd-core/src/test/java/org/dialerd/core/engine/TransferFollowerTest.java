@@ -29,13 +29,12 @@ class TransferFollowerTest {
     private final ManualScheduler scheduler = new ManualScheduler();
     private final FakePbx pbx = new FakePbx();
     private final MemoryIncomingCalls calls = new MemoryIncomingCalls();
-    private final WriteQueue writes = new WriteQueue("test-writes", Duration.ofMillis(1), Duration.ofMillis(10));
     private final List<AgentEvent> events = new ArrayList<>();
     private AgentEngine engine;
 
     @BeforeEach
     void start() {
-        engine = new AgentEngine(pbx, new MemoryAudit(), calls, Duration.ofSeconds(10), writes, scheduler,
+        engine = new AgentEngine(pbx, calls, new MemoryAudit(calls::apply), scheduler,
                 scheduler.clock(Instant.parse("2026-11-22T10:00:00Z")), AgentEngineSettings.DEFAULTS);
         engine.addListener(events::add);
         run(engine.track(List.of(SIP_1001)));
@@ -51,11 +50,6 @@ class TransferFollowerTest {
         events.clear();
     }
 
-    @AfterEach
-    void stop() {
-        writes.close();
-    }
-
     @Test
     void transferToAnExtensionThatDoesNotExistIsReportedAndTheCallStaysWithTheAgent() {
         assertTrue(run(engine.attendedTransfer(SIP_1001, AGENT_LEG, "from-internal", "5555")).ok());
@@ -69,7 +63,7 @@ class TransferFollowerTest {
 
         AgentEvent.TransferFailed failed = (AgentEvent.TransferFailed) events.get(0);
         assertEquals("5555", failed.extension());
-        assertEquals(1L, failed.call().callId());
+        assertEquals(calls.row(1).id, failed.call().callId());
         assertEquals(AgentStatus.ONCALL, engine.view("SIP/1001").orElseThrow().status());
         assertEquals("activa", calls.row(1).status);
     }
@@ -116,7 +110,6 @@ class TransferFollowerTest {
     private void settle() {
         for (int i = 0; i < 4; i++) {
             scheduler.runUntilIdle();
-            assertTrue(writes.flush(Duration.ofSeconds(5)));
         }
         scheduler.runUntilIdle();
     }

@@ -43,4 +43,38 @@ class DaemonSettingsTest {
     void passwordIsNotPrinted() {
         assertFalse(DaemonSettings.fromValorConfig(Map.of("asterisk.astpass", "secret")).toString().contains("secret"));
     }
+
+    @Test
+    void entretiempoSetsTheRoundIntervalAndItsAbsenceKeepsTheReferenceThreeSeconds() {
+        assertEquals(java.time.Duration.ofSeconds(3), DaemonSettings.DEFAULTS.dialInterval());
+        assertEquals(java.time.Duration.ofSeconds(5),
+                DaemonSettings.fromValorConfig(Map.of("dialer.entretiempo", "5")).dialInterval());
+        // 0: the fork dials on every pass of its loop; we wait at least a second.
+        assertEquals(java.time.Duration.ofSeconds(1),
+                DaemonSettings.fromValorConfig(Map.of("dialer.entretiempo", "0")).dialInterval());
+    }
+
+    @Test
+    void forzarSobrecolocarIsACountOfExtraCalls() {
+        assertEquals(0, DaemonSettings.DEFAULTS.extraCalls());
+        assertEquals(2, DaemonSettings.fromValorConfig(Map.of("dialer.forzar_sobrecolocar", "2")).extraCalls());
+        assertEquals("valor_config dialer.forzar_sobrecolocar = '-1': must be at least 0",
+                assertThrows(IllegalArgumentException.class,
+                        () -> DaemonSettings.fromValorConfig(Map.of("dialer.forzar_sobrecolocar", "-1"))).getMessage());
+    }
+
+    @Test
+    void sessionDurationZeroMeansNeverRenewed() {
+        assertTrue(DaemonSettings.DEFAULTS.amiSessionDuration().isZero());
+        assertEquals(java.time.Duration.ofHours(1),
+                DaemonSettings.fromValorConfig(Map.of("asterisk.duracion_sesion", "3600")).amiSessionDuration());
+    }
+
+    @Test
+    void rowsListEveryKeyWithThePasswordMasked() {
+        Map<String, String> rows = DaemonSettings.fromValorConfig(Map.of("asterisk.astpass", "pw")).asRows();
+        assertEquals(14, rows.size());
+        assertEquals("***", rows.get("asterisk.astpass"));
+        assertEquals("0.97", rows.get("dialer.qos"));
+    }
 }

@@ -154,6 +154,11 @@ public final class JdbcCallStore implements CallStore {
                 survey(connection, Tables.INCOMING, id));
     }
 
+    @Override
+    public List<Contact> contactsByPhone(String phone) {
+        return jdbc.list(CONTACT_COLUMNS + " WHERE telefono = ? ORDER BY id", JdbcCallStore::contact, phone);
+    }
+
     private static <T> Optional<T> first(Connection connection, List<Pending<T>> rows) throws SQLException {
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0).complete(connection));
     }

@@ -10,7 +10,7 @@ import org.dialerd.core.dialer.CallWindow;
 import org.dialerd.core.dialer.CandidateCall;
 import org.dialerd.core.store.OutgoingCallStore;
 
-/** Outgoing campaigns and their calls. */
+/** What the dialer reads: active campaigns, dialable and scheduled calls, dont_call. */
 public final class JdbcOutgoingCallStore implements OutgoingCallStore {
     private final Jdbc jdbc;
 
@@ -43,11 +43,6 @@ public final class JdbcOutgoingCallStore implements OutgoingCallStore {
                         row.getObject("fecha_llamada", LocalDateTime.class),
                         row.getObject("datetime_entry_queue", LocalDateTime.class),
                         row.getObject("start_time", LocalDateTime.class), Jdbc.nullableInt(row, "id_agent")));
-    }
-
-    @Override
-    public void setCampaignStatus(int campaignId, String status) {
-        jdbc.update("UPDATE campaign SET estatus = ? WHERE id = ?", status, campaignId);
     }
 
     @Override
@@ -87,95 +82,9 @@ public final class JdbcOutgoingCallStore implements OutgoingCallStore {
         return new HashSet<>(jdbc.list("SELECT caller_id FROM dont_call", row -> row.getString(1)));
     }
 
-    @Override
-    public boolean placing(long callId, String trunk, LocalDateTime when) {
-        return jdbc.update("UPDATE calls SET status = 'Placing', retries = retries + 1, datetime_originate = ?, "
-                + "trunk = ?, uniqueid = NULL, fecha_llamada = NULL, failure_cause = NULL, failure_cause_txt = NULL "
-                + "WHERE id = ? AND (status IS NULL OR status NOT IN ('Success', 'Placing', 'Ringing', 'OnQueue', "
-                + "'OnHold'))", when, trunk, callId) == 1;
-    }
-
-    @Override
-    public void answered(long callId, String uniqueId, LocalDateTime when) {
-        jdbc.update("UPDATE calls SET status = IF(status = 'Placing', 'Ringing', status), fecha_llamada = ?, "
-                + "uniqueid = ? WHERE id = ?", when, uniqueId, callId);
-    }
-
-    @Override
-    public void failed(long callId, String status, int cause, String causeText, LocalDateTime when) {
-        jdbc.update("UPDATE calls SET status = ?, failure_cause = ?, failure_cause_txt = ?, fecha_llamada = ? "
-                + "WHERE id = ?", status, cause, causeText, when, callId);
-    }
-
-    @Override
-    public void queued(long callId, String uniqueId, LocalDateTime when) {
-        jdbc.update("UPDATE calls SET status = 'OnQueue', datetime_entry_queue = ?, uniqueid = ? WHERE id = ?",
-                when, uniqueId, callId);
-    }
-
-    @Override
-    public void linked(long callId, int agentId, String agentNumber, String queue, String uniqueId, String channel,
-                       LocalDateTime linkStart, long waitSeconds) {
-        jdbc.inTransaction(connection -> {
-            Jdbc.update(connection, "UPDATE calls SET status = 'Success', id_agent = ?, start_time = ?, "
-                    + "duration_wait = ? WHERE id = ?", agentId, linkStart, waitSeconds, callId);
-            Jdbc.update(connection, "INSERT INTO current_calls (id_call, fecha_inicio, uniqueid, queue, agentnum, "
-                    + "event, Channel, ChannelClient, hold) VALUES (?, ?, ?, ?, ?, 'Link', ?, ?, 'N')", callId,
-                    linkStart, uniqueId, queue, cut(agentNumber, 16), cut(agentNumber, 32), cut(channel, 32));
-            return null;
-        });
-    }
-
-    @Override
-    public void ended(long callId, String status, LocalDateTime end, long durationSeconds) {
-        jdbc.inTransaction(connection -> {
-            Jdbc.update(connection, "UPDATE calls SET status = ?, end_time = ?, duration = ? WHERE id = ?",
-                    status, end, durationSeconds, callId);
-            Jdbc.update(connection, "DELETE FROM current_calls WHERE id_call = ?", callId);
-            return null;
-        });
-    }
-
-    @Override
-    public void abandoned(long callId, LocalDateTime end, long waitSeconds) {
-        jdbc.update("UPDATE calls SET status = 'Abandoned', end_time = ?, duration_wait = ? WHERE id = ?",
-                end, waitSeconds, callId);
-    }
-
-    @Override
-    public void transferred(long callId, String extension) {
-        jdbc.update("UPDATE calls SET transfer = ? WHERE id = ?", cut(extension, 6), callId);
-    }
-
-    @Override
-    public void held(long callId, boolean held) {
-        jdbc.inTransaction(connection -> {
-            Jdbc.update(connection, "UPDATE calls SET status = ? WHERE id = ?", held ? "OnHold" : "Success", callId);
-            Jdbc.update(connection, "UPDATE current_calls SET hold = ? WHERE id_call = ?", held ? "S" : "N", callId);
-            return null;
-        });
-    }
-
-    @Override
-    public long progress(int campaignId, long callId, String status, long retry, String uniqueId, String trunk,
-                         Integer agentId, Long durationSeconds, LocalDateTime when) {
-        return jdbc.insert("INSERT INTO call_progress_log (datetime_entry, id_campaign_outgoing, id_call_outgoing, "
-                + "new_status, retry, uniqueid, trunk, id_agent, duration) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                when, campaignId, callId, status, retry, cut(uniqueId, 32), cut(trunk, 20), agentId, durationSeconds);
-    }
-
-    @Override
-    public void campaignStats(int campaignId, long completed, long meanTalk, long deviation) {
-        jdbc.update("UPDATE campaign SET num_completadas = ?, promedio = ?, desviacion = ? WHERE id = ?",
-                completed, meanTalk, deviation, campaignId);
-    }
-
     private static Long nullableLong(java.sql.ResultSet row, String column) throws java.sql.SQLException {
         long value = row.getLong(column);
         return row.wasNull() ? null : value;
     }
 
-    private static String cut(String value, int max) {
-        return value == null || value.length() <= max ? value : value.substring(0, max);
-    }
 }

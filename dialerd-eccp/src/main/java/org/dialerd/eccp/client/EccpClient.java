@@ -3,6 +3,7 @@ package org.dialerd.eccp.client;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -44,7 +45,15 @@ public final class EccpClient implements AutoCloseable {
 
     /** {@code timeout} bounds the connect and every synchronous call. */
     public static EccpClient connect(String host, int port, Duration timeout) {
-        return new EccpClient(new EccpConnection(host, port, timeout), timeout);
+        return new EccpClient(new EccpConnection(host, port, timeout, Optional.empty()), timeout);
+    }
+
+    /**
+     * ECCP over TLS: the server's certificate must be trusted by {@code tls} and name {@code host}.
+     * Fails with {@link EccpClientException} when the handshake does not succeed within {@code timeout}.
+     */
+    public static EccpClient connect(String host, int port, Duration timeout, ClientTls tls) {
+        return new EccpClient(new EccpConnection(host, port, timeout, Optional.of(tls)), timeout);
     }
 
     // ---- transport --------------------------------------------------------------------

@@ -10,7 +10,9 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.ssl.SslHandler;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -44,7 +46,8 @@ final class EccpConnection implements AutoCloseable {
     private final AtomicLong nextId = new AtomicLong(1);
     private final Channel channel;
 
-    EccpConnection(String host, int port, Duration connectTimeout) {
+    /** {@code tls} empty: plain TCP. With TLS, the handshake is done before this returns. */
+    EccpConnection(String host, int port, Duration connectTimeout, Optional<ClientTls> tls) {
         Bootstrap bootstrap = new Bootstrap()
                 .group(group)
                 .channel(NioSocketChannel.class)
@@ -53,16 +56,32 @@ final class EccpConnection implements AutoCloseable {
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        tls.ifPresent(t -> ch.pipeline().addLast("tls", t.newHandler(ch.alloc(), host, port)));
                         ch.pipeline().addLast(new EccpPacketEncoder(), new EccpFrameDecoder(MAX_PACKET_BYTES),
                                 new Inbound());
                     }
                 });
         try {
             channel = bootstrap.connect(host, port).sync().channel();
+            SslHandler handshake = channel.pipeline().get(SslHandler.class);
+            if (handshake != null && !handshake.handshakeFuture().await(connectTimeout.toMillis())) {
+                channel.close();
+                throw new EccpClientException("TLS handshake with " + host + ":" + port + " took longer than "
+                        + connectTimeout);
+            }
+            if (handshake != null && !handshake.handshakeFuture().isSuccess()) {
+                channel.close();
+                Throwable cause = handshake.handshakeFuture().cause();
+                throw new EccpClientException("TLS handshake with " + host + ":" + port + " failed: "
+                        + cause.getMessage(), cause);
+            }
         } catch (InterruptedException e) {
             group.shutdownGracefully();
             Thread.currentThread().interrupt();
             throw new EccpClientException("interrupted while connecting to " + host + ":" + port, e);
+        } catch (EccpClientException e) {
+            group.shutdownGracefully();
+            throw e;
         } catch (RuntimeException e) {
             group.shutdownGracefully();
             throw new EccpClientException("cannot connect to " + host + ":" + port + ": " + e.getMessage(), e);

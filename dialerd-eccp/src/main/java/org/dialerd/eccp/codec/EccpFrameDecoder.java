@@ -114,12 +114,17 @@ public final class EccpFrameDecoder extends ByteToMessageDecoder {
         in.readerIndex(first);
         if (in.getByte(first) == BOM[0]) {
             // Aalto's non-blocking parser rejects a UTF-8 byte order mark; libxml2 (the reference) skips it.
-            if (in.readableBytes() < BOM.length) {
-                return false;
+            int available = in.readableBytes();
+            int matching = 1;
+            while (matching < Math.min(available, BOM.length) && in.getByte(first + matching) == BOM[matching]) {
+                matching++;
             }
-            if (in.getByte(first + 1) == BOM[1] && in.getByte(first + 2) == BOM[2]) {
+            if (matching == BOM.length) {
                 in.skipBytes(BOM.length);
+            } else if (matching == available) {
+                return false; // all there is so far may still be a byte order mark: wait for the rest
             }
+            // else: not a byte order mark; the parser refuses the bytes
         }
         parser = PARSERS.createAsyncForByteArray();
         packetBytes = 0;

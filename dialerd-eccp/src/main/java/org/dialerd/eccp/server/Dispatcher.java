@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Owns the rules every request shares: unknown or unimplemented names get 501, requests
  * before login get 401, requests needing Asterisk get 500 while AMI is down, and whatever
- * a handler throws becomes a failure packet. Handlers only do their own work.
+ * a handler throws becomes a failure packet. Handlers only do their own work. Every answer is
+ * counted by request name and result ({@link EccpMetrics}).
  */
 public final class Dispatcher {
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
@@ -23,18 +24,84 @@ public final class Dispatcher {
     /** What to write back, and whether to close the connection after it. */
     public record Reply(XmlElement packet, boolean close) {}
 
+    /** The request label of a name ECCP does not have (not the name itself: clients choose it). */
+    static final String UNKNOWN_REQUEST = "unknown";
+
+    /**
+     * Requests answered from memory alone. Every other request may block on the database and
+     * runs on the database executor, so these never wait behind them.
+     */
+    private static final java.util.Set<RequestName> DATABASE_FREE = java.util.EnumSet.of(RequestName.GETREQUESTLIST,
+            RequestName.LOGOUT, RequestName.FILTERBYAGENT, RequestName.CALLPROGRESS, RequestName.DUMPSTATUS,
+            RequestName.GETAGENTSTATUS);
+    /** Longest a database request waits for the engine's earlier writes to be applied. */
+    private static final java.time.Duration WRITES_WAIT = java.time.Duration.ofSeconds(2);
+
     private final Map<RequestName, RequestHandler> handlers;
     private final Services services;
+    private final ReadBarrier barrier;
+    private final EccpMetrics metrics;
+    private final UnavailableLog unavailable = new UnavailableLog();
 
     public Dispatcher(Map<RequestName, RequestHandler> handlers, Services services) {
+        this(handlers, services, ReadBarrier.NONE, EccpMetrics.NONE);
+    }
+
+    public Dispatcher(Map<RequestName, RequestHandler> handlers, Services services, ReadBarrier barrier) {
+        this(handlers, services, barrier, EccpMetrics.NONE);
+    }
+
+    public Dispatcher(Map<RequestName, RequestHandler> handlers, Services services, ReadBarrier barrier,
+                      EccpMetrics metrics) {
         this.handlers = new EnumMap<>(RequestName.class);
         this.handlers.putAll(handlers);
         this.services = services;
+        this.barrier = barrier;
+        this.metrics = metrics;
+        metrics.requestsKnown(java.util.stream.Stream.concat(java.util.Arrays.stream(RequestName.values())
+                .map(RequestName::wireName), java.util.stream.Stream.of(UNKNOWN_REQUEST)).toList());
+    }
+
+    /** Whether the request may touch the database (unknown names do not: they get 501). */
+    public static boolean mayUseDatabase(EccpRequest request) {
+        return RequestName.fromWireName(request.body().name()).map(name -> !DATABASE_FREE.contains(name))
+                .orElse(false);
+    }
+
+    /** The answer when the database executor has no room for another request. */
+    public static Reply databaseBusy(EccpRequest request) {
+        return new Reply(Replies.response(request.id(), Replies.failureElement(503, "Database unavailable")), false);
     }
 
     public Reply dispatch(EccpSession session, EccpRequest request) {
-        String id = request.id();
+        long start = System.nanoTime();
         Optional<RequestName> known = RequestName.fromWireName(request.body().name());
+        Reply reply = answer(session, request, known);
+        long elapsed = System.nanoTime() - start;
+        String name = known.map(RequestName::wireName).orElse(UNKNOWN_REQUEST);
+        String result = result(reply.packet());
+        metrics.requestAnswered(name, result, elapsed);
+        if (log.isDebugEnabled()) {
+            log.debug("ECCP {} from {}: {} in {} µs", name, session.remoteAddress(), result, elapsed / 1000);
+        }
+        return reply;
+    }
+
+    /**
+     * {@code success}, or the code of the failure element the reply carries, at the top
+     * ({@code <response><failure>}) or in the request's own element.
+     */
+    static String result(XmlElement response) {
+        if (response.children().isEmpty()) {
+            return EccpMetrics.SUCCESS;
+        }
+        XmlElement body = response.children().get(0);
+        Optional<XmlElement> failure = body.name().equals("failure") ? Optional.of(body) : body.child("failure");
+        return failure.flatMap(f -> f.childText("code")).orElse(EccpMetrics.SUCCESS);
+    }
+
+    private Reply answer(EccpSession session, EccpRequest request, Optional<RequestName> known) {
+        String id = request.id();
         if (known.isEmpty()) {
             return new Reply(Replies.response(id, Replies.failureElement(501, "Not Implemented")), false);
         }
@@ -49,6 +116,9 @@ public final class Dispatcher {
         if (handler == null) {
             return new Reply(Replies.response(id, Replies.failureElement(501, "Not Implemented")), false);
         }
+        if (!DATABASE_FREE.contains(name)) {
+            barrier.awaitWrites(WRITES_WAIT);
+        }
         RequestContext context = new RequestContext(session, name, services);
         try {
             XmlElement answer = handler.handle(context, request.body());
@@ -58,7 +128,7 @@ public final class Dispatcher {
             XmlElement body = failure.isWrapped() ? XmlElement.of(name.responseName(), element) : element;
             return new Reply(Replies.response(id, body), context.shouldCloseAfterReply());
         } catch (StoreException e) {
-            log.error("ECCP {} from {}: database unavailable", name.wireName(), session.remoteAddress(), e);
+            unavailable.report(name, session, e);
             return new Reply(Replies.response(id, Replies.failureElement(503, "Database unavailable")), false);
         } catch (RuntimeException e) {
             log.error("ECCP {} from {}: internal error", name.wireName(), session.remoteAddress(), e);

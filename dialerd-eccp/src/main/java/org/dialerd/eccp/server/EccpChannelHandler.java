@@ -6,6 +6,8 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.handler.timeout.IdleStateEvent;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.dialerd.eccp.codec.DecodeFailure;
@@ -30,15 +32,18 @@ final class EccpChannelHandler extends ChannelInboundHandlerAdapter {
 
     private final Dispatcher dispatcher;
     private final SerialExecutor requests;
+    /** Requests that may block on JDBC run here, bounded apart from the workers. */
+    private final Executor database;
     private final EccpServerSettings settings;
     private final SessionRegistry registry;
     private final AtomicInteger inFlight = new AtomicInteger();
     private EccpSession session;
     private volatile boolean closing;
 
-    EccpChannelHandler(Dispatcher dispatcher, Executor workers, EccpServerSettings settings,
+    EccpChannelHandler(Dispatcher dispatcher, Executor workers, Executor database, EccpServerSettings settings,
                        SessionRegistry registry) {
         this.dispatcher = dispatcher;
+        this.database = database;
         this.registry = registry;
         this.requests = new SerialExecutor(workers);
         this.settings = settings;
@@ -46,7 +51,10 @@ final class EccpChannelHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        session = new EccpSession(String.valueOf(ctx.channel().remoteAddress()));
+        SocketAddress remote = ctx.channel().remoteAddress();
+        session = new EccpSession(String.valueOf(remote), remote instanceof InetSocketAddress inet
+                ? inet.getAddress().getHostAddress() : String.valueOf(remote));
+        log.debug("ECCP client {} connected", session.remoteAddress());
         ctx.fireChannelActive();
     }
 
@@ -55,6 +63,7 @@ final class EccpChannelHandler extends ChannelInboundHandlerAdapter {
         closing = true;
         if (session != null) {
             registry.remove(session);
+            log.debug("ECCP client {} disconnected", session.remoteAddress());
         }
         ctx.fireChannelInactive();
     }
@@ -63,7 +72,7 @@ final class EccpChannelHandler extends ChannelInboundHandlerAdapter {
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof EccpRequest request) {
             accepted(ctx);
-            requests.execute(() -> answer(ctx, request));
+            requests.executeAsync(() -> answer(ctx, request));
         } else if (msg instanceof DecodeFailure failure) {
             accepted(ctx);
             requests.execute(() -> reject(ctx, failure));
@@ -72,19 +81,45 @@ final class EccpChannelHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private void answer(ChannelHandlerContext ctx, EccpRequest request) {
-        try {
-            if (closing) {
-                return;
-            }
-            Dispatcher.Reply reply = dispatcher.dispatch(session, request);
-            if (session.isLoggedIn() && SUBSCRIPTION_REQUESTS.contains(request.name())) {
-                registry.update(session, ctx.channel());
-            }
-            write(ctx, reply.packet(), reply.close());
-        } finally {
+    private java.util.concurrent.CompletableFuture<?> answer(ChannelHandlerContext ctx, EccpRequest request) {
+        if (closing) {
             answered(ctx);
+            return java.util.concurrent.CompletableFuture.completedFuture(null);
         }
+        if (!Dispatcher.mayUseDatabase(request)) {
+            try {
+                reply(ctx, request, dispatcher.dispatch(session, request));
+            } finally {
+                answered(ctx);
+            }
+            return java.util.concurrent.CompletableFuture.completedFuture(null);
+        }
+        java.util.concurrent.CompletableFuture<Dispatcher.Reply> reply;
+        try {
+            reply = java.util.concurrent.CompletableFuture.supplyAsync(() -> dispatcher.dispatch(session, request),
+                    database);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            reply = java.util.concurrent.CompletableFuture.completedFuture(Dispatcher.databaseBusy(request));
+        }
+        return reply.handle((answer, error) -> {
+            try {
+                if (answer != null && !closing) {
+                    reply(ctx, request, answer);
+                } else if (error != null) {
+                    log.error("ECCP {} from {} failed", request.name(), session.remoteAddress(), error);
+                }
+            } finally {
+                answered(ctx);
+            }
+            return null;
+        });
+    }
+
+    private void reply(ChannelHandlerContext ctx, EccpRequest request, Dispatcher.Reply reply) {
+        if (session.isLoggedIn() && SUBSCRIPTION_REQUESTS.contains(request.name())) {
+            registry.update(session, ctx.channel());
+        }
+        write(ctx, reply.packet(), reply.close());
     }
 
     private void reject(ChannelHandlerContext ctx, DecodeFailure failure) {
@@ -153,7 +188,11 @@ final class EccpChannelHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
         if (evt instanceof IdleStateEvent) {
-            log.info("ECCP client {} idle for {}; closing", session.remoteAddress(), settings.idleTimeout());
+            if (inFlight.get() > 0) {
+                // Still answering: reading is paused by us (in-flight or outbound limit), the client is not idle.
+                return;
+            }
+            log.debug("ECCP client {} idle for {}; closing", session.remoteAddress(), settings.idleTimeout());
             closing = true;
             ctx.close();
         } else {
@@ -163,7 +202,7 @@ final class EccpChannelHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        log.info("ECCP client {}: {}; closing", session == null ? ctx.channel().remoteAddress()
+        log.debug("ECCP client {}: {}; closing", session == null ? ctx.channel().remoteAddress()
                 : session.remoteAddress(), cause.toString());
         closing = true;
         ctx.close();

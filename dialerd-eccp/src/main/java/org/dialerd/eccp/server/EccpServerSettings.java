@@ -2,18 +2,25 @@ package org.dialerd.eccp.server;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * The ECCP listener's limits, validated once.
+ * The ECCP listeners' limits, validated once.
  *
- * @param allowedClients client IP addresses allowed to connect; empty allows everyone
+ * @param port               the plain-TCP port; only used when {@code plainEnabled}
+ * @param allowedClients     client IP addresses allowed to connect; empty allows everyone
  * @param maxRequestsInFlight requests read but not yet answered per session; reading pauses there
- * @param maxOutboundBytes bytes queued to a session that does not read; past it the session is closed
+ * @param maxOutboundBytes   bytes queued to a session that does not read; past it the session is closed
+ * @param plainEnabled       false: no plain-TCP listener (ECCP over TLS only)
+ * @param tls                the ECCP-over-TLS listener, when configured
+ * @param loginThrottle      how failed logins from one address are slowed down
+ * @param maxConnections     open connections at once, both listeners together; more are refused
  */
 public record EccpServerSettings(String bindAddress, int port, int maxPacketBytes, Duration idleTimeout,
                                  int maxRequestsInFlight, int maxOutboundBytes, Set<String> allowedClients,
-                                 int workerThreads) {
+                                 int workerThreads, boolean plainEnabled, Optional<EccpTlsSettings> tls,
+                                 LoginThrottleSettings loginThrottle, int maxConnections) {
     public static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
     public static final int DEFAULT_PORT = 20005;
     public static final int DEFAULT_MAX_PACKET_BYTES = 1024 * 1024;
@@ -21,19 +28,37 @@ public record EccpServerSettings(String bindAddress, int port, int maxPacketByte
     public static final int DEFAULT_MAX_REQUESTS_IN_FLIGHT = 128;
     public static final int DEFAULT_MAX_OUTBOUND_BYTES = 16 * 1024 * 1024;
     public static final int DEFAULT_WORKER_THREADS = 16;
+    public static final int DEFAULT_MAX_CONNECTIONS = 4096;
 
     public EccpServerSettings {
         Objects.requireNonNull(bindAddress, "bindAddress");
         Objects.requireNonNull(idleTimeout, "idleTimeout");
+        Objects.requireNonNull(tls, "tls");
+        Objects.requireNonNull(loginThrottle, "loginThrottle");
         allowedClients = Set.copyOf(allowedClients);
         requireRange("eccp.port", port, 0, 65535);
         requireRange("eccp.max_packet_bytes", maxPacketBytes, 64, Integer.MAX_VALUE);
         requireRange("eccp.max_requests_in_flight", maxRequestsInFlight, 1, 1_000_000);
         requireRange("eccp.max_outbound_bytes", maxOutboundBytes, 64 * 1024, Integer.MAX_VALUE);
         requireRange("eccp.worker_threads", workerThreads, 1, 1024);
+        requireRange("eccp.max_connections", maxConnections, 1, 1_000_000);
         if (idleTimeout.isNegative() || idleTimeout.isZero()) {
             throw new IllegalArgumentException("eccp.idle_timeout must be positive, got " + idleTimeout);
         }
+        if (!plainEnabled && tls.isEmpty()) {
+            throw new IllegalArgumentException("eccp.port = off needs eccp.tls_port: ECCP would listen nowhere");
+        }
+        if (plainEnabled && port != 0 && tls.isPresent() && tls.get().port() == port) {
+            throw new IllegalArgumentException("eccp.tls_port = " + port + ": the same port as eccp.port");
+        }
+    }
+
+    /** Plain TCP only, no TLS, default login throttling and connection limit. */
+    public EccpServerSettings(String bindAddress, int port, int maxPacketBytes, Duration idleTimeout,
+                              int maxRequestsInFlight, int maxOutboundBytes, Set<String> allowedClients,
+                              int workerThreads) {
+        this(bindAddress, port, maxPacketBytes, idleTimeout, maxRequestsInFlight, maxOutboundBytes, allowedClients,
+                workerThreads, true, Optional.empty(), LoginThrottleSettings.DEFAULTS, DEFAULT_MAX_CONNECTIONS);
     }
 
     public static EccpServerSettings defaults() {
@@ -42,9 +67,32 @@ public record EccpServerSettings(String bindAddress, int port, int maxPacketByte
                 DEFAULT_WORKER_THREADS);
     }
 
+    /** The plain port (0: any free port); whether it is enabled does not change. */
     public EccpServerSettings withPort(int newPort) {
         return new EccpServerSettings(bindAddress, newPort, maxPacketBytes, idleTimeout, maxRequestsInFlight,
-                maxOutboundBytes, allowedClients, workerThreads);
+                maxOutboundBytes, allowedClients, workerThreads, plainEnabled, tls, loginThrottle, maxConnections);
+    }
+
+    public EccpServerSettings withTls(EccpTlsSettings newTls) {
+        return new EccpServerSettings(bindAddress, port, maxPacketBytes, idleTimeout, maxRequestsInFlight,
+                maxOutboundBytes, allowedClients, workerThreads, plainEnabled, Optional.of(newTls), loginThrottle,
+                maxConnections);
+    }
+
+    /** ECCP over TLS only; needs {@link #withTls} first. */
+    public EccpServerSettings withoutPlainPort() {
+        return new EccpServerSettings(bindAddress, port, maxPacketBytes, idleTimeout, maxRequestsInFlight,
+                maxOutboundBytes, allowedClients, workerThreads, false, tls, loginThrottle, maxConnections);
+    }
+
+    public EccpServerSettings withLoginThrottle(LoginThrottleSettings throttle) {
+        return new EccpServerSettings(bindAddress, port, maxPacketBytes, idleTimeout, maxRequestsInFlight,
+                maxOutboundBytes, allowedClients, workerThreads, plainEnabled, tls, throttle, maxConnections);
+    }
+
+    public EccpServerSettings withMaxConnections(int max) {
+        return new EccpServerSettings(bindAddress, port, maxPacketBytes, idleTimeout, maxRequestsInFlight,
+                maxOutboundBytes, allowedClients, workerThreads, plainEnabled, tls, loginThrottle, max);
     }
 
     private static void requireRange(String key, int value, int min, int max) {

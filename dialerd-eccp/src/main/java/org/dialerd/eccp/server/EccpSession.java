@@ -9,17 +9,31 @@ import org.dialerd.core.agent.AgentNumber;
  */
 public final class EccpSession {
     private final String remoteAddress;
+    private final String clientAddress;
     private volatile String username;
     private volatile String appCookie;
     private volatile AgentNumber agentFilter;
     private volatile boolean callProgress;
 
     public EccpSession(String remoteAddress) {
+        this(remoteAddress, remoteAddress);
+    }
+
+    /**
+     * @param remoteAddress how log lines name the connection ({@code /10.0.0.5:41234})
+     * @param clientAddress the client's IP address alone ({@code 10.0.0.5}): what login throttling counts
+     */
+    public EccpSession(String remoteAddress, String clientAddress) {
         this.remoteAddress = remoteAddress;
+        this.clientAddress = clientAddress;
     }
 
     public String remoteAddress() {
         return remoteAddress;
+    }
+
+    public String clientAddress() {
+        return clientAddress;
     }
 
     public boolean isLoggedIn() {

@@ -1,6 +1,7 @@
 package org.dialerd.eccp.server;
 
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -14,83 +15,71 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Engine events → ECCP event packets for the sessions that should see them. Runs on its own
- * thread, in event order, so the engine never waits: agentlinked reads the call's row
- * (attributes, matching contacts, collected form data) here, off the engine thread.
+ * Engine events → ECCP event packets for the sessions that should see them, in event order, on
+ * a thread of its own so the engine never waits. Nothing here touches the database: every event
+ * is built from the engine's state, and agentlinked adds the details {@link LinkedCallDetails}
+ * read ahead (waiting a bounded time for them, never for a database that is down).
  */
 public final class EventFanout implements EngineListener, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EventFanout.class);
 
     private final SessionRegistry sessions;
-    private final CallStore calls;
+    private final LinkedCallDetails details;
     private final ExecutorService thread = Executors.newSingleThreadExecutor(runnable -> {
         Thread t = new Thread(runnable, "dialerd-events");
         t.setDaemon(true);
         return t;
     });
+    /** The last event's delivery: the next one goes after it (touched only on the events thread). */
+    private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
 
     public EventFanout(SessionRegistry sessions, CallStore calls) {
         this.sessions = sessions;
-        this.calls = calls;
+        this.details = new LinkedCallDetails(calls);
     }
 
     @Override
     public void onEvent(AgentEvent event) {
         thread.execute(() -> {
-            try {
-                if (event instanceof AgentEvent.CallProgress) {
-                    sessions.publishToAll(AgentEventXml.toXml(event), true);
-                } else {
-                    sessions.publish(event.agentNumber(), render(event), false);
-                }
-            } catch (RuntimeException e) {
-                log.error("cannot send event {}", event, e);
+            if (event instanceof AgentEvent.CallProgress progress) {
+                details.onProgress(progress);
             }
+            CompletableFuture<XmlElement> rendered = render(event);
+            tail = tail.thenCompose(v -> rendered)
+                    .thenAcceptAsync(xml -> deliver(event, xml), thread)
+                    .exceptionally(error -> {
+                        log.error("cannot send event {}", event, error);
+                        return null;
+                    });
         });
     }
 
-    private XmlElement render(AgentEvent event) {
-        if (event instanceof AgentEvent.AgentLinked linked && linked.call().callType().equals("incoming")) {
-            Optional<CallStore.IncomingCall> row = readIncoming(linked.call().callId());
-            if (row.isPresent()) {
-                XmlElement.Builder body = XmlElement.builder("agentlinked")
-                        .add("agent_number", linked.agentNumber())
-                        .add("remote_channel", linked.call().remoteChannel());
-                return XmlElement.of("event", CallInfoXml.addIncomingLinked(body, row.get())
-                        .add("campaignlog_id", linked.campaignLogId()).build());
-            }
-        }
-        if (event instanceof AgentEvent.AgentLinked linked && linked.call().callType().equals("outgoing")
-                && linked.call().campaignId().isPresent()) {
-            Optional<CallStore.OutgoingCall> row = readOutgoing(linked.call().campaignId().get(),
-                    linked.call().callId());
-            if (row.isPresent()) {
-                XmlElement.Builder body = XmlElement.builder("agentlinked")
-                        .add("agent_number", linked.agentNumber())
-                        .add("remote_channel", linked.call().remoteChannel());
-                return XmlElement.of("event", CallInfoXml.addOutgoingLinked(body, row.get())
-                        .add("campaignlog_id", linked.campaignLogId()).build());
-            }
-        }
-        return AgentEventXml.toXml(event);
-    }
-
-    private Optional<CallStore.OutgoingCall> readOutgoing(long campaignId, long callId) {
-        try {
-            return calls.findOutgoing(campaignId, callId);
-        } catch (RuntimeException e) {
-            log.warn("agentlinked for call {} sent without its database details: {}", callId, e.getMessage());
-            return Optional.empty();
+    private void deliver(AgentEvent event, XmlElement xml) {
+        if (event instanceof AgentEvent.CallProgress) {
+            sessions.publishToAll(xml, true);
+        } else {
+            sessions.publish(event.agentNumber(), xml, false);
         }
     }
 
-    private Optional<CallStore.IncomingCall> readIncoming(long callId) {
-        try {
-            return calls.findIncoming(callId);
-        } catch (RuntimeException e) {
-            log.warn("agentlinked for call {} sent without its database details: {}", callId, e.getMessage());
-            return Optional.empty();
+    private CompletableFuture<XmlElement> render(AgentEvent event) {
+        if (event instanceof AgentEvent.AgentLinked linked) {
+            return details.linked(linked).thenApply(call -> linkedXml(linked, call));
         }
+        return CompletableFuture.completedFuture(AgentEventXml.toXml(event));
+    }
+
+    private static XmlElement linkedXml(AgentEvent.AgentLinked linked, Optional<Object> call) {
+        XmlElement.Builder body = XmlElement.builder("agentlinked")
+                .add("agent_number", linked.agentNumber())
+                .add("remote_channel", linked.call().remoteChannel());
+        Object described = call.orElseThrow();
+        if (described instanceof CallStore.IncomingCall incoming) {
+            CallInfoXml.addIncomingLinked(body, incoming);
+        } else {
+            CallInfoXml.addOutgoingLinked(body, (CallStore.OutgoingCall) described);
+        }
+        return XmlElement.of("event", body.add("campaignlog_id", linked.campaignLogId()).build());
     }
 
     @Override
@@ -101,5 +90,6 @@ public final class EventFanout implements EngineListener, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        details.close();
     }
 }

@@ -31,9 +31,16 @@ public final class SessionRegistry {
     private final Map<String, Set<Receiver>> byAgent = new ConcurrentHashMap<>();
     private final Map<EccpSession, Receiver> receivers = new ConcurrentHashMap<>();
     private final long maxOutboundBytes;
+    private final EccpMetrics metrics;
 
     public SessionRegistry(long maxOutboundBytes) {
+        this(maxOutboundBytes, EccpMetrics.NONE);
+    }
+
+    /** {@code metrics} counts the event packets written, by event name. */
+    public SessionRegistry(long maxOutboundBytes, EccpMetrics metrics) {
         this.maxOutboundBytes = maxOutboundBytes;
+        this.metrics = metrics;
     }
 
     /** (Re)files a logged-in session under its current filter. */
@@ -77,12 +84,14 @@ public final class SessionRegistry {
             return;
         }
         ByteBuf packet = encode(event);
+        int sent = 0;
         for (Receiver receiver : everything) {
-            send(receiver, packet, callProgressOnly);
+            sent += send(receiver, packet, callProgressOnly);
         }
         for (Receiver receiver : filtered) {
-            send(receiver, packet, callProgressOnly);
+            sent += send(receiver, packet, callProgressOnly);
         }
+        counted(event, sent);
     }
 
     /** Sends to every logged-in session, filtered or not (callprogress: callProgressOnly). */
@@ -91,8 +100,17 @@ public final class SessionRegistry {
             return;
         }
         ByteBuf packet = encode(event);
+        int sent = 0;
         for (Receiver receiver : receivers.values()) {
-            send(receiver, packet, callProgressOnly);
+            sent += send(receiver, packet, callProgressOnly);
+        }
+        counted(event, sent);
+    }
+
+    /** {@code <event><agentlinked>…}: counted under agentlinked. */
+    private void counted(XmlElement event, int sent) {
+        if (sent > 0) {
+            metrics.eventSent(event.children().isEmpty() ? event.name() : event.children().get(0).name(), sent);
         }
     }
 
@@ -104,9 +122,10 @@ public final class SessionRegistry {
                 Unpooled.wrappedBuffer(text.toString().getBytes(StandardCharsets.US_ASCII)).asReadOnly());
     }
 
-    private void send(Receiver receiver, ByteBuf packet, boolean callProgressOnly) {
+    /** 1 if the packet was written to this receiver, else 0. */
+    private int send(Receiver receiver, ByteBuf packet, boolean callProgressOnly) {
         if (callProgressOnly && !receiver.session().wantsCallProgress()) {
-            return;
+            return 0;
         }
         Channel channel = receiver.channel();
         if (pendingBytes(channel) > maxOutboundBytes) {
@@ -114,9 +133,10 @@ public final class SessionRegistry {
                     receiver.session().remoteAddress(), pendingBytes(channel));
             remove(receiver.session());
             channel.close();
-            return;
+            return 0;
         }
         channel.writeAndFlush(packet.duplicate(), channel.voidPromise());
+        return 1;
     }
 
     private static long pendingBytes(Channel channel) {

@@ -404,4 +404,22 @@ class EccpFrameDecoderTest {
     private static XmlElement request(String id, XmlElement body) {
         return XmlElement.builder("request").attribute("id", id).add(body).build();
     }
+
+    @Test
+    void firstByteOfAByteOrderMarkFollowedByOtherBytesIsRefusedNotWaitedFor() {
+        Inbound inbound = Inbound.frames(MAX);
+        assertEquals(List.of(), inbound.read(new byte[] {(byte) 0xEF}));
+        List<Object> messages = inbound.read(new byte[] {0x01});
+        assertEquals(1, messages.size());
+        assertInstanceOf(DecodeFailure.class, messages.get(0));
+    }
+
+    @Test
+    void twoBytesOfAByteOrderMarkAreWaitedFor() {
+        Inbound inbound = Inbound.frames(MAX);
+        assertEquals(List.of(), inbound.read(new byte[] {(byte) 0xEF, (byte) 0xBB}));
+        List<Object> messages = inbound.read(new byte[] {(byte) 0xBF, '<', 'r', '/', '>'});
+        assertEquals(1, messages.size());
+        assertInstanceOf(XmlElement.class, messages.get(0));
+    }
 }

@@ -359,6 +359,11 @@ class CallHandlersTest {
         }
 
         @Override
+        public List<Contact> contactsByPhone(String phone) {
+            return List.of();
+        }
+
+        @Override
         public void assignContact(long callId, long contactId) {
             assigned.put(callId, contactId);
         }

@@ -1,22 +1,23 @@
 package org.dialerd.server.config;
 
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.Optional;
-import java.util.Set;
 import org.dialerd.eccp.server.EccpServerSettings;
+import org.dialerd.http.HttpSettings;
 
 /**
  * Everything dialerd is started with, validated once. Built from the command line and, with
  * {@code --config}, an INI file compatible with the reference {@code dialerd.conf}
  * ({@code [database] dbhost dbuser dbpass}) plus dialerd's own keys (see docs/configuration.md).
  *
- * @param database empty means the embedded MariaDB under {@code dataDir}
+ * @param database     empty means the embedded MariaDB under {@code dataDir}
+ * @param amportalConf FreePBX's amportal.conf ({@code [freepbx] amportal_conf}, default
+ *                     {@code /etc/amportal.conf}); empty: not read
+ * @param http         the health and metrics listener; empty means none
  */
 public record DialerdConfig(boolean demo, Path dataDir, Optional<DatabaseConfig> database, EccpServerSettings eccp,
-                            Optional<AsteriskConfig> asterisk, AgentsConfig agents, String dialTemplate) {
+                            Optional<AsteriskConfig> asterisk, AgentsConfig agents, String dialTemplate,
+                            Optional<Path> amportalConf, JournalConfig journal, Optional<HttpSettings> http) {
 
     /** A campaign without trunk dials {@code Local/<phone>@from-internal}, as the reference. */
     public static final String DEFAULT_DIAL_TEMPLATE = "Local/{phone}@from-internal";
@@ -28,11 +29,46 @@ public record DialerdConfig(boolean demo, Path dataDir, Optional<DatabaseConfig>
         public static final int DEFAULT_PORT = 3306;
         public static final String DEFAULT_NAME = "call_center";
         public static final int DEFAULT_POOL_SIZE = 10;
+
+        /** Password masked: configurations get logged. */
+        @Override
+        public String toString() {
+            return "DatabaseConfig[" + user + "@" + host + ":" + port + "/" + name + ", password="
+                    + (password.isEmpty() ? "(empty)" : "***") + ", poolSize=" + poolSize + "]";
+        }
+    }
+
+    /**
+     * The write journal ({@code [journal]}; docs/configuration.md).
+     *
+     * @param dir empty: {@code <data_dir>/journal}
+     */
+    public record JournalConfig(Optional<Path> dir, long maxBytes, int fsyncIntervalMs, int idBlock) {
+        public static final long DEFAULT_MAX_BYTES = 1L << 30;
+        public static final int DEFAULT_FSYNC_INTERVAL_MS = 5;
+        public static final int DEFAULT_ID_BLOCK = 10_000;
+        public static final JournalConfig DEFAULTS = new JournalConfig(Optional.empty(), DEFAULT_MAX_BYTES,
+                DEFAULT_FSYNC_INTERVAL_MS, DEFAULT_ID_BLOCK);
+
+        static JournalConfig fromIni(IniFile ini) {
+            long maxBytes = ini.get("journal.max_bytes").map(v -> parseLong("journal.max_bytes", v, 1L << 20))
+                    .orElse(DEFAULT_MAX_BYTES);
+            return new JournalConfig(ini.get("journal.dir").map(String::strip).filter(d -> !d.isEmpty()).map(Path::of),
+                    maxBytes, intValue(ini, "journal.fsync_interval_ms", DEFAULT_FSYNC_INTERVAL_MS, 1, 1000),
+                    intValue(ini, "journal.id_block", DEFAULT_ID_BLOCK, 10, 10_000_000));
+        }
     }
 
     /** An AMI login; without an {@code [asterisk]} section the {@code valor_config} rows are used. */
     public record AsteriskConfig(String host, int port, String user, String secret) {
         public static final int DEFAULT_PORT = 5038;
+
+        /** Secret masked: configurations get logged. */
+        @Override
+        public String toString() {
+            return "AsteriskConfig[" + user + "@" + host + ":" + port + ", secret="
+                    + (secret.isEmpty() ? "(empty)" : "***") + "]";
+        }
     }
 
     /**
@@ -41,15 +77,16 @@ public record DialerdConfig(boolean demo, Path dataDir, Optional<DatabaseConfig>
      * @param dialTemplate          extension → dial string when no devices table is configured
      * @param devicesTable          FreePBX's {@code asterisk.devices} (columns user, dial), when set
      * @param staticMemberInterface a static agent's queue interface ({@code {number}} replaced)
-     * @param membershipFromAstdb   dynamic agents' queues from FreePBX astdb QPENALTY instead of
-     *                              dialerd's {@code dialerd_queue_member} table
+     * @param membershipFromAstdb   {@code agents.membership}: dynamic agents' queues from FreePBX astdb
+     *                              QPENALTY (true) or dialerd's {@code dialerd_queue_member} table
+     *                              (false); unset: astdb when amportal.conf names the FreePBX database
      */
     public record AgentsConfig(String dialTemplate, Optional<String> devicesTable, String staticMemberInterface,
-                               boolean membershipFromAstdb) {
+                               Optional<Boolean> membershipFromAstdb) {
         public static final String DEFAULT_DIAL_TEMPLATE = "SIP/{ext}";
         public static final String DEFAULT_STATIC_MEMBER = "Local/{number}@agent-request";
         public static final AgentsConfig DEFAULTS = new AgentsConfig(DEFAULT_DIAL_TEMPLATE, Optional.empty(),
-                DEFAULT_STATIC_MEMBER, false);
+                DEFAULT_STATIC_MEMBER, Optional.empty());
     }
 
     /** Reads the INI keys; any key present with an unusable value fails with its name and value. */
@@ -73,19 +110,8 @@ public record DialerdConfig(boolean demo, Path dataDir, Optional<DatabaseConfig>
                     ini.get("database.dbpass").orElse(""),
                     intValue(ini, "database.pool_size", DatabaseConfig.DEFAULT_POOL_SIZE, 1, 500)));
         }
-        EccpServerSettings defaults = EccpServerSettings.defaults();
         try {
-            EccpServerSettings eccp = new EccpServerSettings(
-                    ini.get("eccp.bind_address").map(String::strip).orElse(defaults.bindAddress()),
-                    intValue(ini, "eccp.port", defaults.port(), 0, 65535),
-                    intValue(ini, "eccp.max_packet_bytes", defaults.maxPacketBytes(), 64, Integer.MAX_VALUE),
-                    Duration.ofSeconds(intValue(ini, "eccp.idle_timeout", (int) defaults.idleTimeout().toSeconds(),
-                            1, Integer.MAX_VALUE)),
-                    intValue(ini, "eccp.max_requests_in_flight", defaults.maxRequestsInFlight(), 1, 1_000_000),
-                    intValue(ini, "eccp.max_outbound_bytes", defaults.maxOutboundBytes(), 64 * 1024,
-                            Integer.MAX_VALUE),
-                    ini.get("eccp.allowed_clients").map(DialerdConfig::addressList).orElse(Set.of()),
-                    intValue(ini, "eccp.worker_threads", defaults.workerThreads(), 1, 1024));
+            EccpServerSettings eccp = EccpIni.settings(ini);
             Path dir = ini.get("dialerd.data_dir").map(Path::of).orElse(dataDir);
             Optional<AsteriskConfig> asterisk = Optional.empty();
             if (ini.get("asterisk.host").isPresent()) {
@@ -107,16 +133,20 @@ public record DialerdConfig(boolean demo, Path dataDir, Optional<DatabaseConfig>
             if (!member.contains("{number}")) {
                 throw new ConfigException("agents.static_member_interface = '" + member + "': must contain {number}");
             }
-            String membership = ini.get("agents.membership").map(String::strip).orElse("table");
-            if (!membership.equals("table") && !membership.equals("astdb")) {
-                throw new ConfigException("agents.membership = '" + membership + "': expected table or astdb");
-            }
+            Optional<String> membership = ini.get("agents.membership").map(String::strip);
+            membership.filter(m -> !m.equals("table") && !m.equals("astdb")).ifPresent(m -> {
+                throw new ConfigException("agents.membership = '" + m + "': expected table or astdb");
+            });
             String dialTemplate = ini.get("dialer.dial_template").map(String::strip).orElse(DEFAULT_DIAL_TEMPLATE);
             if (!dialTemplate.contains("{phone}")) {
                 throw new ConfigException("dialer.dial_template = '" + dialTemplate + "': must contain {phone}");
             }
-            return new DialerdConfig(demo, dir, database, eccp, asterisk,
-                    new AgentsConfig(template, devices, member, membership.equals("astdb")), dialTemplate);
+            // An empty value turns the FreePBX lookup off.
+            Optional<Path> amportal = Optional.of(ini.get("freepbx.amportal_conf").map(String::strip)
+                    .orElse(AmportalConf.DEFAULT_PATH.toString())).filter(p -> !p.isEmpty()).map(Path::of);
+            return new DialerdConfig(demo, dir, database, eccp, asterisk, new AgentsConfig(template, devices, member,
+                    membership.map(m -> m.equals("astdb"))), dialTemplate, amportal, JournalConfig.fromIni(ini),
+                    HttpConfig.fromIni(ini));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage(), e);
         }
@@ -124,21 +154,35 @@ public record DialerdConfig(boolean demo, Path dataDir, Optional<DatabaseConfig>
 
     public static DialerdConfig embeddedDefaults(boolean demo, Path dataDir) {
         return new DialerdConfig(demo, dataDir, Optional.empty(), EccpServerSettings.defaults(), Optional.empty(),
-                AgentsConfig.DEFAULTS, DEFAULT_DIAL_TEMPLATE);
+                AgentsConfig.DEFAULTS, DEFAULT_DIAL_TEMPLATE, Optional.empty(), JournalConfig.DEFAULTS,
+                demo ? Optional.of(HttpSettings.on(HttpSettings.DEFAULT_PORT)) : Optional.empty());
     }
 
     public DialerdConfig withEccpPort(int port) {
-        return new DialerdConfig(demo, dataDir, database, eccp.withPort(port), asterisk, agents, dialTemplate);
+        return new DialerdConfig(demo, dataDir, database, eccp.withPort(port), asterisk, agents, dialTemplate,
+                amportalConf, journal, http);
     }
 
-    private static Set<String> addressList(String value) {
-        Set<String> addresses = new LinkedHashSet<>();
-        Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).forEach(addresses::add);
-        return addresses;
+    /** {@code --http-port}: the listener on this port (0: any free one), on in every mode. */
+    public DialerdConfig withHttpPort(int port) {
+        return new DialerdConfig(demo, dataDir, database, eccp, asterisk, agents, dialTemplate, amportalConf, journal,
+                Optional.of(http.orElseGet(() -> HttpSettings.on(port)).withPort(port)));
     }
 
     private static int intValue(IniFile ini, String key, int fallback, int min, int max) {
         return ini.get(key).map(value -> parseInt(key, value, min, max)).orElse(fallback);
+    }
+
+    static long parseLong(String key, String value, long min) {
+        try {
+            long parsed = Long.parseLong(value.strip());
+            if (parsed < min) {
+                throw new ConfigException(key + " = '" + value + "': must be at least " + min);
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw new ConfigException(key + " = '" + value + "': not a whole number", e);
+        }
     }
 
     static int parseInt(String key, String value, int min, int max) {

@@ -65,4 +65,42 @@ class DialerdConfigTest {
     void commandLineEccpPortOverridesTheFile() {
         assertEquals(20010, parse("[eccp]", "port = 20006").withEccpPort(20010).eccp().port());
     }
+
+    @Test
+    void amportalConfIsReadFromEtcUnlessTheKeySaysOtherwise() {
+        assertEquals(java.util.Optional.of(Path.of("/etc/amportal.conf")), parse("[database]", "dbhost = h")
+                .amportalConf());
+        assertEquals(java.util.Optional.of(Path.of("/srv/amportal.conf")),
+                parse("[freepbx]", "amportal_conf = /srv/amportal.conf").amportalConf());
+        assertTrue(parse("[freepbx]", "amportal_conf =").amportalConf().isEmpty(), "empty: not read");
+        assertTrue(DialerdConfig.embeddedDefaults(true, Path.of("d")).amportalConf().isEmpty(), "the demo never");
+    }
+
+    @Test
+    void membershipIsUnsetUnlessChosen() {
+        assertTrue(parse("; nothing").agents().membershipFromAstdb().isEmpty());
+        assertEquals(java.util.Optional.of(false), parse("[agents]", "membership = table").agents()
+                .membershipFromAstdb());
+        assertEquals(java.util.Optional.of(true), parse("[agents]", "membership = astdb").agents()
+                .membershipFromAstdb());
+        assertEquals("agents.membership = 'ldap': expected table or astdb", assertThrows(ConfigException.class,
+                () -> parse("[agents]", "membership = ldap")).getMessage());
+    }
+
+    @Test
+    void readsTheJournalSectionAndDefaultsItUnderTheDataDirectory() {
+        DialerdConfig.JournalConfig journal = parse("[journal]", "dir = /var/lib/dialerd/journal",
+                "max_bytes = 2097152", "fsync_interval_ms = 20", "id_block = 500").journal();
+        assertEquals(new DialerdConfig.JournalConfig(java.util.Optional.of(Path.of("/var/lib/dialerd/journal")),
+                2_097_152, 20, 500), journal);
+        assertEquals(DialerdConfig.JournalConfig.DEFAULTS, parse("[eccp]", "port = 20005").journal());
+    }
+
+    @Test
+    void refusesUnusableJournalValuesNamingTheKey() {
+        ConfigException e = assertThrows(ConfigException.class, () -> parse("[journal]", "max_bytes = 1000"));
+        assertEquals("journal.max_bytes = '1000': must be at least 1048576", e.getMessage());
+        e = assertThrows(ConfigException.class, () -> parse("[journal]", "fsync_interval_ms = 0"));
+        assertEquals("journal.fsync_interval_ms = '0': must be between 1 and 1000", e.getMessage());
+    }
 }

@@ -5,7 +5,10 @@ import org.dialerd.sim.ami.AmiSession;
 import org.dialerd.sim.engine.SimEngine;
 import org.dialerd.sim.pbx.Pbx;
 
-/** What a handler sees: the action, its session, the PBX, and the ways to answer. */
+/**
+ * What a handler sees: the action, its session, the PBX, and the ways to answer. Events the
+ * action caused so far go out before its answer (they may be held for an {@code EventOrder}).
+ */
 public final class ActionContext {
 
     private final AmiSession session;
@@ -53,15 +56,15 @@ public final class ActionContext {
     }
 
     public void success(String message) {
-        session.send(response("Success").add("Message", message).build());
+        sendNow(response("Success").add("Message", message).build());
     }
 
     public void error(String message) {
-        session.send(response("Error").add("Message", message).build());
+        sendNow(response("Error").add("Message", message).build());
     }
 
     public void send(AmiMessage m) {
-        session.send(m);
+        sendNow(m);
     }
 
     /** An event-list item: the given event with this action's ActionID appended. */
@@ -69,7 +72,7 @@ public final class ActionContext {
         if (actionId() != null) {
             item.add("ActionID", actionId());
         }
-        session.send(item.build());
+        sendNow(item.build());
     }
 
     /** An event-list item whose ActionID follows the Event line (CoreShowChannel, Status). */
@@ -78,7 +81,7 @@ public final class ActionContext {
         if (actionId() != null) {
             b.add("ActionID", actionId());
         }
-        session.send(b.addAll(fields).build());
+        sendNow(b.addAll(fields).build());
     }
 
     /** The closing "...Complete" event of an event list. */
@@ -87,11 +90,16 @@ public final class ActionContext {
         if (actionId() != null) {
             b.add("ActionID", actionId());
         }
-        session.send(b.add("EventList", "Complete").add("ListItems", items).build());
+        sendNow(b.add("EventList", "Complete").add("ListItems", items).build());
     }
 
     public void listStart(String message) {
-        session.send(response("Success").add("EventList", "start").add("Message", message).build());
+        sendNow(response("Success").add("EventList", "start").add("Message", message).build());
+    }
+
+    private void sendNow(AmiMessage m) {
+        engine.flushEvents();
+        session.send(m);
     }
 
     public boolean isTrue(String header) {

@@ -15,6 +15,12 @@ public final class VirtualScheduler {
     private final PriorityQueue<Task> queue = new PriorityQueue<>();
     private long nowMillis;
     private long seq;
+    private Runnable beforeTimeMoves = () -> { };
+
+    /** Runs just before the clock moves to a later instant (the engine releases that instant's events). */
+    public void beforeTimeMoves(Runnable hook) {
+        this.beforeTimeMoves = hook;
+    }
 
     /** Milliseconds since the simulator started. */
     public long nowMillis() {
@@ -47,12 +53,21 @@ public final class VirtualScheduler {
             if (t == null || t.at > targetMillis) {
                 break;
             }
+            if (t.at > nowMillis) {
+                beforeTimeMoves.run();
+                if (queue.peek() != t) {
+                    continue; // the hook scheduled work for now: it runs first
+                }
+            }
             queue.poll();
             if (t.cancelled) {
                 continue;
             }
             nowMillis = Math.max(nowMillis, t.at);
             t.action.run();
+        }
+        if (targetMillis > nowMillis) {
+            beforeTimeMoves.run();
         }
         nowMillis = Math.max(nowMillis, targetMillis);
     }

@@ -1,6 +1,7 @@
 package org.dialerd.sim.engine;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -17,13 +18,16 @@ import java.util.Arrays;
 import org.dialerd.sim.ami.AmiMessage;
 import org.dialerd.sim.ami.AmiSession;
 import org.dialerd.sim.clock.VirtualScheduler;
+import org.dialerd.sim.order.EventOrder;
 import org.dialerd.sim.pbx.EventSink;
 import org.dialerd.sim.pbx.Pbx;
 
 /**
  * The one thread that owns the PBX. Actions from every session, clock advances and scenario
  * calls are queued here and run one at a time; after each, everything already due on the
- * virtual clock runs too. Events are broadcast to sessions in the order they were produced.
+ * virtual clock runs too. Events are broadcast to sessions in the order they were produced, or
+ * in the order an {@link EventOrder} chooses: then each instant's events are held until the
+ * clock moves on, a response is sent or the step ends, and go out in the policy's order.
  */
 public final class SimEngine implements EventSink {
 
@@ -40,6 +44,13 @@ public final class SimEngine implements EventSink {
     private final List<AmiSession> sessions = new CopyOnWriteArrayList<>();
     private final List<Consumer<AmiMessage>> listeners = new CopyOnWriteArrayList<>();
     private Pbx pbx;
+    private EventOrder order = EventOrder.NATURAL;
+    /** Published but not yet handed to the order policy (only when it is not NATURAL). */
+    private final List<AmiMessage> held = new ArrayList<>();
+
+    public SimEngine() {
+        scheduler.beforeTimeMoves(this::flushEvents);
+    }
 
     public VirtualScheduler scheduler() {
         return scheduler;
@@ -70,8 +81,45 @@ public final class SimEngine implements EventSink {
         listeners.add(l);
     }
 
+    /** Chooses the order of the AMI output from now on (call before clients connect). */
+    public void eventOrder(EventOrder policy) {
+        run(() -> {
+            flushEvents();
+            order = policy;
+        });
+    }
+
     @Override
     public void publish(AmiMessage event) {
+        if (order == EventOrder.NATURAL) {
+            deliver(event);
+        } else {
+            held.add(event);
+        }
+    }
+
+    /** Hands what was published at this instant to the order policy and delivers its answer. Engine thread. */
+    public void flushEvents() {
+        release(scheduler.nowMillis());
+    }
+
+    /** Delivers everything held, the policy's late events too (before a restart ends the sessions). */
+    public void flushAllEvents() {
+        release(EventOrder.EVERYTHING);
+    }
+
+    private void release(long nowMillis) {
+        if (order == EventOrder.NATURAL) {
+            return;
+        }
+        List<AmiMessage> published = List.copyOf(held);
+        held.clear();
+        for (AmiMessage event : order.release(published, nowMillis)) {
+            deliver(event);
+        }
+    }
+
+    private void deliver(AmiMessage event) {
         String wire = event.toWire();
         Set<String> classes = Arrays.stream(event.getOrEmpty("Privilege").split(","))
                 .map(String::trim).collect(Collectors.toSet());
@@ -88,6 +136,7 @@ public final class SimEngine implements EventSink {
         thread.execute(() -> {
             work.run();
             scheduler.runDue();
+            flushEvents();
         });
     }
 
@@ -103,6 +152,7 @@ public final class SimEngine implements EventSink {
         Future<T> f = thread.submit(() -> {
             T r = work.call();
             scheduler.runDue();
+            flushEvents();
             return r;
         });
         try {

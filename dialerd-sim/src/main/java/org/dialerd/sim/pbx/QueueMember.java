@@ -48,6 +48,10 @@ public final class QueueMember {
         return status;
     }
 
+    public int penalty() {
+        return penalty;
+    }
+
     public boolean paused() {
         return paused;
     }

@@ -35,6 +35,24 @@ class VirtualSchedulerTest {
     }
 
     @Test
+    void hookRunsBeforeEachMoveToALaterInstantAndWorkItSchedulesForNowRunsFirst() {
+        VirtualScheduler s = new VirtualScheduler();
+        List<String> ran = new ArrayList<>();
+        s.beforeTimeMoves(() -> {
+            ran.add("move@" + s.nowMillis());
+            if (s.nowMillis() == 100 && !ran.contains("late")) {
+                s.schedule(0, () -> ran.add("late"));
+            }
+        });
+        s.schedule(100, () -> ran.add("a1"));
+        s.schedule(100, () -> ran.add("a2"));
+        s.schedule(300, () -> ran.add("b"));
+        s.advanceTo(400);
+        assertEquals(List.of("move@0", "a1", "a2", "move@100", "late", "move@100", "b", "move@300"), ran);
+        assertEquals(400, s.nowMillis());
+    }
+
+    @Test
     void cancelledTasksDoNotRun() {
         VirtualScheduler s = new VirtualScheduler();
         List<String> ran = new ArrayList<>();

@@ -62,7 +62,9 @@ class InboundCallIT {
             EccpResponse status = eccp.getAgentStatus("SIP/1001");
             assertEquals("oncall", status.text("status").orElseThrow());
             assertEquals(callId, status.body().child("callinfo").orElseThrow().childText("callid").orElseThrow());
-            assertEquals("activa", column("SELECT status FROM call_entry WHERE id = ?", callId));
+            // The event goes out before the rows: they follow through the journal a moment later.
+            Awaits.until("call active in the database", WAIT,
+                    () -> "activa".equals(column("SELECT status FROM call_entry WHERE id = ?", callId)));
             assertEquals("1", column("SELECT COUNT(*) FROM current_call_entry WHERE id_call_entry = ?", callId));
 
             pbx.simulator().advance(Duration.ofSeconds(40)); // the caller hangs up

@@ -53,8 +53,9 @@ class OutboundCallIT {
             assertEquals("outgoing", linked.childText("calltype").orElseThrow());
             assertEquals("1", linked.childText("campaign_id").orElseThrow());
             String callId = linked.childText("call_id").orElseThrow();
-            assertEquals(column(pbx, "SELECT id FROM call_progress_log WHERE id_call_outgoing = ? "
-                    + "AND new_status = 'Success'", callId), linked.childText("campaignlog_id").orElseThrow());
+            // The event goes out before the rows: they follow through the journal a moment later.
+            awaitColumn(pbx, linked.childText("campaignlog_id").orElseThrow(), "SELECT id FROM call_progress_log "
+                    + "WHERE id_call_outgoing = ? AND new_status = 'Success'", callId);
             assertEquals(3, linked.child("call_attributes").orElseThrow().children().size(), linked.toString());
             EccpResponse onCall = eccp.getAgentStatus("SIP/1002");
             assertEquals("oncall", onCall.text("status").orElseThrow());
@@ -62,15 +63,15 @@ class OutboundCallIT {
             assertEquals(callId, callInfo.childText("callid").orElseThrow());
             assertTrue(callInfo.childText("dialstart").isPresent() && callInfo.childText("dialend").isPresent(),
                     callInfo.toString());
-            assertEquals("1", column(pbx, "SELECT COUNT(*) FROM current_calls WHERE id_call = ?", callId));
+            awaitColumn(pbx, "1", "SELECT COUNT(*) FROM current_calls WHERE id_call = ?", callId);
 
             eccp.pauseAgent(agent, 2); // no further calls for this agent
             pbx.simulator().advance(Duration.ofSeconds(25)); // the customer talks 20 s and hangs up
             XmlElement unlinked = await(events, "agentunlinked");
             assertEquals(callId, unlinked.childText("call_id").orElseThrow());
             assertEquals("0", unlinked.childText("shortcall").orElseThrow());
-            assertEquals(column(pbx, "SELECT id FROM call_progress_log WHERE id_call_outgoing = ? "
-                    + "AND new_status = 'Hangup'", callId), unlinked.childText("campaignlog_id").orElseThrow());
+            awaitColumn(pbx, unlinked.childText("campaignlog_id").orElseThrow(), "SELECT id FROM call_progress_log "
+                    + "WHERE id_call_outgoing = ? AND new_status = 'Hangup'", callId);
             Awaits.until("call row final", WAIT, () -> "Success".equals(
                     column(pbx, "SELECT status FROM calls WHERE id = ? AND end_time IS NOT NULL", callId)));
             assertEquals("0", column(pbx, "SELECT COUNT(*) FROM current_calls WHERE id_call = ?", callId));
@@ -126,5 +127,10 @@ class OutboundCallIT {
 
     private static List<String> rows(PbxHarness pbx, String sql, String parameter) {
         return Sql.rows(pbx.dataSource(), sql, parameter);
+    }
+
+    /** Waits until the query answers {@code expected}, then the assertion names both. */
+    private static void awaitColumn(PbxHarness pbx, String expected, String sql, String parameter) {
+        Awaits.until(sql + " = " + expected, WAIT, () -> expected.equals(column(pbx, sql, parameter)));
     }
 }

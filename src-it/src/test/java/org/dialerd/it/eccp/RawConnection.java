@@ -16,7 +16,12 @@ public final class RawConnection implements AutoCloseable {
     private final StringBuilder received = new StringBuilder();
 
     public RawConnection(int port) throws IOException {
-        socket = new Socket("127.0.0.1", port);
+        this("127.0.0.1", port);
+    }
+
+    /** From another loopback address (127.0.0.2, …): the server sees a different client address. */
+    public RawConnection(String localAddress, int port) throws IOException {
+        socket = new Socket("127.0.0.1", port, java.net.InetAddress.getByName(localAddress), 0);
         socket.setSoTimeout(200);
         in = socket.getInputStream();
     }

@@ -1,0 +1,322 @@
+package org.dialerd.core.journal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The durable, ordered write journal: records are appended to segment files under
+ * {@link JournalSettings#dir()} and forced to disk in groups (every {@code fsyncInterval}, or
+ * sooner once {@code fsyncBatch} wait); {@link #append} completes when its record is on disk.
+ * The applier takes durable records in order ({@link #awaitNext}) and reports them applied
+ * ({@link #markApplied}); a segment whose records are all applied is deleted. On open, every
+ * record still on disk is handed to the applier again, which skips those the database already
+ * has. Past {@code maxBytes} an ERROR alarm is raised ({@link #overDiskBound()}); records are
+ * never dropped.
+ */
+public final class Journal implements WriteBacklog, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Journal.class);
+
+    private record Pending(JournalEntry entry, byte[] frame, CompletableFuture<Long> durable) {}
+
+    private final JournalSettings settings;
+    private final Clock clock;
+    private final String hostId;
+    private final Object lock = new Object();
+    private final SegmentFiles files;
+    private final DiskAlarm alarm;
+    private final ArrayDeque<Pending> buffer = new ArrayDeque<>();
+    private final ArrayDeque<JournalEntry> durable = new ArrayDeque<>();
+    private final TreeMap<Long, CompletableFuture<Void>> appliedWaiters = new TreeMap<>();
+    private final ScheduledExecutorService flusher;
+    private final int recoveredCount;
+    private List<JournalEntry> recovered;
+    private long nextSeq;
+    private long appliedSeq;
+    private long bufferedBytes;
+    private boolean closed;
+    private boolean writeFailing;
+
+    private Journal(JournalSettings settings, Clock clock, String hostId, SegmentFiles files,
+                    List<JournalEntry> recovered) {
+        this.settings = settings;
+        this.clock = clock;
+        this.hostId = hostId;
+        this.files = files;
+        this.alarm = new DiskAlarm(settings.dir(), settings.maxBytes());
+        this.recoveredCount = recovered.size();
+        this.recovered = List.copyOf(recovered);
+        durable.addAll(recovered);
+        this.nextSeq = files.nextSeq();
+        this.flusher = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "dialerd-journal-fsync");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long interval = settings.fsyncInterval().toMillis();
+        flusher.scheduleWithFixedDelay(this::flush, interval, interval, TimeUnit.MILLISECONDS);
+        checkBound();
+    }
+
+    /** Opens (creating if needed) the journal directory and reads back what a previous run left. */
+    public static Journal open(JournalSettings settings, Clock clock) {
+        try {
+            Files.createDirectories(settings.dir());
+            String hostId = JournalId.readOrCreate(settings.dir());
+            List<JournalEntry> recovered = new ArrayList<>();
+            SegmentFiles files = SegmentFiles.open(settings.dir(), settings.segmentBytes(), recovered);
+            Journal journal = new Journal(settings, clock, hostId, files, recovered);
+            if (!recovered.isEmpty()) {
+                log.info("journal {}: {} records from a previous run to replay (seq {}..{})", settings.dir(),
+                        recovered.size(), recovered.get(0).seq(), recovered.get(recovered.size() - 1).seq());
+            }
+            return journal;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the journal in " + settings.dir().toAbsolutePath(), e);
+        }
+    }
+
+    /** Names this journal in {@code dialerd_journal_applied}: one row per journal directory. */
+    public String hostId() {
+        return hostId;
+    }
+
+    /** Records read back at open (the applier skips the ones already applied). */
+    public int recoveredCount() {
+        return recoveredCount;
+    }
+
+    /** The records read back at open, once (crash recovery looks at them); empty afterwards. */
+    public synchronized List<JournalEntry> takeRecovered() {
+        List<JournalEntry> taken = recovered;
+        recovered = List.of();
+        return taken;
+    }
+
+    /** Sequence numbers continue after {@code applied} (the database's last_seq), even if segments were lost. */
+    public void continueAfter(long applied) {
+        synchronized (lock) {
+            if (applied >= nextSeq) {
+                log.warn("journal {}: the database has applied up to seq {} but the journal only reached {};"
+                        + " continuing at {}", settings.dir(), applied, nextSeq - 1, applied + 1);
+                nextSeq = applied + 1;
+            }
+        }
+    }
+
+    /** Appends a record; the future completes with its seq once it is on disk. */
+    public CompletableFuture<Long> append(JournalRecord record) {
+        CompletableFuture<Long> result = new CompletableFuture<>();
+        boolean wake;
+        synchronized (lock) {
+            if (closed) {
+                result.completeExceptionally(new IllegalStateException("journal closed"));
+                return result;
+            }
+            JournalEntry entry = new JournalEntry(nextSeq++, clock.millis(), record);
+            byte[] frame = RecordCodec.encode(entry);
+            buffer.addLast(new Pending(entry, frame, result));
+            bufferedBytes += frame.length;
+            wake = buffer.size() == settings.fsyncBatch();
+        }
+        if (wake) {
+            flusher.execute(this::flush);
+        }
+        return result;
+    }
+
+    /** The seq of the last record appended so far (0: none yet). */
+    public long lastAppended() {
+        synchronized (lock) {
+            return nextSeq - 1;
+        }
+    }
+
+    private void flush() {
+        List<Pending> batch;
+        synchronized (lock) {
+            if (buffer.isEmpty()) {
+                return;
+            }
+            batch = new ArrayList<>(buffer);
+        }
+        try {
+            files.write(batch.stream().map(Pending::frame).toList(), batch.get(batch.size() - 1).entry().seq(),
+                    () -> written(batch));
+        } catch (IOException | RuntimeException e) {
+            synchronized (lock) {
+                if (!writeFailing) {
+                    writeFailing = true;
+                    log.error("journal {}: cannot write ({}); {} records wait in memory and are retried",
+                            settings.dir(), e.toString(), buffer.size());
+                }
+            }
+            return;
+        }
+        checkBound();
+        batch.forEach(p -> p.durable().complete(p.entry().seq()));
+    }
+
+    /** The batch is on disk: its records go to the applier (runs inside the segment files' write). */
+    private void written(List<Pending> batch) {
+        synchronized (lock) {
+            for (Pending written : batch) {
+                buffer.pollFirst();
+                bufferedBytes -= written.frame().length;
+                durable.addLast(written.entry());
+            }
+            lock.notifyAll();
+            if (writeFailing) {
+                writeFailing = false;
+                log.info("journal {}: writing again", settings.dir());
+            }
+        }
+    }
+
+    /** The next durable record not yet applied, waiting up to {@code timeout}; for the one applier thread. */
+    public Optional<JournalEntry> awaitNext(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (lock) {
+            while (durable.isEmpty() && !closed) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return Optional.empty();
+                }
+                TimeUnit.NANOSECONDS.timedWait(lock, left);
+            }
+            return Optional.ofNullable(durable.peekFirst());
+        }
+    }
+
+    /** Every record up to {@code seq} is in the database (or dead-lettered): their segments may go. */
+    public void markApplied(long seq) {
+        List<CompletableFuture<Void>> done = new ArrayList<>();
+        synchronized (lock) {
+            while (!durable.isEmpty() && durable.peekFirst().seq() <= seq) {
+                durable.pollFirst();
+            }
+            appliedSeq = Math.max(appliedSeq, seq);
+            var ready = appliedWaiters.headMap(appliedSeq, true);
+            done.addAll(ready.values());
+            ready.clear();
+        }
+        files.deleteAppliedUpTo(seq);
+        checkBound();
+        done.forEach(f -> f.complete(null));
+    }
+
+    /** Completes once every record up to {@code seq} has been applied. */
+    public CompletableFuture<Void> whenApplied(long seq) {
+        synchronized (lock) {
+            if (seq <= appliedSeq) {
+                return CompletableFuture.completedFuture(null);
+            }
+            return appliedWaiters.computeIfAbsent(seq, s -> new CompletableFuture<>());
+        }
+    }
+
+    /** Records appended and not yet applied. */
+    @Override
+    public int pending() {
+        synchronized (lock) {
+            return buffer.size() + durable.size();
+        }
+    }
+
+    /** How long the oldest record not yet applied has waited (zero when none waits). */
+    @Override
+    public Duration oldestPendingAge() {
+        synchronized (lock) {
+            JournalEntry oldest = !durable.isEmpty() ? durable.peekFirst()
+                    : !buffer.isEmpty() ? buffer.peekFirst().entry() : null;
+            return oldest == null ? Duration.ZERO : Duration.ofMillis(Math.max(0, clock.millis()
+                    - oldest.appendedAtMillis()));
+        }
+    }
+
+    /** Bytes the segment files (and records waiting to be written) take. */
+    public long diskBytes() {
+        return files.bytesWith(() -> {
+            synchronized (lock) {
+                return bufferedBytes;
+            }
+        });
+    }
+
+    public boolean overDiskBound() {
+        return alarm.raised();
+    }
+
+    public JournalSettings settings() {
+        return settings;
+    }
+
+    private void checkBound() {
+        alarm.check(diskBytes());
+    }
+
+    /** Waits until every record appended before this call is on disk. */
+    public boolean flush(Duration timeout) {
+        CompletableFuture<?> last;
+        synchronized (lock) {
+            last = buffer.isEmpty() ? CompletableFuture.completedFuture(null) : buffer.peekLast().durable();
+        }
+        flusher.execute(this::flush);
+        try {
+            last.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    /** Writes what is buffered, then closes; records not yet applied stay on disk for the next start. */
+    @Override
+    public void close() {
+        flush(Duration.ofSeconds(5));
+        shutdown(false);
+    }
+
+    /**
+     * Stops as a killed process would: records not yet on disk are lost, nothing is flushed.
+     * Crash tests use it to abandon a running dialerd.
+     */
+    public void abandon() {
+        shutdown(true);
+    }
+
+    private void shutdown(boolean dropBuffer) {
+        synchronized (lock) {
+            closed = true;
+            if (dropBuffer) {
+                buffer.clear();
+            }
+            lock.notifyAll();
+        }
+        flusher.shutdownNow();
+        try {
+            flusher.awaitTermination(5, TimeUnit.SECONDS);
+            files.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            log.warn("journal {}: closing the segment failed: {}", settings.dir(), e.toString());
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package org.dialerd.core.journal;
+
+import org.dialerd.core.store.StoreException;
+
+/**
+ * Where journal records are applied: the database (dialerd-db's {@code JdbcJournalTarget}).
+ * Each {@link #apply} is one transaction that also records the entry's seq as applied, so a
+ * record is in the database exactly once however often it is replayed.
+ */
+public interface JournalTarget {
+
+    /** The highest seq of this journal already applied; 0 when none. */
+    long lastApplied(String hostId);
+
+    /**
+     * Applies the record and advances last_seq to its seq, all or nothing. An entry at or below
+     * last_seq is skipped inside the same transaction.
+     *
+     * @throws StoreException        the database is unreachable or the transaction could not
+     *                               commit now (retried, order kept)
+     * @throws RejectedWriteException the database refuses this record for good (dead letter)
+     */
+    void apply(String hostId, JournalEntry entry);
+
+    /** Advances last_seq past a dead-lettered entry, so a replay does not offer it again. */
+    void skip(String hostId, long seq);
+}

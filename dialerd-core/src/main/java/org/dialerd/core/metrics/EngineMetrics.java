@@ -1,0 +1,38 @@
+package org.dialerd.core.metrics;
+
+/**
+ * What the engine counts as it works, for an operator's dashboard; dialerd-http implements it
+ * with Micrometer. Called on the engine thread, so implementations must be quick, must not
+ * block and must not throw. Call types are {@code incoming} and {@code outgoing}.
+ */
+public interface EngineMetrics {
+    /** Counts nothing. */
+    EngineMetrics NONE = new EngineMetrics() { };
+
+    /** A call dialerd follows appeared, in {@code phase}. */
+    default void callStarted(String callType, CallPhase phase) {
+    }
+
+    /** A followed call went from one phase to another. */
+    default void callMoved(String callType, CallPhase from, CallPhase to) {
+    }
+
+    /**
+     * A followed call ended while in {@code last}. {@code finalStatus}: Success, ShortCall,
+     * Failure, NoAnswer, Abandoned, or LostTrack (dialerd stopped while it was live).
+     */
+    default void callFinished(String callType, CallPhase last, String finalStatus) {
+    }
+
+    /** The outbound dialer ran one round over the active campaigns. */
+    default void dialerRound() {
+    }
+
+    /** The predictor decided how many calls to place now for one campaign (0 included). */
+    default void dialDecision(int campaignId, int callsToPlace) {
+    }
+
+    /** The dialer sent an Originate for a campaign call. */
+    default void callPlaced(int campaignId) {
+    }
+}

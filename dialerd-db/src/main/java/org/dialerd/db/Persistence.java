@@ -1,0 +1,50 @@
+package org.dialerd.db;
+
+import java.time.Duration;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.dialerd.core.journal.IdAllocator;
+import org.dialerd.core.journal.JournalSettings;
+import org.dialerd.core.journal.JournalTarget;
+import org.dialerd.core.store.ReferenceCache;
+import org.dialerd.core.store.Stores;
+import org.dialerd.db.journal.JdbcIdBlockSource;
+import org.dialerd.db.journal.JdbcJournalTarget;
+import org.dialerd.db.store.JdbcStores;
+
+/**
+ * The two faces of the database dialerd uses: the stores requests read (through a circuit
+ * breaker, agents and breaks cached), and the journal's target and id blocks (on a pool of
+ * their own), plus where the journal lives.
+ *
+ * @param idBlock ids reserved per table at a time ({@code [journal] id_block})
+ */
+public record Persistence(Stores stores, GuardedDataSource requests, JournalTarget journalTarget,
+                      IdAllocator.BlockSource idBlocks, JournalSettings journal, int idBlock) {
+    public static final int DEFAULT_ID_BLOCK = 10_000;
+    /** How often a tripped breaker asks the database again. */
+    public static final Duration PROBE_EVERY = Duration.ofMillis(500);
+
+    public Persistence {
+        Objects.requireNonNull(stores, "stores");
+        Objects.requireNonNull(requests, "requests");
+        Objects.requireNonNull(journalTarget, "journalTarget");
+        Objects.requireNonNull(idBlocks, "idBlocks");
+        Objects.requireNonNull(journal, "journal");
+    }
+
+    /**
+     * @param requests the pool request handlers use (short connection timeout)
+     * @param writes   the pool the journal applier and the id allocator use
+     */
+    public static Persistence over(DataSource requests, DataSource writes, JournalSettings journal, int idBlock) {
+        GuardedDataSource guarded = new GuardedDataSource(requests, PROBE_EVERY);
+        return new Persistence(ReferenceCache.over(JdbcStores.over(guarded)), guarded, new JdbcJournalTarget(writes),
+                new JdbcIdBlockSource(writes), journal, idBlock);
+    }
+
+    /** One pool for everything (tests). */
+    public static Persistence over(DataSource dataSource, JournalSettings journal) {
+        return over(dataSource, dataSource, journal, DEFAULT_ID_BLOCK);
+    }
+}

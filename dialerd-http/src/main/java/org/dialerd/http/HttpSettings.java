@@ -1,0 +1,71 @@
+package org.dialerd.http;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The HTTP listener's address and limits, validated once.
+ *
+ * @param maxInitialLineBytes longest request line ({@code GET /path HTTP/1.1}); longer: 414
+ * @param maxHeaderBytes      all header lines together; more: 431
+ * @param maxBodyBytes        request body; more: 413 (no endpoint takes a body yet)
+ * @param maxPipelined        requests read ahead of their answers per connection; reading pauses there
+ * @param idleTimeout         a connection without traffic this long is closed
+ * @param workerThreads       threads that run handlers (never the event loop)
+ * @param maxQueuedRequests   requests waiting for a worker; past it the answer is 503
+ */
+public record HttpSettings(String bindAddress, int port, int maxInitialLineBytes, int maxHeaderBytes,
+                           int maxBodyBytes, int maxPipelined, Duration idleTimeout, int workerThreads,
+                           int maxQueuedRequests) {
+    public static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
+    /** The listener's port in {@code --demo}; with {@code --config} it is off unless [http] port is set. */
+    public static final int DEFAULT_PORT = 8088;
+    public static final int DEFAULT_MAX_INITIAL_LINE_BYTES = 4096;
+    public static final int DEFAULT_MAX_HEADER_BYTES = 8192;
+    public static final int DEFAULT_MAX_BODY_BYTES = 0;
+    public static final int DEFAULT_MAX_PIPELINED = 16;
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
+    public static final int DEFAULT_WORKER_THREADS = 2;
+    public static final int DEFAULT_MAX_QUEUED_REQUESTS = 256;
+
+    public HttpSettings {
+        Objects.requireNonNull(bindAddress, "bindAddress");
+        Objects.requireNonNull(idleTimeout, "idleTimeout");
+        if (bindAddress.isBlank()) {
+            throw new IllegalArgumentException("http.bind_address must not be empty");
+        }
+        requireRange("http.port", port, 0, 65535);
+        requireRange("http.max_initial_line_bytes", maxInitialLineBytes, 64, 1 << 20);
+        requireRange("http.max_header_bytes", maxHeaderBytes, 256, 1 << 20);
+        requireRange("http.max_body_bytes", maxBodyBytes, 0, Integer.MAX_VALUE);
+        requireRange("http.max_pipelined", maxPipelined, 1, 1024);
+        requireRange("http.worker_threads", workerThreads, 1, 256);
+        requireRange("http.max_queued_requests", maxQueuedRequests, 1, 1_000_000);
+        if (idleTimeout.isNegative() || idleTimeout.isZero()) {
+            throw new IllegalArgumentException("http.idle_timeout must be positive, got " + idleTimeout);
+        }
+    }
+
+    /** Loopback, every limit at its default. */
+    public static HttpSettings on(int port) {
+        return new HttpSettings(DEFAULT_BIND_ADDRESS, port, DEFAULT_MAX_INITIAL_LINE_BYTES, DEFAULT_MAX_HEADER_BYTES,
+                DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_PIPELINED, DEFAULT_IDLE_TIMEOUT, DEFAULT_WORKER_THREADS,
+                DEFAULT_MAX_QUEUED_REQUESTS);
+    }
+
+    public HttpSettings withBindAddress(String address) {
+        return new HttpSettings(address, port, maxInitialLineBytes, maxHeaderBytes, maxBodyBytes, maxPipelined,
+                idleTimeout, workerThreads, maxQueuedRequests);
+    }
+
+    public HttpSettings withPort(int newPort) {
+        return new HttpSettings(bindAddress, newPort, maxInitialLineBytes, maxHeaderBytes, maxBodyBytes, maxPipelined,
+                idleTimeout, workerThreads, maxQueuedRequests);
+    }
+
+    private static void requireRange(String key, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(key + " must be between " + min + " and " + max + ", got " + value);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package org.dialerd.http.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.dialerd.core.metrics.CallPhase;
+import org.dialerd.core.metrics.EngineMetrics;
+
+/**
+ * The engine's counts in Micrometer: live calls by type and phase (gauges, all present from
+ * the start at 0), finished calls by type and final status, and the dialer's rounds, decisions
+ * and placed calls by campaign. Meters are created once per label value and cached.
+ */
+final class EngineMeters implements EngineMetrics {
+    static final String[] CALL_TYPES = {"incoming", "outgoing"};
+
+    /** One campaign's dialer counters. */
+    private record Campaign(Counter evaluated, Counter toPlace, Counter placed) {}
+
+    private final MeterRegistry registry;
+    private final Map<String, Map<CallPhase, AtomicLong>> live = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Counter>> finished = new ConcurrentHashMap<>();
+    private final Map<Integer, Campaign> campaigns = new ConcurrentHashMap<>();
+    private final Counter rounds;
+
+    EngineMeters(MeterRegistry registry) {
+        this.registry = registry;
+        for (String type : CALL_TYPES) {
+            phases(type);
+        }
+        this.rounds = Counter.builder("dialerd.dialer.rounds")
+                .description("Rounds of the outbound dialer over the active campaigns")
+                .register(registry);
+    }
+
+    private Map<CallPhase, AtomicLong> phases(String type) {
+        Map<CallPhase, AtomicLong> byPhase = live.get(type);
+        return byPhase != null ? byPhase : live.computeIfAbsent(type, t -> {
+            Map<CallPhase, AtomicLong> created = new EnumMap<>(CallPhase.class);
+            for (CallPhase phase : CallPhase.values()) {
+                AtomicLong count = new AtomicLong();
+                Gauge.builder("dialerd.calls.live", count, AtomicLong::get)
+                        .description("Calls dialerd follows now, by type and phase")
+                        .tags("call_type", t, "phase", phase.label())
+                        .register(registry);
+                created.put(phase, count);
+            }
+            return created;
+        });
+    }
+
+    @Override
+    public void callStarted(String callType, CallPhase phase) {
+        phases(callType).get(phase).incrementAndGet();
+    }
+
+    @Override
+    public void callMoved(String callType, CallPhase from, CallPhase to) {
+        Map<CallPhase, AtomicLong> byPhase = phases(callType);
+        byPhase.get(from).decrementAndGet();
+        byPhase.get(to).incrementAndGet();
+    }
+
+    @Override
+    public void callFinished(String callType, CallPhase last, String finalStatus) {
+        phases(callType).get(last).decrementAndGet();
+        Map<String, Counter> byStatus = finished.computeIfAbsent(callType, t -> new ConcurrentHashMap<>());
+        Counter counter = byStatus.get(finalStatus);
+        if (counter == null) {
+            counter = byStatus.computeIfAbsent(finalStatus, status -> Counter.builder("dialerd.calls.finished")
+                    .description("Calls that ended, by type and final status")
+                    .tags("call_type", callType, "status", status)
+                    .register(registry));
+        }
+        counter.increment();
+    }
+
+    @Override
+    public void dialerRound() {
+        rounds.increment();
+    }
+
+    @Override
+    public void dialDecision(int campaignId, int callsToPlace) {
+        Campaign campaign = campaign(campaignId);
+        campaign.evaluated().increment();
+        campaign.toPlace().increment(callsToPlace);
+    }
+
+    @Override
+    public void callPlaced(int campaignId) {
+        campaign(campaignId).placed().increment();
+    }
+
+    private Campaign campaign(int id) {
+        return campaigns.computeIfAbsent(id, key -> {
+            String campaign = String.valueOf(key);
+            return new Campaign(
+                    Counter.builder("dialerd.dialer.campaigns.evaluated")
+                            .description("Times the predictor evaluated the campaign")
+                            .tag("campaign", campaign).register(registry),
+                    Counter.builder("dialerd.dialer.calls.to.place")
+                            .description("Sum of the predictor's 'calls to place now' decisions")
+                            .tag("campaign", campaign).register(registry),
+                    Counter.builder("dialerd.dialer.calls.placed")
+                            .description("Campaign calls originated")
+                            .tag("campaign", campaign).register(registry));
+        });
+    }
+}
