@@ -17,6 +17,7 @@ import org.asteriskjava.manager.event.BlindTransferEvent;
 import org.asteriskjava.manager.event.BridgeEnterEvent;
 import org.asteriskjava.manager.event.BridgeLeaveEvent;
 import org.asteriskjava.manager.event.HangupEvent;
+import org.asteriskjava.manager.event.HoldEvent;
 import org.asteriskjava.manager.event.JoinEvent;
 import org.asteriskjava.manager.event.LeaveEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
@@ -36,6 +37,7 @@ import org.asteriskjava.manager.event.QueueMemberPausedEvent;
 import org.asteriskjava.manager.event.QueueMemberRemovedEvent;
 import org.asteriskjava.manager.event.QueueMemberStatusEvent;
 import org.asteriskjava.manager.event.ShutdownEvent;
+import org.asteriskjava.manager.event.UnholdEvent;
 import org.asteriskjava.manager.event.UnparkedCallEvent;
 import org.asteriskjava.manager.event.VarSetEvent;
 import org.dialerd.ami.internal.AgentLogoffFixedEvent;
@@ -147,6 +149,8 @@ final class AmiEventTranslator {
                 "success".equalsIgnoreCase(e.getResult())));
         r.on(AttendedTransferEvent.class, e -> new PbxEvent.AttendedTransfer(s(e.getOrigTransfererChannel()),
                 s(e.getSecondTransfererChannel()), s(e.getResult())));
+        r.on(HoldEvent.class, e -> new PbxEvent.Hold(s(e.getChannel()), s(e.getUniqueId())));
+        r.on(UnholdEvent.class, e -> new PbxEvent.Unhold(s(e.getChannel()), s(e.getUniqueId())));
         rules = Map.copyOf(r.rules);
     }
 

@@ -13,7 +13,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.asteriskjava.AsteriskVersion;
 import org.asteriskjava.manager.ManagerConnection;
-import org.asteriskjava.manager.ManagerConnectionFactory;
 import org.asteriskjava.manager.ManagerConnectionState;
 import org.asteriskjava.manager.ManagerEventListener;
 import org.asteriskjava.manager.action.DbGetAction;
@@ -31,6 +30,7 @@ import org.dialerd.core.pbx.PbxAction;
 import org.dialerd.core.pbx.PbxEvent;
 import org.dialerd.core.pbx.PbxException;
 import org.dialerd.core.pbx.PbxGateway;
+import org.dialerd.core.pbx.PbxNoAnswerException;
 import org.dialerd.core.pbx.PbxReply;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,6 +58,7 @@ public final class AmiGateway implements PbxGateway, AutoCloseable {
     private static final Duration CLOSE_STEP_TIMEOUT = Duration.ofSeconds(5);
 
     private final AmiSettings settings;
+    private final ResponseLedger ledger = new ResponseLedger();
     private final ManagerConnection connection;
     private final AmiEventTranslator translator = new AmiEventTranslator();
     private final EventDispatcher dispatcher = new EventDispatcher();
@@ -84,10 +85,9 @@ public final class AmiGateway implements PbxGateway, AutoCloseable {
     public AmiGateway(AmiSettings settings, AmiMetrics metrics) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
-        this.pending = new PendingReplies(timer, dispatcher, metrics, System::nanoTime);
+        this.pending = new PendingReplies(timer, dispatcher, ledger, metrics, System::nanoTime);
         this.session = new SessionGate(dispatcher, pending);
-        this.connection = new ManagerConnectionFactory(settings.host(), settings.port(), settings.username(),
-                settings.secret()).createManagerConnection();
+        this.connection = new LedgerConnection(settings, ledger);
         int actionMillis = (int) Math.min(Integer.MAX_VALUE, settings.actionTimeout().toMillis());
         connection.setSocketTimeout(actionMillis);
         connection.setSocketReadTimeout((int) settings.socketReadTimeout().toMillis());
@@ -101,10 +101,14 @@ public final class AmiGateway implements PbxGateway, AutoCloseable {
         connection.registerUserEventClass(MixMonitorMuteEvent.class);
     }
 
-    /** Starts connecting in the background; returns at once. */
+    /** Starts connecting in the background; returns at once. A second call does nothing. */
+    @Override
     public void start() {
-        if (closed || !started.compareAndSet(false, true)) {
-            throw new IllegalStateException("AMI gateway already started or closed");
+        if (closed) {
+            throw new IllegalStateException("AMI gateway closed");
+        }
+        if (!started.compareAndSet(false, true)) {
+            return;
         }
         log.info("AMI gateway starting: {}", settings);
         connection.addEventListener(eventListener);
@@ -147,6 +151,21 @@ public final class AmiGateway implements PbxGateway, AutoCloseable {
             reply.fail(new PbxException(NO_CONNECTION, e));
         }
         return reply.future;
+    }
+
+    /** Responses that came for an ActionID no action was waiting for (dropped). */
+    public long unknownResponses() {
+        return ledger.unknownResponses();
+    }
+
+    /** Responses that came after their action had timed out (dropped). */
+    public long lateResponses() {
+        return ledger.lateResponses();
+    }
+
+    /** Actions whose answer did not come within the action timeout. */
+    public long timedOutActions() {
+        return ledger.timeouts();
     }
 
     /** Logs off, fails what is pending, delivers the last events; each step bounded in time. */
@@ -314,6 +333,12 @@ public final class AmiGateway implements PbxGateway, AutoCloseable {
             return; // timed out while queued
         }
         String name = AmiActions.name(action);
+        if (request.getActionId() == null || request.getActionId().isEmpty()) {
+            request.setActionId((request instanceof DbGetAction ? DbGetRequests.ACTION_ID_PREFIX : "dialerd-")
+                    + reply.id);
+        }
+        reply.actionId = request.getActionId();
+        ledger.expect(reply.actionId);
         try {
             if (request instanceof DbGetAction dbGet) {
                 dbGets.send(connection, dbGet, reply);
@@ -321,20 +346,22 @@ public final class AmiGateway implements PbxGateway, AutoCloseable {
                 connection.sendEventGeneratingAction(list, events -> dispatcher.run(() ->
                         AmiReplies.fromList(events, list.getActionCompleteEventClass()).ifPresentOrElse(
                                 reply::complete,
-                                () -> reply.fail(new PbxException("AMI connection lost before the answer to "
+                                () -> reply.fail(new PbxNoAnswerException("AMI connection lost before the answer to "
                                         + name)))));
             } else {
                 connection.sendAction(request, response -> dispatcher.run(() -> {
                     if (response == null) {
-                        reply.fail(new PbxException("AMI connection lost before the answer to " + name));
+                        reply.fail(new PbxNoAnswerException("AMI connection lost before the answer to " + name));
                     } else {
                         reply.complete(AmiReplies.fromResponse(response));
                     }
                 }));
             }
         } catch (IllegalStateException e) {
+            ledger.forget(reply.actionId);
             reply.fail(new PbxException(NO_CONNECTION, e));
         } catch (Exception e) {
+            ledger.forget(reply.actionId);
             reply.fail(new PbxException("AMI could not send " + name + ": " + e, e));
         }
     }

@@ -25,7 +25,7 @@ public record AmiSettings(String host, int port, String username, String secret,
     public static final Duration DEFAULT_ACTION_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration DEFAULT_RECONNECT_BACKOFF_MIN = Duration.ofMillis(500);
     public static final Duration DEFAULT_RECONNECT_BACKOFF_MAX = Duration.ofSeconds(30);
-    public static final Duration DEFAULT_PING_INTERVAL = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_PING_INTERVAL = Duration.ofSeconds(2);
 
     /** Silence longer than this many ping intervals (plus one action timeout) means the peer is gone. */
     private static final int MISSED_PINGS_BEFORE_DEAD = 2;

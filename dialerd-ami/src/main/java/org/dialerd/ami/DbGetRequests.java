@@ -3,13 +3,12 @@ package org.dialerd.ami;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import org.asteriskjava.manager.ManagerConnection;
 import org.asteriskjava.manager.action.DbGetAction;
 import org.asteriskjava.manager.event.DbGetResponseEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.response.ManagerResponse;
-import org.dialerd.core.pbx.PbxException;
+import org.dialerd.core.pbx.PbxNoAnswerException;
 
 /**
  * DBGet outside asterisk-java's list handling: a missing key is answered with a bare
@@ -20,19 +19,17 @@ import org.dialerd.core.pbx.PbxException;
  * ours and pick its DBGetResponse out of the event stream by that ActionID.
  */
 final class DbGetRequests {
-    private static final String ACTION_ID_PREFIX = "dialerd-dbget-";
+    static final String ACTION_ID_PREFIX = "dialerd-dbget-";
 
     private final EventDispatcher dispatcher;
     private final Map<String, Call> calls = new ConcurrentHashMap<>();
-    private final AtomicLong ids = new AtomicLong();
 
     DbGetRequests(EventDispatcher dispatcher) {
         this.dispatcher = dispatcher;
     }
 
     void send(ManagerConnection connection, DbGetAction action, PendingReplies.Pending reply) throws IOException {
-        String id = ACTION_ID_PREFIX + ids.incrementAndGet();
-        action.setActionId(id);
+        String id = action.getActionId(); // ours, given by the gateway
         Call call = new Call(reply);
         calls.put(id, call);
         reply.future.whenComplete((answer, failure) -> calls.remove(id));
@@ -63,7 +60,7 @@ final class DbGetRequests {
 
         void answered(ManagerResponse r) {
             if (r == null) {
-                reply.fail(new PbxException("AMI connection lost before the answer to DbGet"));
+                reply.fail(new PbxNoAnswerException("AMI connection lost before the answer to DbGet"));
             } else if (AmiReplies.isSuccess(r) && "start".equalsIgnoreCase(r.getEventList())) {
                 response = r; // the value follows as an event
             } else {

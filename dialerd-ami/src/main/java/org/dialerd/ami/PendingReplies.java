@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import org.dialerd.core.pbx.PbxException;
+import org.dialerd.core.pbx.PbxNoAnswerException;
 import org.dialerd.core.pbx.PbxReply;
 
 /**
@@ -23,20 +24,22 @@ final class PendingReplies {
 
     private final ScheduledExecutorService timer;
     private final EventDispatcher dispatcher;
+    private final ResponseLedger ledger;
     private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
     private final AmiMetrics metrics;
     private final LongSupplier nanoTime;
 
-    PendingReplies(ScheduledExecutorService timer, EventDispatcher dispatcher) {
-        this(timer, dispatcher, AmiMetrics.NONE, System::nanoTime);
+    PendingReplies(ScheduledExecutorService timer, EventDispatcher dispatcher, ResponseLedger ledger) {
+        this(timer, dispatcher, ledger, AmiMetrics.NONE, System::nanoTime);
     }
 
     /** {@code nanoTime}: the ticker action durations are measured with. */
-    PendingReplies(ScheduledExecutorService timer, EventDispatcher dispatcher, AmiMetrics metrics,
-                   LongSupplier nanoTime) {
+    PendingReplies(ScheduledExecutorService timer, EventDispatcher dispatcher, ResponseLedger ledger,
+                   AmiMetrics metrics, LongSupplier nanoTime) {
         this.timer = timer;
         this.dispatcher = dispatcher;
+        this.ledger = ledger;
         this.metrics = metrics;
         this.nanoTime = nanoTime;
     }
@@ -46,9 +49,13 @@ final class PendingReplies {
         Pending p = new Pending(ids.incrementAndGet(), action);
         pending.put(p.id, p);
         try {
-            p.timeoutTask = timer.schedule(() -> dispatcher.run(() -> p.end(AmiMetrics.Outcome.TIMED_OUT,
-                    new PbxException("AMI " + action + ": no answer within " + timeout.toMillis() + " ms"))),
-                    timeout.toMillis(), TimeUnit.MILLISECONDS);
+            p.timeoutTask = timer.schedule(() -> dispatcher.run(() -> {
+                if (!p.isDone() && p.actionId != null) {
+                    ledger.timedOut(action, p.actionId, timeout.toMillis());
+                }
+                p.end(AmiMetrics.Outcome.TIMED_OUT,
+                        new PbxNoAnswerException("AMI " + action + ": no answer within " + timeout.toMillis() + " ms"));
+            }), timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             p.fail(new PbxException("No AMI connection", e));
         }
@@ -58,7 +65,10 @@ final class PendingReplies {
     /** Fails every pending reply (the connection is gone: no answer will come). */
     void failAll(String reason) {
         for (Pending p : pending.values()) {
-            dispatcher.run(() -> p.fail(new PbxException(reason + " before the answer to " + p.action)));
+            if (p.actionId != null) {
+                ledger.forget(p.actionId);
+            }
+            dispatcher.run(() -> p.fail(new PbxNoAnswerException(reason + " before the answer to " + p.action)));
         }
     }
 
@@ -67,6 +77,8 @@ final class PendingReplies {
         final String action;
         final CompletableFuture<PbxReply> future = new CompletableFuture<>();
         volatile ScheduledFuture<?> timeoutTask;
+        /** The ActionID it went out with, once written. */
+        volatile String actionId;
         private final long startNanos = nanoTime.getAsLong();
 
         private Pending(long id, String action) {

@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import org.dialerd.core.pbx.PbxAction;
 import org.dialerd.core.pbx.PbxEvent;
 import org.dialerd.core.pbx.PbxException;
+import org.dialerd.core.pbx.PbxNoAnswerException;
 import org.dialerd.core.pbx.PbxReply;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -254,6 +255,40 @@ class AmiGatewayActionTest {
     }
 
     @Test
+    void unansweredActionMayHaveBeenCarriedOutAndItsLateResponseIsCountedNotDelivered() throws Exception {
+        connect(s -> s.withActionTimeout(Duration.ofMillis(300)));
+        server.ignore("QueuePause");
+
+        CompletableFuture<PbxReply> reply = gateway.send(new PbxAction.QueuePause("", "Local/1001@agents", true,
+                "Lunch"));
+        ExecutionException failure = assertThrows(ExecutionException.class,
+                () -> reply.get(WAIT.toSeconds(), TimeUnit.SECONDS));
+        assertInstanceOf(PbxNoAnswerException.class, failure.getCause());
+        assertEquals(1, gateway.timedOutActions());
+
+        String wireId = server.awaitAction("QueuePause", WAIT).get("ActionID");
+        server.write(List.of(AmiPacket.of("Response: Success", "ActionID: " + wireId, "Message: paused")));
+        until("late response counted", () -> gateway.lateResponses() == 1);
+        assertEquals(0, gateway.unknownResponses());
+        assertTrue(gateway.send(new PbxAction.GetVar("", "X")).get(WAIT.toSeconds(), TimeUnit.SECONDS).success(),
+                "the connection still works");
+    }
+
+    @Test
+    void responseNobodyAskedForIsCountedAndDropped() throws Exception {
+        connect(s -> s);
+
+        server.write(List.of(AmiPacket.of("Response: Success", "ActionID: 1234_99#not-ours", "Message: stray"),
+                AmiPacket.of("Response: Error", "ActionID: no-hash-either", "Message: stray")));
+
+        until("orphans counted", () -> gateway.unknownResponses() == 2);
+        assertEquals(0, gateway.lateResponses());
+        assertTrue(gateway.send(new PbxAction.GetVar("", "X")).get(WAIT.toSeconds(), TimeUnit.SECONDS).success(),
+                "answers still reach their actions");
+        assertEquals(2, gateway.unknownResponses());
+    }
+
+    @Test
     void listWithoutItsEndFailsAfterTheActionTimeout() throws Exception {
         AmiTrace trace = AmiTrace.load("02");
         connect(s -> s.withActionTimeout(Duration.ofMillis(300)));
@@ -296,6 +331,17 @@ class AmiGatewayActionTest {
                 .thenAccept(r -> order.add("reply")).get(WAIT.toSeconds(), TimeUnit.SECONDS);
 
         assertEquals(List.of("QueueMemberPause", "reply"), order);
+    }
+
+    /** Waits (bounded) for a counter the gateway updates on asterisk-java's thread. */
+    private static void until(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(what + ": not within " + WAIT);
+            }
+            Thread.sleep(10); // polling interval
+        }
     }
 
     private void connect(UnaryOperator<AmiSettings> tweak) throws Exception {

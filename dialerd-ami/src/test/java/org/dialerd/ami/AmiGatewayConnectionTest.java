@@ -182,9 +182,19 @@ class AmiGatewayConnectionTest {
     }
 
     @Test
-    void startTwiceIsAMistake() {
+    void secondStartDoesNothing() throws Exception {
+        gateway = connected(TestSettings.forPort(server.port()));
+
+        gateway.start(); // dialerd starts the gateway once its engine listens; a started one stays as it is
+
+        assertTrue(gateway.isConnected());
+        assertEquals(List.of(new Connected("Asterisk 22")), events.all());
+    }
+
+    @Test
+    void startAfterCloseIsAMistake() {
         gateway = gateway(TestSettings.forPort(server.port()));
-        gateway.start();
+        gateway.close();
 
         assertThrows(IllegalStateException.class, gateway::start);
     }

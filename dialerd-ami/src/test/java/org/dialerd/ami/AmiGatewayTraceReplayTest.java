@@ -214,6 +214,12 @@ class AmiGatewayTraceReplayTest {
 
         assertEquals(new PbxEvent.AttendedTransfer("Local/1001@agents-00000034;1", "Local/1001@agents-00000034;1",
                 "Success"), only(got, PbxEvent.AttendedTransfer.class).get(0));
+        // (A) completes: the transferer is held and never unheld; (B) cancelled and (C) an unknown
+        // extension give the call back with Unhold: how dialerd tells a failed atxfercall.
+        List<PbxEvent> holds = only(got, PbxEvent.Hold.class, PbxEvent.Unhold.class);
+        assertEquals(new PbxEvent.Hold("Local/1001@agents-00000034;1", "1795340382.104"), holds.get(0));
+        assertEquals(List.of("Hold", "Hold", "Unhold", "Hold", "Unhold", "Hold"), holds.stream()
+                .map(e -> e.getClass().getSimpleName()).toList());
     }
 
     @Test

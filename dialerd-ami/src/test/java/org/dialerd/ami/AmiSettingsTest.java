@@ -21,8 +21,10 @@ class AmiSettingsTest {
     }
 
     @Test
-    void readTimeoutAllowsTwoMissedPingsAndOneSlowAnswer() {
-        assertEquals(Duration.ofSeconds(25), defaults.socketReadTimeout());
+    void halfOpenConnectionIsDeclaredDeadWithinSecondsByDefault() {
+        // A ping every 2 s; two missed pings plus one slow answer (5 s) is 9 s of silence.
+        assertEquals(Duration.ofSeconds(2), defaults.pingInterval());
+        assertEquals(Duration.ofSeconds(9), defaults.socketReadTimeout());
     }
 
     @Test

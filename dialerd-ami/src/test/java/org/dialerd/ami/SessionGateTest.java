@@ -19,7 +19,7 @@ class SessionGateTest {
 
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
     private final EventDispatcher dispatcher = new EventDispatcher();
-    private final PendingReplies pending = new PendingReplies(timer, dispatcher);
+    private final PendingReplies pending = new PendingReplies(timer, dispatcher, new ResponseLedger());
     private final SessionGate gate = new SessionGate(dispatcher, pending);
     private final EventRecorder events = new EventRecorder();
 

@@ -50,7 +50,7 @@ public final class DemoPbx {
         ExtensionDirectory template = ExtensionDirectory.template(DIAL_TEMPLATE);
         ExtensionDirectory demoExtensions = extension -> extension != null && extension.matches("10(0[1-9]|10)")
                 ? template.dialString(extension) : Optional.empty();
-        AmiGateway gateway = PbxStartup.start(ami, resources, metrics);
+        AmiGateway gateway = PbxStartup.create(ami, resources, metrics);
         gateway.addListener(event -> {
             if (event instanceof PbxEvent.Connected) {
                 addStaticMembers(gateway);

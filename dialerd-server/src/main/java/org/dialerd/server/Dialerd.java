@@ -3,7 +3,6 @@ package org.dialerd.server;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDateTime;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HexFormat;
@@ -26,12 +25,10 @@ import org.dialerd.core.settings.SettingsDiff;
 import org.dialerd.core.store.ExtensionDirectory;
 import org.dialerd.core.store.MembershipSource;
 import org.dialerd.core.store.Stores;
-import org.dialerd.core.journal.CrashRecovery;
 import org.dialerd.core.journal.DeadLetters;
 import org.dialerd.core.journal.IdAllocator;
 import org.dialerd.core.journal.Journal;
 import org.dialerd.core.journal.JournalApplier;
-import org.dialerd.core.journal.JournalRecord;
 import org.dialerd.core.journal.JournalWrites;
 import org.dialerd.db.Persistence;
 import org.dialerd.eccp.handler.Handlers;
@@ -61,7 +58,7 @@ import org.slf4j.LoggerFactory;
 public final class Dialerd implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Dialerd.class);
     private static final Duration WRITE_DRAIN_TIMEOUT = Duration.ofSeconds(10);
-    /** How often queues and incoming campaigns edited in the web UI are re-read. */
+    /** How often what the web UI edits (queues, incoming campaigns, breaks) is re-read. */
     private static final Duration MONITORED_QUEUES_REFRESH = Duration.ofSeconds(60);
 
     /**
@@ -79,6 +76,11 @@ public final class Dialerd implements AutoCloseable {
             return new PbxSide(pbx, extensions, agents, membershipFromAstdb, java.util.Optional.of(settings));
         }
     }
+
+    /** What a run that did not stop cleanly left open, read once its journal is applied. */
+    private record LeftOpen(java.util.List<org.dialerd.core.store.AuditStore.OpenRow> audits,
+                            java.util.List<org.dialerd.core.store.OutgoingCallStore.UnfinishedCall> outgoing,
+                            java.util.List<org.dialerd.core.store.IncomingCallStore.UnfinishedCall> incoming) {}
 
     private final EccpServer eccp;
     private final java.util.Optional<HttpServer> http;
@@ -181,11 +183,10 @@ public final class Dialerd implements AutoCloseable {
             }
             applier.close();
         });
-        LocalDateTime startedAt = LocalDateTime.now(clock).withNano(0);
-        // After the replayed records: close what a crashed run left open, then the sessions
-        // any earlier run left open (as the reference does at start-up).
-        CrashRecovery.closing(journal.takeRecovered(), startedAt).forEach(journal::append);
-        journal.append(new JournalRecord.OpenSessionsClosed(startedAt));
+        // What a run that did not stop cleanly left open (audit rows, calls) is not closed here,
+        // as the reference does: the engine takes it over below, continuing what Asterisk still
+        // has and ending the rest at the first resync. The replayed records are applied first.
+        journal.takeRecovered(); // not needed: the database has them once replayed
         java.util.concurrent.ExecutorService idRefill = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
             Thread thread = new Thread(r, "dialerd-id-blocks");
             thread.setDaemon(true);
@@ -201,15 +202,22 @@ public final class Dialerd implements AutoCloseable {
         engine.reportTo(monitoring.meters().engine());
         engine.addListener(new AgentActivityLog(engine));
         engine.track(agents.all()).join();
-        if (pbx.pbx().isConnected()) {
-            engine.resync();
-        }
+        // Left open by a run that did not stop cleanly: continued or ended once Asterisk says what it has.
+        writes.readAfterWrites("rows and calls left open", () -> new LeftOpen(stores.audit().openRows(),
+                stores.outgoingCalls().unfinishedCalls(), stores.incomingCalls().unfinishedCalls()))
+                .thenCompose(open -> engine.inheritFromPreviousRun(open.audits(), open.outgoing(), open.incoming()))
+                .join();
+        engine.followBreaks(stores.breaks(), MONITORED_QUEUES_REFRESH);
         resources.push(() -> engine.closeAllAudits().get(WRITE_DRAIN_TIMEOUT.toMillis(),
                 java.util.concurrent.TimeUnit.MILLISECONDS));
 
         engine.monitorIncomingQueues(stores.incomingCalls(), MONITORED_QUEUES_REFRESH);
         engine.recordCalls();
         pbx.dialer().ifPresent(dialer -> engine.startOutboundDialer(stores.outgoingCalls(), live, dialer));
+        pbx.pbx().start(); // once the engine and its trackers listen: they see the first Connected and resync
+        if (pbx.pbx().isConnected()) {
+            engine.resync(); // a gateway someone else started (tests) may be connected already
+        }
         SessionRegistry sessions = new SessionRegistry(eccpSettings.maxOutboundBytes(), monitoring.meters().eccp());
         EventFanout fanout = new EventFanout(sessions, stores.calls());
         resources.push(fanout);

@@ -34,7 +34,7 @@ final class PbxStartup {
                     + "running without Asterisk");
             return PbxGateway.disconnected();
         }
-        return start(ami.get(), resources, metrics);
+        return create(ami.get(), resources, metrics);
     }
 
     /**
@@ -86,10 +86,10 @@ final class PbxStartup {
         }
     }
 
-    static AmiGateway start(AmiSettings ami, Deque<AutoCloseable> resources, AmiMetrics metrics) {
+    /** Not started yet: dialerd starts it once the engine listens, so no Connected is missed. */
+    static AmiGateway create(AmiSettings ami, Deque<AutoCloseable> resources, AmiMetrics metrics) {
         AmiGateway gateway = new AmiGateway(ami, metrics);
         resources.push(gateway);
-        gateway.start();
         return gateway;
     }
 }

@@ -14,6 +14,7 @@ import org.dialerd.sim.ami.AmiMessage;
 import org.dialerd.sim.ami.AmiServer;
 import org.dialerd.sim.engine.RealTimeDriver;
 import org.dialerd.sim.engine.SimEngine;
+import org.dialerd.sim.fault.AmiFaults;
 import org.dialerd.sim.pbx.OriginateRequest;
 import org.dialerd.sim.pbx.Pbx;
 import org.slf4j.Logger;
@@ -89,6 +90,21 @@ public final class AsteriskSimulator implements AutoCloseable {
     /** {@link #restart(Duration)} with the shutdown flavour and boot time spelled out. */
     public void restart(Restart plan) {
         engine.run(() -> lifecycle.restart(plan, server));
+    }
+
+    /** Injects these faults into every AMI connection from now on (see {@link AmiFaults}). */
+    public void faults(AmiFaults faults) {
+        engine.run(() -> server.faults(faults, engine.scheduler()));
+    }
+
+    /** Every AMI connection breaks (EOF without Shutdown); Asterisk itself keeps running. */
+    public void dropConnections() {
+        engine.run(server::dropSessions);
+    }
+
+    /** Every AMI connection goes half-open: open, but nothing is read or written any more. */
+    public void halfOpen() {
+        engine.run(server::silenceSessions);
     }
 
     /** Moves virtual time forward; every phone, queue and timer due in between acts, in order. */

@@ -8,6 +8,7 @@ import java.util.Deque;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 import org.dialerd.ami.AmiGateway;
 import org.dialerd.ami.AmiSettings;
@@ -32,23 +33,29 @@ import org.dialerd.sim.Scenario;
  * rings and is never answered, 3001 is busy (the recorded dialplan).
  */
 public final class PbxHarness implements AutoCloseable {
-    /** The prefix of the uniqueids dialerd gives its campaign calls in these tests. */
+    /** The outbound dialer's uniqueid prefix in these tests (ECCP call ids of campaign calls). */
     public static final String DIALER_UNIQUEID_PREFIX = "dialerd-t";
 
     private final AsteriskSimulator simulator;
-    private final AmiGateway gateway;
-    private final Dialerd dialerd;
     private final DataSource dataSource;
     /** The wall-clock instant the simulator's virtual time 0 stands for. */
     private final Instant epoch;
+    private final AmiSettings ami;
+    private final DialerSettings dialer;
+    private final boolean http;
+    private org.dialerd.db.Persistence persistence;
+    private AmiGateway gateway;
+    private Dialerd dialerd;
 
-    private PbxHarness(AsteriskSimulator simulator, Instant epoch, AmiGateway gateway, Dialerd dialerd,
-                       DataSource dataSource) {
+    private PbxHarness(AsteriskSimulator simulator, DataSource dataSource, Instant epoch, AmiSettings ami,
+                       DialerSettings dialer, boolean http, org.dialerd.db.Persistence persistence) {
         this.simulator = simulator;
-        this.epoch = epoch;
-        this.gateway = gateway;
-        this.dialerd = dialerd;
         this.dataSource = dataSource;
+        this.epoch = epoch;
+        this.ami = ami;
+        this.dialer = dialer;
+        this.http = http;
+        this.persistence = persistence;
     }
 
     public static PbxHarness start(String... scripts) {
@@ -85,11 +92,24 @@ public final class PbxHarness implements AutoCloseable {
     /** {@code dialer} null: no outbound dialer. {@code http}: metrics served over HTTP. */
     private static PbxHarness start(Consumer<Scenario> customiser, DialerSettings dialer, boolean http,
                                     String... scripts) {
+        return start(settings -> settings, customiser, dialer, http, scripts);
+    }
+
+    /** As above, with the AMI settings (timeouts, ping) adjusted by {@code ami}; no HTTP. */
+    public static PbxHarness start(UnaryOperator<AmiSettings> ami, Consumer<Scenario> customiser,
+                                   DialerSettings dialer, String... scripts) {
+        return start(ami, customiser, dialer, false, scripts);
+    }
+
+    private static PbxHarness start(UnaryOperator<AmiSettings> ami, Consumer<Scenario> customiser,
+                                    DialerSettings dialer, boolean http, String... scripts) {
         Instant epoch = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         AsteriskSimulator simulator = simulator(customiser, epoch);
         DataSource dataSource = TestDatabases.fresh(scripts);
-        return on(simulator, epoch, dataSource, org.dialerd.db.Persistence.over(dataSource, TestJournals.fresh()), dialer,
-                http);
+        PbxHarness harness = new PbxHarness(simulator, dataSource, epoch, ami.apply(amiOf(simulator)), dialer, http,
+                org.dialerd.db.Persistence.over(dataSource, TestJournals.fresh()));
+        harness.startFirst();
+        return harness;
     }
 
     /**
@@ -98,7 +118,11 @@ public final class PbxHarness implements AutoCloseable {
      */
     public static PbxHarness startOn(DataSource dataSource, org.dialerd.db.Persistence persistence) {
         Instant epoch = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        return on(simulator(scenario -> { }, epoch), epoch, dataSource, persistence, null, false);
+        AsteriskSimulator simulator = simulator(scenario -> { }, epoch);
+        PbxHarness harness = new PbxHarness(simulator, dataSource, epoch, amiOf(simulator), null, false,
+                persistence);
+        harness.startFirst();
+        return harness;
     }
 
     /**
@@ -107,9 +131,29 @@ public final class PbxHarness implements AutoCloseable {
      * journal directory; the PBX and its calls go on.
      */
     public PbxHarness crashAndRestart(org.dialerd.db.Persistence persistence) {
+        killDialerd();
+        PbxHarness next = new PbxHarness(simulator, dataSource, epoch, ami, dialer, http, persistence);
+        next.startDialerd();
+        return next;
+    }
+
+    /**
+     * dialerd dies without shutting down (kill -9): its journal stops where it is, its AMI
+     * connection and ECCP listener are gone, nothing is closed in the database.
+     */
+    public void killDialerd() {
         dialerd.halt();
         gateway.close();
-        return on(simulator, epoch, dataSource, persistence, null, false);
+        dialerd = null;
+    }
+
+    /**
+     * A new dialerd on the same database, journal directory and PBX, as a restarted process:
+     * its gateway starts once the engine listens.
+     */
+    public void startDialerd() {
+        persistence = org.dialerd.db.Persistence.over(dataSource, persistence.journal());
+        launch(false);
     }
 
     public Dialerd dialerd() {
@@ -126,8 +170,22 @@ public final class PbxHarness implements AutoCloseable {
         return AsteriskSimulator.start(scenario, 0);
     }
 
-    private static PbxHarness on(AsteriskSimulator simulator, Instant epoch, DataSource dataSource,
-                                 org.dialerd.db.Persistence persistence, DialerSettings dialer, boolean http) {
+    private static AmiSettings amiOf(AsteriskSimulator simulator) {
+        return AmiSettings.of("127.0.0.1", Scenario.DEFAULT_USER, Scenario.DEFAULT_SECRET).withPort(simulator.port());
+    }
+
+    /** The first start: the static agents are put in their queues before dialerd looks. */
+    private void startFirst() {
+        launch(true);
+    }
+
+    /**
+     * A dialerd and its own gateway, counting into its own meters. The gateway, like
+     * queues.conf, puts the static agents back in their queues after every (re)connection.
+     * {@code connectFirst}: connected before dialerd starts (a fresh PBX gets its static members
+     * first); otherwise dialerd starts it once the engine listens.
+     */
+    private void launch(boolean connectFirst) {
         Deque<AutoCloseable> resources = new ArrayDeque<>();
         DialerdMeters meters = new DialerdMeters();
         resources.push(meters);
@@ -135,11 +193,18 @@ public final class PbxHarness implements AutoCloseable {
         if (http) {
             monitoring = monitoring.withHttp(HttpSettings.on(0), ConnectionCheck.over(dataSource));
         }
-        AmiGateway gateway = new AmiGateway(AmiSettings.of("127.0.0.1", Scenario.DEFAULT_USER,
-                Scenario.DEFAULT_SECRET).withPort(simulator.port()), monitoring.meters().ami());
-        gateway.start();
-        Awaits.until("AMI connected", Duration.ofSeconds(20), gateway::isConnected);
-        DemoPbx.addStaticMembers(gateway);
+        AmiGateway g = new AmiGateway(ami, monitoring.meters().ami());
+        g.addListener(event -> {
+            if (event instanceof org.dialerd.core.pbx.PbxEvent.Connected && dialerd != null) {
+                DemoPbx.addStaticMembers(g);
+            }
+        });
+        gateway = g;
+        if (connectFirst) {
+            g.start();
+            Awaits.until("AMI connected", Duration.ofSeconds(20), g::isConnected);
+            DemoPbx.addStaticMembers(g);
+        }
         ExtensionDirectory template = ExtensionDirectory.template("Local/{ext}@agents");
         ExtensionDirectory extensions = ext -> ext.matches("10(0[1-9]|10)|2001|3001") ? template.dialString(ext)
                 : Optional.empty();
@@ -147,9 +212,8 @@ public final class PbxHarness implements AutoCloseable {
         if (dialer != null) {
             side = side.withDialer(dialer);
         }
-        Dialerd dialerd = Dialerd.over(persistence, EccpServerSettings.defaults().withPort(0),
+        dialerd = Dialerd.over(persistence, EccpServerSettings.defaults().withPort(0),
                 virtualClock(simulator, epoch), side, resources, monitoring);
-        return new PbxHarness(simulator, epoch, gateway, dialerd, dataSource);
     }
 
     /** dialerd's clock follows the simulator's virtual time, so waits and durations match the PBX. */
@@ -199,7 +263,9 @@ public final class PbxHarness implements AutoCloseable {
 
     @Override
     public void close() {
-        dialerd.close();
+        if (dialerd != null) {
+            dialerd.close();
+        }
         gateway.close();
         simulator.close();
     }

@@ -59,6 +59,18 @@ class TranscriptReplayIT {
                     + "</loginagent_response></response>\n");
 
 
+    /**
+     * Differences that run through a whole file, as a rewrite of each reference answer. The
+     * reference leaves a break open at start (audit 7, Agent/9001's Bathroom since 10:10, an
+     * agent not logged in: the issue's "the break's audit row was never closed"); dialerd
+     * closes it at the agent's last known time, its session's end at 10:20.
+     */
+    static final Map<String, java.util.function.UnaryOperator<String>> DELIBERATE_REWRITES = Map.of(
+            "getagentactivitysummary", answer -> answer.replace(
+                    "<lastpausestart>2026-11-22 10:10:00</lastpausestart></agent>",
+                    "<lastpausestart>2026-11-22 10:10:00</lastpausestart>"
+                            + "<lastpauseend>2026-11-22 10:20:00</lastpauseend></agent>"));
+
     static final Instant RECORDING_TIME = Instant.parse("2026-11-22T10:50:00Z");
 
     private static ReplayServer server;
@@ -111,9 +123,12 @@ class TranscriptReplayIT {
     /** The connection with our deliberate answers in place of the reference's. */
     static Transcript.Connection servedCases(String file, Transcript.Connection connection) {
         List<Transcript.Case> cases = new ArrayList<>();
+        java.util.function.UnaryOperator<String> rewrite = DELIBERATE_REWRITES.getOrDefault(file, a -> a);
         for (Transcript.Case c : connection.cases()) {
             String ours = DELIBERATE_DIFFERENCES.get(file + "#" + c.description());
-            cases.add(ours == null ? c : new Transcript.Case(c.description(), c.request(), ours, c.serverCloses()));
+            String answer = rewrite.apply(ours == null ? c.expected() : ours);
+            cases.add(answer.equals(c.expected()) ? c
+                    : new Transcript.Case(c.description(), c.request(), answer, c.serverCloses()));
         }
         return new Transcript.Connection(connection.note(), cases);
     }

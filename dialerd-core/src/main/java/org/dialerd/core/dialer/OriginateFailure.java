@@ -29,4 +29,21 @@ public record OriginateFailure(CallStatus status, int cause, String causeText) {
         return new OriginateFailure(status, cause,
                 text.length() > CAUSE_TEXT_LENGTH ? text.substring(0, CAUSE_TEXT_LENGTH) : text);
     }
+
+    /** Failed without a reason from Asterisk, as {@code text} says (refused, not sent, no response). */
+    public static OriginateFailure failed(String text) {
+        return of(0, Optional.of(text));
+    }
+
+    /**
+     * From the Hangup of the call's channel when its OriginateResponse never came: Q.850 cause
+     * 18/19 (no user responding / no answer) is NoAnswer, anything else Failure with that cause.
+     */
+    public static OriginateFailure ofHangup(int cause, String causeText) {
+        // A Local channel's ;1 half hangs up with cause 0 whatever the far end said (trace 05).
+        boolean unknown = causeText == null || causeText.isEmpty() || cause == 0 && causeText.equals("Unknown");
+        String text = unknown ? "Hangup without OriginateResponse" : causeText;
+        return new OriginateFailure(cause == 18 || cause == 19 ? CallStatus.NO_ANSWER : CallStatus.FAILURE, cause,
+                text.length() > CAUSE_TEXT_LENGTH ? text.substring(0, CAUSE_TEXT_LENGTH) : text);
+    }
 }

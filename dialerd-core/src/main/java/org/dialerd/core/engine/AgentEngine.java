@@ -19,6 +19,8 @@ import org.dialerd.core.pbx.PbxAction;
 import org.dialerd.core.pbx.PbxEvent;
 import org.dialerd.core.pbx.PbxGateway;
 import org.dialerd.core.pbx.PbxReply;
+import org.dialerd.core.store.AuditStore;
+import org.dialerd.core.store.BreakStore;
 import org.dialerd.core.settings.DaemonSettings;
 import org.dialerd.core.store.IncomingCallStore;
 import org.dialerd.core.store.OutgoingCallStore;
@@ -39,6 +41,7 @@ public final class AgentEngine implements AgentService {
     private static final Logger log = LoggerFactory.getLogger(AgentEngine.class);
     /** The hold break: the schema's seed row, break 1 'Hold', tipo 'H' (as Issabel installs it). */
     static final int DEFAULT_HOLD_BREAK_ID = 1;
+    static final String LOGIN_ACTION_PREFIX = "dialerd-login-";
 
     private final PbxGateway pbx;
     private final EngineWrites writes;
@@ -49,6 +52,12 @@ public final class AgentEngine implements AgentService {
     private final Map<String, AgentView> views = new ConcurrentHashMap<>();
     private final List<EngineListener> listeners = new CopyOnWriteArrayList<>();
     private final AgentPbxEvents pbxEvents = new AgentPbxEvents(this);
+    private final AgentRecords records;
+    private final PauseSync pauses = new PauseSync(this);
+    private final BreakControl breaks = new BreakControl(this);
+    private final TransferFollower transfers = new TransferFollower(this);
+    private final CallTakeover takeover = new CallTakeover(this);
+    private final ResyncLoop resyncs;
     private final InboundCalls inbound;
     private volatile OutboundDialer outbound;
     private final HoldControl holds;
@@ -68,6 +77,8 @@ public final class AgentEngine implements AgentService {
                        EngineScheduler scheduler, Clock clock, AgentEngineSettings settings) {
         this.inbound = incomingCalls == null ? null : new InboundCalls(this, writes);
         this.holds = new HoldControl(this, writes, DEFAULT_HOLD_BREAK_ID);
+        this.records = new AgentRecords(this, writes);
+        this.resyncs = new ResyncLoop(scheduler, () -> new AgentResync(this, takeover).run());
         this.pbx = pbx;
         this.writes = writes;
         this.scheduler = scheduler;
@@ -155,7 +166,7 @@ public final class AgentEngine implements AgentService {
     }
 
     private CompletableFuture<EngineResult> loginStatic(AgentState state, String dialString) {
-        String actionId = "dialerd-login-" + (++actionCounter);
+        String actionId = LOGIN_ACTION_PREFIX + (++actionCounter);
         state.loggingIn = true;
         state.loginActionId = actionId;
         publish(state);
@@ -246,44 +257,12 @@ public final class AgentEngine implements AgentService {
     /** Puts a logged-in agent on a break: QueuePause on all its queues with the break's name. */
     @Override
     public CompletableFuture<EngineResult> pause(Agent agent, int breakId, String breakName) {
-        return onEngineCompose(() -> {
-            AgentState state = state(agent);
-            if (!state.loggedIn) {
-                return done(EngineResult.failed(417, "Agent currently not logged in"));
-            }
-            if (state.pause != null) {
-                return done(state.pause.breakId() == breakId ? EngineResult.OK
-                        : EngineResult.failed(417, "Agent already in incompatible break"));
-            }
-            return pauseInQueues(state, true, breakName)
-                    .thenApply(reply -> {
-                        if (!reply.success()) {
-                            return EngineResult.failed(500, "Cannot pause agent: " + reply.message());
-                        }
-                        startPause(state, breakId, breakName);
-                        return EngineResult.OK;
-                    });
-        });
+        return onEngineCompose(() -> breaks.pause(state(agent), breakId, breakName));
     }
 
     @Override
     public CompletableFuture<EngineResult> unpause(Agent agent) {
-        return onEngineCompose(() -> {
-            AgentState state = state(agent);
-            if (!state.loggedIn) {
-                return done(EngineResult.failed(417, "Agent currently not logged in"));
-            }
-            if (state.pause == null) {
-                return done(EngineResult.OK);
-            }
-            return pauseInQueues(state, false, "").thenApply(reply -> {
-                if (!reply.success()) {
-                    return EngineResult.failed(500, "Cannot unpause agent: " + reply.message());
-                }
-                endPause(state);
-                return EngineResult.OK;
-            });
-        });
+        return onEngineCompose(() -> breaks.unpause(state(agent)));
     }
 
     /** QueuePause on every queue; an agent in no queue has nothing to pause in Asterisk. */
@@ -328,9 +307,10 @@ public final class AgentEngine implements AgentService {
             }
             for (AgentState state : agents.values()) {
                 if (state.loggedIn) {
-                    closeAudits(state);
+                    records.closeAll(state);
                 }
             }
+            records.closeInherited();
             return null;
         });
     }
@@ -376,14 +356,24 @@ public final class AgentEngine implements AgentService {
     @Override
     public CompletableFuture<Void> transferred(Agent agent, String extension) {
         return onEngine(() -> {
-            AgentState state = state(agent);
-            if (state.call != null && inbound != null) {
-                inbound.transferred(state.call, extension);
-            } else if (state.outboundCall != null && outbound != null) {
-                outbound.transferred(state.outboundCall, extension);
-            }
+            transferredNow(state(agent), extension);
             return null;
         });
+    }
+
+    /** On the engine thread: the agent's call went to {@code extension}; its link ends now. */
+    void transferredNow(AgentState state, String extension) {
+        if (state.call != null && inbound != null) {
+            inbound.transferred(state.call, extension);
+        } else if (state.outboundCall != null && outbound != null) {
+            outbound.transferred(state.outboundCall, extension);
+        }
+    }
+
+    @Override
+    public CompletableFuture<EngineResult> attendedTransfer(Agent agent, String agentChannel, String context,
+                                                            String extension) {
+        return onEngineCompose(() -> transfers.start(state(agent), agentChannel, context, extension));
     }
 
     InboundCalls inbound() {
@@ -399,6 +389,17 @@ public final class AgentEngine implements AgentService {
         recordings = new Recordings(this, writes);
     }
 
+    /** Every call the trackers follow (uniqueid, channel), for a resync to check against Asterisk. */
+    void followedCalls(java.util.function.BiConsumer<String, String> into) {
+        if (inbound != null) {
+            inbound.followed(into);
+        }
+        if (outbound != null) {
+            outbound.followed(into);
+        }
+        holds.followed(into);
+    }
+
     /** Call events go to the call trackers. */
     void callEvent(PbxEvent event) {
         Recordings recorder = recordings;
@@ -406,6 +407,7 @@ public final class AgentEngine implements AgentService {
             recorder.handle(event);
         }
         holds.handle(event);
+        transfers.handle(event);
         if (inbound != null) {
             inbound.handle(event);
         }
@@ -445,7 +447,41 @@ public final class AgentEngine implements AgentService {
      * once at start when the connection came up before the engine listened.
      */
     public CompletableFuture<Void> resync() {
-        return onEngineCompose(() -> new AgentResync(this).run());
+        return onEngineCompose(resyncs::request);
+    }
+
+    /**
+     * What the previous run left open (it did not stop cleanly): audit rows and calls in
+     * progress. After the first resync they continue for what Asterisk still has, and end for
+     * the rest.
+     */
+    public CompletableFuture<Void> inheritFromPreviousRun(List<AuditStore.OpenRow> rows,
+                                                          List<OutgoingCallStore.UnfinishedCall> outgoing,
+                                                          List<IncomingCallStore.UnfinishedCall> incoming) {
+        return onEngine(() -> {
+            records.inherit(rows);
+            takeover.inherit(outgoing, incoming);
+            return null;
+        });
+    }
+
+    /** Reads the breaks now and every {@code every} after: Asterisk's pause reasons name them. */
+    public void followBreaks(BreakStore store, Duration every) {
+        writes.readAfterWrites("read breaks", () -> store.findByTipo('B'))
+                .thenAcceptAsync(pauses::breaks, scheduler)
+                .whenComplete((v, e) -> scheduler.schedule(every, () -> followBreaks(store, every)));
+    }
+
+    AgentRecords records() {
+        return records;
+    }
+
+    PauseSync pauses() {
+        return pauses;
+    }
+
+    PbxGateway pbx() {
+        return pbx;
     }
 
     /** Whether this queue member is the agent (static: its pool interface; dynamic: its login interface). */
@@ -464,7 +500,7 @@ public final class AgentEngine implements AgentService {
         state.loggingIn = false;
         state.loggedIn = true;
         state.loginStart = now();
-        state.sessionAudit = openAudit(state.agent.id(), null, state.loginStart, null);
+        records.openSession(state);
         if (state.pingTimeout != null) {
             armPing(state);
         }
@@ -487,54 +523,11 @@ public final class AgentEngine implements AgentService {
             }
             return;
         }
-        closeAudits(state);
+        records.closeAll(state);
         log.info("agent {} logged out from extension {} ({})", state.number(), state.extension, why);
         state.reset();
         publish(state);
         emit(new AgentEvent.AgentLoggedOut(state.number()));
-    }
-
-    private void closeAudits(AgentState state) {
-        if (state.pause != null) {
-            endPause(state);
-        }
-        if (state.sessionAudit != null) {
-            closeAudit(state.sessionAudit, state.loginStart);
-            state.sessionAudit = null;
-        }
-    }
-
-    private void startPause(AgentState state, int breakId, String breakName) {
-        LocalDateTime start = now();
-        state.pause = new AgentView.Pause(breakId, breakName, start);
-        state.pauseAudit = openAudit(state.agent.id(), breakId, start, null);
-        publish(state);
-        emit(new AgentEvent.PauseStart(state.number(), "break", breakId, breakName, start));
-    }
-
-    private void endPause(AgentState state) {
-        AgentView.Pause pause = state.pause;
-        LocalDateTime end = now();
-        closeAudit(state.pauseAudit, pause.start());
-        state.pause = null;
-        state.pauseAudit = null;
-        publish(state);
-        emit(new AgentEvent.PauseEnd(state.number(), "break", pause.breakId(), pause.breakName(), pause.start(),
-                end, Duration.between(pause.start(), end).toSeconds()));
-    }
-
-    /** Opens an audit row with an id dialerd assigns; returns the id. */
-    long openAudit(int agentId, Integer breakId, LocalDateTime start, String extParked) {
-        long id = writes.newId(IdTable.AUDIT);
-        writes.write(new JournalRecord.AuditOpened(id, agentId, breakId, start, extParked));
-        return id;
-    }
-
-    void closeAudit(Long id, LocalDateTime start) {
-        LocalDateTime end = now();
-        if (id != null) {
-            writes.write(new JournalRecord.AuditClosed(id, end, Math.max(0, Duration.between(start, end).getSeconds())));
-        }
     }
 
     private void armPing(AgentState state) {

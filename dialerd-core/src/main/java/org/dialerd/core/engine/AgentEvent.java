@@ -46,6 +46,14 @@ public sealed interface AgentEvent {
     record ScheduledCallPlacing(String agentNumber, boolean failed, Integer campaignId, long callId)
             implements AgentEvent {}
 
+    /**
+     * An attended transfer (atxfercall) ended without completing: the extension did not exist
+     * or did not answer, the consultation was cancelled, or Asterisk never started it. The call
+     * is still the agent's. {@code call} is the call it was asked for.
+     */
+    record TransferFailed(String agentNumber, String extension, org.dialerd.core.agent.CallLink call, String cause)
+            implements AgentEvent {}
+
     /** The agent's queues changed; carries its current state. */
     record QueueMembership(String agentNumber, AgentView view, List<String> queues) implements AgentEvent {}
 }

@@ -36,8 +36,9 @@ final class AgentPbxEvents {
         } else if (event instanceof PbxEvent.QueueMemberRemoved e) {
             membership(e.member(), false);
         } else if (event instanceof PbxEvent.Connected e) {
-            log.debug("AMI connected ({}): resynchronising agents", e.asteriskVersion());
-            new AgentResync(engine).run();
+            log.debug("AMI connected ({}): resynchronising agents and calls", e.asteriskVersion());
+            engine.callEvent(e);
+            engine.resync();
         } else if (event instanceof PbxEvent.Disconnected e) {
             log.debug("Asterisk connection lost: {}", e.reason()); // the AMI adapter logs it at WARN
         } else {
@@ -63,8 +64,8 @@ final class AgentPbxEvents {
     }
 
     private void originateResponse(PbxEvent.OriginateResponse e) {
-        if (e.success()) {
-            return;
+        if (e.success() || !e.actionId().startsWith(AgentEngine.LOGIN_ACTION_PREFIX)) {
+            return; // only login calls concern the agents; campaign calls are the dialer's
         }
         for (AgentState state : engine.states()) {
             if (state.loggingIn && e.actionId().equals(state.loginActionId)) {
@@ -91,8 +92,10 @@ final class AgentPbxEvents {
             TreeSet<String> before = new TreeSet<>(state.queues);
             if (present) {
                 state.queues.add(member.queue());
+                engine.pauses().reported(state, member.queue(), member.paused(), member.pausedReason());
             } else {
                 state.queues.remove(member.queue());
+                state.pausedIn.remove(member.queue());
             }
             if (!before.equals(state.queues)) {
                 engine.publish(state);

@@ -2,9 +2,11 @@ package org.dialerd.core.engine;
 
 import java.time.LocalDateTime;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
@@ -15,21 +17,28 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * After every (re)connection to Asterisk, rebuilds agent state from what Asterisk reports
- * (Agents, QueueStatus): events lost while AMI was down, an Asterisk restart, or a dialerd
- * restart while agents stayed logged in. Agents Asterisk no longer knows are logged out (their
- * audit rows closed) instead of staying stuck; static agents Asterisk reports logged in are
- * taken over. Replies are handled on the engine thread.
+ * After every (re)connection to Asterisk, rebuilds state from what Asterisk reports
+ * (CoreShowChannels, Agents, QueueStatus, asked at once): events lost while AMI was down, an
+ * Asterisk restart, or a dialerd restart while agents stayed logged in. In that order: calls
+ * Asterisk no longer has end (agentunlinked, {@link CallReconciler}); agents it no longer
+ * knows are logged out (audit closed, agentloggedout); static and dynamic members it has
+ * logged in are taken over with their pause state ({@link PauseSync}); audit rows a previous
+ * run left open are then settled ({@link AgentRecords}). Replies are handled on the engine
+ * thread; a list that did not come leaves its part for the next resync.
  */
 final class AgentResync {
     private static final Logger log = LoggerFactory.getLogger(AgentResync.class);
 
     private final AgentEngine engine;
+    private final CallReconciler calls;
+    private final CallTakeover takeover;
     /**
      * Logins as they stood when the resync began: only those may be ended by what Asterisk
      * reports, so a login completing while the resync runs is not mistaken for a stale one.
      */
     private final Map<String, LocalDateTime> loginsAtStart = new HashMap<>();
+    /** Each agent's pause changes when the resync began: a break decided since beats the snapshot. */
+    private final Map<String, Integer> pausesAtStart = new HashMap<>();
     /** For the one summary line: what Asterisk reported and what changed. */
     private int agentsReported;
     private int membersReported;
@@ -37,38 +46,59 @@ final class AgentResync {
     private int loggedOut;
     private int membershipsUpdated;
 
-    AgentResync(AgentEngine engine) {
+    AgentResync(AgentEngine engine, CallTakeover takeover) {
         this.engine = engine;
+        this.takeover = takeover;
+        this.calls = new CallReconciler(engine);
         for (AgentState state : engine.states()) {
             if (state.loggedIn) {
                 loginsAtStart.put(state.number(), state.loginStart);
             }
+            pausesAtStart.put(state.number(), state.pauseChanges);
         }
     }
 
     private boolean loggedInSinceStart(AgentState state) {
-        return state.loggedIn && Objects.equals(loginsAtStart.get(state.number()), state.loginStart)
-                && loginsAtStart.containsKey(state.number());
+        return state.loggedIn && loginsAtStart.containsKey(state.number())
+                && Objects.equals(loginsAtStart.get(state.number()), state.loginStart);
     }
 
     CompletableFuture<Void> run() {
-        CompletableFuture<Void> agents = engine.sendOnEngine(new PbxAction.Agents()).thenAccept(this::staticAgents);
-        return agents.thenCompose(v -> engine.sendOnEngine(new PbxAction.QueueStatus("")))
-                .thenAccept(this::queueMembers)
-                .thenRun(() -> log.info("agents resynchronised with Asterisk: {} agents and {} queue members "
-                        + "reported; {} logins taken over, {} agents logged out, {} queue memberships updated",
-                        agentsReported, membersReported, takenOver, loggedOut, membershipsUpdated))
-                .exceptionally(error -> {
-                    log.warn("agent resync with Asterisk failed: {}", error.toString());
-                    return null;
-                });
+        CompletableFuture<Optional<PbxReply>> channels = ask(new PbxAction.CoreShowChannels());
+        CompletableFuture<Optional<PbxReply>> agents = ask(new PbxAction.Agents());
+        CompletableFuture<Optional<PbxReply>> members = ask(new PbxAction.QueueStatus(""));
+        return CompletableFuture.allOf(channels, agents, members)
+                .thenComposeAsync(v -> channels.join().map(takeover::apply)
+                        .orElse(CompletableFuture.completedFuture(null)), engine.scheduler())
+                .thenRunAsync(() -> {
+            channels.join().ifPresent(calls::apply);
+            boolean agentsKnown = agents.join().map(this::staticAgents).orElse(false);
+            boolean membersKnown = members.join().map(this::queueMembers).orElse(false);
+            if (agentsKnown && membersKnown && engine.records().inheriting()) {
+                engine.records().closeInherited();
+            }
+            log.info("agents resynchronised with Asterisk: {} agents and {} queue members reported; {} logins "
+                    + "taken over, {} agents logged out, {} queue memberships updated", agentsReported,
+                    membersReported, takenOver, loggedOut, membershipsUpdated);
+        }, engine.scheduler()).exceptionally(error -> {
+            log.warn("agent resync with Asterisk failed: {}", error.toString());
+            return null;
+        });
     }
 
-    private void staticAgents(PbxReply reply) {
-        if (!reply.success()) {
-            log.info("Agents list not available ({}); static agents not resynchronised", reply.message());
-            return;
-        }
+    /** The reply, or empty when it did not come (logged): the rest of the resync still runs. */
+    private CompletableFuture<Optional<PbxReply>> ask(PbxAction action) {
+        return engine.sendOnEngine(action).thenApply(reply -> {
+            if (!reply.success()) {
+                log.warn("resync: {} not available ({}); that part waits for the next resync",
+                        action.getClass().getSimpleName(), reply.message());
+                return Optional.empty();
+            }
+            return Optional.of(reply);
+        });
+    }
+
+    private boolean staticAgents(PbxReply reply) {
         Map<String, Map<String, String>> reported = new HashMap<>();
         for (Map<String, String> item : reply.items()) {
             reported.put("Agent/" + item.getOrDefault("Agent", ""), item);
@@ -93,23 +123,25 @@ final class AgentResync {
                 loggedOut++;
             }
         }
+        return true;
     }
 
-    private void queueMembers(PbxReply reply) {
-        if (!reply.success()) {
-            log.info("QueueStatus not available ({}); queue membership not resynchronised", reply.message());
-            return;
-        }
+    private boolean queueMembers(PbxReply reply) {
         List<PbxEvent.QueueMember> members = reply.items().stream()
                 .filter(item -> item.containsKey("Location"))
                 .map(AgentResync::member)
                 .toList();
+        takeOverDynamicMembers(members);
         membersReported = members.size();
         for (AgentState state : engine.states()) {
             Set<String> queues = new TreeSet<>();
+            Map<String, String> paused = new LinkedHashMap<>();
             for (PbxEvent.QueueMember member : members) {
                 if (engine.isMember(state, member)) {
                     queues.add(member.queue());
+                    if (member.paused()) {
+                        paused.put(member.queue(), member.pausedReason());
+                    }
                 }
             }
             if (!queues.equals(state.queues)) {
@@ -123,7 +155,52 @@ final class AgentResync {
             if (loggedInSinceStart(state) && !state.agent.type().isStatic() && queues.isEmpty()) {
                 engine.loggedOut(state, "no longer a member of any queue");
                 loggedOut++;
+            } else {
+                engine.pauses().snapshot(state, paused, pausesAtStart.getOrDefault(state.number(), 0));
             }
+        }
+        return true;
+    }
+
+    /**
+     * A dynamic agent dialerd has logged out but Asterisk has as a member (dialerd restarted, or
+     * a QueueRemove went unanswered) is logged in: Asterisk gives it calls. Recognised by its
+     * interface ({@code SIP/1064}) or, when unique, its member name (the one loginagent gave).
+     */
+    private void takeOverDynamicMembers(List<PbxEvent.QueueMember> members) {
+        Map<String, AgentState> byName = new HashMap<>();
+        Map<String, AgentState> byInterface = new HashMap<>();
+        Set<String> ambiguous = new TreeSet<>();
+        Set<String> claimed = new TreeSet<>();
+        for (AgentState state : engine.states()) {
+            if (state.agent.type().isStatic()) {
+                continue;
+            }
+            byInterface.put(state.number(), state);
+            if (byName.put(state.agent.name(), state) != null) {
+                ambiguous.add(state.agent.name());
+            }
+            if (state.memberInterface != null && (state.loggedIn || state.loggingIn)) {
+                claimed.add(state.memberInterface);
+            }
+        }
+        ambiguous.forEach(byName::remove);
+        for (PbxEvent.QueueMember member : members) {
+            if (!"dynamic".equalsIgnoreCase(member.membership()) || claimed.contains(member.iface())) {
+                continue;
+            }
+            AgentState state = byInterface.getOrDefault(member.iface(), byName.get(member.memberName()));
+            if (state == null || state.loggedIn || state.loggingIn) {
+                continue;
+            }
+            state.memberInterface = member.iface();
+            state.channel = member.iface();
+            state.extension = AgentPbxEvents.extensionOf(member.iface());
+            claimed.add(member.iface());
+            log.info("agent {} is a member of queue {} as {} on Asterisk: taking it over", state.number(),
+                    member.queue(), member.iface());
+            engine.loggedIn(state);
+            takenOver++;
         }
     }
 

@@ -32,6 +32,14 @@ public interface AgentService {
     /** The agent's call was blind-transferred to {@code extension}: the agent is free at once. */
     CompletableFuture<Void> transferred(Agent agent, String extension);
 
+    /**
+     * Atxfer from {@code agentChannel} to {@code extension} in {@code context}, followed to its
+     * end: completed, the call is the target's (agentunlinked); failed, the agent is told
+     * ({@link AgentEvent.TransferFailed}). The answer says whether Asterisk accepted the Atxfer.
+     */
+    CompletableFuture<EngineResult> attendedTransfer(Agent agent, String agentChannel, String context,
+                                                     String extension);
+
     /** Makes the engine track exactly these agents (start and refreshagents). */
     CompletableFuture<Void> track(List<Agent> agents);
 
@@ -91,6 +99,12 @@ public interface AgentService {
             @Override
             public CompletableFuture<Void> transferred(Agent agent, String extension) {
                 return CompletableFuture.completedFuture(null);
+            }
+
+            @Override
+            public CompletableFuture<EngineResult> attendedTransfer(Agent agent, String agentChannel, String context,
+                                                                    String extension) {
+                return CompletableFuture.completedFuture(noAmi);
             }
 
             @Override

@@ -26,6 +26,12 @@ final class AgentState {
     Long sessionAudit;
     AgentView.Pause pause;
     Long pauseAudit;
+    /** The break a pauseagent being carried out asked for: Asterisk's QueueMemberPause names it. */
+    AgentView.Pause requestedBreak;
+    /** Counts breaks begun and ended: a resync's snapshot only applies if none changed meanwhile. */
+    int pauseChanges;
+    /** Queues in which Asterisk last reported the agent paused (not for a hold). */
+    final TreeSet<String> pausedIn = new TreeSet<>();
     boolean onHold;
     final TreeSet<String> queues = new TreeSet<>();
     /** The incoming call the agent is linked to (set by the call trackers). */
@@ -82,6 +88,8 @@ final class AgentState {
         sessionAudit = null;
         pause = null;
         pauseAudit = null;
+        requestedBreak = null;
+        pausedIn.clear();
         onHold = false;
         holdStart = null;
         parkingSpace = null;

@@ -109,6 +109,11 @@ final class HoldControl {
         }
     }
 
+    /** Parked customers (uniqueid), for a resync to check against Asterisk. */
+    void followed(java.util.function.BiConsumer<String, String> into) {
+        parked.keySet().forEach(id -> into.accept(id, ""));
+    }
+
     private void startHold(AgentState state) {
         state.onHold = true;
         state.holdStart = engine.now();
@@ -128,7 +133,7 @@ final class HoldControl {
         if (state.holdAudit != null) {
             return;
         }
-        state.holdAudit = engine.openAudit(state.agent.id(), holdBreakId, state.holdStart, state.parkingSpace);
+        state.holdAudit = engine.records().open(state.agent.id(), holdBreakId, state.holdStart, state.parkingSpace);
     }
 
     /**
@@ -144,7 +149,7 @@ final class HoldControl {
         LocalDateTime end = engine.now();
         LocalDateTime start = state.holdStart;
         openHoldAudit(state);
-        engine.closeAudit(state.holdAudit, start);
+        engine.records().close(state.holdAudit, start, end);
         if (callGoesOn && state.call != null) {
             engine.inbound().held(state.call, false);
         } else if (callGoesOn && state.outboundCall != null) {

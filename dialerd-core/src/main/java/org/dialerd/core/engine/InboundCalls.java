@@ -175,6 +175,16 @@ final class InboundCalls {
         progress(call, held ? "OnHold" : "OffHold", call.agent == null ? null : call.agent.agent.id(), null, now);
     }
 
+    /** A call a previous run followed (dialerd restarted): followed from here on. */
+    void adopt(LiveCall call) {
+        byUniqueId.put(call.uniqueId, call);
+    }
+
+    /** Every call followed (uniqueid, channel), for a resync to check against Asterisk. */
+    void followed(java.util.function.BiConsumer<String, String> into) {
+        byUniqueId.forEach((id, call) -> into.accept(id, call.channel));
+    }
+
     /** dialerd stops: calls still live end as 'fin-monitoreo' (the reference's LostTrack). */
     void lostTrackOfAll() {
         LocalDateTime end = engine.now();

@@ -3,6 +3,7 @@ package org.dialerd.core.engine;
 import java.time.LocalDateTime;
 import java.util.Optional;
 import org.dialerd.core.agent.CallLink;
+import org.dialerd.core.pbx.PbxEvent;
 
 /** A campaign call dialerd placed and is following. Touched only on the engine thread. */
 final class OutboundCall {
@@ -27,6 +28,11 @@ final class OutboundCall {
     boolean ended;
     /** A call schedulecall reserved for this agent: dialled through llamada_agendada, not a queue. */
     AgentState scheduledFor;
+    /** The AMI connection (count) the Originate went out on. */
+    int session;
+    /** Its channel hung up before any OriginateResponse: when, and why (the watchdog resolves it). */
+    LocalDateTime hungUp;
+    PbxEvent.Hangup hangup;
     final CallMeter meter;
 
     OutboundCall(int campaignId, long callId, String phone, String queue, String trunk, long retry, String actionId,

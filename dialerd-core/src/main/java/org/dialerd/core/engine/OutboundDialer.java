@@ -2,9 +2,7 @@ package org.dialerd.core.engine;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +45,6 @@ import org.slf4j.LoggerFactory;
 final class OutboundDialer {
     private static final Logger log = LoggerFactory.getLogger(OutboundDialer.class);
     private static final int CANDIDATE_ROWS = 200;
-    private static final Duration RECENT = Duration.ofMinutes(30);
 
     /** What one tick read from the database. */
     private record Reading(List<OutgoingCallStore.Campaign> campaigns, Map<Integer, List<CandidateCall>> candidates,
@@ -66,7 +63,8 @@ final class OutboundDialer {
     private final Map<String, OutboundCall> byActionId = new HashMap<>();
     private final Map<String, OutboundCall> byUniqueId = new HashMap<>();
     private final Map<Integer, RunningStats> stats = new HashMap<>();
-    private final Deque<Object[]> recent = new ArrayDeque<>();
+    private final RecentCalls recent = new RecentCalls();
+    private final OriginateWatchdog watchdog;
     private long sequence;
     /** Calls that ended so far; a round whose read predates an ending cannot judge "finished". */
     private long endings;
@@ -78,6 +76,7 @@ final class OutboundDialer {
         this.writes = writes;
         this.settings = settings;
         this.dialer = dialer;
+        this.watchdog = new OriginateWatchdog(engine, this, () -> dialer.originateTimeout(settings.get()));
     }
 
     /** Runs one round now and schedules the next. */
@@ -90,6 +89,7 @@ final class OutboundDialer {
             engine.scheduler().schedule(dialer.roundInterval(settings.get()), this::tick);
             return;
         }
+        watchdog.check(List.copyOf(byActionId.values()));
         long endingsBefore = endings;
         writes.readAfterWrites("dialer read", this::read) // after every write already made: no stale candidates
                 .thenAcceptAsync(reading -> dial(reading, endings == endingsBefore), engine.scheduler())
@@ -201,18 +201,10 @@ final class OutboundDialer {
         int pending = (int) live.stream().filter(OutboundCall::pending).count();
         RunningStats talkStats = stats.computeIfAbsent(campaign.id(), id -> RunningStats.fromColumns(
                 campaign.completed(), campaign.meanTalk(), campaign.deviation()));
-        pruneRecent(now);
-        int placed = recent.size();
-        int answered = (int) recent.stream().filter(r -> (Boolean) r[1]).count();
+        recent.prune(now);
         DaemonSettings current = settings.get();
         return new DialerSnapshot(members, waiting, pending, 0, live.size(), campaign.maxChannels(), talkStats,
-                current.initialAnswerSeconds(), placed, answered, current);
-    }
-
-    private void pruneRecent(LocalDateTime now) {
-        while (!recent.isEmpty() && ((LocalDateTime) recent.peekFirst()[0]).isBefore(now.minus(RECENT))) {
-            recent.pollFirst();
-        }
+                current.initialAnswerSeconds(), recent.placed(), recent.answered(), current);
     }
 
     /** {@code forAgent}: an agent-scheduled call, dialled through llamada_agendada to that agent. */
@@ -223,6 +215,7 @@ final class OutboundDialer {
         String channel = dialer.channelFor(campaign.trunk(), call.phone());
         OutboundCall live = new OutboundCall(campaign.id(), call.id(), call.phone(), campaign.queue(), campaign.trunk(),
                 call.retries() + 1, actionId, uniqueId, now, new CallMeter(engine.metrics, OUTGOING));
+        live.session = watchdog.session();
         byActionId.put(actionId, live);
         byUniqueId.put(uniqueId, live);
         if (forAgent != null) {
@@ -246,11 +239,7 @@ final class OutboundDialer {
                 actionId, uniqueId);
         progress(live, "Dialing", null, null, now);
         engine.metrics.callPlaced(campaign.id());
-        engine.sendOnEngine(originate).thenAccept(reply -> {
-            if (!reply.success()) {
-                failed(live, 0, "Originate refused: " + reply.message());
-            }
-        });
+        watchdog.send(live, originate);
     }
 
     void handle(PbxEvent event) {
@@ -288,6 +277,7 @@ final class OutboundDialer {
         } else if (event instanceof PbxEvent.AgentComplete e) {
             OutboundCall call = byUniqueId.get(e.uniqueId());
             if (call != null) {
+                call.linkStart = call.linkStart != null ? call.linkStart : engine.now(); // its AgentConnect was lost
                 ended(call);
             }
         } else if (event instanceof PbxEvent.Hangup e) {
@@ -300,9 +290,24 @@ final class OutboundDialer {
                 } else if (call.answered != null) {
                     // Answered, then gone before reaching the queue: nobody talked to the customer.
                     abandoned(call);
+                } else {
+                    watchdog.hungUp(call, e); // its OriginateResponse normally follows at once
                 }
             }
+        } else if (event instanceof PbxEvent.Connected) {
+            watchdog.connected();
         }
+    }
+
+    /** A call a previous run placed (dialerd restarted): followed from here on. */
+    void adopt(OutboundCall call) {
+        byActionId.put(call.actionId, call);
+        byUniqueId.put(call.uniqueId, call);
+    }
+
+    /** Calls Asterisk must have by now (uniqueid, channel), for the resync. */
+    void followed(java.util.function.BiConsumer<String, String> into) {
+        watchdog.followed(byUniqueId.values(), into);
     }
 
     private void originateResponse(OutboundCall call, PbxEvent.OriginateResponse e) {
@@ -310,8 +315,8 @@ final class OutboundDialer {
             answered(call, e.channel());
             return;
         }
-        recent.addLast(new Object[] {engine.now(), Boolean.FALSE});
-        failed(call, e.reason(), null);
+        recent.add(engine.now(), false);
+        failed(call, OriginateFailure.of(e.reason(), Optional.empty()));
     }
 
     /**
@@ -328,13 +333,13 @@ final class OutboundDialer {
         if (call.channel.isEmpty()) {
             call.channel = channel;
         }
-        recent.addLast(new Object[] {now, Boolean.TRUE});
+        recent.add(now, true);
         writes.write(new JournalRecord.OutgoingAnswered(call.callId, call.uniqueId, now));
         call.meter.enter(CallPhase.RINGING);
         progress(call, "Ringing", null, null, now);
     }
 
-    private void failed(OutboundCall call, int reason, String detail) {
+    void failed(OutboundCall call, OriginateFailure failure) {
         forget(call);
         if (call.scheduledFor != null) {
             engine.emit(new AgentEvent.ScheduledCallPlacing(call.scheduledFor.number(), true, call.campaignId,
@@ -342,7 +347,6 @@ final class OutboundDialer {
             release(call);
         }
         LocalDateTime now = engine.now();
-        OriginateFailure failure = OriginateFailure.of(reason, Optional.ofNullable(detail));
         String status = failure.status().wireName();
         call.meter.finish(status);
         writes.write(new JournalRecord.OutgoingFailed(call.callId, status, failure.cause(), failure.causeText(), now));

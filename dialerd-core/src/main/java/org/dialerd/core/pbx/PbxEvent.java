@@ -107,4 +107,10 @@ public sealed interface PbxEvent {
 
     record AttendedTransfer(String origTransfererChannel, String secondTransfererChannel, String result)
             implements PbxEvent {}
+
+    /** A channel put on hold (an attended transfer's transferer while it consults). */
+    record Hold(String channel, String uniqueId) implements PbxEvent {}
+
+    /** Back from hold (an attended transfer that did not complete gives the call back). */
+    record Unhold(String channel, String uniqueId) implements PbxEvent {}
 }

@@ -8,6 +8,14 @@ import java.util.function.Consumer;
  * disconnected stand-in when no Asterisk is configured.
  */
 public interface PbxGateway {
+    /**
+     * Begins connecting. Listeners added before this see the first {@link PbxEvent.Connected},
+     * so the engine subscribes first and the start-up resync always runs. Calling it again
+     * does nothing.
+     */
+    default void start() {
+    }
+
     /** Whether an AMI connection is up and logged in. */
     boolean isConnected();
 

@@ -2,6 +2,7 @@ package org.dialerd.core.store;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.List;
 
 /** The {@code audit} table: login sessions (no break) and breaks/holds of agents. */
 public interface AuditStore {
@@ -12,9 +13,20 @@ public interface AuditStore {
     void close(long auditId, LocalDateTime end, Duration duration);
 
     /**
-     * Closes the login sessions still open (left by a run that stopped without closing them),
-     * ending them at {@code end}; returns how many were closed. Breaks are left as they are,
-     * as the reference daemon does at start-up.
+     * A row with no end yet: a login session ({@code breakId} null) or a break or hold.
+     *
+     * @param breakName the break's name (null for a session)
+     * @param lastKnown the latest time recorded about the agent (starts and ends of its audit
+     *                  rows, ends of its calls), never before the row's start: where the row
+     *                  ends if the agent turns out to be gone
      */
-    int closeOpenSessions(LocalDateTime end);
+    record OpenRow(long id, int agentId, Integer breakId, String breakName, LocalDateTime start,
+                   LocalDateTime lastKnown) {}
+
+    /**
+     * The rows a previous run left open (it stopped without closing them, e.g. killed), oldest
+     * first. At start the engine continues those of agents Asterisk still has logged in and
+     * closes the others at their {@link OpenRow#lastKnown()}.
+     */
+    List<OpenRow> openRows();
 }

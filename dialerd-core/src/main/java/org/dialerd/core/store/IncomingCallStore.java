@@ -27,6 +27,19 @@ public interface IncomingCallStore {
     /** Active monitored queues, each with its active incoming campaigns. */
     List<MonitoredQueue> monitoredQueues();
 
+    /**
+     * An incoming call a previous run left in progress: 'en-cola', 'activa' or 'hold' without
+     * an end. Nullable columns are null.
+     */
+    record UnfinishedCall(long callId, int queueCallEntryId, String queue, Integer campaignId, String callerId,
+                          String trunk, String uniqueId, LocalDateTime joined, LocalDateTime linkStart,
+                          Integer agentId) {}
+
+    /** Calls a run that did not stop cleanly left in progress; a store that keeps none has none. */
+    default List<UnfinishedCall> unfinishedCalls() {
+        return List.of();
+    }
+
     /** The incoming campaign active at {@code when} among these, if any. */
     static Optional<Integer> campaignAt(List<IncomingCampaign> campaigns, LocalDateTime when) {
         for (IncomingCampaign c : campaigns) {

@@ -1,6 +1,7 @@
 package org.dialerd.core.store;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Set;
@@ -32,4 +33,17 @@ public interface OutgoingCallStore {
     /** Every {@code dont_call.caller_id}. */
     Set<String> doNotCall();
 
+
+    /**
+     * A call a previous run left in progress: status Placing, Ringing, OnQueue, Success or
+     * OnHold without an end. Nullable columns are null.
+     */
+    record UnfinishedCall(long callId, int campaignId, String phone, String status, String uniqueId, long retries,
+                          String trunk, String queue, LocalDateTime originated, LocalDateTime answered,
+                          LocalDateTime joined, LocalDateTime linkStart, Integer agentId) {}
+
+    /** Calls a run that did not stop cleanly left in progress; a store that keeps none has none. */
+    default List<UnfinishedCall> unfinishedCalls() {
+        return List.of();
+    }
 }

@@ -15,6 +15,9 @@ final class FakePbx implements PbxGateway {
     final List<PbxAction> sent = new ArrayList<>();
     private final List<Consumer<PbxEvent>> listeners = new ArrayList<>();
     Function<PbxAction, PbxReply> replies = action -> PbxReply.ok("Success");
+    /** How each action is answered; by default with {@link #replies}. Tests make answers fail or never come. */
+    Function<PbxAction, CompletableFuture<PbxReply>> answers = action -> CompletableFuture.completedFuture(
+            replies.apply(action));
 
     @Override
     public boolean isConnected() {
@@ -24,7 +27,7 @@ final class FakePbx implements PbxGateway {
     @Override
     public synchronized CompletableFuture<PbxReply> send(PbxAction action) {
         sent.add(action);
-        return CompletableFuture.completedFuture(replies.apply(action));
+        return answers.apply(action);
     }
 
     @Override

@@ -1,19 +1,24 @@
 package org.dialerd.core.engine;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
-import java.util.List;
+import java.util.PriorityQueue;
 
 /** The engine thread under test control: tasks run when the test says, on virtual time. */
 final class ManualScheduler implements EngineScheduler {
-    private record Timed(long at, Runnable task, boolean[] cancelled) {}
+    private record Timed(long at, long order, Runnable task, boolean[] cancelled) {}
 
     private final Deque<Runnable> ready = new ArrayDeque<>();
-    private final List<Timed> timers = new ArrayList<>();
+    private final PriorityQueue<Timed> timers = new PriorityQueue<>(
+            Comparator.comparingLong(Timed::at).thenComparingLong(Timed::order));
     private long nowMillis;
+    private long scheduled;
 
     @Override
     public synchronized void execute(Runnable command) {
@@ -23,8 +28,32 @@ final class ManualScheduler implements EngineScheduler {
     @Override
     public synchronized Cancellable schedule(Duration delay, Runnable task) {
         boolean[] cancelled = {false};
-        timers.add(new Timed(nowMillis + delay.toMillis(), task, cancelled));
+        timers.add(new Timed(nowMillis + Math.max(0, delay.toMillis()), scheduled++, task, cancelled));
         return () -> cancelled[0] = true;
+    }
+
+    synchronized long nowMillis() {
+        return nowMillis;
+    }
+
+    /** A clock that reads this scheduler's virtual time, starting at {@code epoch}. */
+    Clock clock(Instant epoch) {
+        return new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return epoch.plusMillis(nowMillis());
+            }
+        };
     }
 
     /** Runs every ready task, including the ones they post. */
@@ -43,18 +72,17 @@ final class ManualScheduler implements EngineScheduler {
 
     /** Moves virtual time on, firing due timers in order. */
     void advance(Duration duration) {
-        long target = nowMillis + duration.toMillis();
+        long target = nowMillis() + duration.toMillis();
         runUntilIdle();
         while (true) {
             Timed due;
             synchronized (this) {
-                due = timers.stream().filter(t -> t.at() <= target).min(Comparator.comparingLong(Timed::at))
-                        .orElse(null);
-                if (due == null) {
+                due = timers.peek();
+                if (due == null || due.at() > target) {
                     nowMillis = target;
                     return;
                 }
-                timers.remove(due);
+                timers.poll();
                 nowMillis = due.at();
             }
             if (!due.cancelled()[0]) {

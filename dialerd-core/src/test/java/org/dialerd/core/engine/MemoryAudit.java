@@ -5,13 +5,15 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.dialerd.core.journal.IdTable;
 import org.dialerd.core.journal.JournalRecord;
+import org.dialerd.core.store.AuditStore;
 
 /**
- * The engine's writes applied at once, in memory: audit records become rows, every record is
- * kept in order. The journal itself is tested on its own (journal package).
+ * The engine's writes applied at once, in memory: audit records become rows, records about
+ * calls go to the call stores given, every record is kept in order. The journal itself is tested on its own (journal package).
  */
 final class MemoryAudit implements EngineWrites {
     static final class Row {
@@ -32,7 +34,15 @@ final class MemoryAudit implements EngineWrites {
 
     final List<Row> rows = new ArrayList<>();
     final List<JournalRecord> records = new ArrayList<>();
+    /** The in-memory call stores that apply the records about their calls, as the applier would. */
+    private final List<Consumer<JournalRecord>> stores;
     private long nextId = 1;
+    private boolean keepRecords = true;
+
+    @SafeVarargs
+    MemoryAudit(Consumer<JournalRecord>... stores) {
+        this.stores = List.of(stores);
+    }
 
     @Override
     public synchronized long newId(IdTable table) {
@@ -41,7 +51,10 @@ final class MemoryAudit implements EngineWrites {
 
     @Override
     public synchronized void write(JournalRecord record) {
-        records.add(record);
+        if (keepRecords) {
+            records.add(record);
+        }
+        stores.forEach(store -> store.accept(record));
         if (record instanceof JournalRecord.AuditOpened o) {
             rows.add(new Row(o.id(), o.agentId(), o.breakId(), o.start()));
         } else if (record instanceof JournalRecord.AuditClosed c) {
@@ -57,6 +70,28 @@ final class MemoryAudit implements EngineWrites {
     public <T> CompletableFuture<T> readAfterWrites(String description, Supplier<T> read) {
         return CompletableFuture.completedFuture(read.get());
     }
+
+    /** For long runs: the records are applied but not kept. */
+    MemoryAudit forgetting() {
+        keepRecords = false;
+        return this;
+    }
+
+    /** A row a "previous run" opened. */
+    long open(int agentId, Integer breakId, LocalDateTime start, String extParked) {
+        long id = newId(IdTable.AUDIT);
+        write(new JournalRecord.AuditOpened(id, agentId, breakId, start, extParked));
+        return id;
+    }
+
+    /** Rows left open by a "previous run"; with {@link #lastKnown} as every agent's last known time. */
+    synchronized List<AuditStore.OpenRow> openRows() {
+        return rows.stream().filter(r -> r.end == null).map(r -> new AuditStore.OpenRow(r.id, r.agentId, r.breakId,
+                null, r.start, lastKnown)).toList();
+    }
+
+    /** The last known time {@link #openRows()} reports. */
+    volatile LocalDateTime lastKnown = LocalDateTime.of(2026, 11, 22, 9, 30);
 
     synchronized List<Row> open() {
         return rows.stream().filter(r -> r.end == null).toList();

@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.List;
 import org.dialerd.core.store.AuditStore;
 import org.dialerd.core.store.StoreException;
 
@@ -43,10 +44,25 @@ public final class JdbcAuditStore implements AuditStore {
                 end, time(duration), auditId);
     }
 
+    /**
+     * The last time known of an agent: the latest start or end among its audit rows and the
+     * latest end of its calls (by the agent index; once at start), never before the row's own
+     * start. The reference estimates the end of a session it closes at start the same way.
+     */
+    private static final String OPEN_ROWS = "SELECT a.id, a.id_agent, a.id_break, b.name AS break_name, "
+            + "a.datetime_init, GREATEST(a.datetime_init,"
+            + " COALESCE((SELECT MAX(GREATEST(x.datetime_init, COALESCE(x.datetime_end, x.datetime_init))) FROM audit x"
+            + "  WHERE x.id_agent = a.id_agent), a.datetime_init),"
+            + " COALESCE((SELECT MAX(c.end_time) FROM calls c WHERE c.id_agent = a.id_agent), a.datetime_init),"
+            + " COALESCE((SELECT MAX(e.datetime_end) FROM call_entry e WHERE e.id_agent = a.id_agent), a.datetime_init))"
+            + " AS last_known FROM audit a LEFT JOIN break b ON b.id = a.id_break WHERE a.datetime_end IS NULL"
+            + " ORDER BY a.id";
+
     @Override
-    public int closeOpenSessions(LocalDateTime end) {
-        return jdbc.update("UPDATE audit SET datetime_end = ?, duration = SEC_TO_TIME(GREATEST(0, "
-                + "TIMESTAMPDIFF(SECOND, datetime_init, ?))) WHERE datetime_end IS NULL AND id_break IS NULL", end, end);
+    public List<OpenRow> openRows() {
+        return jdbc.list(OPEN_ROWS, row -> new OpenRow(row.getLong("id"), row.getInt("id_agent"),
+                row.getObject("id_break", Integer.class), row.getString("break_name"),
+                row.getObject("datetime_init", LocalDateTime.class), row.getObject("last_known", LocalDateTime.class)));
     }
 
     /** TIME accepts up to 838:59:59; longer sessions are capped there rather than failing the write. */

@@ -1,6 +1,7 @@
 package org.dialerd.db.store;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,6 +15,18 @@ public final class JdbcIncomingCallStore implements IncomingCallStore {
 
     public JdbcIncomingCallStore(Jdbc jdbc) {
         this.jdbc = jdbc;
+    }
+
+    @Override
+    public List<UnfinishedCall> unfinishedCalls() {
+        return jdbc.list("SELECT e.id, e.id_queue_call_entry, q.queue, e.id_campaign, e.callerid, e.trunk, e.uniqueid, "
+                + "e.datetime_entry_queue, e.datetime_init, e.id_agent FROM call_entry e "
+                + "JOIN queue_call_entry q ON q.id = e.id_queue_call_entry WHERE e.datetime_end IS NULL "
+                + "AND e.status IN ('en-cola', 'activa', 'hold') ORDER BY e.id",
+                row -> new UnfinishedCall(row.getLong("id"), row.getInt("id_queue_call_entry"), row.getString("queue"),
+                        Jdbc.nullableInt(row, "id_campaign"), row.getString("callerid"), row.getString("trunk"),
+                        row.getString("uniqueid"), row.getObject("datetime_entry_queue", LocalDateTime.class),
+                        row.getObject("datetime_init", LocalDateTime.class), Jdbc.nullableInt(row, "id_agent")));
     }
 
     @Override

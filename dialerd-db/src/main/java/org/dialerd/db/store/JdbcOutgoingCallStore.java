@@ -1,6 +1,7 @@
 package org.dialerd.db.store;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.HashSet;
 import java.util.List;
@@ -27,6 +28,21 @@ public final class JdbcOutgoingCallStore implements OutgoingCallStore {
                 row.getInt("retries"), row.getString("trunk"), row.getString("context"), row.getString("queue"),
                 row.getInt("max_canales"), nullableLong(row, "num_completadas"), nullableLong(row, "promedio"),
                 nullableLong(row, "desviacion"), row.getString("estatus")));
+    }
+
+    @Override
+    public List<UnfinishedCall> unfinishedCalls() {
+        return jdbc.list("SELECT c.id, c.id_campaign, c.phone, c.status, c.uniqueid, c.retries, c.trunk, k.queue, "
+                + "c.datetime_originate, c.fecha_llamada, c.datetime_entry_queue, c.start_time, c.id_agent "
+                + "FROM calls c JOIN campaign k ON k.id = c.id_campaign WHERE c.end_time IS NULL "
+                + "AND c.status IN ('Placing', 'Ringing', 'OnQueue', 'Success', 'OnHold') ORDER BY c.id",
+                row -> new UnfinishedCall(row.getLong("id"), row.getInt("id_campaign"), row.getString("phone"),
+                        row.getString("status"), row.getString("uniqueid"), row.getLong("retries"),
+                        row.getString("trunk"), row.getString("queue"),
+                        row.getObject("datetime_originate", LocalDateTime.class),
+                        row.getObject("fecha_llamada", LocalDateTime.class),
+                        row.getObject("datetime_entry_queue", LocalDateTime.class),
+                        row.getObject("start_time", LocalDateTime.class), Jdbc.nullableInt(row, "id_agent")));
     }
 
     @Override

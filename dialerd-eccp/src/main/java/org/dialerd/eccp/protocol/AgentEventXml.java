@@ -97,6 +97,16 @@ public final class AgentEventXml {
                     .add("campaignlog_id", e.campaignLogId())
                     .build();
         }
+        if (event instanceof AgentEvent.TransferFailed e) {
+            return XmlElement.builder("atxferfailed")
+                    .add("agent_number", e.agentNumber())
+                    .add("extension", e.extension())
+                    .add("calltype", e.call().callType())
+                    .addIfPresent("campaign_id", e.call().campaignId().orElse(null))
+                    .add("call_id", e.call().callId())
+                    .add("cause", e.cause())
+                    .build();
+        }
         throw new IllegalArgumentException("no XML for " + event);
     }
 

@@ -47,6 +47,17 @@ class AgentEventXmlTest {
     }
 
     @Test
+    void failedAttendedTransferNamesTheCallTheExtensionAndTheCause() {
+        CallLink call = new CallLink("outgoing", 53, Optional.of(1), "556020", "Local/556020@customers-3b;1",
+                "1795340448.118", "8000", "", START, START);
+        assertEquals("<event><atxferfailed><agent_number>SIP/1001</agent_number><extension>5555</extension>"
+                + "<calltype>outgoing</calltype><campaign_id>1</campaign_id><call_id>53</call_id>"
+                + "<cause>The transfer did not complete: the call is back with the agent</cause></atxferfailed></event>",
+                AgentEventXml.toXml(new AgentEvent.TransferFailed("SIP/1001", "5555", call,
+                        "The transfer did not complete: the call is back with the agent")).toString());
+    }
+
+    @Test
     void agentUnlinkedCarriesDurationShortCallAndLogId() {
         CallLink call = new CallLink("incoming", 13, Optional.of(1), "1065", "SIP/1065-00000001", "1296517374.1",
                 "8001", "SIP/1065", START, START);

@@ -9,6 +9,8 @@ import java.net.SocketException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.dialerd.sim.clock.VirtualScheduler;
+import org.dialerd.sim.fault.AmiFaults;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +31,8 @@ public final class AmiServer {
     private final Set<AmiSession> sessions = ConcurrentHashMap.newKeySet();
     private ServerSocket server;
     private Thread acceptor;
+    private volatile AmiFaults faults;
+    private volatile VirtualScheduler faultClock;
     /** Kept while stopped, so that a restart listens on the port clients know. */
     private int lastPort = -1;
 
@@ -65,6 +69,24 @@ public final class AmiServer {
         return server != null;
     }
 
+    /** Faults for every session, current and future. */
+    public void faults(AmiFaults f, VirtualScheduler clock) {
+        faultClock = clock;
+        faults = f;
+        sessions.forEach(session -> session.faults(f, clock));
+    }
+
+    /** Every connection drops at once (EOF, nothing flushed): what clients see when the network breaks. */
+    public void dropSessions() {
+        sessions.forEach(AmiSession::closeNow);
+        sessions.clear();
+    }
+
+    /** Every current connection goes half-open (no FIN, no data either way). */
+    public void silenceSessions() {
+        sessions.forEach(AmiSession::goSilent);
+    }
+
     /** Every connection, logged in or not, gets EOF once what is queued for it was written. */
     public void closeSessions() {
         for (AmiSession session : sessions) {
@@ -98,6 +120,9 @@ public final class AmiServer {
                 Socket socket = s.accept();
                 socket.setTcpNoDelay(true);
                 AmiSession session = new AmiSession(socket, ids.incrementAndGet(), banner, sink);
+                if (faults != null) {
+                    session.faults(faults, faultClock);
+                }
                 sessions.removeIf(AmiSession::isClosed);
                 sessions.add(session);
                 session.start();

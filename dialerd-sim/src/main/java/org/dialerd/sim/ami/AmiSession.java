@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.dialerd.sim.clock.VirtualScheduler;
+import org.dialerd.sim.fault.AmiFaults;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +31,11 @@ public final class AmiSession {
     private final String banner;
     private final BlockingQueue<String> outbound = new LinkedBlockingQueue<>();
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Injected faults (tests); null = none. */
+    private volatile AmiFaults faults;
+    private volatile VirtualScheduler faultClock;
+    /** Half-open: nothing is read or written any more, yet the socket stays open. */
+    private volatile boolean silent;
 
     // Mutated only on the engine thread (the sink runs actions there).
     private volatile boolean authenticated;
@@ -93,20 +100,41 @@ public final class AmiSession {
 
     /** Responses and list items: always sent, whatever the event mask. */
     public void send(AmiMessage message) {
-        sendWire(message.toWire());
+        AmiFaults f = faults;
+        if (f != null) {
+            f.response(message, faultClock, this::sendWire);
+        } else {
+            sendWire(message.toWire());
+        }
     }
 
     /** A broadcast event: sent only to logged-in sessions whose mask accepts its class. */
     public void deliver(AmiMessage event, Set<String> classes, String wire) {
         if (authenticated && filter.accepts(classes)) {
-            sendWire(wire);
+            AmiFaults f = faults;
+            if (f != null) {
+                f.event(event, wire, faultClock, this::sendWire);
+            } else {
+                sendWire(wire);
+            }
         }
     }
 
     public void sendWire(String wire) {
-        if (!closed.get()) {
+        if (!closed.get() && !silent) {
             outbound.add(wire);
         }
+    }
+
+    /** Faults to inject from now on ({@code clock}: where delayed messages wait). */
+    public void faults(AmiFaults f, VirtualScheduler clock) {
+        this.faultClock = clock;
+        this.faults = f;
+    }
+
+    /** Half-open TCP: the peer is gone without a FIN; this side neither reads nor writes any more. */
+    public void goSilent() {
+        silent = true;
     }
 
     /** Flushes what is queued, then closes the socket (Logoff, shutdown). */
@@ -137,6 +165,13 @@ public final class AmiSession {
             AmiActionReader reader = new AmiActionReader(socket.getInputStream());
             AmiMessage action;
             while ((action = reader.read()) != null) {
+                if (silent) {
+                    continue;
+                }
+                AmiFaults f = faults;
+                if (f != null) {
+                    f.actionArrived(action);
+                }
                 sink.accept(this, action);
             }
         } catch (AmiProtocolException e) {

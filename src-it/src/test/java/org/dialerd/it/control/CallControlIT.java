@@ -114,6 +114,50 @@ class CallControlIT {
     }
 
     @Test
+    void atxferToAnExtensionThatDoesNotExistTellsTheAgentAndLeavesTheCallWithIt() throws Exception {
+        String callId = linkedCall("042345683");
+        assertSuccess(eccp.atxferCall(AGENT, "5555")); // Asterisk takes the Atxfer; its outcome comes later
+
+        // The digits, then Asterisk's digit timeout (6.5 s): time moves on in steps while dialerd follows.
+        Awaits.until("atxferfailed", WAIT, () -> {
+            pbx.simulator().advance(Duration.ofMillis(500));
+            return events.stream().anyMatch(e -> e.children().get(0).name().equals("atxferfailed"));
+        });
+        XmlElement failed = await("atxferfailed");
+        assertEquals("SIP/1001", failed.childText("agent_number").orElseThrow());
+        assertEquals("5555", failed.childText("extension").orElseThrow());
+        assertEquals(callId, failed.childText("call_id").orElseThrow());
+        assertEquals("oncall", eccp.getAgentStatus("SIP/1001").text("status").orElseThrow(), "the call is still its");
+        assertSuccess(eccp.hangup(AGENT));
+        assertEquals(callId, await("agentunlinked").childText("call_id").orElseThrow());
+    }
+
+    @Test
+    void completedAtxferEndsTheAgentsCallWithItsDestination() throws Exception {
+        String callId = linkedCall("042345684", Duration.ofSeconds(120));
+        assertSuccess(eccp.atxferCall(AGENT, "1002"));
+        pbx.simulator().advance(Duration.ofSeconds(3)); // 1002 answers the consultation
+        Awaits.until("consultation with 1002", WAIT, () -> pbx.simulator().channelNames().stream()
+                .anyMatch(name -> name.startsWith("Local/1002@agents-")));
+        String transferer = pbx.simulator().channelNames().stream()
+                .filter(name -> name.startsWith("Local/1001@agents-") && name.endsWith(";1")).findFirst().orElseThrow();
+
+        // The agent completes the transfer the Asterisk way: it hangs up (trace 10, A).
+        pbx.gateway().send(new org.dialerd.core.pbx.PbxAction.Hangup(transferer, 16)).get(10, TimeUnit.SECONDS);
+        pbx.simulator().advance(Duration.ofSeconds(1));
+
+        assertEquals(callId, await("agentunlinked").childText("call_id").orElseThrow());
+        Awaits.until("call finished with its transfer", WAIT, () -> "1002".equals(
+                column("SELECT transfer FROM call_entry WHERE id = ? AND status = 'terminada'", callId)));
+        assertTrue(events.stream().noneMatch(e -> e.children().get(0).name().equals("atxferfailed")));
+        pbx.gateway().send(new org.dialerd.core.pbx.PbxAction.Hangup("/^Local\\/100[12]@agents-/", 16))
+                .get(10, TimeUnit.SECONDS);
+        pbx.simulator().advance(Duration.ofSeconds(1));
+        Awaits.until("phones idle", WAIT, () -> pbx.simulator().channelNames().stream()
+                .noneMatch(name -> name.startsWith("Local/1002@agents-") || name.startsWith("Local/1001@agents-")));
+    }
+
+    @Test
     void muteWithTimeoutIsUndoneAutomatically() throws Exception {
         RecordingMute.useDelayer(delay -> CompletableFuture.delayedExecutor(delay.toMillis() / 100,
                 TimeUnit.MILLISECONDS));

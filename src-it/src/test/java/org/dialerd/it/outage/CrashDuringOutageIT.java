@@ -17,9 +17,10 @@ import org.junit.jupiter.api.Test;
 /**
  * dialerd dies (no shutdown: nothing flushed beyond what was acknowledged, no row closed, its
  * AMI connection gone) while the database is down, then starts again on the same journal once
- * the database is back: every record acknowledged before the crash is applied once, the call
- * that was live at the crash ends as 'fin-monitoreo', and no audit row of the dead run is left
- * open.
+ * the database is back: every record acknowledged before the crash is applied once, and what
+ * the dead run left open is taken over from Asterisk, which still has it: the call that was
+ * live at the crash is followed again (still 'activa'), and the two login sessions and the
+ * break continue as the same rows (none is closed, none added).
  */
 class CrashDuringOutageIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -28,7 +29,7 @@ class CrashDuringOutageIT {
     private static final int LUNCH = 2;
 
     @Test
-    void aCrashDuringAnOutageLosesNothingAndLeavesNoOpenRow() throws Exception {
+    void aCrashDuringAnOutageLosesNothingAndTakesOverWhatAsteriskStillHas() throws Exception {
         JournalSettings journal = TestJournals.fresh();
         try (OutageDatabase db = OutageDatabase.start("crash")) {
             long auditBefore = Long.parseLong(value(db, "SELECT COALESCE(MAX(id), 0) FROM audit"));
@@ -58,6 +59,13 @@ class CrashDuringOutageIT {
                 PbxHarness restarted = second;
                 Awaits.until("the journal replayed", Duration.ofSeconds(60),
                         () -> restarted.dialerd().journal().pending() == 0);
+                try (EccpClient console = EccpClient.connect("127.0.0.1", restarted.eccpPort())) {
+                    console.login("agentconsole", "agentconsole");
+                    Awaits.until("SIP/1001 taken over on its call", WAIT, () -> status(console, "SIP/1001")
+                            .equals("oncall"));
+                    Awaits.until("SIP/1002 taken over on its break", WAIT, () -> status(console, "SIP/1002")
+                            .equals("paused"));
+                }
 
                 assertEquals(List.of(finished.callId()), Sql.rows(db.check(),
                         "SELECT id FROM call_entry WHERE callerid = '0555000301'"));
@@ -66,16 +74,20 @@ class CrashDuringOutageIT {
                         + "call_progress_log WHERE id_call_incoming = ? ORDER BY id", finished.callId()));
                 assertEquals(List.of(liveCallId), Sql.rows(db.check(),
                         "SELECT id FROM call_entry WHERE callerid = '0555000302'"));
-                assertEquals("fin-monitoreo", value(db, "SELECT status FROM call_entry WHERE id = ?", liveCallId));
-                assertEquals("0", value(db, "SELECT COUNT(*) FROM current_call_entry WHERE id_call_entry = ?",
+                assertEquals("activa", value(db, "SELECT status FROM call_entry WHERE id = ?", liveCallId),
+                        "still up in Asterisk: followed again");
+                assertEquals("1", value(db, "SELECT COUNT(*) FROM current_call_entry WHERE id_call_entry = ?",
                         liveCallId));
                 String ours = " IN (SELECT id FROM call_entry WHERE callerid LIKE '05550003%')";
                 assertEquals("2", value(db, "SELECT COUNT(*) FROM call_entry WHERE id" + ours), "0 lost, 0 duplicated");
                 assertEquals("5", value(db, "SELECT COUNT(*) FROM call_progress_log WHERE id_call_incoming" + ours));
                 assertEquals("3", value(db, "SELECT COUNT(*) FROM audit WHERE id > ? AND id < ?", auditBefore,
                         firstNewAudit), "two sessions and the break of the crashed run");
-                assertEquals("0", value(db, "SELECT COUNT(*) FROM audit WHERE id > ? AND id < ? "
-                        + "AND datetime_end IS NULL", auditBefore, firstNewAudit), "no audit row of the crashed run left open");
+                assertEquals("3", value(db, "SELECT COUNT(*) FROM audit WHERE id > ? AND id < ? "
+                        + "AND datetime_end IS NULL", auditBefore, firstNewAudit),
+                        "the agents are still logged in (and on break) in Asterisk: their rows continue");
+                assertEquals("0", value(db, "SELECT COUNT(*) FROM audit WHERE id >= ?", firstNewAudit),
+                        "one login session stays one row: none opened by the restarted run");
                 assertTrue(second.dialerd().applier().skippedCount() > 0 || second.dialerd().applier()
                         .appliedCount() > 0, "the replay ran");
             } finally {
@@ -90,5 +102,9 @@ class CrashDuringOutageIT {
 
     private static String value(OutageDatabase db, String sql, Object... parameters) {
         return Sql.value(db.check(), sql, parameters);
+    }
+
+    private static String status(EccpClient console, String agent) {
+        return console.getAgentStatus(agent).text("status").orElse("");
     }
 }

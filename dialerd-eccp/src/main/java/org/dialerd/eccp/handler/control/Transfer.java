@@ -4,7 +4,9 @@ import org.dialerd.core.agent.Agent;
 import org.dialerd.core.pbx.PbxAction;
 import org.dialerd.eccp.protocol.Args;
 import org.dialerd.eccp.protocol.EccpFailure;
+import org.dialerd.core.engine.EngineResult;
 import org.dialerd.eccp.protocol.Replies;
+import org.dialerd.eccp.protocol.Waits;
 import org.dialerd.eccp.server.RequestContext;
 import org.dialerd.eccp.xml.XmlElement;
 
@@ -37,7 +39,9 @@ public final class Transfer {
 
     /**
      * Attended: Atxfer on the agent's channel dials the extension while the customer waits;
-     * the agent completes the transfer by hanging up.
+     * the agent completes the transfer by hanging up. The engine sends it and follows it to its
+     * end: this answer says Asterisk took the Atxfer; a transfer that then fails reaches the
+     * agent's sessions as the {@code atxferfailed} event.
      */
     public static XmlElement atxferCall(RequestContext context, XmlElement request) {
         Agent agent = context.authenticateAgent(request);
@@ -50,7 +54,11 @@ public final class Transfer {
         String agentChannel = current.view().call().map(c -> c.agentChannel()).filter(c -> !c.isEmpty())
                 .or(() -> current.view().channel())
                 .orElseThrow(() -> notFound);
-        AgentCall.send(context, new PbxAction.Atxfer(agentChannel, TRANSFER_CONTEXT, extension), REFUSED);
+        EngineResult result = Waits.await(context.services().engine().attendedTransfer(agent, agentChannel,
+                TRANSFER_CONTEXT, extension), REFUSED);
+        result.failure().ifPresent(f -> {
+            throw EccpFailure.wrapped(f.code(), f.message());
+        });
         return Replies.success(context.name());
     }
 

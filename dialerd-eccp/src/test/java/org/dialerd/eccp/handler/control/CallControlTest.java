@@ -16,6 +16,7 @@ import org.dialerd.core.agent.AgentView;
 import org.dialerd.core.agent.CallLink;
 import org.dialerd.core.engine.AgentEvent;
 import org.dialerd.core.engine.AgentService;
+import org.dialerd.core.engine.EngineResult;
 import org.dialerd.core.pbx.PbxAction;
 import org.dialerd.core.pbx.PbxGateway;
 import org.dialerd.core.pbx.PbxReply;
@@ -82,16 +83,22 @@ abstract class CallControlTest {
         };
         tracked.replaceAll(List.of(AGENT_9000, SIP_1001));
         dispatcher = new Dispatcher(Handlers.all(), new Services(stores, tracked, pbx, FakeServices.CLOCK,
-                () -> COOKIE, engine(), base.extensions(), base.memberships()));
+                () -> COOKIE, engine(pbx), base.extensions(), base.memberships()));
         session.loggedIn("agentconsole", COOKIE);
     }
 
-    /** Only view, announce and transferred are used by call control; anything else fails the test. */
-    private AgentService engine() {
+    /**
+     * Only view, announce, transferred and attendedTransfer (sent to the PBX as Atxfer) are used
+     * by call control; anything else fails the test.
+     */
+    private AgentService engine(PbxGateway pbx) {
         return (AgentService) Proxy.newProxyInstance(AgentService.class.getClassLoader(),
                 new Class<?>[] {AgentService.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "view" -> Optional.ofNullable(views.get((String) args[0]));
                     case "transferred" -> java.util.concurrent.CompletableFuture.completedFuture(null);
+                    case "attendedTransfer" -> pbx.send(new PbxAction.Atxfer((String) args[1], (String) args[2],
+                            (String) args[3])).thenApply(r -> r.success() ? EngineResult.OK
+                            : EngineResult.failed(500, "Cannot transfer agent call"));
                     case "announce" -> {
                         events.add((AgentEvent) args[0]);
                         yield null;
