@@ -1,7 +1,6 @@
 package org.dialerd.core.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -45,16 +44,16 @@ class AsteriskRestartTest {
         engine.addListener(events::add);
         pbx.replies = action -> action instanceof PbxAction.CoreShowChannels ? list(channels)
                 : action instanceof PbxAction.Agents ? list(agentsList) : PbxReply.ok("Success");
-        run(engine.track(List.of(AGENT_9000)));
+        scheduler.answer(engine.track(List.of(AGENT_9000)));
         engine.monitorIncomingQueues(calls, Duration.ofMinutes(1));
-        run(engine.login(AGENT_9000, "1001", "Local/1001@agents", List.of(), Optional.empty()));
+        scheduler.answer(engine.login(AGENT_9000, "1001", "Local/1001@agents", List.of(), Optional.empty()));
         pbx.emit(new PbxEvent.AgentLogin("9000", "Local/1001@agents-00000001;2", "1.1"));
         pbx.emit(new PbxEvent.QueueMemberAdded(new PbxEvent.QueueMember("8001", "Agent 9000",
                 "Local/9000@agent-request", "Agent:9000", "dynamic", 0, 0, 1, false, "", false)));
         pbx.emit(new PbxEvent.QueueCallerJoin("8001", CALLER, "100.7", "100.6", "5557001", "Caller", 1, 1));
         pbx.emit(new PbxEvent.AgentConnect("8001", CALLER, "100.7", "100.6", "Local/9000@agent-request-00000004;1",
                 "100.9", "Local/9000@agent-request", "Agent 9000", Duration.ofSeconds(2), Duration.ofSeconds(1)));
-        settle();
+        scheduler.settle();
         assertEquals(AgentStatus.ONCALL, engine.view("Agent/9000").orElseThrow().status());
         events.clear();
     }
@@ -66,7 +65,7 @@ class AsteriskRestartTest {
         pbx.emit(new PbxEvent.Shutdown(true));
         pbx.emit(new PbxEvent.Disconnected("AMI connection lost"));
         pbx.emit(new PbxEvent.Connected("Asterisk 22"));
-        settle();
+        scheduler.settle();
 
         List<String> kinds = events.stream().filter(e -> !(e instanceof AgentEvent.CallProgress)
                 && !(e instanceof AgentEvent.QueueMembership)).map(e -> e.getClass().getSimpleName()).toList();
@@ -84,13 +83,13 @@ class AsteriskRestartTest {
         agentsList.add(Map.of("Agent", "9000", "Status", "AGENT_ONCALL", "Channel", "Local/1001@agents-00000001;2"));
         pbx.emit(new PbxEvent.Disconnected("AMI connection lost"));
         pbx.emit(new PbxEvent.Connected("Asterisk 22"));
-        settle();
+        scheduler.settle();
 
         assertEquals(List.of(), events.stream().filter(e -> e instanceof AgentEvent.AgentUnlinked).toList());
         assertEquals(AgentStatus.ONCALL, engine.view("Agent/9000").orElseThrow().status());
 
         pbx.emit(new PbxEvent.Hangup(CALLER, "100.7", "100.6", 16, "Normal Clearing"));
-        settle();
+        scheduler.settle();
         assertEquals(1, events.stream().filter(e -> e instanceof AgentEvent.AgentUnlinked).count());
         assertEquals(AgentStatus.ONLINE, engine.view("Agent/9000").orElseThrow().status());
     }
@@ -108,23 +107,10 @@ class AsteriskRestartTest {
         };
         agentsList.add(Map.of("Agent", "9000", "Status", "AGENT_ONCALL"));
         pbx.emit(new PbxEvent.Connected("Asterisk 22"));
-        settle();
+        scheduler.settle();
 
         assertEquals(List.of("OnQueue"), calls.row(2).progress, "the new call is still waiting in its queue");
         assertEquals("en-cola", calls.row(2).status);
-    }
-
-    private void settle() {
-        for (int i = 0; i < 4; i++) {
-            scheduler.runUntilIdle();
-        }
-        scheduler.runUntilIdle();
-    }
-
-    private <T> T run(CompletableFuture<T> future) {
-        settle();
-        assertTrue(future.isDone(), "engine answered");
-        return future.join();
     }
 
     private static PbxReply list(List<Map<String, String>> items) {

@@ -9,6 +9,7 @@ import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.PriorityQueue;
+import java.util.concurrent.CompletableFuture;
 
 /** The engine thread under test control: tasks run when the test says, on virtual time. */
 final class ManualScheduler implements EngineScheduler {
@@ -17,6 +18,7 @@ final class ManualScheduler implements EngineScheduler {
     private final Deque<Runnable> ready = new ArrayDeque<>();
     private final PriorityQueue<Timed> timers = new PriorityQueue<>(
             Comparator.comparingLong(Timed::at).thenComparingLong(Timed::order));
+    private static final int SETTLE_PASSES = 5;
     private long nowMillis;
     private long scheduled;
 
@@ -68,6 +70,25 @@ final class ManualScheduler implements EngineScheduler {
             }
             next.run();
         }
+    }
+
+    /**
+     * Runs ready tasks pass after pass, so work the engine hands to its read and write threads
+     * and posts back in between is run too (a few passes are enough for the engine tests).
+     */
+    void settle() {
+        for (int i = 0; i < SETTLE_PASSES; i++) {
+            runUntilIdle();
+        }
+    }
+
+    /** Settles, then the engine's answer, which must be there by then. */
+    <T> T answer(CompletableFuture<T> future) {
+        settle();
+        if (!future.isDone()) {
+            throw new AssertionError("engine did not answer");
+        }
+        return future.join();
     }
 
     /** Moves virtual time on, firing due timers in order. */

@@ -42,15 +42,15 @@ class PauseSyncTest {
         Clock clock = Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
         engine = new AgentEngine(pbx, audit, scheduler, clock, AgentEngineSettings.DEFAULTS);
         engine.addListener(events::add);
-        run(engine.track(List.of(AGENT_9000)));
+        scheduler.answer(engine.track(List.of(AGENT_9000)));
         engine.followBreaks(tipo -> List.of(new BreakStore.Break(2, "Lunch", "", true, 'B'),
                 new BreakStore.Break(3, "Bathroom", "", true, 'B')), Duration.ofMinutes(1));
-        settle();
-        run(engine.login(AGENT_9000, "1001", "Local/1001@agents", List.of(), Optional.empty()));
+        scheduler.settle();
+        scheduler.answer(engine.login(AGENT_9000, "1001", "Local/1001@agents", List.of(), Optional.empty()));
         pbx.emit(new PbxEvent.AgentLogin("9000", "Local/1001@agents-00000001;2", "1.1"));
         pbx.emit(new PbxEvent.QueueMemberAdded(member("8000", false, "")));
         pbx.emit(new PbxEvent.QueueMemberAdded(member("8001", false, "")));
-        settle();
+        scheduler.settle();
         events.clear();
         pbx.sent.clear();
     }
@@ -59,7 +59,7 @@ class PauseSyncTest {
     void pauseMadeInAsteriskBecomesTheBreakItsReasonNames() {
         pbx.emit(new PbxEvent.QueueMemberPause(member("8000", true, "Lunch")));
         pbx.emit(new PbxEvent.QueueMemberPause(member("8001", true, "Lunch")));
-        settle();
+        scheduler.settle();
 
         assertEquals(AgentStatus.PAUSED, view().status());
         assertEquals(2, view().pause().orElseThrow().breakId());
@@ -67,11 +67,11 @@ class PauseSyncTest {
         assertEquals(Integer.valueOf(2), audit.open().get(1).breakId, "a break row is open");
 
         pbx.emit(new PbxEvent.QueueMemberPause(member("8000", false, "")));
-        settle();
+        scheduler.settle();
         assertEquals(AgentStatus.PAUSED, view().status(), "still paused in 8001: the queue gives it no calls");
 
         pbx.emit(new PbxEvent.QueueMemberPause(member("8001", false, "")));
-        settle();
+        scheduler.settle();
         assertEquals(AgentStatus.ONLINE, view().status());
         assertTrue(events.get(events.size() - 1) instanceof AgentEvent.PauseEnd);
         assertEquals(1, audit.open().size(), "only the session row is still open");
@@ -88,7 +88,7 @@ class PauseSyncTest {
             return CompletableFuture.completedFuture(PbxReply.ok("Success"));
         };
 
-        EngineResult result = run(engine.pause(AGENT_9000, 3, "Bathroom"));
+        EngineResult result = scheduler.answer(engine.pause(AGENT_9000, 3, "Bathroom"));
 
         assertEquals(500, result.failure().orElseThrow().code(), "Asterisk did not confirm in time");
         assertEquals(AgentStatus.PAUSED, view().status(), "but it paused the member, and said so");
@@ -98,7 +98,7 @@ class PauseSyncTest {
 
     @Test
     void unpauseAlwaysAsksAsteriskEvenWhenDialerdThinksTheAgentIsOnline() {
-        assertTrue(run(engine.unpause(AGENT_9000)).ok());
+        assertTrue(scheduler.answer(engine.unpause(AGENT_9000)).ok());
 
         assertEquals(List.of(new PbxAction.QueuePause("", MEMBER, false, "")), pbx.sent(PbxAction.QueuePause.class));
     }
@@ -106,10 +106,10 @@ class PauseSyncTest {
     @Test
     void unpauseEndsABreakThatAsteriskHadAndDialerdHadLost() {
         pbx.emit(new PbxEvent.QueueMemberStatus(member("8000", true, "Lunch")));
-        settle();
+        scheduler.settle();
         assertEquals(AgentStatus.PAUSED, view().status());
 
-        assertTrue(run(engine.unpause(AGENT_9000)).ok());
+        assertTrue(scheduler.answer(engine.unpause(AGENT_9000)).ok());
 
         assertEquals(AgentStatus.ONLINE, view().status());
         assertEquals(1, pbx.sent(PbxAction.QueuePause.class).size());
@@ -119,7 +119,7 @@ class PauseSyncTest {
     @Test
     void reasonThatNamesNoBreakShowsThePauseWithoutABreakRow() {
         pbx.emit(new PbxEvent.QueueMemberPause(member("8000", true, "Smoking")));
-        settle();
+        scheduler.settle();
 
         AgentView.Pause pause = view().pause().orElseThrow();
         assertEquals(0, pause.breakId());
@@ -127,30 +127,17 @@ class PauseSyncTest {
         assertEquals(1, audit.open().size(), "no break row without a break");
 
         pbx.emit(new PbxEvent.QueueMemberPause(member("8000", false, "")));
-        settle();
+        scheduler.settle();
         assertEquals(AgentStatus.ONLINE, view().status());
     }
 
     @Test
     void holdPausesAreNotBreaks() {
         pbx.emit(new PbxEvent.QueueMemberPause(member("8000", true, HoldControl.HOLD_REASON)));
-        settle();
+        scheduler.settle();
 
         assertEquals(AgentStatus.ONLINE, view().status());
         assertNull(view().pause().orElse(null));
-    }
-
-    private void settle() {
-        for (int i = 0; i < 3; i++) {
-            scheduler.runUntilIdle();
-        }
-        scheduler.runUntilIdle();
-    }
-
-    private <T> T run(CompletableFuture<T> future) {
-        settle();
-        assertTrue(future.isDone(), "engine answered");
-        return future.join();
     }
 
     private AgentView view() {

@@ -53,16 +53,16 @@ class TakeoverTest {
         engine.addListener(events::add);
         pbx.replies = action -> action instanceof PbxAction.Agents ? list(agentsList)
                 : action instanceof PbxAction.QueueStatus ? list(members) : PbxReply.ok("Success");
-        run(engine.track(List.of(AGENT_9000, SIP_1001)));
+        scheduler.answer(engine.track(List.of(AGENT_9000, SIP_1001)));
         engine.followBreaks(tipo -> List.of(new BreakStore.Break(2, "Lunch", "", true, 'B')), Duration.ofMinutes(1));
-        settle();
+        scheduler.settle();
     }
 
     @Test
     void agentStillLoggedInKeepsItsSessionRowAndItsBreakRow() {
         long session = audit.open(1, null, NINE, null);
         long lunch = audit.open(1, 2, NINE.plusMinutes(45), null);
-        run(engine.inheritFromPreviousRun(audit.openRows(), List.of(), List.of()));
+        scheduler.answer(engine.inheritFromPreviousRun(audit.openRows(), List.of(), List.of()));
         agentsList.add(Map.of("Agent", "9000", "Status", "AGENT_IDLE", "Channel", "Local/1001@agents-0000000a;2"));
         members.add(member("8000", "Local/9000@agent-request", "static", true, "Lunch"));
 
@@ -76,7 +76,7 @@ class TakeoverTest {
         assertEquals(List.of(session, lunch), audit.open().stream().map(r -> r.id).toList());
         assertTrue(events.contains(new AgentEvent.AgentLoggedIn("Agent/9000")));
 
-        assertTrue(run(engine.unpause(AGENT_9000)).ok());
+        assertTrue(scheduler.answer(engine.unpause(AGENT_9000)).ok());
         assertEquals(List.of(new PbxAction.QueuePause("", "Local/9000@agent-request", false, "")),
                 pbx.sent(PbxAction.QueuePause.class), "Asterisk is unpaused too");
         assertNotNull(audit.snapshot().get(1).end, "the inherited break row is the one closed");
@@ -90,7 +90,7 @@ class TakeoverTest {
         audit.open(1, null, NINE, null);
         audit.open(1, 2, NINE.plusMinutes(10), null);
         audit.lastKnown = NINE.plusMinutes(30);
-        run(engine.inheritFromPreviousRun(audit.openRows(), List.of(), List.of()));
+        scheduler.answer(engine.inheritFromPreviousRun(audit.openRows(), List.of(), List.of()));
 
         connected();
 
@@ -103,7 +103,7 @@ class TakeoverTest {
     @Test
     void dynamicMemberAsteriskHasIsTakenOverWithItsSessionRow() {
         long session = audit.open(6, null, NINE, null);
-        run(engine.inheritFromPreviousRun(audit.openRows(), List.of(), List.of()));
+        scheduler.answer(engine.inheritFromPreviousRun(audit.openRows(), List.of(), List.of()));
         members.add(member("8000", "SIP/1001", "dynamic", false, ""));
         members.add(member("8001", "SIP/1001", "dynamic", false, ""));
 
@@ -119,7 +119,7 @@ class TakeoverTest {
     @Test
     void rowsWaitForAResyncThatGotItsAnswers() {
         audit.open(1, null, NINE, null);
-        run(engine.inheritFromPreviousRun(audit.openRows(), List.of(), List.of()));
+        scheduler.answer(engine.inheritFromPreviousRun(audit.openRows(), List.of(), List.of()));
         pbx.answers = action -> action instanceof PbxAction.Agents
                 ? CompletableFuture.failedFuture(new PbxNoAnswerException("AMI Agents: no answer within 5000 ms"))
                 : CompletableFuture.completedFuture(pbx.replies.apply(action));
@@ -147,29 +147,16 @@ class TakeoverTest {
     @Test
     void stopBeforeAnyResyncClosesTheInheritedRows() {
         audit.open(1, null, NINE, null);
-        run(engine.inheritFromPreviousRun(audit.openRows(), List.of(), List.of()));
+        scheduler.answer(engine.inheritFromPreviousRun(audit.openRows(), List.of(), List.of()));
 
-        run(engine.closeAllAudits());
+        scheduler.answer(engine.closeAllAudits());
 
         assertEquals(List.of(), audit.open());
     }
 
     private void connected() {
         pbx.emit(new PbxEvent.Connected("Asterisk 22"));
-        settle();
-    }
-
-    private void settle() {
-        for (int i = 0; i < 3; i++) {
-            scheduler.runUntilIdle();
-        }
-        scheduler.runUntilIdle();
-    }
-
-    private <T> T run(CompletableFuture<T> future) {
-        settle();
-        assertTrue(future.isDone(), "engine answered");
-        return future.join();
+        scheduler.settle();
     }
 
     private static PbxReply list(List<Map<String, String>> items) {

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import org.dialerd.core.agent.Agent;
 import org.dialerd.core.agent.AgentStatus;
 import org.dialerd.core.agent.AgentType;
@@ -37,29 +36,29 @@ class TransferFollowerTest {
         engine = new AgentEngine(pbx, calls, new MemoryAudit(calls::apply), scheduler,
                 scheduler.clock(Instant.parse("2026-11-22T10:00:00Z")), AgentEngineSettings.DEFAULTS);
         engine.addListener(events::add);
-        run(engine.track(List.of(SIP_1001)));
+        scheduler.answer(engine.track(List.of(SIP_1001)));
         engine.monitorIncomingQueues(calls, Duration.ofMinutes(1));
-        run(engine.login(SIP_1001, "1001", "Local/1001@agents", List.of(new Membership("8001", 0)),
+        scheduler.answer(engine.login(SIP_1001, "1001", "Local/1001@agents", List.of(new Membership("8001", 0)),
                 Optional.empty()));
         pbx.emit(new PbxEvent.QueueMemberAdded(new PbxEvent.QueueMember("8001", "SIP 1001", "Local/1001@agents",
                 "Local/1001@agents", "dynamic", 0, 0, 1, false, "", false)));
         pbx.emit(new PbxEvent.QueueCallerJoin("8001", CALLER, "100.7", "100.6", "5557001", "Caller", 1, 1));
         pbx.emit(new PbxEvent.AgentConnect("8001", CALLER, "100.7", "100.6", AGENT_LEG, "100.9",
                 "Local/1001@agents", "SIP 1001", Duration.ofSeconds(2), Duration.ofSeconds(1)));
-        settle();
+        scheduler.settle();
         events.clear();
     }
 
     @Test
     void transferToAnExtensionThatDoesNotExistIsReportedAndTheCallStaysWithTheAgent() {
-        assertTrue(run(engine.attendedTransfer(SIP_1001, AGENT_LEG, "from-internal", "5555")).ok());
+        assertTrue(scheduler.answer(engine.attendedTransfer(SIP_1001, AGENT_LEG, "from-internal", "5555")).ok());
         assertEquals(List.of(new PbxAction.Atxfer(AGENT_LEG, "from-internal", "5555")),
                 pbx.sent(PbxAction.Atxfer.class));
 
         pbx.emit(new PbxEvent.Hold(AGENT_LEG, "100.9"));
         scheduler.advance(Duration.ofMillis(6500)); // Asterisk's digit timeout: no such extension
         pbx.emit(new PbxEvent.Unhold(AGENT_LEG, "100.9"));
-        settle();
+        scheduler.settle();
 
         AgentEvent.TransferFailed failed = (AgentEvent.TransferFailed) events.get(0);
         assertEquals("5555", failed.extension());
@@ -70,10 +69,10 @@ class TransferFollowerTest {
 
     @Test
     void completedTransferEndsTheAgentsCallWithItsDestination() {
-        run(engine.attendedTransfer(SIP_1001, AGENT_LEG, "from-internal", "1002"));
+        scheduler.answer(engine.attendedTransfer(SIP_1001, AGENT_LEG, "from-internal", "1002"));
         pbx.emit(new PbxEvent.Hold(AGENT_LEG, "100.9"));
         pbx.emit(new PbxEvent.AttendedTransfer(AGENT_LEG, "Local/1001@agents-0000003f;1", "Success"));
-        settle();
+        scheduler.settle();
 
         assertEquals(1, events.stream().filter(e -> e instanceof AgentEvent.AgentUnlinked).count());
         assertEquals(List.of(), events.stream().filter(e -> e instanceof AgentEvent.TransferFailed).toList());
@@ -87,10 +86,10 @@ class TransferFollowerTest {
 
     @Test
     void transferAsteriskNeverStartsIsReportedAfterTheStartTimeout() {
-        run(engine.attendedTransfer(SIP_1001, AGENT_LEG, "from-internal", "1002"));
+        scheduler.answer(engine.attendedTransfer(SIP_1001, AGENT_LEG, "from-internal", "1002"));
 
         scheduler.advance(TransferFollower.START_TIMEOUT);
-        settle();
+        scheduler.settle();
 
         assertEquals("Asterisk did not start the transfer", ((AgentEvent.TransferFailed) events.get(0)).cause());
     }
@@ -99,24 +98,12 @@ class TransferFollowerTest {
     void refusedAtxferIsAnAnswerNotAnEvent() {
         pbx.replies = action -> PbxReply.error("No such channel");
 
-        EngineResult result = run(engine.attendedTransfer(SIP_1001, AGENT_LEG, "from-internal", "1002"));
+        EngineResult result = scheduler.answer(engine.attendedTransfer(SIP_1001, AGENT_LEG, "from-internal", "1002"));
         scheduler.advance(Duration.ofMinutes(1));
-        settle();
+        scheduler.settle();
 
         assertEquals(new EngineResult.Failure(500, "Cannot transfer agent call"), result.failure().orElseThrow());
         assertEquals(List.of(), events);
     }
 
-    private void settle() {
-        for (int i = 0; i < 4; i++) {
-            scheduler.runUntilIdle();
-        }
-        scheduler.runUntilIdle();
-    }
-
-    private <T> T run(CompletableFuture<T> future) {
-        settle();
-        assertTrue(future.isDone(), "engine answered");
-        return future.join();
-    }
 }
