@@ -21,8 +21,13 @@ public sealed interface JournalRecord {
     /** The audit row's end; a row already closed is left as it is. */
     record AuditClosed(long id, LocalDateTime end, long durationSeconds) implements JournalRecord {}
 
-    /** Start-up: login sessions a previous run left open are closed at {@code end}. */
-    record OpenSessionsClosed(LocalDateTime end) implements JournalRecord {}
+    /**
+     * A record of a kind an earlier version wrote and this one no longer has, read back from its
+     * journal (tag 4: the start-up close of every open login session, which the takeover
+     * replaced). It keeps its seq and is applied as nothing, so an upgrade over a journal that
+     * still holds one goes on. Never written.
+     */
+    record Retired(int tag) implements JournalRecord {}
 
     /** A caller entered a monitored queue: the 'en-cola' call_entry row. */
     record IncomingEntered(long id, int queueCallEntryId, Integer campaignId, String callerId, String trunk,

@@ -21,7 +21,6 @@ import org.dialerd.core.journal.JournalRecord.IncomingFinished;
 import org.dialerd.core.journal.JournalRecord.IncomingHeld;
 import org.dialerd.core.journal.JournalRecord.IncomingLinked;
 import org.dialerd.core.journal.JournalRecord.IncomingLostTrack;
-import org.dialerd.core.journal.JournalRecord.OpenSessionsClosed;
 import org.dialerd.core.journal.JournalRecord.OutgoingAbandoned;
 import org.dialerd.core.journal.JournalRecord.OutgoingAnswered;
 import org.dialerd.core.journal.JournalRecord.OutgoingEnded;
@@ -46,13 +45,17 @@ import org.dialerd.core.journal.JournalRecord.Recording;
  * Fields: int/long big-endian; a nullable value is a presence byte then the value; strings are
  * modified UTF-8 ({@link DataOutputStream#writeUTF}); times are epoch seconds of the local
  * date-time read as UTC (the columns are DATETIME without zone). A tag is never reused: a
- * new record kind takes a new tag, so old journals stay readable.
+ * new record kind takes a new tag, so old journals stay readable; the tag of a kind that was
+ * removed is still read, as {@link JournalRecord.Retired} (applied as nothing).
  */
 public final class RecordCodec {
     /** Frame header: length and CRC. */
     public static final int HEADER_BYTES = 8;
     /** No record comes near this; a larger length can only be a torn or corrupt frame. */
     public static final int MAX_BODY_BYTES = 1 << 20;
+
+    /** Tag 4 was OpenSessionsClosed(end): still read (and skipped) in journals of earlier versions. */
+    static final int RETIRED_OPEN_SESSIONS_CLOSED = 4;
 
     private RecordCodec() {
     }
@@ -105,8 +108,6 @@ public final class RecordCodec {
             o.tag(2).l(r.id()).i(r.agentId()).ni(r.breakId()).t(r.start()).ns(r.extParked());
         } else if (record instanceof AuditClosed r) {
             o.tag(3).l(r.id()).t(r.end()).l(r.durationSeconds());
-        } else if (record instanceof OpenSessionsClosed r) {
-            o.tag(4).t(r.end());
         } else if (record instanceof IncomingEntered r) {
             o.tag(5).l(r.id()).i(r.queueCallEntryId()).ni(r.campaignId()).ns(r.callerId()).ns(r.trunk())
                     .ns(r.uniqueId()).t(r.entered());
@@ -151,6 +152,7 @@ public final class RecordCodec {
             o.tag(23).l(r.id()).nl(r.incomingCallId()).nl(r.outgoingCallId()).ns(r.uniqueId()).ns(r.channel())
                     .ns(r.file()).t(r.when());
         } else {
+            // Retired records are only read back, never written.
             throw new IllegalArgumentException("no journal tag for " + record);
         }
     }
@@ -160,7 +162,7 @@ public final class RecordCodec {
             case 1 -> new IdsReserved(IdTable.valueOf(i.s()), i.l(), i.l());
             case 2 -> new AuditOpened(i.l(), i.i(), i.ni(), i.t(), i.ns());
             case 3 -> new AuditClosed(i.l(), i.t(), i.l());
-            case 4 -> new OpenSessionsClosed(i.t());
+            case RETIRED_OPEN_SESSIONS_CLOSED -> retired(tag, i.t());
             case 5 -> new IncomingEntered(i.l(), i.i(), i.ni(), i.ns(), i.ns(), i.ns(), i.t());
             case 6 -> new IncomingLinked(i.l(), i.l(), i.i(), i.i(), i.ns(), i.ns(), i.ns(), i.t(), i.l());
             case 7 -> new IncomingFinished(i.l(), i.ns(), i.t(), i.l());
@@ -182,6 +184,11 @@ public final class RecordCodec {
             case 23 -> new Recording(i.l(), i.nl(), i.nl(), i.ns(), i.ns(), i.ns(), i.t());
             default -> throw new JournalCorruptException("unknown journal record tag " + tag);
         };
+    }
+
+    /** Its fields were read (so the frame is checked whole) and are not needed. */
+    private static JournalRecord retired(int tag, Object... fields) {
+        return new JournalRecord.Retired(tag);
     }
 
     /** Field writer; chained so one line lists a record's fields in order. */

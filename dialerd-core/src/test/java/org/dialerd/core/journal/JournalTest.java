@@ -77,6 +77,27 @@ class JournalTest {
     }
 
     @Test
+    void aJournalOfThePreviousVersionWithTheRetiredTagOpensAndItsRecordsAreAllHandedOn() throws Exception {
+        try (Journal journal = Journal.open(JournalSettings.in(dir), clock)) {
+            journal.append(status(1));
+            assertTrue(journal.flush(WAIT));
+        }
+        // The previous version's start-up wrote OpenSessionsClosed (tag 4) as seq 2.
+        Path segment = segments(dir).get(0);
+        byte[] body = RecordCodecTest.openSessionsClosedBody(2, java.time.LocalDateTime.of(2026, 11, 22, 9, 0));
+        byte[] frame = java.nio.ByteBuffer.allocate(RecordCodec.HEADER_BYTES + body.length).putInt(body.length)
+                .putInt(RecordCodec.crc(body, 0, body.length)).put(body).array();
+        Files.write(segment, frame, java.nio.file.StandardOpenOption.APPEND);
+
+        try (Journal reopened = Journal.open(JournalSettings.in(dir), clock)) {
+            assertEquals(2, reopened.recoveredCount());
+            assertEquals(List.of(status(1), new JournalRecord.Retired(4)),
+                    drain(reopened).stream().map(JournalEntry::record).toList());
+            assertEquals(3, reopened.append(status(3)).get(5, TimeUnit.SECONDS), "seqs go on after it");
+        }
+    }
+
+    @Test
     void aTornLastRecordIsTruncatedAndTheRestKept() throws Exception {
         try (Journal journal = Journal.open(JournalSettings.in(dir), clock)) {
             journal.append(status(1));

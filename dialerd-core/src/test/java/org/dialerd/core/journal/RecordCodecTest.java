@@ -17,7 +17,6 @@ class RecordCodecTest {
             new JournalRecord.AuditOpened(7, 1, null, T, null),
             new JournalRecord.AuditOpened(8, 1, 3, T, "701"),
             new JournalRecord.AuditClosed(7, T.plusSeconds(30), 30),
-            new JournalRecord.OpenSessionsClosed(T),
             new JournalRecord.IncomingEntered(11, 1, null, "5551234", "SIP/prov", "1732.5", T),
             new JournalRecord.IncomingEntered(12, 1, 4, null, null, null, null),
             new JournalRecord.IncomingLinked(11, 3, 1, 2, "5551234", "1732.5", "SIP/prov-01", T, 12),
@@ -55,6 +54,25 @@ class RecordCodecTest {
             byte[] body = java.util.Arrays.copyOfRange(frame, RecordCodec.HEADER_BYTES, frame.length);
             assertEquals(entry, RecordCodec.decodeBody(body));
         }
+    }
+
+    /** A body as the previous version wrote OpenSessionsClosed(end): seq, appendedAt, tag 4, the time. */
+    static byte[] openSessionsClosedBody(long seq, LocalDateTime end) {
+        return ByteBuffer.allocate(8 + 8 + 1 + 1 + 8).putLong(seq).putLong(1_700_000_000_000L).put((byte) 4)
+                .put((byte) 1).putLong(end.toEpochSecond(java.time.ZoneOffset.UTC)).array();
+    }
+
+    @Test
+    void theRetiredOpenSessionsClosedTagIsStillReadAsARecordThatDoesNothing() {
+        JournalEntry entry = RecordCodec.decodeBody(openSessionsClosedBody(7, T));
+
+        assertEquals(new JournalEntry(7, 1_700_000_000_000L, new JournalRecord.Retired(4)), entry);
+    }
+
+    @Test
+    void aRetiredRecordIsNeverWritten() {
+        assertThrows(IllegalArgumentException.class,
+                () -> RecordCodec.encode(new JournalEntry(1, 0, new JournalRecord.Retired(4))));
     }
 
     @Test

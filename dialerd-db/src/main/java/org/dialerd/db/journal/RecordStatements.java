@@ -14,7 +14,6 @@ import org.dialerd.core.journal.JournalRecord.IncomingFinished;
 import org.dialerd.core.journal.JournalRecord.IncomingHeld;
 import org.dialerd.core.journal.JournalRecord.IncomingLinked;
 import org.dialerd.core.journal.JournalRecord.IncomingLostTrack;
-import org.dialerd.core.journal.JournalRecord.OpenSessionsClosed;
 import org.dialerd.core.journal.JournalRecord.OutgoingAbandoned;
 import org.dialerd.core.journal.JournalRecord.OutgoingAnswered;
 import org.dialerd.core.journal.JournalRecord.OutgoingEnded;
@@ -46,9 +45,8 @@ final class RecordStatements {
         } else if (record instanceof AuditClosed r) {
             Jdbc.update(c, "UPDATE audit SET datetime_end = ?, duration = ? WHERE id = ? AND datetime_end IS NULL",
                     r.end(), time(r.durationSeconds()), r.id());
-        } else if (record instanceof OpenSessionsClosed r) {
-            Jdbc.update(c, "UPDATE audit SET datetime_end = ?, duration = SEC_TO_TIME(GREATEST(0, TIMESTAMPDIFF("
-                    + "SECOND, datetime_init, ?))) WHERE datetime_end IS NULL AND id_break IS NULL", r.end(), r.end());
+        } else if (record instanceof JournalRecord.Retired) {
+            return; // a kind an earlier version wrote; this version does nothing for it
         } else if (record instanceof IncomingEntered r) {
             Jdbc.update(c, "INSERT INTO call_entry (id, id_queue_call_entry, id_campaign, callerid, trunk, uniqueid, "
                     + "datetime_entry_queue, status) VALUES (?, ?, ?, ?, ?, ?, ?, 'en-cola')", r.id(),
