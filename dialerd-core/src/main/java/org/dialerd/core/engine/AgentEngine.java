@@ -25,8 +25,6 @@ import org.dialerd.core.settings.DaemonSettings;
 import org.dialerd.core.store.IncomingCallStore;
 import org.dialerd.core.store.OutgoingCallStore;
 import org.dialerd.core.store.MembershipSource;
-import org.dialerd.core.journal.IdTable;
-import org.dialerd.core.journal.JournalRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,7 +76,7 @@ public final class AgentEngine implements AgentService {
         this.inbound = incomingCalls == null ? null : new InboundCalls(this, writes);
         this.holds = new HoldControl(this, writes, DEFAULT_HOLD_BREAK_ID);
         this.records = new AgentRecords(this, writes);
-        this.resyncs = new ResyncLoop(scheduler, () -> new AgentResync(this, takeover).run());
+        this.resyncs = new ResyncLoop(scheduler, trigger -> new AgentResync(this, takeover, trigger).run());
         this.pbx = pbx;
         this.writes = writes;
         this.scheduler = scheduler;
@@ -450,6 +448,11 @@ public final class AgentEngine implements AgentService {
         return onEngineCompose(resyncs::request);
     }
 
+    /** Also resyncs every {@code interval} while AMI stays connected; cancel it at stop. */
+    public EngineScheduler.Cancellable resyncEvery(Duration interval) {
+        return new PeriodicResync(this, resyncs, interval).start();
+    }
+
     /**
      * What the previous run left open (it did not stop cleanly): audit rows and calls in
      * progress. After the first resync they continue for what Asterisk still has, and end for
@@ -561,11 +564,11 @@ public final class AgentEngine implements AgentService {
 
     // ---- threading helpers ------------------------------------------------------------
 
-    private <T> CompletableFuture<T> onEngine(java.util.function.Supplier<T> work) {
+    private <T> CompletableFuture<T> onEngine(Supplier<T> work) {
         return CompletableFuture.supplyAsync(work, scheduler);
     }
 
-    private <T> CompletableFuture<T> onEngineCompose(java.util.function.Supplier<CompletableFuture<T>> work) {
+    private <T> CompletableFuture<T> onEngineCompose(Supplier<CompletableFuture<T>> work) {
         return CompletableFuture.supplyAsync(work, scheduler).thenCompose(f -> f);
     }
 

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import org.dialerd.core.metrics.ResyncCorrection;
 import org.dialerd.core.pbx.PbxAction;
 import org.dialerd.core.pbx.PbxEvent;
 import org.dialerd.core.pbx.PbxReply;
@@ -17,50 +18,83 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * After every (re)connection to Asterisk, rebuilds state from what Asterisk reports
- * (CoreShowChannels, Agents, QueueStatus, asked at once): events lost while AMI was down, an
- * Asterisk restart, or a dialerd restart while agents stayed logged in. In that order: calls
- * Asterisk no longer has end (agentunlinked, {@link CallReconciler}); agents it no longer
- * knows are logged out (audit closed, agentloggedout); static and dynamic members it has
- * logged in are taken over with their pause state ({@link PauseSync}); audit rows a previous
- * run left open are then settled ({@link AgentRecords}). Replies are handled on the engine
- * thread; a list that did not come leaves its part for the next resync.
+ * After every (re)connection to Asterisk, and every {@code ami.resync_interval} while it stays
+ * connected ({@link PeriodicResync}), rebuilds state from what Asterisk reports
+ * (CoreShowChannels, Agents, QueueStatus, asked at once): events lost while AMI was down or
+ * lost while it was up, an Asterisk restart, or a dialerd restart while agents stayed logged
+ * in. In that order: calls Asterisk no longer has end (agentunlinked, {@link CallReconciler});
+ * agents it no longer knows are logged out (audit closed, agentloggedout); static and dynamic
+ * members it has logged in are taken over with their pause state ({@link PauseSync}); audit
+ * rows a previous run left open are then settled ({@link AgentRecords}). Replies are handled on
+ * the engine thread; a list that did not come leaves its part for the next resync. What
+ * changed while the lists were on their way (a login, a logout, a break, a queue joined or
+ * left) is newer than the lists and is left as it is. What it set right goes to one
+ * {@link ResyncReport}.
  */
 final class AgentResync {
     private static final Logger log = LoggerFactory.getLogger(AgentResync.class);
 
+    /** Why a pass runs: the label of the runs counter. */
+    enum Trigger {
+        CONNECTED("connected"),
+        PERIODIC("periodic");
+
+        private final String label;
+
+        Trigger(String label) {
+            this.label = label;
+        }
+
+        String label() {
+            return label;
+        }
+    }
+
     private final AgentEngine engine;
     private final CallReconciler calls;
     private final CallTakeover takeover;
+    private final ResyncReport report;
     /**
      * Logins as they stood when the resync began: only those may be ended by what Asterisk
      * reports, so a login completing while the resync runs is not mistaken for a stale one.
      */
     private final Map<String, LocalDateTime> loginsAtStart = new HashMap<>();
+    /** Each agent's login changes when the resync began: a logout since beats the snapshot's login. */
+    private final Map<String, Integer> loginChangesAtStart = new HashMap<>();
     /** Each agent's pause changes when the resync began: a break decided since beats the snapshot. */
     private final Map<String, Integer> pausesAtStart = new HashMap<>();
-    /** For the one summary line: what Asterisk reported and what changed. */
-    private int agentsReported;
-    private int membersReported;
-    private int takenOver;
-    private int loggedOut;
-    private int membershipsUpdated;
+    /** Each agent's queues when the resync began: a membership event since beats the snapshot. */
+    private final Map<String, Set<String>> queuesAtStart = new HashMap<>();
 
-    AgentResync(AgentEngine engine, CallTakeover takeover) {
+    AgentResync(AgentEngine engine, CallTakeover takeover, Trigger trigger) {
         this.engine = engine;
         this.takeover = takeover;
+        this.report = new ResyncReport(trigger);
         this.calls = new CallReconciler(engine);
         for (AgentState state : engine.states()) {
             if (state.loggedIn) {
                 loginsAtStart.put(state.number(), state.loginStart);
             }
+            loginChangesAtStart.put(state.number(), state.loginChanges);
             pausesAtStart.put(state.number(), state.pauseChanges);
+            queuesAtStart.put(state.number(), Set.copyOf(state.queues));
         }
     }
 
     private boolean loggedInSinceStart(AgentState state) {
         return state.loggedIn && loginsAtStart.containsKey(state.number())
                 && Objects.equals(loginsAtStart.get(state.number()), state.loginStart);
+    }
+
+    /** Logged out when the resync began and nothing about its login happened since. */
+    private boolean loggedOutSinceStart(AgentState state) {
+        return !state.loggedIn && !state.loggingIn && !loginsAtStart.containsKey(state.number())
+                && loginChangesAtStart.getOrDefault(state.number(), -1) == state.loginChanges;
+    }
+
+    /** Its queues are as they were when the resync began (no membership event came meanwhile). */
+    private boolean queuesUnchangedSinceStart(AgentState state) {
+        return state.queues.equals(queuesAtStart.getOrDefault(state.number(), Set.of()));
     }
 
     CompletableFuture<Void> run() {
@@ -71,15 +105,13 @@ final class AgentResync {
                 .thenComposeAsync(v -> channels.join().map(takeover::apply)
                         .orElse(CompletableFuture.completedFuture(null)), engine.scheduler())
                 .thenRunAsync(() -> {
-            channels.join().ifPresent(calls::apply);
+            channels.join().ifPresent(list -> report.corrected(ResyncCorrection.CALL_ENDED, calls.apply(list)));
             boolean agentsKnown = agents.join().map(this::staticAgents).orElse(false);
             boolean membersKnown = members.join().map(this::queueMembers).orElse(false);
             if (agentsKnown && membersKnown && engine.records().inheriting()) {
                 engine.records().closeInherited();
             }
-            log.info("agents resynchronised with Asterisk: {} agents and {} queue members reported; {} logins "
-                    + "taken over, {} agents logged out, {} queue memberships updated", agentsReported,
-                    membersReported, takenOver, loggedOut, membershipsUpdated);
+            report.finish(engine.metrics);
         }, engine.scheduler()).exceptionally(error -> {
             log.warn("agent resync with Asterisk failed: {}", error.toString());
             return null;
@@ -103,7 +135,7 @@ final class AgentResync {
         for (Map<String, String> item : reply.items()) {
             reported.put("Agent/" + item.getOrDefault("Agent", ""), item);
         }
-        agentsReported = reported.size();
+        report.agentsReported = reported.size();
         for (AgentState state : engine.states()) {
             if (!state.agent.type().isStatic()) {
                 continue;
@@ -111,16 +143,16 @@ final class AgentResync {
             Map<String, String> item = reported.get(state.number());
             boolean loggedInThere = item != null && !"AGENT_LOGGEDOFF".equals(item.get("Status"))
                     && !item.getOrDefault("Status", "").isEmpty();
-            if (loggedInThere && !state.loggedIn && !state.loggingIn) {
+            if (loggedInThere && loggedOutSinceStart(state)) {
                 String channel = item.getOrDefault("Channel", "");
                 state.channel = channel.isEmpty() ? null : channel;
                 state.extension = channel.isEmpty() ? null : AgentPbxEvents.extensionOf(channel);
                 log.info("agent {} is logged in on Asterisk: taking it over", state.number());
                 engine.loggedIn(state);
-                takenOver++;
+                report.corrected(ResyncCorrection.AGENT_TAKEN_OVER);
             } else if (!loggedInThere && loggedInSinceStart(state)) {
                 engine.loggedOut(state, "Asterisk reports it logged off");
-                loggedOut++;
+                report.corrected(ResyncCorrection.AGENT_LOGGED_OUT);
             }
         }
         return true;
@@ -132,7 +164,7 @@ final class AgentResync {
                 .map(AgentResync::member)
                 .toList();
         takeOverDynamicMembers(members);
-        membersReported = members.size();
+        report.membersReported = members.size();
         for (AgentState state : engine.states()) {
             Set<String> queues = new TreeSet<>();
             Map<String, String> paused = new LinkedHashMap<>();
@@ -144,19 +176,22 @@ final class AgentResync {
                     }
                 }
             }
+            if (!queuesUnchangedSinceStart(state)) {
+                continue; // an event since the list was made is newer: it stands, pauses included
+            }
             if (!queues.equals(state.queues)) {
                 state.queues.clear();
                 state.queues.addAll(queues);
-                membershipsUpdated++;
+                report.corrected(ResyncCorrection.MEMBERSHIP_UPDATED);
                 engine.publish(state);
                 engine.emit(new AgentEvent.QueueMembership(state.number(), state.view(),
                         state.queues.stream().toList()));
             }
             if (loggedInSinceStart(state) && !state.agent.type().isStatic() && queues.isEmpty()) {
                 engine.loggedOut(state, "no longer a member of any queue");
-                loggedOut++;
-            } else {
-                engine.pauses().snapshot(state, paused, pausesAtStart.getOrDefault(state.number(), 0));
+                report.corrected(ResyncCorrection.AGENT_LOGGED_OUT);
+            } else if (engine.pauses().snapshot(state, paused, pausesAtStart.getOrDefault(state.number(), 0))) {
+                report.corrected(ResyncCorrection.PAUSE_CORRECTED);
             }
         }
         return true;
@@ -190,7 +225,7 @@ final class AgentResync {
                 continue;
             }
             AgentState state = byInterface.getOrDefault(member.iface(), byName.get(member.memberName()));
-            if (state == null || state.loggedIn || state.loggingIn) {
+            if (state == null || !loggedOutSinceStart(state)) {
                 continue;
             }
             state.memberInterface = member.iface();
@@ -200,7 +235,7 @@ final class AgentResync {
             log.info("agent {} is a member of queue {} as {} on Asterisk: taking it over", state.number(),
                     member.queue(), member.iface());
             engine.loggedIn(state);
-            takenOver++;
+            report.corrected(ResyncCorrection.AGENT_TAKEN_OVER);
         }
     }
 

@@ -22,6 +22,8 @@ final class AgentState {
     EngineScheduler.Cancellable pingTimer;
     java.time.Duration pingTimeout;
     LocalDateTime loginStart;
+    /** Counts logouts and failed logins: a resync's snapshot of a login only applies if none came meanwhile. */
+    int loginChanges;
     /** Audit row ids (assigned by dialerd), null when no row is open. */
     Long sessionAudit;
     AgentView.Pause pause;
@@ -79,6 +81,7 @@ final class AgentState {
     /** Back to logged out; queue membership as Asterisk reports it is kept. */
     void reset() {
         cancelTimers();
+        loginChanges++;
         loggingIn = false;
         loggedIn = false;
         extension = null;

@@ -29,8 +29,11 @@ final class CallReconciler {
         engine.followedCalls(followed::putIfAbsent);
     }
 
-    /** {@code channels}: the CoreShowChannels reply (one item per channel, with its Uniqueid). */
-    void apply(PbxReply channels) {
+    /**
+     * {@code channels}: the CoreShowChannels reply (one item per channel, with its Uniqueid).
+     * Returns how many followed calls were gone and ended.
+     */
+    int apply(PbxReply channels) {
         Set<String> alive = new HashSet<>();
         for (Map<String, String> item : channels.items()) {
             alive.add(item.getOrDefault("Uniqueid", ""));
@@ -46,5 +49,6 @@ final class CallReconciler {
         if (gone > 0) {
             log.warn("resync: {} of {} followed calls were gone from Asterisk and were ended", gone, followed.size());
         }
+        return gone;
     }
 }

@@ -57,10 +57,11 @@ final class PauseSync {
      * that has the agent paused to its reason. Call after the agent's queues were updated.
      * {@code changesAtStart}: the agent's {@link AgentState#pauseChanges} when the resync began;
      * a break that began or ended since is newer than the snapshot, which then says nothing.
+     * Returns whether the agent's pause state changed (a break started or ended, a hold's pause lifted).
      */
-    void snapshot(AgentState state, Map<String, String> pausedQueues, int changesAtStart) {
+    boolean snapshot(AgentState state, Map<String, String> pausedQueues, int changesAtStart) {
         if (!state.loggedIn || state.onHold || state.pauseChanges != changesAtStart || state.requestedBreak != null) {
-            return; // a hold pauses the queues on purpose; a newer pause state beats the snapshot
+            return false; // a hold pauses the queues on purpose; a newer pause state beats the snapshot
         }
         state.pausedIn.clear();
         state.pausedIn.addAll(pausedQueues.keySet());
@@ -69,11 +70,12 @@ final class PauseSync {
                 log.info("agent {} is not paused in Asterisk: break '{}' ends", state.number(),
                         state.pause.breakName());
                 engine.records().endPause(state);
+                return true;
             }
-            return;
+            return false;
         }
         if (state.pause != null) {
-            return;
+            return false;
         }
         Optional<String> reason = pausedQueues.values().stream().filter(r -> !HoldControl.HOLD_REASON.equals(r))
                 .findFirst();
@@ -83,10 +85,11 @@ final class PauseSync {
             log.info("agent {} is paused for a hold dialerd does not know of: unpausing it", state.number());
             state.pausedIn.clear();
             engine.pauseInQueues(state, false, "");
-            return;
+            return true;
         }
         log.info("agent {} is paused in Asterisk (reason '{}')", state.number(), reason.get());
         startFromReason(state, reason.get());
+        return true;
     }
 
     private void startFromReason(AgentState state, String reason) {

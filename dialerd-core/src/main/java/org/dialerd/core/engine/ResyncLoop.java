@@ -1,20 +1,21 @@
 package org.dialerd.core.engine;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
- * One resync at a time. A request while a pass runs (a reconnect during a resync, a start-up
- * resync racing the first Connected) gets a fresh pass once the running one ends, so the last
- * pass always started after the last request. Engine thread only.
+ * One resync at a time. A request after a connection while a pass runs (a reconnect during a
+ * resync, a start-up resync racing the first Connected) gets a fresh pass once the running one
+ * ends, so the last pass always started after the last request. A periodic request while a
+ * pass runs is dropped: the running pass is as fresh as it would be. Engine thread only.
  */
 final class ResyncLoop {
     private final EngineScheduler scheduler;
-    private final Supplier<CompletableFuture<Void>> pass;
+    private final Function<AgentResync.Trigger, CompletableFuture<Void>> pass;
     private boolean running;
     private CompletableFuture<Void> next;
 
-    ResyncLoop(EngineScheduler scheduler, Supplier<CompletableFuture<Void>> pass) {
+    ResyncLoop(EngineScheduler scheduler, Function<AgentResync.Trigger, CompletableFuture<Void>> pass) {
         this.scheduler = scheduler;
         this.pass = pass;
     }
@@ -22,7 +23,7 @@ final class ResyncLoop {
     /** Completes when a pass that began after this request has ended. */
     CompletableFuture<Void> request() {
         if (!running) {
-            return begin();
+            return begin(AgentResync.Trigger.CONNECTED);
         }
         if (next == null) {
             next = new CompletableFuture<>();
@@ -30,15 +31,24 @@ final class ResyncLoop {
         return next;
     }
 
-    private CompletableFuture<Void> begin() {
+    /** Starts a periodic pass unless one (of either kind) runs; false when it was skipped. */
+    boolean requestIfIdle() {
+        if (running) {
+            return false;
+        }
+        begin(AgentResync.Trigger.PERIODIC);
+        return true;
+    }
+
+    private CompletableFuture<Void> begin(AgentResync.Trigger trigger) {
         running = true;
         CompletableFuture<Void> done = new CompletableFuture<>();
-        pass.get().whenCompleteAsync((v, error) -> {
+        pass.apply(trigger).whenCompleteAsync((v, error) -> {
             running = false;
             CompletableFuture<Void> waiting = next;
             next = null;
             if (waiting != null) {
-                begin().whenComplete((v2, e2) -> waiting.complete(null));
+                begin(AgentResync.Trigger.CONNECTED).whenComplete((v2, e2) -> waiting.complete(null));
             }
             done.complete(null);
         }, scheduler);

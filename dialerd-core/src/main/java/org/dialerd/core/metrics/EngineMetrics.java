@@ -35,4 +35,12 @@ public interface EngineMetrics {
     /** The dialer sent an Originate for a campaign call. */
     default void callPlaced(int campaignId) {
     }
+
+    /** A resync with Asterisk ran to its end; {@code trigger}: {@code connected} or {@code periodic}. */
+    default void resyncRun(String trigger) {
+    }
+
+    /** A resync set {@code count} (at least 1) things of this kind right. */
+    default void resyncCorrected(ResyncCorrection kind, int count) {
+    }
 }

@@ -19,9 +19,12 @@ final class FakePbx implements PbxGateway {
     Function<PbxAction, CompletableFuture<PbxReply>> answers = action -> CompletableFuture.completedFuture(
             replies.apply(action));
 
+    /** What {@link #isConnected} says; tests take the connection away. */
+    volatile boolean connected = true;
+
     @Override
     public boolean isConnected() {
-        return true;
+        return connected;
     }
 
     @Override
