@@ -117,7 +117,8 @@ public final class Dialerd implements AutoCloseable {
             } else {
                 FreepbxStartup.Agents agents = FreepbxStartup.open(config, database, resources);
                 pbx = new PbxSide(PbxStartup.connect(config, daemonSettings, resources, meters.ami()), agents.extensions(),
-                        agentSettings(config.agents().staticMemberInterface()), agents.membershipFromAstdb(),
+                        agentSettings(config.agents().staticMemberInterface(), config.ami().resyncInterval()),
+                        agents.membershipFromAstdb(),
                         java.util.Optional.of(DialerSettings.followingEntretiempo(config.dialTemplate(),
                                 uniqueIdPrefix())));
             }
@@ -218,6 +219,9 @@ public final class Dialerd implements AutoCloseable {
         if (pbx.pbx().isConnected()) {
             engine.resync(); // a gateway someone else started (tests) may be connected already
         }
+        if (!pbx.agents().resyncInterval().isZero()) {
+            resources.push(engine.resyncEvery(pbx.agents().resyncInterval())::cancel);
+        }
         SessionRegistry sessions = new SessionRegistry(eccpSettings.maxOutboundBytes(), monitoring.meters().eccp());
         EventFanout fanout = new EventFanout(sessions, stores.calls());
         resources.push(fanout);
@@ -269,10 +273,10 @@ public final class Dialerd implements AutoCloseable {
         return "dialerd-" + (System.currentTimeMillis() / 1000);
     }
 
-    static AgentEngineSettings agentSettings(String staticMemberInterface) {
+    static AgentEngineSettings agentSettings(String staticMemberInterface, Duration resyncInterval) {
         AgentEngineSettings d = AgentEngineSettings.DEFAULTS;
         return new AgentEngineSettings(staticMemberInterface, d.staticStateInterface(), d.loginTimeout(),
-                d.actionTimeout());
+                d.actionTimeout(), resyncInterval);
     }
 
     private static Supplier<String> cookieSource() {

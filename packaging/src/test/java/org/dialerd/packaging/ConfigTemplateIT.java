@@ -95,6 +95,7 @@ class ConfigTemplateIT {
         assertEquals(Optional.of(Path.of("/etc/amportal.conf")), config.amportalConf());
         assertEquals(DialerdConfig.DEFAULT_DIAL_TEMPLATE, config.dialTemplate());
         assertEquals(DialerdConfig.DEFAULT_DATA_DIR, config.dataDir().normalize());
+        assertEquals(DialerdConfig.AmiConfig.DEFAULTS, config.ami());
     }
 
     @Test

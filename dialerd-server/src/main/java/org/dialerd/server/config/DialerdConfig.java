@@ -14,10 +14,12 @@ import org.dialerd.http.HttpSettings;
  * @param amportalConf FreePBX's amportal.conf ({@code [freepbx] amportal_conf}, default
  *                     {@code /etc/amportal.conf}); empty: not read
  * @param http         the health and metrics listener; empty means none
+ * @param ami          how dialerd follows Asterisk ({@code [ami]})
  */
 public record DialerdConfig(boolean demo, Path dataDir, Optional<DatabaseConfig> database, EccpServerSettings eccp,
                             Optional<AsteriskConfig> asterisk, AgentsConfig agents, String dialTemplate,
-                            Optional<Path> amportalConf, JournalConfig journal, Optional<HttpSettings> http) {
+                            Optional<Path> amportalConf, JournalConfig journal, Optional<HttpSettings> http,
+                            AmiConfig ami) {
 
     /** A campaign without trunk dials {@code Local/<phone>@from-internal}, as the reference. */
     public static final String DEFAULT_DIAL_TEMPLATE = "Local/{phone}@from-internal";
@@ -56,6 +58,23 @@ public record DialerdConfig(boolean demo, Path dataDir, Optional<DatabaseConfig>
             return new JournalConfig(ini.get("journal.dir").map(String::strip).filter(d -> !d.isEmpty()).map(Path::of),
                     maxBytes, intValue(ini, "journal.fsync_interval_ms", DEFAULT_FSYNC_INTERVAL_MS, 1, 1000),
                     intValue(ini, "journal.id_block", DEFAULT_ID_BLOCK, 10, 10_000_000));
+        }
+    }
+
+    /**
+     * How dialerd follows Asterisk ({@code [ami]}; docs/configuration.md).
+     *
+     * @param resyncInterval how often the engine reconciles with Asterisk while AMI stays up
+     *                       ({@code ami.resync_interval}, seconds); zero: only after each (re)connection
+     */
+    public record AmiConfig(java.time.Duration resyncInterval) {
+        public static final int DEFAULT_RESYNC_INTERVAL_SECONDS = 60;
+        public static final AmiConfig DEFAULTS = new AmiConfig(
+                java.time.Duration.ofSeconds(DEFAULT_RESYNC_INTERVAL_SECONDS));
+
+        static AmiConfig fromIni(IniFile ini) {
+            return new AmiConfig(java.time.Duration.ofSeconds(intValue(ini, "ami.resync_interval",
+                    DEFAULT_RESYNC_INTERVAL_SECONDS, 0, 86_400)));
         }
     }
 
@@ -146,7 +165,7 @@ public record DialerdConfig(boolean demo, Path dataDir, Optional<DatabaseConfig>
                     .orElse(AmportalConf.DEFAULT_PATH.toString())).filter(p -> !p.isEmpty()).map(Path::of);
             return new DialerdConfig(demo, dir, database, eccp, asterisk, new AgentsConfig(template, devices, member,
                     membership.map(m -> m.equals("astdb"))), dialTemplate, amportal, JournalConfig.fromIni(ini),
-                    HttpConfig.fromIni(ini));
+                    HttpConfig.fromIni(ini), AmiConfig.fromIni(ini));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage(), e);
         }
@@ -155,18 +174,18 @@ public record DialerdConfig(boolean demo, Path dataDir, Optional<DatabaseConfig>
     public static DialerdConfig embeddedDefaults(boolean demo, Path dataDir) {
         return new DialerdConfig(demo, dataDir, Optional.empty(), EccpServerSettings.defaults(), Optional.empty(),
                 AgentsConfig.DEFAULTS, DEFAULT_DIAL_TEMPLATE, Optional.empty(), JournalConfig.DEFAULTS,
-                demo ? Optional.of(HttpSettings.on(HttpSettings.DEFAULT_PORT)) : Optional.empty());
+                demo ? Optional.of(HttpSettings.on(HttpSettings.DEFAULT_PORT)) : Optional.empty(), AmiConfig.DEFAULTS);
     }
 
     public DialerdConfig withEccpPort(int port) {
         return new DialerdConfig(demo, dataDir, database, eccp.withPort(port), asterisk, agents, dialTemplate,
-                amportalConf, journal, http);
+                amportalConf, journal, http, ami);
     }
 
     /** {@code --http-port}: the listener on this port (0: any free one), on in every mode. */
     public DialerdConfig withHttpPort(int port) {
         return new DialerdConfig(demo, dataDir, database, eccp, asterisk, agents, dialTemplate, amportalConf, journal,
-                Optional.of(http.orElseGet(() -> HttpSettings.on(port)).withPort(port)));
+                Optional.of(http.orElseGet(() -> HttpSettings.on(port)).withPort(port)), ami);
     }
 
     private static int intValue(IniFile ini, String key, int fallback, int min, int max) {

@@ -103,4 +103,19 @@ class DialerdConfigTest {
         e = assertThrows(ConfigException.class, () -> parse("[journal]", "fsync_interval_ms = 0"));
         assertEquals("journal.fsync_interval_ms = '0': must be between 1 and 1000", e.getMessage());
     }
+
+    @Test
+    void resyncIntervalDefaultsToAMinuteAndZeroTurnsThePeriodicResyncOff() {
+        assertEquals(Duration.ofSeconds(60), parse("[eccp]", "port = 20005").ami().resyncInterval());
+        assertEquals(Duration.ofSeconds(15), parse("[ami]", "resync_interval = 15").ami().resyncInterval());
+        assertEquals(Duration.ZERO, parse("[ami]", "resync_interval = 0").ami().resyncInterval());
+    }
+
+    @Test
+    void refusesAResyncIntervalThatIsNotWholeSecondsInRange() {
+        ConfigException e = assertThrows(ConfigException.class, () -> parse("[ami]", "resync_interval = -1"));
+        assertEquals("ami.resync_interval = '-1': must be between 0 and 86400", e.getMessage());
+        e = assertThrows(ConfigException.class, () -> parse("[ami]", "resync_interval = 1m"));
+        assertEquals("ami.resync_interval = '1m': not a whole number", e.getMessage());
+    }
 }
