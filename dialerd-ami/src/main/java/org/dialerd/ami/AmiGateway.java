@@ -58,7 +58,7 @@ public final class AmiGateway implements PbxGateway, AutoCloseable {
     private static final Duration CLOSE_STEP_TIMEOUT = Duration.ofSeconds(5);
 
     private final AmiSettings settings;
-    private final ResponseLedger ledger = new ResponseLedger();
+    private final ResponseLedger ledger;
     private final ManagerConnection connection;
     private final AmiEventTranslator translator = new AmiEventTranslator();
     private final EventDispatcher dispatcher = new EventDispatcher();
@@ -81,10 +81,11 @@ public final class AmiGateway implements PbxGateway, AutoCloseable {
         this(settings, AmiMetrics.NONE);
     }
 
-    /** {@code metrics} counts events received and times actions. */
+    /** {@code metrics} counts events received, times actions and counts responses nobody waits for. */
     public AmiGateway(AmiSettings settings, AmiMetrics metrics) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.ledger = new ResponseLedger(metrics);
         this.pending = new PendingReplies(timer, dispatcher, ledger, metrics, System::nanoTime);
         this.session = new SessionGate(dispatcher, pending);
         this.connection = new LedgerConnection(settings, ledger);

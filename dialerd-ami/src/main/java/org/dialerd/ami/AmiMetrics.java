@@ -29,11 +29,33 @@ public interface AmiMetrics {
         }
     }
 
+    /** Why a response Asterisk sent was dropped. */
+    enum Dropped {
+        /** For an ActionID no action of dialerd used (or no longer waits for). */
+        UNKNOWN("unknown"),
+        /** For an action that had already timed out. */
+        LATE("late");
+
+        private final String label;
+
+        Dropped(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
     /** An AMI event arrived; {@code type} is its name (Newchannel, AgentConnect, …). */
     default void eventReceived(String type) {
     }
 
     /** An action ended, {@code durationNanos} after it was handed to the adapter. */
     default void actionFinished(String action, Outcome outcome, long durationNanos) {
+    }
+
+    /** A response arrived that no action waits for; it was dropped (runs on the event pump). */
+    default void responseDropped(Dropped why) {
     }
 }

@@ -13,8 +13,9 @@ import org.slf4j.LoggerFactory;
  * ones Asterisk should never have sent are seen: a response for an ActionID nobody is waiting
  * for (orphan) or one that comes after its action timed out (late). Both are counted and
  * logged, never delivered: asterisk-java drops them (it logs them at DEBUG only), and nothing
- * may wedge on them. Timeouts are counted here too. Thread-safe: responses are looked up on
- * asterisk-java's event pump, actions registered on the io thread.
+ * may wedge on them. Timeouts are counted here too. Each dropped response is also reported to
+ * {@link AmiMetrics} (timeouts reach it through the action's outcome). Thread-safe: responses
+ * are looked up on asterisk-java's event pump, actions registered on the io thread.
  */
 final class ResponseLedger {
     private static final Logger log = LoggerFactory.getLogger(ResponseLedger.class);
@@ -34,6 +35,15 @@ final class ResponseLedger {
     private final AtomicLong late = new AtomicLong();
     private final AtomicLong orphans = new AtomicLong();
     private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
+    private final AmiMetrics metrics;
+
+    ResponseLedger() {
+        this(AmiMetrics.NONE);
+    }
+
+    ResponseLedger(AmiMetrics metrics) {
+        this.metrics = metrics;
+    }
 
     /** Before the action is written: its response is now expected. */
     void expect(String actionId) {
@@ -73,6 +83,7 @@ final class ResponseLedger {
         }
         if (timedOut.remove(ours) != null) {
             long count = late.incrementAndGet();
+            metrics.responseDropped(AmiMetrics.Dropped.LATE);
             log.info("AMI response for ActionID {} came after its action timed out; dropped ({} late so far)", ours,
                     count);
             return false;
@@ -103,6 +114,7 @@ final class ResponseLedger {
 
     private boolean orphan(String actionId) {
         long count = orphans.incrementAndGet();
+        metrics.responseDropped(AmiMetrics.Dropped.UNKNOWN);
         log.debug("AMI response for unknown ActionID {} dropped", actionId);
         warn("AMI response for ActionID {} that no action of dialerd is waiting for; dropped ({} so far)", actionId,
                 count);

@@ -15,12 +15,13 @@ import org.dialerd.core.pbx.PbxEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** What the gateway reports to {@link AmiMetrics}: events by type, actions by outcome. */
+/** What the gateway reports to {@link AmiMetrics}: events by type, actions by outcome, dropped responses. */
 class AmiGatewayMetricsTest {
     private static final Duration WAIT = EventRecorder.WAIT;
 
     private final List<String> eventTypes = new CopyOnWriteArrayList<>();
     private final List<String> actions = new CopyOnWriteArrayList<>();
+    private final List<AmiMetrics.Dropped> dropped = new CopyOnWriteArrayList<>();
     private final AmiMetrics metrics = new AmiMetrics() {
         @Override
         public void eventReceived(String type) {
@@ -30,6 +31,11 @@ class AmiGatewayMetricsTest {
         @Override
         public void actionFinished(String action, Outcome outcome, long durationNanos) {
             actions.add(action + " " + outcome.label() + (durationNanos >= 0 ? "" : " negative"));
+        }
+
+        @Override
+        public void responseDropped(Dropped why) {
+            dropped.add(why);
         }
     };
     private final EventRecorder events = new EventRecorder();
@@ -72,6 +78,31 @@ class AmiGatewayMetricsTest {
         assertTrue(actions.containsAll(List.of("GetVar answered", "Command timeout")), actions.toString());
         assertTrue(eventTypes.contains("Connect"), "the connection's own event counts too: " + eventTypes);
         assertTrue(eventTypes.contains(trace.segments().get(0).events().get(0).name()), eventTypes.toString());
+    }
+
+    @Test
+    void reportsALateAndAnUnknownResponseAsDropped() throws Exception {
+        server = new FakeAmiServer("dialerd", "dialerd");
+        gateway = new AmiGateway(TestSettings.forPort(server.port()).withActionTimeout(Duration.ofMillis(300)),
+                metrics);
+        gateway.addListener(events);
+        gateway.start();
+        events.await(PbxEvent.Connected.class);
+        server.ignore("QueuePause");
+        assertThrows(ExecutionException.class, () -> gateway.send(new PbxAction.QueuePause("", "SIP/1001", true, "x"))
+                .get(WAIT.toSeconds(), TimeUnit.SECONDS));
+        String wireId = server.awaitAction("QueuePause", WAIT).get("ActionID");
+
+        server.write(List.of(AmiPacket.of("Response: Success", "ActionID: " + wireId, "Message: paused"),
+                AmiPacket.of("Response: Success", "ActionID: 1234_99#not-ours", "Message: stray")));
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (dropped.size() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(5); // polling interval
+        }
+
+        assertEquals(List.of(AmiMetrics.Dropped.LATE, AmiMetrics.Dropped.UNKNOWN), dropped);
+        assertEquals(1, gateway.lateResponses());
+        assertEquals(1, gateway.unknownResponses());
     }
 
     @Test

@@ -9,8 +9,9 @@ import java.util.concurrent.TimeUnit;
 import org.dialerd.ami.AmiMetrics;
 
 /**
- * AMI events received by type and action latency, timeouts and failures by action, in
- * Micrometer. {@link #eventReceived} runs on asterisk-java's event pump for every event: one
+ * AMI events received by type, action latency, timeouts and failures by action, and responses
+ * dropped (unknown ActionID, late) by reason, in Micrometer; the dropped-response counters
+ * exist at 0 from the start so a dashboard can alert on any increase. {@link #eventReceived} runs on asterisk-java's event pump for every event: one
  * map read and one atomic add.
  */
 final class AmiMeters implements AmiMetrics {
@@ -19,9 +20,21 @@ final class AmiMeters implements AmiMetrics {
     private final Map<String, Timer> answered = new ConcurrentHashMap<>();
     private final Map<String, Counter> timeouts = new ConcurrentHashMap<>();
     private final Map<String, Counter> failures = new ConcurrentHashMap<>();
+    private final Map<Dropped, Counter> dropped = new java.util.EnumMap<>(Dropped.class);
 
     AmiMeters(MeterRegistry registry) {
         this.registry = registry;
+        for (Dropped why : Dropped.values()) {
+            dropped.put(why, Counter.builder("dialerd.ami.responses.dropped")
+                    .description("AMI responses no action waited for, dropped: unknown ActionID or after a timeout")
+                    .tag("reason", why.label())
+                    .register(registry));
+        }
+    }
+
+    @Override
+    public void responseDropped(Dropped why) {
+        dropped.get(why).increment();
     }
 
     @Override

@@ -9,14 +9,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.dialerd.core.metrics.CallPhase;
 import org.dialerd.core.metrics.EngineMetrics;
+import org.dialerd.core.metrics.ResyncCorrection;
 
 /**
  * The engine's counts in Micrometer: live calls by type and phase (gauges, all present from
- * the start at 0), finished calls by type and final status, and the dialer's rounds, decisions
- * and placed calls by campaign. Meters are created once per label value and cached.
+ * the start at 0), finished calls by type and final status, the dialer's rounds, decisions
+ * and placed calls by campaign, and resyncs with Asterisk by trigger and what they corrected by
+ * kind (all present from the start at 0). Meters are created once per label value and cached.
  */
 final class EngineMeters implements EngineMetrics {
     static final String[] CALL_TYPES = {"incoming", "outgoing"};
+    static final String[] RESYNC_TRIGGERS = {"connected", "periodic"};
 
     /** One campaign's dialer counters. */
     private record Campaign(Counter evaluated, Counter toPlace, Counter placed) {}
@@ -26,6 +29,8 @@ final class EngineMeters implements EngineMetrics {
     private final Map<String, Map<String, Counter>> finished = new ConcurrentHashMap<>();
     private final Map<Integer, Campaign> campaigns = new ConcurrentHashMap<>();
     private final Counter rounds;
+    private final Map<String, Counter> resyncRuns = new ConcurrentHashMap<>();
+    private final Map<ResyncCorrection, Counter> resyncCorrections = new EnumMap<>(ResyncCorrection.class);
 
     EngineMeters(MeterRegistry registry) {
         this.registry = registry;
@@ -35,6 +40,30 @@ final class EngineMeters implements EngineMetrics {
         this.rounds = Counter.builder("dialerd.dialer.rounds")
                 .description("Rounds of the outbound dialer over the active campaigns")
                 .register(registry);
+        for (String trigger : RESYNC_TRIGGERS) {
+            resyncRun(trigger, 0);
+        }
+        for (ResyncCorrection kind : ResyncCorrection.values()) {
+            resyncCorrections.put(kind, Counter.builder("dialerd.resync.corrections")
+                    .description("What resyncs with Asterisk set right (events dialerd had missed), by kind")
+                    .tag("kind", kind.label()).register(registry));
+        }
+    }
+
+    private void resyncRun(String trigger, int count) {
+        resyncRuns.computeIfAbsent(trigger, t -> Counter.builder("dialerd.resync.runs")
+                .description("Resyncs with Asterisk that ran, after a connection or periodic")
+                .tag("trigger", t).register(registry)).increment(count);
+    }
+
+    @Override
+    public void resyncRun(String trigger) {
+        resyncRun(trigger, 1);
+    }
+
+    @Override
+    public void resyncCorrected(ResyncCorrection kind, int count) {
+        resyncCorrections.get(kind).increment(count);
     }
 
     private Map<CallPhase, AtomicLong> phases(String type) {

@@ -18,6 +18,7 @@ import org.dialerd.core.agent.AgentView;
 import org.dialerd.core.engine.AgentService;
 import org.dialerd.core.journal.WriteBacklog;
 import org.dialerd.core.metrics.CallPhase;
+import org.dialerd.core.metrics.ResyncCorrection;
 import org.dialerd.http.DaemonProbes;
 import org.dialerd.http.health.CachedCheck;
 import org.dialerd.http.health.PbxConnectionWatch;
@@ -143,6 +144,37 @@ class DialerdMetersTest {
         assertEquals(1, sample(scrape, "dialerd_ami_action_duration_seconds_count{action=\"QueueAdd\"}"));
         assertEquals(1, sample(scrape, "dialerd_ami_action_timeouts_total{action=\"Originate\"}"));
         assertEquals(1, sample(scrape, "dialerd_ami_action_failures_total{action=\"Originate\"}"));
+    }
+
+    @Test
+    void countsDroppedAmiResponsesByReasonFromZero() {
+        String scrape = meters.scrape();
+        assertEquals(0, sample(scrape, "dialerd_ami_responses_dropped_total{reason=\"unknown\"}"));
+        assertEquals(0, sample(scrape, "dialerd_ami_responses_dropped_total{reason=\"late\"}"));
+        meters.ami().responseDropped(AmiMetrics.Dropped.UNKNOWN);
+        meters.ami().responseDropped(AmiMetrics.Dropped.UNKNOWN);
+        meters.ami().responseDropped(AmiMetrics.Dropped.LATE);
+        scrape = meters.scrape();
+        assertEquals(2, sample(scrape, "dialerd_ami_responses_dropped_total{reason=\"unknown\"}"));
+        assertEquals(1, sample(scrape, "dialerd_ami_responses_dropped_total{reason=\"late\"}"));
+    }
+
+    @Test
+    void countsResyncRunsByTriggerAndCorrectionsByKindFromZero() {
+        String scrape = meters.scrape();
+        assertEquals(0, sample(scrape, "dialerd_resync_runs_total{trigger=\"periodic\"}"));
+        assertEquals(0, sample(scrape, "dialerd_resync_corrections_total{kind=\"call_ended\"}"));
+        meters.engine().resyncRun("connected");
+        meters.engine().resyncRun("periodic");
+        meters.engine().resyncRun("periodic");
+        meters.engine().resyncCorrected(ResyncCorrection.CALL_ENDED, 2);
+        meters.engine().resyncCorrected(ResyncCorrection.AGENT_LOGGED_OUT, 1);
+        scrape = meters.scrape();
+        assertEquals(1, sample(scrape, "dialerd_resync_runs_total{trigger=\"connected\"}"));
+        assertEquals(2, sample(scrape, "dialerd_resync_runs_total{trigger=\"periodic\"}"));
+        assertEquals(2, sample(scrape, "dialerd_resync_corrections_total{kind=\"call_ended\"}"));
+        assertEquals(1, sample(scrape, "dialerd_resync_corrections_total{kind=\"agent_logged_out\"}"));
+        assertEquals(0, sample(scrape, "dialerd_resync_corrections_total{kind=\"pause_corrected\"}"));
     }
 
     @Test
