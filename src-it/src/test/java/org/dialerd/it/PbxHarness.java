@@ -44,6 +44,8 @@ public final class PbxHarness implements AutoCloseable {
     private final DialerSettings dialer;
     private final boolean http;
     private org.dialerd.db.Persistence persistence;
+    /** The engine's periodic resync (real time); the production default unless a test sets it. */
+    private Duration resyncInterval = AgentEngineSettings.DEFAULT_RESYNC_INTERVAL;
     private AmiGateway gateway;
     private Dialerd dialerd;
 
@@ -87,6 +89,22 @@ public final class PbxHarness implements AutoCloseable {
     public static PbxHarness startWithDialer(Consumer<Scenario> customiser, DialerSettings dialer,
                                              String... scripts) {
         return start(customiser, Objects.requireNonNull(dialer, "dialer"), false, scripts);
+    }
+
+    /**
+     * Monitored (HTTP metrics on), with the engine's periodic resync every {@code interval} of
+     * real time and the AMI settings adjusted by {@code ami}.
+     */
+    public static PbxHarness startResyncingEvery(Duration interval, UnaryOperator<AmiSettings> ami,
+                                                 String... scripts) {
+        Instant epoch = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        AsteriskSimulator simulator = simulator(scenario -> { }, epoch);
+        DataSource dataSource = TestDatabases.fresh(scripts);
+        PbxHarness harness = new PbxHarness(simulator, dataSource, epoch, ami.apply(amiOf(simulator)), null, true,
+                org.dialerd.db.Persistence.over(dataSource, TestJournals.fresh()));
+        harness.resyncInterval = interval;
+        harness.startFirst();
+        return harness;
     }
 
     /** {@code dialer} null: no outbound dialer. {@code http}: metrics served over HTTP. */
@@ -208,7 +226,8 @@ public final class PbxHarness implements AutoCloseable {
         ExtensionDirectory template = ExtensionDirectory.template("Local/{ext}@agents");
         ExtensionDirectory extensions = ext -> ext.matches("10(0[1-9]|10)|2001|3001") ? template.dialString(ext)
                 : Optional.empty();
-        Dialerd.PbxSide side = new Dialerd.PbxSide(gateway, extensions, AgentEngineSettings.DEFAULTS);
+        Dialerd.PbxSide side = new Dialerd.PbxSide(gateway, extensions,
+                AgentEngineSettings.DEFAULTS.withResyncInterval(resyncInterval));
         if (dialer != null) {
             side = side.withDialer(dialer);
         }
