@@ -394,6 +394,19 @@ CREATE TABLE IF NOT EXISTS `dialerd_id_block` (
   PRIMARY KEY (`table_name`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
 
+-- Which host reserved each id block: one row per block, written when its IdsReserved journal
+-- record is applied (before any row with those ids). The start-up takeover of a host reads
+-- only rows whose id lies in a block of its own journal (journal.id); ids in no block were
+-- written before dialerd reserved ids.
+CREATE TABLE IF NOT EXISTS `dialerd_id_range` (
+  `table_name` varchar(64) NOT NULL,
+  `first_id` bigint(20) unsigned NOT NULL,
+  `last_id` bigint(20) unsigned NOT NULL,
+  `host_id` varchar(64) NOT NULL,
+  PRIMARY KEY (`table_name`,`first_id`),
+  KEY `dialerd_id_range_host` (`host_id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
+
 -- The last journal record applied, per journal (host): written in the same transaction as the
 -- record, so a replay after a crash never applies a record twice.
 CREATE TABLE IF NOT EXISTS `dialerd_journal_applied` (

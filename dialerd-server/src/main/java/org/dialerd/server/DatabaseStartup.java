@@ -88,7 +88,8 @@ final class DatabaseStartup {
         DialerdConfig.JournalConfig journal = config.journal();
         JournalSettings journalSettings = JournalSettings.in(journal.dir().orElse(config.dataDir().resolve("journal")))
                 .withMaxBytes(journal.maxBytes())
-                .withFsyncInterval(java.time.Duration.ofMillis(journal.fsyncIntervalMs()));
+                .withFsyncInterval(java.time.Duration.ofMillis(journal.fsyncIntervalMs()))
+                .withUnowned(journal.takeOverUnowned());
         Persistence persistence = Persistence.over(requests.dataSource(), writes.dataSource(), journalSettings,
                 journal.idBlock());
         resources.push(persistence.requests());

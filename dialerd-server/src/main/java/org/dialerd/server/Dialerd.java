@@ -25,6 +25,7 @@ import org.dialerd.core.settings.SettingsDiff;
 import org.dialerd.core.store.ExtensionDirectory;
 import org.dialerd.core.store.MembershipSource;
 import org.dialerd.core.store.Stores;
+import org.dialerd.core.store.TakeoverScope;
 import org.dialerd.core.journal.DeadLetters;
 import org.dialerd.core.journal.IdAllocator;
 import org.dialerd.core.journal.Journal;
@@ -204,8 +205,12 @@ public final class Dialerd implements AutoCloseable {
         engine.addListener(new AgentActivityLog(engine));
         engine.track(agents.all()).join();
         // Left open by a run that did not stop cleanly: continued or ended once Asterisk says what it has.
-        writes.readAfterWrites("rows and calls left open", () -> new LeftOpen(stores.audit().openRows(),
-                stores.outgoingCalls().unfinishedCalls(), stores.incomingCalls().unfinishedCalls()))
+        // Only this host's rows: other hosts on the same database follow theirs.
+        writes.readAfterWrites("rows and calls left open", () -> {
+            TakeoverScope scope = TakeoverScopes.decide(journal.hostId(), persistence);
+            return new LeftOpen(stores.audit().openRows(scope), stores.outgoingCalls().unfinishedCalls(scope),
+                    stores.incomingCalls().unfinishedCalls(scope));
+        })
                 .thenCompose(open -> engine.inheritFromPreviousRun(open.audits(), open.outgoing(), open.incoming()))
                 .join();
         engine.followBreaks(stores.breaks(), MONITORED_QUEUES_REFRESH);

@@ -3,6 +3,7 @@ package org.dialerd.core.journal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import org.dialerd.core.store.TakeoverScope;
 
 /**
  * Where the journal lives and how it commits. Validated on construction, naming the
@@ -15,8 +16,11 @@ import java.util.Objects;
  *                      ({@code [journal] fsync_interval_ms})
  * @param fsyncBatch    ... or as soon as this many are waiting
  * @param segmentBytes  a segment is closed and a new one started past this size
+ * @param unowned       whether the start-up takeover also takes rows whose id is in no id block
+ *                      reserved by a journal ({@code [journal] take_over_unowned})
  */
-public record JournalSettings(Path dir, long maxBytes, Duration fsyncInterval, int fsyncBatch, long segmentBytes) {
+public record JournalSettings(Path dir, long maxBytes, Duration fsyncInterval, int fsyncBatch, long segmentBytes,
+                              TakeoverScope.Unowned unowned) {
     public static final long DEFAULT_MAX_BYTES = 1L << 30;
     public static final Duration DEFAULT_FSYNC_INTERVAL = Duration.ofMillis(5);
     public static final int DEFAULT_FSYNC_BATCH = 256;
@@ -25,6 +29,7 @@ public record JournalSettings(Path dir, long maxBytes, Duration fsyncInterval, i
     public JournalSettings {
         Objects.requireNonNull(dir, "dir");
         Objects.requireNonNull(fsyncInterval, "fsyncInterval");
+        Objects.requireNonNull(unowned, "unowned");
         if (maxBytes < 1 << 20) {
             throw new IllegalArgumentException("journal.max_bytes = " + maxBytes + ": must be at least 1048576");
         }
@@ -42,18 +47,22 @@ public record JournalSettings(Path dir, long maxBytes, Duration fsyncInterval, i
 
     public static JournalSettings in(Path dir) {
         return new JournalSettings(dir, DEFAULT_MAX_BYTES, DEFAULT_FSYNC_INTERVAL, DEFAULT_FSYNC_BATCH,
-                DEFAULT_SEGMENT_BYTES);
+                DEFAULT_SEGMENT_BYTES, TakeoverScope.Unowned.AUTO);
     }
 
     public JournalSettings withMaxBytes(long bytes) {
-        return new JournalSettings(dir, bytes, fsyncInterval, fsyncBatch, segmentBytes);
+        return new JournalSettings(dir, bytes, fsyncInterval, fsyncBatch, segmentBytes, unowned);
     }
 
     public JournalSettings withSegmentBytes(long bytes) {
-        return new JournalSettings(dir, maxBytes, fsyncInterval, fsyncBatch, bytes);
+        return new JournalSettings(dir, maxBytes, fsyncInterval, fsyncBatch, bytes, unowned);
     }
 
     public JournalSettings withFsyncInterval(Duration interval) {
-        return new JournalSettings(dir, maxBytes, interval, fsyncBatch, segmentBytes);
+        return new JournalSettings(dir, maxBytes, interval, fsyncBatch, segmentBytes, unowned);
+    }
+
+    public JournalSettings withUnowned(TakeoverScope.Unowned policy) {
+        return new JournalSettings(dir, maxBytes, fsyncInterval, fsyncBatch, segmentBytes, policy);
     }
 }

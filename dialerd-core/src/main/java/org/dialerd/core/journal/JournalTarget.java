@@ -24,4 +24,12 @@ public interface JournalTarget {
 
     /** Advances last_seq past a dead-lettered entry, so a replay does not offer it again. */
     void skip(String hostId, long seq);
+
+    /**
+     * The other journals (hosts) that have written to this database: applied records or
+     * reserved ids. Empty: this host is the only one. A target that keeps none knows none.
+     */
+    default java.util.List<String> otherHosts(String hostId) {
+        return java.util.List.of();
+    }
 }

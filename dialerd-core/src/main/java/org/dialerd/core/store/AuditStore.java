@@ -24,9 +24,10 @@ public interface AuditStore {
                    LocalDateTime lastKnown) {}
 
     /**
-     * The rows a previous run left open (it stopped without closing them, e.g. killed), oldest
-     * first. At start the engine continues those of agents Asterisk still has logged in and
-     * closes the others at their {@link OpenRow#lastKnown()}.
+     * The rows a previous run of this host left open (it stopped without closing them, e.g.
+     * killed), oldest first; other hosts' rows are theirs ({@link TakeoverScope}). At start the
+     * engine continues those of agents Asterisk still has logged in and closes the others at
+     * their {@link OpenRow#lastKnown()}.
      */
-    List<OpenRow> openRows();
+    List<OpenRow> openRows(TakeoverScope scope);
 }

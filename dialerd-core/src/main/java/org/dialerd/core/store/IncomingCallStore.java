@@ -35,8 +35,11 @@ public interface IncomingCallStore {
                           String trunk, String uniqueId, LocalDateTime joined, LocalDateTime linkStart,
                           Integer agentId) {}
 
-    /** Calls a run that did not stop cleanly left in progress; a store that keeps none has none. */
-    default List<UnfinishedCall> unfinishedCalls() {
+    /**
+     * Calls a run of this host that did not stop cleanly left in progress (other hosts' calls
+     * are theirs, {@link TakeoverScope}); a store that keeps none has none.
+     */
+    default List<UnfinishedCall> unfinishedCalls(TakeoverScope scope) {
         return List.of();
     }
 

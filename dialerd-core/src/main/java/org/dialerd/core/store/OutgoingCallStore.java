@@ -42,8 +42,11 @@ public interface OutgoingCallStore {
                           String trunk, String queue, LocalDateTime originated, LocalDateTime answered,
                           LocalDateTime joined, LocalDateTime linkStart, Integer agentId) {}
 
-    /** Calls a run that did not stop cleanly left in progress; a store that keeps none has none. */
-    default List<UnfinishedCall> unfinishedCalls() {
+    /**
+     * Calls a run of this host that did not stop cleanly left in progress (a call is the host's
+     * whose progress rows it wrote, {@link TakeoverScope}); a store that keeps none has none.
+     */
+    default List<UnfinishedCall> unfinishedCalls(TakeoverScope scope) {
         return List.of();
     }
 }

@@ -40,7 +40,18 @@ public final class JdbcJournalTarget implements JournalTarget {
 
     @Override
     public void apply(String hostId, JournalEntry entry) {
-        inTransaction(hostId, entry.seq(), c -> RecordStatements.apply(c, entry.record()));
+        inTransaction(hostId, entry.seq(), c -> RecordStatements.apply(c, hostId, entry.record()));
+    }
+
+    @Override
+    public java.util.List<String> otherHosts(String hostId) {
+        try (Connection c = dataSource.getConnection()) {
+            return org.dialerd.db.store.Jdbc.list(c, "SELECT host_id FROM dialerd_journal_applied WHERE host_id <> ? "
+                    + "UNION SELECT DISTINCT host_id FROM dialerd_id_range WHERE host_id <> ? ORDER BY 1",
+                    row -> row.getString(1), hostId, hostId);
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the hosts of dialerd_journal_applied: " + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -36,9 +36,12 @@ final class RecordStatements {
     private RecordStatements() {
     }
 
-    static void apply(Connection c, JournalRecord record) throws SQLException {
-        if (record instanceof IdsReserved) {
-            return; // the reservation itself was made in dialerd_id_block when it happened
+    /** {@code hostId}: the journal the record comes from. */
+    static void apply(Connection c, String hostId, JournalRecord record) throws SQLException {
+        if (record instanceof IdsReserved r) {
+            // The reservation itself was made in dialerd_id_block when it happened; this says whose it is.
+            Jdbc.update(c, "INSERT IGNORE INTO dialerd_id_range (table_name, first_id, last_id, host_id) "
+                    + "VALUES (?, ?, ?, ?)", r.table().tableName(), r.first(), r.last(), hostId);
         } else if (record instanceof AuditOpened r) {
             Jdbc.update(c, "INSERT INTO audit (id, id_agent, id_break, datetime_init, ext_parked) VALUES (?, ?, ?, ?, ?)",
                     r.id(), r.agentId(), r.breakId(), r.start(), r.extParked());

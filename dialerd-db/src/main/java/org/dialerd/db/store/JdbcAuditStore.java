@@ -6,8 +6,10 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
+import org.dialerd.core.journal.IdTable;
 import org.dialerd.core.store.AuditStore;
 import org.dialerd.core.store.StoreException;
+import org.dialerd.core.store.TakeoverScope;
 
 /** The {@code audit} table. {@code duration} is a TIME column, written as {@code HH:MM:SS}. */
 public final class JdbcAuditStore implements AuditStore {
@@ -55,14 +57,15 @@ public final class JdbcAuditStore implements AuditStore {
             + "  WHERE x.id_agent = a.id_agent), a.datetime_init),"
             + " COALESCE((SELECT MAX(c.end_time) FROM calls c WHERE c.id_agent = a.id_agent), a.datetime_init),"
             + " COALESCE((SELECT MAX(e.datetime_end) FROM call_entry e WHERE e.id_agent = a.id_agent), a.datetime_init))"
-            + " AS last_known FROM audit a LEFT JOIN break b ON b.id = a.id_break WHERE a.datetime_end IS NULL"
-            + " ORDER BY a.id";
+            + " AS last_known FROM audit a LEFT JOIN break b ON b.id = a.id_break WHERE a.datetime_end IS NULL";
 
     @Override
-    public List<OpenRow> openRows() {
-        return jdbc.list(OPEN_ROWS, row -> new OpenRow(row.getLong("id"), row.getInt("id_agent"),
+    public List<OpenRow> openRows(TakeoverScope scope) {
+        String sql = OPEN_ROWS + " AND " + OwnedRows.condition(IdTable.AUDIT, "a.id", scope) + " ORDER BY a.id";
+        return jdbc.list(sql, row -> new OpenRow(row.getLong("id"), row.getInt("id_agent"),
                 row.getObject("id_break", Integer.class), row.getString("break_name"),
-                row.getObject("datetime_init", LocalDateTime.class), row.getObject("last_known", LocalDateTime.class)));
+                row.getObject("datetime_init", LocalDateTime.class), row.getObject("last_known", LocalDateTime.class)),
+                scope.hostId());
     }
 
     /** TIME accepts up to 838:59:59; longer sessions are capped there rather than failing the write. */

@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.dialerd.core.journal.IdTable;
 import org.dialerd.core.store.IncomingCallStore;
+import org.dialerd.core.store.TakeoverScope;
 
 /** The monitored incoming queues ({@code queue_call_entry}) and their active campaigns. */
 public final class JdbcIncomingCallStore implements IncomingCallStore {
@@ -18,15 +20,16 @@ public final class JdbcIncomingCallStore implements IncomingCallStore {
     }
 
     @Override
-    public List<UnfinishedCall> unfinishedCalls() {
+    public List<UnfinishedCall> unfinishedCalls(TakeoverScope scope) {
         return jdbc.list("SELECT e.id, e.id_queue_call_entry, q.queue, e.id_campaign, e.callerid, e.trunk, e.uniqueid, "
                 + "e.datetime_entry_queue, e.datetime_init, e.id_agent FROM call_entry e "
                 + "JOIN queue_call_entry q ON q.id = e.id_queue_call_entry WHERE e.datetime_end IS NULL "
-                + "AND e.status IN ('en-cola', 'activa', 'hold') ORDER BY e.id",
+                + "AND e.status IN ('en-cola', 'activa', 'hold') AND "
+                + OwnedRows.condition(IdTable.CALL_ENTRY, "e.id", scope) + " ORDER BY e.id",
                 row -> new UnfinishedCall(row.getLong("id"), row.getInt("id_queue_call_entry"), row.getString("queue"),
                         Jdbc.nullableInt(row, "id_campaign"), row.getString("callerid"), row.getString("trunk"),
                         row.getString("uniqueid"), row.getObject("datetime_entry_queue", LocalDateTime.class),
-                        row.getObject("datetime_init", LocalDateTime.class), Jdbc.nullableInt(row, "id_agent")));
+                        row.getObject("datetime_init", LocalDateTime.class), Jdbc.nullableInt(row, "id_agent")), scope.hostId());
     }
 
     @Override

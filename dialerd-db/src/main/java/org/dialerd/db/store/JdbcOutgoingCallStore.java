@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Set;
 import org.dialerd.core.dialer.CallWindow;
 import org.dialerd.core.dialer.CandidateCall;
+import org.dialerd.core.journal.IdTable;
 import org.dialerd.core.store.OutgoingCallStore;
+import org.dialerd.core.store.TakeoverScope;
 
 /** What the dialer reads: active campaigns, dialable and scheduled calls, dont_call. */
 public final class JdbcOutgoingCallStore implements OutgoingCallStore {
@@ -31,18 +33,23 @@ public final class JdbcOutgoingCallStore implements OutgoingCallStore {
     }
 
     @Override
-    public List<UnfinishedCall> unfinishedCalls() {
+    public List<UnfinishedCall> unfinishedCalls(TakeoverScope scope) {
+        // calls rows are the web UI's; the host that placed the call wrote its progress rows.
         return jdbc.list("SELECT c.id, c.id_campaign, c.phone, c.status, c.uniqueid, c.retries, c.trunk, k.queue, "
                 + "c.datetime_originate, c.fecha_llamada, c.datetime_entry_queue, c.start_time, c.id_agent "
                 + "FROM calls c JOIN campaign k ON k.id = c.id_campaign WHERE c.end_time IS NULL "
-                + "AND c.status IN ('Placing', 'Ringing', 'OnQueue', 'Success', 'OnHold') ORDER BY c.id",
+                + "AND c.status IN ('Placing', 'Ringing', 'OnQueue', 'Success', 'OnHold') AND "
+                + OwnedRows.condition(IdTable.CALL_PROGRESS_LOG,
+                        "(SELECT MAX(p.id) FROM call_progress_log p WHERE p.id_call_outgoing = c.id)", scope)
+                + " ORDER BY c.id",
                 row -> new UnfinishedCall(row.getLong("id"), row.getInt("id_campaign"), row.getString("phone"),
                         row.getString("status"), row.getString("uniqueid"), row.getLong("retries"),
                         row.getString("trunk"), row.getString("queue"),
                         row.getObject("datetime_originate", LocalDateTime.class),
                         row.getObject("fecha_llamada", LocalDateTime.class),
                         row.getObject("datetime_entry_queue", LocalDateTime.class),
-                        row.getObject("start_time", LocalDateTime.class), Jdbc.nullableInt(row, "id_agent")));
+                        row.getObject("start_time", LocalDateTime.class), Jdbc.nullableInt(row, "id_agent")),
+                scope.hostId());
     }
 
     @Override

@@ -45,19 +45,22 @@ public record DialerdConfig(boolean demo, Path dataDir, Optional<DatabaseConfig>
      *
      * @param dir empty: {@code <data_dir>/journal}
      */
-    public record JournalConfig(Optional<Path> dir, long maxBytes, int fsyncIntervalMs, int idBlock) {
+    public record JournalConfig(Optional<Path> dir, long maxBytes, int fsyncIntervalMs, int idBlock,
+                                org.dialerd.core.store.TakeoverScope.Unowned takeOverUnowned) {
         public static final long DEFAULT_MAX_BYTES = 1L << 30;
         public static final int DEFAULT_FSYNC_INTERVAL_MS = 5;
         public static final int DEFAULT_ID_BLOCK = 10_000;
         public static final JournalConfig DEFAULTS = new JournalConfig(Optional.empty(), DEFAULT_MAX_BYTES,
-                DEFAULT_FSYNC_INTERVAL_MS, DEFAULT_ID_BLOCK);
+                DEFAULT_FSYNC_INTERVAL_MS, DEFAULT_ID_BLOCK, org.dialerd.core.store.TakeoverScope.Unowned.AUTO);
 
         static JournalConfig fromIni(IniFile ini) {
             long maxBytes = ini.get("journal.max_bytes").map(v -> parseLong("journal.max_bytes", v, 1L << 20))
                     .orElse(DEFAULT_MAX_BYTES);
             return new JournalConfig(ini.get("journal.dir").map(String::strip).filter(d -> !d.isEmpty()).map(Path::of),
                     maxBytes, intValue(ini, "journal.fsync_interval_ms", DEFAULT_FSYNC_INTERVAL_MS, 1, 1000),
-                    intValue(ini, "journal.id_block", DEFAULT_ID_BLOCK, 10, 10_000_000));
+                    intValue(ini, "journal.id_block", DEFAULT_ID_BLOCK, 10, 10_000_000),
+                    org.dialerd.core.store.TakeoverScope.Unowned.of(ini.get("journal.take_over_unowned")
+                            .map(String::strip).orElse("auto")));
         }
     }
 

@@ -92,7 +92,7 @@ class DialerdConfigTest {
         DialerdConfig.JournalConfig journal = parse("[journal]", "dir = /var/lib/dialerd/journal",
                 "max_bytes = 2097152", "fsync_interval_ms = 20", "id_block = 500").journal();
         assertEquals(new DialerdConfig.JournalConfig(java.util.Optional.of(Path.of("/var/lib/dialerd/journal")),
-                2_097_152, 20, 500), journal);
+                2_097_152, 20, 500, org.dialerd.core.store.TakeoverScope.Unowned.AUTO), journal);
         assertEquals(DialerdConfig.JournalConfig.DEFAULTS, parse("[eccp]", "port = 20005").journal());
     }
 
@@ -117,5 +117,15 @@ class DialerdConfigTest {
         assertEquals("ami.resync_interval = '-1': must be between 0 and 86400", e.getMessage());
         e = assertThrows(ConfigException.class, () -> parse("[ami]", "resync_interval = 1m"));
         assertEquals("ami.resync_interval = '1m': not a whole number", e.getMessage());
+    }
+
+    @Test
+    void rowsOfNoHostAreTakenOverAsConfiguredOrByTheOnlyHost() {
+        assertEquals(org.dialerd.core.store.TakeoverScope.Unowned.AUTO,
+                parse("[eccp]", "port = 20005").journal().takeOverUnowned());
+        assertEquals(org.dialerd.core.store.TakeoverScope.Unowned.YES,
+                parse("[journal]", "take_over_unowned = yes").journal().takeOverUnowned());
+        ConfigException e = assertThrows(ConfigException.class, () -> parse("[journal]", "take_over_unowned = 1"));
+        assertEquals("journal.take_over_unowned = '1': expected auto, yes or no", e.getMessage());
     }
 }
