@@ -50,6 +50,15 @@ class SqlIsBoundTest {
             Map.entry("JdbcIdBlockSource.java: Statement", "runs the literal SELECT LAST_INSERT_ID()"),
             Map.entry("RecordStatements.java: direction", "the literal incoming or outgoing, chosen by a boolean;"
                     + " picks the column pair of call_progress_log"),
+            Map.entry("JdbcAuditStore.java: OwnedRows.condition", "the ownership condition of OwnedRows, made of"
+                    + " an IdTable name and a column literal; the host id is bound"),
+            Map.entry("JdbcIncomingCallStore.java: OwnedRows.condition", "the same ownership condition"),
+            Map.entry("JdbcOutgoingCallStore.java: OwnedRows.condition", "the same ownership condition, with a"
+                    + " subquery literal as the id"),
+            Map.entry("OwnedRows.java: name", "the quoted table name of the IdTable enum (tableName()), never"
+                    + " from outside"),
+            Map.entry("OwnedRows.java: id", "the id expression its callers pass: a column or subquery literal"),
+            Map.entry("OwnedRows.java: own", "the EXISTS condition built just above from those two"),
             Map.entry("SqlScript.java: Statement", "runs the statements of the shipped SQL scripts, not built from"
                     + " values"));
 
