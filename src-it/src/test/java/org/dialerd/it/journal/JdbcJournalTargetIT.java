@@ -74,6 +74,29 @@ class JdbcJournalTargetIT {
     }
 
     @Test
+    void reservedBlocksNameTheirHostAndTheTakeoverReadsOnlyItsOwnRows() {
+        target.apply(HOST, new JournalEntry(1, 0, new JournalRecord.IdsReserved(IdTable.AUDIT, 910000, 910099)));
+        target.apply("other-host", new JournalEntry(1, 0, new JournalRecord.IdsReserved(IdTable.AUDIT, 910100,
+                910199)));
+        target.apply(HOST, new JournalEntry(2, 0, new JournalRecord.AuditOpened(910005, 1, null, T, null)));
+        target.apply("other-host", new JournalEntry(2, 0, new JournalRecord.AuditOpened(910105, 2, null, T, null)));
+        Sql.update(db, "INSERT INTO audit (id, id_agent, datetime_init) VALUES (5000, 3, ?)", T); // the PHP dialerd's
+        org.dialerd.core.store.AuditStore audit = org.dialerd.db.store.JdbcStores.over(db).audit();
+
+        assertEquals(List.of("other-host"), target.otherHosts(HOST));
+        assertEquals(List.of(910005L), ids(audit.openRows(new org.dialerd.core.store.TakeoverScope(HOST, false))));
+        assertEquals(List.of(5000L, 910005L),
+                ids(audit.openRows(new org.dialerd.core.store.TakeoverScope(HOST, true))));
+        assertEquals(List.of(910105L),
+                ids(audit.openRows(new org.dialerd.core.store.TakeoverScope("other-host", false))));
+        assertEquals("other-host", Sql.value(db, "SELECT host_id FROM dialerd_id_range WHERE first_id = 910100"));
+    }
+
+    private static List<Long> ids(List<org.dialerd.core.store.AuditStore.OpenRow> rows) {
+        return rows.stream().map(org.dialerd.core.store.AuditStore.OpenRow::id).filter(id -> id >= 5000).toList();
+    }
+
+    @Test
     void idBlocksNeverOverlapAndStepOverRowsInsertedByAutoIncrement() {
         JdbcIdBlockSource blocks = new JdbcIdBlockSource(db);
         long first = blocks.reserve(IdTable.CALL_PROGRESS_LOG, 100);

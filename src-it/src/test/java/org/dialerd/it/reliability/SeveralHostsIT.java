@@ -36,10 +36,12 @@ class SeveralHostsIT {
     @Test
     void aRestartedHostTakesOverOnlyItsOwnRowsAndLeavesTheOtherHostsAlone() throws Exception {
         DataSource db = TestDatabases.fresh("sql/demo-data.sql");
-        long unowned = phpDialerdSession(db);
         JournalSettings journalA = TestJournals.fresh();
         PbxHarness hostA = PbxHarness.startOn(db, Persistence.over(db, journalA));
         try (PbxHarness hostB = PbxHarness.startOn(db, Persistence.over(db, TestJournals.fresh()))) {
+            // Written now, so that no host was alone when it appeared (the first host, alone at
+            // its start, would rightly have taken over a row that was there before it).
+            long unowned = phpDialerdSession(db, 5_000_000L);
             try (EccpClient a = console(hostA); EccpClient b = console(hostB)) {
                 List<XmlElement> eventsB = new CopyOnWriteArrayList<>();
                 b.onEvent(eventsB::add);
@@ -82,7 +84,7 @@ class SeveralHostsIT {
     @Test
     void aHostAloneOnItsDatabaseTakesOverTheRowsOfNoHost() {
         DataSource db = TestDatabases.fresh("sql/demo-data.sql");
-        long unowned = phpDialerdSession(db);
+        long unowned = phpDialerdSession(db, null);
 
         try (PbxHarness alone = PbxHarness.startOn(db, Persistence.over(db, TestJournals.fresh()))) {
             // Agent/9002 is not logged in on Asterisk: its row ends at the last time known.
@@ -92,9 +94,13 @@ class SeveralHostsIT {
         }
     }
 
-    /** An open login session as the PHP dialerd wrote it: an AUTO_INCREMENT id, in no reserved block. */
-    private static long phpDialerdSession(DataSource db) {
-        Sql.update(db, "INSERT INTO audit (id_agent, id_break, datetime_init) VALUES (?, NULL, NOW())", AGENT_9002_ID);
+    /**
+     * An open login session as the PHP dialerd wrote it: an id in no reserved block
+     * ({@code id} null: AUTO_INCREMENT, before any dialerd reserved ids).
+     */
+    private static long phpDialerdSession(DataSource db, Long id) {
+        Sql.update(db, "INSERT INTO audit (id, id_agent, id_break, datetime_init) VALUES (?, ?, NULL, NOW())", id,
+                AGENT_9002_ID);
         return Long.parseLong(Sql.value(db, "SELECT MAX(id) FROM audit"));
     }
 
