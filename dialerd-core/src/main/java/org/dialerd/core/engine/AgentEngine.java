@@ -480,6 +480,10 @@ public final class AgentEngine implements AgentService {
         return pauses;
     }
 
+    HoldControl holds() {
+        return holds;
+    }
+
     PbxGateway pbx() {
         return pbx;
     }
