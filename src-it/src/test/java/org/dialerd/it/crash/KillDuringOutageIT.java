@@ -63,9 +63,13 @@ class KillDuringOutageIT {
                         "SELECT COUNT(*) FROM call_entry WHERE callerid = ? AND status = 'terminada'", beforeOutage)));
 
                 rig.db().stop();
+                long asked = System.nanoTime();
                 EccpResponse refused = console.eccp().saveFormData(Console.agent("SIP/1003"), "outgoing",
                         Integer.parseInt(outgoingCall), Map.of(1, Map.of(1, "During the outage")));
+                long tookMillis = (System.nanoTime() - asked) / 1_000_000;
                 assertEquals(503, refused.failure().orElseThrow().code(), "form data cannot be saved now: said so");
+                assertTrue(tookMillis < 2000, "the first request of the outage answered 503 after " + tookMillis
+                        + " ms (the request pool waits 500 ms for a connection)");
                 for (int i = 1; i <= 4; i++) {
                     String phone = INCOMING_PREFIX + String.format("%02d", i);
                     answered.put(phone, traffic.answeredCall(console, phone));
@@ -83,11 +87,12 @@ class KillDuringOutageIT {
                 // journal forces to disk every 5 ms); a kill loses only what nobody was told.
                 Awaits.until("dialerd quiet", Console.WAIT, () -> console.quietFor().toMillis() > 300);
             }
+            assertTrue(rig.truth().summary().live() >= 1, "a campaign call is up at the crash");
             first.kill();
-            assertEquals("0", rig.value("SELECT COUNT(*) FROM call_entry WHERE callerid = ?", heldPhone),
-                    "the rows of the outage were never written by the killed run");
 
             rig.db().restart();
+            assertEquals("0", rig.value("SELECT COUNT(*) FROM call_entry WHERE callerid = ?", heldPhone),
+                    "the rows of the outage were never written by the killed run");
             DialerdProcess second = rig.dialerd("dialerd-2", logs);
             try (Console console = Console.on(second)) {
                 console.awaitStatus("Agent/9000", "paused");
@@ -109,15 +114,26 @@ class KillDuringOutageIT {
                 assertEquals("0", console.eccp().getAgentStatus(holder).text("onhold").orElseThrow());
                 assertTrue(console.eccp().pauseAgent(Console.agent("SIP/1003"), LUNCH).isSuccess(),
                         "stops the campaign's calls");
-                traffic.quiesce(rig, 120);
+                // Until the held caller hangs up (a minute after the call began) and no campaign call is left.
+                boolean hungUp = false;
+                for (int i = 0; i < 120 && !(hungUp && rig.truth().summary().live() == 0); i++) {
+                    rig.simulator().advance(Duration.ofSeconds(1));
+                    traffic.awaitOutgoingRows();
+                    hungUp |= console.poll("agentunlinked", "phone", heldPhone).isPresent();
+                }
+                assertTrue(hungUp, "agentunlinked of the held call, after the restart");
+                for (int i = 0; i < 3; i++) { // what the last hangups set off (AgentComplete may follow Hangup)
+                    rig.simulator().advance(Duration.ofSeconds(1));
+                    traffic.awaitOutgoingRows();
+                }
+                assertEquals(0, rig.truth().summary().live(), "campaign calls still up");
                 for (String agent : List.of("SIP/1001", "SIP/1002", "SIP/1003", "Agent/9000")) {
                     console.eccp().logoutAgent(Console.agent(agent));
                 }
                 Awaits.until("no audit row left open", Console.WAIT, () -> "0".equals(rig.value(
                         "SELECT COUNT(*) FROM audit WHERE datetime_end IS NULL")));
             }
-            Awaits.until("every outgoing row written", Console.WAIT,
-                    () -> traffic.outgoingProgressInDb().equals(rig.truth().summary().progress()));
+            traffic.awaitOutgoingRows();
 
             for (Map.Entry<String, String> call : answered.entrySet()) {
                 assertEquals(List.of(call.getValue()), rig.rows("SELECT id FROM call_entry WHERE callerid = ?",
@@ -179,12 +195,14 @@ class KillDuringOutageIT {
 
         /** Advances the PBX until the campaign's agent is linked to a customer; the call id. */
         String outgoingLinked(Console console) {
+            // The dialer's rounds run on dialerd's real clock, every few seconds.
+            Awaits.until("the campaign's first call placed", Console.WAIT,
+                    () -> rig.truth().summary().attempts() > 0);
             for (int i = 0; i < 30; i++) {
                 rig.simulator().advance(Duration.ofSeconds(1));
                 settle(console);
-                Optional<XmlElement> linked = console.poll("agentlinked", "agent_number", "SIP/1003");
-                if (linked.isPresent()) {
-                    return linked.get().childText("call_id").orElseThrow();
+                if (rig.truth().summary().progress().containsKey("Success")) { // the PBX connected them
+                    return console.take("agentlinked", "agent_number", "SIP/1003").childText("call_id").orElseThrow();
                 }
             }
             throw new AssertionError("no campaign call reached SIP/1003 in 30 s of PBX time");
@@ -201,9 +219,9 @@ class KillDuringOutageIT {
             return linked.childText("call_id").orElseThrow();
         }
 
-        /** A caller answered by a free agent, still talking (for 10 minutes); its agentlinked. */
+        /** A caller answered by a free agent, on the line for a minute; its agentlinked. */
         XmlElement linkedCall(Console console, String phone) {
-            rig.simulator().inboundCall(phone, "8001", Duration.ofSeconds(600));
+            rig.simulator().inboundCall(phone, "8001", Duration.ofSeconds(60));
             step(console, 3);
             return console.take("agentlinked", "phone", phone);
         }
@@ -217,21 +235,29 @@ class KillDuringOutageIT {
         }
 
         private void settle(Console console) {
-            Awaits.until("the campaign's callprogress events match the PBX", Console.WAIT, () -> {
-                GroundTruth.Summary before = rig.truth().summary();
-                boolean same = console.outgoingProgress().equals(before.progress());
-                return same && rig.truth().summary().events() == before.events();
-            });
+            String[] last = {""};
+            try {
+                Awaits.until("the campaign's callprogress events match the PBX", Console.WAIT, () -> {
+                    GroundTruth.Summary before = rig.truth().summary();
+                    Map<String, Integer> seen = console.outgoingProgress();
+                    last[0] = "PBX " + before.progress() + ", events " + seen;
+                    return seen.equals(before.progress()) && rig.truth().summary().events() == before.events();
+                });
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "; last seen: " + last[0], e);
+            }
         }
 
-        /** Runs the PBX on until no campaign call is left (the agent is on a break: none is placed). */
-        void quiesce(CrashRig rig, int maxSeconds) {
-            for (int i = 0; i < maxSeconds && rig.truth().summary().live() > 0; i++) {
-                rig.simulator().advance(Duration.ofSeconds(1));
+        /** Until the campaign's progress rows in the database are what the PBX did; else which calls differ. */
+        void awaitOutgoingRows() {
+            try {
                 Awaits.until("the campaign's rows match the PBX", Console.WAIT,
                         () -> outgoingProgressInDb().equals(rig.truth().summary().progress()));
+            } catch (AssertionError e) {
+                assertOutgoingMatchesThePbx();
+                throw new AssertionError(e.getMessage() + ": PBX " + rig.truth().summary().progress() + ", database "
+                        + outgoingProgressInDb(), e);
             }
-            assertEquals(0, rig.truth().summary().live(), "campaign calls still up after " + maxSeconds + " s");
         }
 
         boolean pausedInAsterisk(String queue, String member) {
@@ -241,8 +267,8 @@ class KillDuringOutageIT {
 
         Map<String, Integer> outgoingProgressInDb() {
             Map<String, Integer> counts = new java.util.TreeMap<>();
-            for (String status : rig.rows("SELECT new_status FROM call_progress_log WHERE id_campaign_outgoing = ?",
-                    CrashRig.CAMPAIGN)) {
+            for (String status : rig.rows("SELECT new_status FROM call_progress_log WHERE id_campaign_outgoing = ? "
+                    + "AND id > ?", CrashRig.CAMPAIGN, rig.progressBefore())) {
                 counts.merge(status, 1, Integer::sum);
             }
             return counts;
@@ -261,7 +287,7 @@ class KillDuringOutageIT {
                     attempt.progress(CrashRig.SHORT_CALL_SECONDS).forEach(s -> expected.add(s + "#" + attempt.number));
                 }
                 List<String> written = rig.rows("SELECT CONCAT(new_status, '#', retry) FROM call_progress_log "
-                        + "WHERE id_call_outgoing = ? ORDER BY id", id);
+                        + "WHERE id_call_outgoing = ? AND id > ? ORDER BY id", id, rig.progressBefore());
                 if (!expected.equals(written)) {
                     mismatches.add(entry.getKey() + ": PBX " + expected + ", database " + written);
                 }
@@ -276,7 +302,7 @@ class KillDuringOutageIT {
                 }
             }
             assertEquals(List.of(), mismatches, "campaign rows that differ from what the PBX did");
-            assertTrue(dialled >= 2, "the campaign ran across the crash: " + dialled + " numbers dialled");
+            assertTrue(dialled >= 1, "the campaign dialled: " + dialled + " numbers");
         }
     }
 }

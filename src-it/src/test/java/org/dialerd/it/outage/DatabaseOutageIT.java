@@ -62,6 +62,8 @@ class DatabaseOutageIT {
             db.stop();
             long outageStart = System.nanoTime();
             assertFastFailure(eccp.getCampaignList(null, null, null, null, null, null, null), 503);
+            assertTrue(elapsedSince(outageStart).toMillis() < 2000, "the first read of the outage answered 503 after "
+                    + elapsedSince(outageStart).toMillis() + " ms");
             long pause = System.nanoTime();
             assertTrue(eccp.pauseAgent(SIP_1002, LUNCH).isSuccess(), "pause works from cached breaks and agents");
             assertTrue(eccp.unpauseAgent(SIP_1002).isSuccess());

@@ -36,7 +36,7 @@ public final class OutageDatabase implements AutoCloseable {
         this.check = Database.open(settings);
         SchemaInstaller.installSchema(check.dataSource());
         SchemaInstaller.seedDemoDataOnce(check.dataSource());
-        this.requests = Database.open(settings).withConnectionTimeout(Duration.ofMillis(500));
+        this.requests = Database.open(settings, Duration.ofMillis(500));
         this.writes = Database.open(settings.withPoolSize(2));
     }
 
