@@ -25,6 +25,16 @@ public final class Database implements AutoCloseable {
     }
 
     public static Database open(DatabaseSettings settings) {
+        return open(settings, settings.connectTimeout());
+    }
+
+    /**
+     * A pool whose callers wait at most {@code connectionTimeout} for a connection (requests use a
+     * short one, so their pool fails fast while the server is down); the first connect at start
+     * still gets {@link DatabaseSettings#connectTimeout()}. HikariCP reads the timeout once, when
+     * the pool starts: it cannot be shortened afterwards.
+     */
+    public static Database open(DatabaseSettings settings, java.time.Duration connectionTimeout) {
         Objects.requireNonNull(settings, "settings");
         HikariConfig config = new HikariConfig();
         config.setPoolName(POOL_NAME + "-" + settings.database());
@@ -33,7 +43,7 @@ public final class Database implements AutoCloseable {
         config.setPassword(settings.password());
         config.setMaximumPoolSize(settings.poolSize());
         config.setMinimumIdle(Math.min(2, settings.poolSize()));
-        config.setConnectionTimeout(settings.connectTimeout().toMillis());
+        config.setConnectionTimeout(Math.max(250, connectionTimeout.toMillis()));
         // Connect once now: a bad host, port or password is a start-up error.
         config.setInitializationFailTimeout(settings.connectTimeout().toMillis());
         try {
@@ -43,15 +53,6 @@ public final class Database implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new DatabaseException("cannot open the connection pool for " + settings, e);
         }
-    }
-
-    /**
-     * How long a caller waits for a connection from now on. Requests use a short one (their pool
-     * fails fast while the server is down); the journal's own pool keeps the start-up value.
-     */
-    public Database withConnectionTimeout(java.time.Duration timeout) {
-        dataSource.setConnectionTimeout(Math.max(250, timeout.toMillis()));
-        return this;
     }
 
     public DataSource dataSource() {

@@ -54,7 +54,7 @@ final class DatabaseStartup {
             DialerdConfig.DatabaseConfig db = config.database().get();
             DatabaseSettings settings = new DatabaseSettings(db.host(), db.port(), db.name(), db.user(),
                     db.password(), db.poolSize(), DatabaseSettings.DEFAULT_CONNECT_TIMEOUT);
-            Database database = Database.open(settings);
+            Database database = Database.open(settings, REQUEST_CONNECT_TIMEOUT);
             resources.push(database);
             SchemaInstaller.installSchema(database.dataSource());
             log.info("database {} ready", settings);
@@ -65,7 +65,7 @@ final class DatabaseStartup {
         resources.push(embedded);
         embedded.createDatabase(DatabaseSettings.DEFAULT_DATABASE);
         Database database = Database.open(embedded.settings(DatabaseSettings.DEFAULT_DATABASE)
-                .withPoolSize(DatabaseSettings.DEFAULT_POOL_SIZE));
+                .withPoolSize(DatabaseSettings.DEFAULT_POOL_SIZE), REQUEST_CONNECT_TIMEOUT);
         resources.push(database);
         SchemaInstaller.installSchema(database.dataSource());
         SchemaInstaller.DemoSeed seed = SchemaInstaller.seedDemoDataOnce(database.dataSource());
@@ -84,7 +84,6 @@ final class DatabaseStartup {
                                  Deque<AutoCloseable> resources) {
         Database writes = Database.open(settings.withPoolSize(WRITE_POOL_SIZE));
         resources.push(writes);
-        requests.withConnectionTimeout(REQUEST_CONNECT_TIMEOUT);
         DialerdConfig.JournalConfig journal = config.journal();
         JournalSettings journalSettings = JournalSettings.in(journal.dir().orElse(config.dataDir().resolve("journal")))
                 .withMaxBytes(journal.maxBytes())

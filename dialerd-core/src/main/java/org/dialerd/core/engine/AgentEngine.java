@@ -483,6 +483,10 @@ public final class AgentEngine implements AgentService {
         return pauses;
     }
 
+    HoldControl holds() {
+        return holds;
+    }
+
     PbxGateway pbx() {
         return pbx;
     }

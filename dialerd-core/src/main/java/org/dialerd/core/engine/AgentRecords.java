@@ -127,6 +127,11 @@ final class AgentRecords {
         }
     }
 
+    /** The hold row the previous run left open for the agent (null: none), no longer inherited. */
+    AuditStore.OpenRow takeInheritedHold(AgentState state, int holdBreakId) {
+        return take(state.agent.id(), holdBreakId);
+    }
+
     /** The newest inherited row of the agent for this break (null: its session), removed. */
     private AuditStore.OpenRow take(int agentId, Integer breakId) {
         List<AuditStore.OpenRow> rows = inherited.get(agentId);

@@ -5,8 +5,10 @@ import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.dialerd.core.metrics.CallPhase;
 import org.dialerd.core.pbx.PbxAction;
 import org.dialerd.core.pbx.PbxEvent;
+import org.dialerd.core.store.AuditStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -107,6 +109,48 @@ final class HoldControl {
         if (state != null) {
             endHold(state, callGoesOn, why);
         }
+    }
+
+    /**
+     * Asterisk has the agent paused for a hold this run did not start (dialerd restarted during
+     * it). The hold continues when its customer is still there, that is the agent's call was
+     * taken over and is still up, and the previous run's hold row says where it is parked: the
+     * agent shows on hold, unhold retrieves the call, the row goes on (one hold, one row).
+     * Returns false when there is nothing to continue: the hold then ends (its row is closed
+     * with the other inherited rows, at the last time known; the caller unpauses the agent).
+     */
+    boolean reattach(AgentState state) {
+        String channel = customerChannel(state);
+        String uniqueId = customerUniqueId(state);
+        if (state.onHold || channel == null || channel.isEmpty() || uniqueId == null) {
+            return false;
+        }
+        AuditStore.OpenRow row = engine.records().takeInheritedHold(state, holdBreakId);
+        if (row == null || row.extParked() == null || row.extParked().isEmpty()) {
+            log.warn("agent {} is paused for a hold of {} but the previous run recorded no parking space: "
+                    + "the hold ends; the customer stays parked until Asterisk's parking timeout", state.number(),
+                    channel);
+            if (row != null) {
+                engine.records().close(row.id(), row.start(), row.lastKnown().isBefore(row.start()) ? row.start()
+                        : row.lastKnown());
+            }
+            return false;
+        }
+        parked.put(uniqueId, state);
+        state.onHold = true;
+        state.holdStart = row.start();
+        state.parkingSpace = row.extParked();
+        state.holdAudit = row.id();
+        if (state.call != null) {
+            state.call.meter.enter(CallPhase.ON_HOLD);
+        } else {
+            state.outboundCall.meter.enter(CallPhase.ON_HOLD);
+        }
+        log.info("agent {}: hold of {} continues (parked at {}, audit row {} since {})", state.number(), channel,
+                state.parkingSpace, row.id(), row.start());
+        engine.publish(state);
+        engine.emit(new AgentEvent.PauseStart(state.number(), "hold", null, null, state.holdStart));
+        return true;
     }
 
     /** Parked customers (uniqueid), for a resync to check against Asterisk. */

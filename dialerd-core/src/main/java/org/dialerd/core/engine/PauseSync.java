@@ -74,18 +74,23 @@ final class PauseSync {
             }
             return false;
         }
+        // Paused for a hold dialerd does not know of (it restarted during the hold): the hold goes
+        // on if the customer is still parked.
+        boolean held = pausedQueues.containsValue(HoldControl.HOLD_REASON) && engine.holds().reattach(state);
         if (state.pause != null) {
-            return false;
+            return held;
         }
         Optional<String> reason = pausedQueues.values().stream().filter(r -> !HoldControl.HOLD_REASON.equals(r))
                 .findFirst();
         if (reason.isEmpty()) {
-            // Paused for a hold that ended while dialerd was not looking: nothing else would ever
-            // unpause it, and the queue would give the agent no calls.
-            log.info("agent {} is paused for a hold dialerd does not know of: unpausing it", state.number());
             state.pausedIn.clear();
-            engine.pauseInQueues(state, false, "");
-            return true;
+            if (!held) {
+                // The hold ended while dialerd was not looking: nothing else would ever unpause
+                // the agent, and the queue would give it no calls.
+                log.info("agent {} is paused for a hold whose call is gone: unpausing it", state.number());
+                engine.pauseInQueues(state, false, "");
+            }
+            return true; // the hold was taken back or ended: a correction either way
         }
         log.info("agent {} is paused in Asterisk (reason '{}')", state.number(), reason.get());
         startFromReason(state, reason.get());

@@ -19,9 +19,11 @@ public interface AuditStore {
      * @param lastKnown the latest time recorded about the agent (starts and ends of its audit
      *                  rows, ends of its calls), never before the row's start: where the row
      *                  ends if the agent turns out to be gone
+     * @param extParked the parking space of a hold row (null for others): where the held customer
+     *                  waits, so a restarted dialerd can retrieve it
      */
     record OpenRow(long id, int agentId, Integer breakId, String breakName, LocalDateTime start,
-                   LocalDateTime lastKnown) {}
+                   LocalDateTime lastKnown, String extParked) {}
 
     /**
      * The rows a previous run of this host left open (it stopped without closing them, e.g.

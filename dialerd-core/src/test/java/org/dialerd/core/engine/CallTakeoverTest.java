@@ -34,6 +34,7 @@ class CallTakeoverTest {
     private final FakePbx pbx = new FakePbx();
     private final MemoryIncomingCalls incoming = new MemoryIncomingCalls();
     private final MemoryOutgoingCalls outgoing = new MemoryOutgoingCalls(0, 5, 0);
+    private final MemoryAudit audit = new MemoryAudit(incoming::apply, outgoing::apply);
     private final List<AgentEvent> events = new ArrayList<>();
     private final List<Map<String, String>> channels = new ArrayList<>();
     private final List<Map<String, String>> members = new ArrayList<>();
@@ -41,7 +42,7 @@ class CallTakeoverTest {
 
     @BeforeEach
     void start() {
-        engine = new AgentEngine(pbx, incoming, new MemoryAudit(incoming::apply, outgoing::apply), scheduler,
+        engine = new AgentEngine(pbx, incoming, audit, scheduler,
                 scheduler.clock(Instant.parse("2026-11-22T10:00:00Z")), AgentEngineSettings.DEFAULTS);
         engine.addListener(events::add);
         pbx.replies = action -> action instanceof PbxAction.CoreShowChannels ? list(channels)
@@ -119,6 +120,68 @@ class CallTakeoverTest {
         assertEquals(List.of(new PbxAction.GetVar("Local/5550013@customers-0000000a;1", "ID_CALL")),
                 pbx.sent(PbxAction.GetVar.class), "only the channel whose uniqueid is dialerd's is asked");
         assertEquals("OnQueue", outgoing.call(13).status, "followed again: it reached the queue");
+    }
+
+    @Test
+    void holdOfACallerStillParkedContinuesAndUnholdRetrievesIt() {
+        channels.add(Map.of("Channel", CALLER, "Uniqueid", "100.7", "Application", "Park"));
+        pausedForHold();
+        long session = audit.open(6, null, NINE, null);
+        long hold = audit.open(6, 1, NINE.plusSeconds(30), "701");
+        settle(engine.inheritFromPreviousRun(audit.openRows(), List.of(), List.of(held())));
+
+        connected();
+
+        assertTrue(engine.view("SIP/1001").orElseThrow().onHold(), "on hold again");
+        assertEquals(1L, engine.view("SIP/1001").orElseThrow().call().orElseThrow().callId());
+        assertEquals(List.of(), pbx.sent(PbxAction.QueuePause.class), "left paused: the hold goes on");
+        assertEquals(List.of(session, hold), audit.open().stream().map(r -> r.id).toList(), "both rows continue");
+        assertTrue(settle(engine.unhold(SIP_1001)).ok());
+        PbxAction.Originate retrieve = pbx.sent(PbxAction.Originate.class).get(0);
+        assertEquals(List.of("SIP/1001", "parkedcalls", "701"), List.of(retrieve.channel(), retrieve.context(),
+                retrieve.exten()), "the agent's phone is called into the parking space the row kept");
+
+        pbx.emit(new PbxEvent.UnParkedCall(CALLER, "100.7", "701", "SIP/1001-00000001"));
+        settle(CompletableFuture.completedFuture(null));
+        assertEquals(List.of(session), audit.open().stream().map(r -> r.id).toList(), "the hold row is closed");
+        assertEquals(NINE.plusSeconds(30), audit.snapshot().get(1).start, "one hold, one row, from its start");
+        assertEquals(List.of(new PbxAction.QueuePause("", "SIP/1001", false, "")),
+                pbx.sent(PbxAction.QueuePause.class), "unpaused once the call is back");
+        assertEquals("OffHold", incoming.row(1).progress.get(incoming.row(1).progress.size() - 1));
+        assertTrue(!engine.view("SIP/1001").orElseThrow().onHold());
+    }
+
+    @Test
+    void holdWhoseCallerHungUpWhileDialerdWasDownEndsAndTheAgentIsUnpaused() {
+        pausedForHold();
+        audit.open(6, null, NINE, null);
+        audit.open(6, 1, NINE.plusSeconds(30), "701");
+        audit.lastKnown = NINE.plusSeconds(30);
+        settle(engine.inheritFromPreviousRun(audit.openRows(), List.of(), List.of(held())));
+
+        connected();
+
+        assertTrue(!engine.view("SIP/1001").orElseThrow().onHold());
+        assertEquals(AgentStatus.ONLINE, engine.view("SIP/1001").orElseThrow().status());
+        assertEquals(List.of(new PbxAction.QueuePause("", "SIP/1001", false, "")),
+                pbx.sent(PbxAction.QueuePause.class), "unpaused in Asterisk");
+        assertEquals(1, audit.open().size(), "only the session goes on");
+        assertEquals(NINE.plusSeconds(30), audit.snapshot().get(1).end, "the hold row ends at the last time known");
+        assertEquals("terminada", incoming.row(1).status);
+    }
+
+    /** Asterisk has SIP/1001 paused with the hold reason. */
+    private void pausedForHold() {
+        members.clear();
+        members.add(Map.of("Event", "QueueMember", "Queue", "8001", "Name", "SIP 1001", "Location", "SIP/1001",
+                "StateInterface", "SIP/1001", "Membership", "dynamic", "Paused", "1", "PausedReason",
+                HoldControl.HOLD_REASON, "Status", "2"));
+    }
+
+    /** The previous run's row of call 1: linked to SIP/1001, on hold. */
+    private static IncomingCallStore.UnfinishedCall held() {
+        return new IncomingCallStore.UnfinishedCall(1, 1, "8001", null, "5557001", "DAHDI/1", "100.7", NINE,
+                NINE.plusSeconds(5), 6);
     }
 
     private static OutgoingCallStore.UnfinishedCall outgoingRow(long id, String status, String uniqueId,

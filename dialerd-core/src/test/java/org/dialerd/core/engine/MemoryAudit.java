@@ -21,14 +21,16 @@ final class MemoryAudit implements EngineWrites {
         final int agentId;
         final Integer breakId;
         final LocalDateTime start;
+        final String extParked;
         LocalDateTime end;
         Duration duration;
 
-        Row(long id, int agentId, Integer breakId, LocalDateTime start) {
+        Row(long id, int agentId, Integer breakId, LocalDateTime start, String extParked) {
             this.id = id;
             this.agentId = agentId;
             this.breakId = breakId;
             this.start = start;
+            this.extParked = extParked;
         }
     }
 
@@ -56,7 +58,7 @@ final class MemoryAudit implements EngineWrites {
         }
         stores.forEach(store -> store.accept(record));
         if (record instanceof JournalRecord.AuditOpened o) {
-            rows.add(new Row(o.id(), o.agentId(), o.breakId(), o.start()));
+            rows.add(new Row(o.id(), o.agentId(), o.breakId(), o.start(), o.extParked()));
         } else if (record instanceof JournalRecord.AuditClosed c) {
             Row row = rows.stream().filter(r -> r.id == c.id()).findFirst().orElseThrow();
             if (row.end == null) {
@@ -87,7 +89,7 @@ final class MemoryAudit implements EngineWrites {
     /** Rows left open by a "previous run"; with {@link #lastKnown} as every agent's last known time. */
     synchronized List<AuditStore.OpenRow> openRows() {
         return rows.stream().filter(r -> r.end == null).map(r -> new AuditStore.OpenRow(r.id, r.agentId, r.breakId,
-                null, r.start, lastKnown)).toList();
+                null, r.start, lastKnown, r.extParked)).toList();
     }
 
     /** The last known time {@link #openRows()} reports. */

@@ -52,7 +52,7 @@ public final class JdbcAuditStore implements AuditStore {
      * start. The reference estimates the end of a session it closes at start the same way.
      */
     private static final String OPEN_ROWS = "SELECT a.id, a.id_agent, a.id_break, b.name AS break_name, "
-            + "a.datetime_init, GREATEST(a.datetime_init,"
+            + "a.datetime_init, a.ext_parked, GREATEST(a.datetime_init,"
             + " COALESCE((SELECT MAX(GREATEST(x.datetime_init, COALESCE(x.datetime_end, x.datetime_init))) FROM audit x"
             + "  WHERE x.id_agent = a.id_agent), a.datetime_init),"
             + " COALESCE((SELECT MAX(c.end_time) FROM calls c WHERE c.id_agent = a.id_agent), a.datetime_init),"
@@ -64,8 +64,8 @@ public final class JdbcAuditStore implements AuditStore {
         String sql = OPEN_ROWS + " AND " + OwnedRows.condition(IdTable.AUDIT, "a.id", scope) + " ORDER BY a.id";
         return jdbc.list(sql, row -> new OpenRow(row.getLong("id"), row.getInt("id_agent"),
                 row.getObject("id_break", Integer.class), row.getString("break_name"),
-                row.getObject("datetime_init", LocalDateTime.class), row.getObject("last_known", LocalDateTime.class)),
-                scope.hostId());
+                row.getObject("datetime_init", LocalDateTime.class), row.getObject("last_known", LocalDateTime.class),
+                row.getString("ext_parked")), scope.hostId());
     }
 
     /** TIME accepts up to 838:59:59; longer sessions are capped there rather than failing the write. */

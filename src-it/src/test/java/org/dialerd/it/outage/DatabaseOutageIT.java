@@ -24,17 +24,22 @@ import org.dialerd.it.TestJournals;
 import org.junit.jupiter.api.Test;
 
 /**
- * The database stopped for real (its server shut down) while agents take calls: every event
- * reaches the console during the outage, agents pause and unpause, reads that need the
- * database answer 503 at once; after the server is back every row is compared with what the
- * PBX did and what the events said (0 lost, 0 duplicated, the ids in the events are the rows').
+ * The database stopped for real (its server shut down) for a minute of wall time while agents
+ * take calls (one every 2 s): every event reaches the console during the outage, agents pause
+ * and unpause, reads that need the database answer 503 at once; after the server is back every
+ * row is compared with what the PBX did and what the events said (0 lost, 0 duplicated, the ids
+ * in the events are the rows'). The test takes a little over a minute.
  */
 class DatabaseOutageIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final AgentCredentials SIP_1001 = new AgentCredentials("SIP/1001", "demo");
     private static final AgentCredentials SIP_1002 = new AgentCredentials("SIP/1002", "demo");
     private static final int LUNCH = 2;
-    private static final int ANSWERED_DURING_OUTAGE = 6;
+    /** The outage: a minute of real time with the server down. */
+    private static final Duration OUTAGE = Duration.ofSeconds(60);
+    /** One answered call every this much real time while the server is down. */
+    private static final Duration CALL_EVERY = Duration.ofSeconds(2);
+    private static final int AT_LEAST_ANSWERED_DURING_OUTAGE = 20;
 
     /** What the events said about one call. */
     record Seen(String phone, String callId, String linkedLogId, String unlinkedLogId) {}
@@ -57,14 +62,22 @@ class DatabaseOutageIT {
             db.stop();
             long outageStart = System.nanoTime();
             assertFastFailure(eccp.getCampaignList(null, null, null, null, null, null, null), 503);
+            assertTrue(elapsedSince(outageStart).toMillis() < 2000, "the first read of the outage answered 503 after "
+                    + elapsedSince(outageStart).toMillis() + " ms");
             long pause = System.nanoTime();
             assertTrue(eccp.pauseAgent(SIP_1002, LUNCH).isSuccess(), "pause works from cached breaks and agents");
             assertTrue(eccp.unpauseAgent(SIP_1002).isSuccess());
             assertTrue(Duration.ofNanos(System.nanoTime() - pause).toMillis() < 2000, "pause and unpause at once");
-            for (int i = 1; i <= ANSWERED_DURING_OUTAGE; i++) {
-                Seen seen = traffic.answeredCall("05550001" + String.format("%02d", i));
+            int during = 0;
+            while (elapsedSince(outageStart).compareTo(OUTAGE.minusSeconds(10)) < 0) {
+                during++;
+                Seen seen = traffic.answeredCall("05550001" + String.format("%02d", during));
                 answered.put(seen.phone(), seen);
+                Duration next = CALL_EVERY.multipliedBy(during);
+                Awaits.until("the next call's time in the outage", WAIT,
+                        () -> elapsedSince(outageStart).compareTo(next) >= 0);
             }
+            assertTrue(during >= AT_LEAST_ANSWERED_DURING_OUTAGE, during + " calls answered during the outage");
             assertTrue(eccp.pauseAgent(SIP_1001, LUNCH).isSuccess());
             assertTrue(eccp.pauseAgent(SIP_1002, LUNCH).isSuccess());
             List<String> abandoned = List.of("0555000201", "0555000202");
@@ -72,9 +85,10 @@ class DatabaseOutageIT {
             assertTrue(eccp.unpauseAgent(SIP_1001).isSuccess());
             assertTrue(eccp.unpauseAgent(SIP_1002).isSuccess());
             Awaits.until("the applier finds the database gone", WAIT, () -> pbx.dialerd().applier().paused());
+            Awaits.until("a minute of outage", OUTAGE, () -> elapsedSince(outageStart).compareTo(OUTAGE) >= 0);
             int waiting = pbx.dialerd().journal().pending();
-            assertTrue(waiting >= ANSWERED_DURING_OUTAGE * 5, "records kept in the journal: " + waiting);
-            long outageMillis = Duration.ofNanos(System.nanoTime() - outageStart).toMillis();
+            assertTrue(waiting >= during * 5, "records kept in the journal: " + waiting);
+            long outageMillis = elapsedSince(outageStart).toMillis();
 
             db.restart();
             Awaits.until("the journal applied after the outage", Duration.ofSeconds(90),
@@ -163,6 +177,10 @@ class DatabaseOutageIT {
             assertTrue(slowestStatus < 500, "getagentstatus took up to " + slowestStatus + " ms");
             assertTrue(slowest503.get() < 1500, "getcampaignlist answered 503 after up to " + slowest503 + " ms");
         }
+    }
+
+    private static Duration elapsedSince(long nanos) {
+        return Duration.ofNanos(System.nanoTime() - nanos);
     }
 
     private static void assertFastFailure(EccpResponse response, int code) {

@@ -17,7 +17,7 @@ import org.dialerd.db.SchemaInstaller;
  * connections refused. dialerd gets the pools it has in production (a request pool with a
  * short connection timeout, a journal pool); the test reads rows through a third.
  */
-final class OutageDatabase implements AutoCloseable {
+public final class OutageDatabase implements AutoCloseable {
     private static final String NAME = "call_center";
 
     private final Path directory;
@@ -36,32 +36,42 @@ final class OutageDatabase implements AutoCloseable {
         this.check = Database.open(settings);
         SchemaInstaller.installSchema(check.dataSource());
         SchemaInstaller.seedDemoDataOnce(check.dataSource());
-        this.requests = Database.open(settings).withConnectionTimeout(Duration.ofMillis(500));
+        this.requests = Database.open(settings, Duration.ofMillis(500));
         this.writes = Database.open(settings.withPoolSize(2));
     }
 
-    static OutageDatabase start(String name) throws Exception {
+    public static OutageDatabase start(String name) throws Exception {
         Path root = Path.of(System.getProperty("user.dir"), "target", "outage-mariadb");
         Files.createDirectories(root);
         Path directory = Files.createTempDirectory(root, name + "-");
         return new OutageDatabase(directory, EmbeddedMariaDb.start(directory, EmbeddedMariaDb.ANY_FREE_PORT));
     }
 
-    Persistence persistence(JournalSettings journal) {
+    public Persistence persistence(JournalSettings journal) {
         return Persistence.over(requests.dataSource(), writes.dataSource(), journal, Persistence.DEFAULT_ID_BLOCK);
     }
 
-    DataSource check() {
+    /** The server's port (the same after {@link #restart}), for a dialerd in another process. */
+    public int port() {
+        return port;
+    }
+
+    /** Where the server keeps its data; tests put the files of their dialerds next to it. */
+    public Path directory() {
+        return directory;
+    }
+
+    public DataSource check() {
         return check.dataSource();
     }
 
     /** A clean shutdown of the server: every connection is refused until {@link #restart}. */
-    void stop() {
+    public void stop() {
         server.stop();
     }
 
     /** Starts the server again and returns once every pool hands out connections again. */
-    void restart() {
+    public void restart() {
         server = EmbeddedMariaDb.start(directory, port);
         for (Database pool : new Database[] {requests, writes, check}) {
             org.dialerd.it.Awaits.until("the pool reconnected", Duration.ofSeconds(30), () -> {

@@ -148,6 +148,53 @@ class DialerdRestartIT {
         }
     }
 
+    /**
+     * The hold that survives a kill is in crash/KillDuringOutageIT (a real kill -9); here the
+     * other case, on the PBX's virtual clock: the parked caller hangs up while dialerd is down.
+     */
+    @Test
+    void aHoldWhoseCallerHungUpWhileDialerdWasDownEndsAtTheLastKnownTimeAndTheAgentIsUnpaused() throws Exception {
+        AgentCredentials sip1001 = new AgentCredentials("SIP/1001", "demo");
+        try (PbxHarness pbx = PbxHarness.start("sql/demo-data.sql")) {
+            String callId;
+            try (EccpClient eccp = console(pbx)) {
+                java.util.concurrent.LinkedBlockingQueue<org.dialerd.eccp.xml.XmlElement> events =
+                        new java.util.concurrent.LinkedBlockingQueue<>();
+                eccp.onEvent(events::add);
+                assertEquals("logged-in", eccp.loginAgent(sip1001, "1001").text("status").orElseThrow());
+                pbx.simulator().inboundCall("5557201", "8001", Duration.ofSeconds(30));
+                pbx.simulator().advance(Duration.ofSeconds(3));
+                callId = org.dialerd.it.EventWaits.await(events, "agentlinked", WAIT).childText("call_id")
+                        .orElseThrow();
+                assertTrue(eccp.hold(sip1001).isSuccess());
+                pbx.simulator().advance(Duration.ofSeconds(1)); // parked: the hold row is written
+                Awaits.until("the hold row", WAIT, () -> count(pbx, "id_agent = 6 AND id_break = 1") == 1);
+            }
+            String holdStart = Sql.value(pbx.dataSource(), "SELECT datetime_init FROM audit WHERE id_agent = 6 "
+                    + "AND id_break = 1 AND datetime_init >= CURDATE()");
+
+            pbx.killDialerd();
+            pbx.simulator().advance(Duration.ofSeconds(60)); // the parked caller gives up meanwhile
+            pbx.startDialerd();
+
+            try (EccpClient eccp = console(pbx)) {
+                Awaits.until("the hold row closed", WAIT, () -> count(pbx, "id_agent = 6 AND id_break = 1 "
+                        + "AND datetime_end IS NOT NULL") == 1);
+                assertEquals(holdStart, Sql.value(pbx.dataSource(), "SELECT datetime_end FROM audit WHERE id_agent = 6 "
+                        + "AND id_break = 1 AND datetime_init >= CURDATE()"), "ended at the last time known");
+                Awaits.until("SIP/1001 online", WAIT, () -> status(eccp, "SIP/1001").equals("online"));
+                assertEquals("0", eccp.getAgentStatus("SIP/1001").text("onhold").orElseThrow());
+                Awaits.until("unpaused in Asterisk", WAIT, () -> !pbx.simulator().inPbx(p -> p.queues().find("8001")
+                        .orElseThrow().member("Local/1001@agents").orElseThrow().paused()));
+                Awaits.until("the call finished", WAIT, () -> "terminada".equals(Sql.value(pbx.dataSource(),
+                        "SELECT status FROM call_entry WHERE id = ?", callId)));
+                assertEquals(1, count(pbx, "id_agent = 6 AND id_break IS NULL AND datetime_end IS NULL"),
+                        "the session continues");
+                eccp.logoutAgent(sip1001);
+            }
+        }
+    }
+
     private static void loginStatic(PbxHarness pbx, EccpClient eccp, AgentCredentials agent, String extension) {
         assertEquals("logging", eccp.loginAgent(agent, extension).text("status").orElseThrow());
         pbx.simulator().advance(Duration.ofSeconds(2)); // the phone answers, AgentLogin runs
