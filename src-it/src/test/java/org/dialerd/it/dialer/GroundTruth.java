@@ -21,27 +21,27 @@ import org.dialerd.sim.ami.AmiMessage;
  * <p>A campaign call is {@code Local/<phone>@<context>}: its ";1" half carries the uniqueid
  * dialerd assigned and is the one that waits in the queue and is bridged with the agent.
  */
-final class GroundTruth implements Consumer<AmiMessage> {
+public final class GroundTruth implements Consumer<AmiMessage> {
     private static final String LOCAL = "Local/";
 
     /** One originate of one number, as the PBX saw it. */
-    static final class Attempt {
-        final int number;
+    public static final class Attempt {
+        public final int number;
         String channel;
-        Integer reason;
+        public Integer reason;
         boolean joined;
         boolean connected;
         boolean abandoned;
         boolean completed;
         boolean hungUp;
-        long talkSeconds;
+        public long talkSeconds;
 
         Attempt(int number) {
             this.number = number;
         }
 
         /** Where dialerd leaves the call after this attempt; empty while the attempt is going on. */
-        String status(int shortCallSeconds) {
+        public String status(int shortCallSeconds) {
             if (reason == null) {
                 return "";
             }
@@ -59,7 +59,7 @@ final class GroundTruth implements Consumer<AmiMessage> {
         }
 
         /** The call_progress_log rows dialerd writes for this attempt, in order. */
-        List<String> progress(int shortCallSeconds) {
+        public List<String> progress(int shortCallSeconds) {
             // Every attempt here reached the PBX, so Asterisk accepted the Originate: Dialing.
             List<String> rows = new ArrayList<>(List.of("Placing", "Dialing"));
             if (reason == null) {
@@ -89,7 +89,7 @@ final class GroundTruth implements Consumer<AmiMessage> {
     }
 
     /** A consistent view: {@code events} changes with every event the truth took in. */
-    record Summary(long events, int attempts, int live, int mostLive, int remaining, Map<String, Integer> progress) {}
+    public record Summary(long events, int attempts, int live, int mostLive, int remaining, Map<String, Integer> progress) {}
 
     private final String context;
     private final int tries;
@@ -107,7 +107,7 @@ final class GroundTruth implements Consumer<AmiMessage> {
      * @param tries            the campaign's retries (how many times a number may be dialled)
      * @param shortCallSeconds dialer.llamada_corta
      */
-    GroundTruth(Collection<String> phones, String context, int tries, int shortCallSeconds) {
+    public GroundTruth(Collection<String> phones, String context, int tries, int shortCallSeconds) {
         phones.forEach(phone -> byPhone.put(phone, new ArrayList<>()));
         this.context = context;
         this.tries = tries;
@@ -141,8 +141,10 @@ final class GroundTruth implements Consumer<AmiMessage> {
             });
             case "QueueCallerAbandon" -> withAttempt(channel, a -> a.abandoned = true);
             case "Hangup" -> {
-                Attempt attempt = byChannel.remove(channel);
-                if (attempt != null) {
+                // The attempt stays findable: where Asterisk's threads race, its AgentComplete may
+                // follow the Hangup (EventOrder.raceWindows). Channel names are never reused in a run.
+                Attempt attempt = byChannel.get(channel);
+                if (attempt != null && !attempt.hungUp) {
                     attempt.hungUp = true;
                     live--;
                 }
@@ -181,7 +183,7 @@ final class GroundTruth implements Consumer<AmiMessage> {
         return channel.substring(LOCAL.length(), channel.indexOf('@'));
     }
 
-    synchronized Summary summary() {
+    public synchronized Summary summary() {
         int attempts = 0;
         int remaining = 0;
         Map<String, Integer> progress = new TreeMap<>();
@@ -207,13 +209,42 @@ final class GroundTruth implements Consumer<AmiMessage> {
     }
 
     /** The attempts made to each number, in order (copies are not needed once the PBX is quiet). */
-    synchronized Map<String, List<Attempt>> byPhone() {
+    public synchronized Map<String, List<Attempt>> byPhone() {
         return new LinkedHashMap<>(byPhone);
     }
 
-    synchronized List<String> unexpected() {
+    public synchronized List<String> unexpected() {
         return List.copyOf(unexpected);
     }
+
+    /** What the calls row must hold after these attempts. */
+    public static Row expectedRow(List<Attempt> tries, int shortCallSeconds) {
+        Attempt last = tries.get(tries.size() - 1);
+        String status = last.status(shortCallSeconds);
+        Integer cause = null;
+        String causeText = null;
+        Long duration = null;
+        if (status.equals("Failure") || status.equals("NoAnswer")) {
+            cause = switch (last.reason) {
+                case 5 -> 17;
+                case 3 -> 19;
+                case 8 -> 34;
+                default -> 0;
+            };
+            causeText = switch (last.reason) {
+                case 5 -> "User busy";
+                case 3 -> "No answer";
+                case 8 -> "Congestion";
+                default -> "Failed";
+            };
+        } else if (status.equals("Success") || status.equals("ShortCall")) {
+            duration = last.talkSeconds;
+        }
+        return new Row(status, tries.size(), cause, causeText, duration);
+    }
+
+    /** The columns of a calls row the run decides. */
+    public record Row(String status, int retries, Integer failureCause, String failureCauseText, Long duration) {}
 
     int shortCallSeconds() {
         return shortCallSeconds;
