@@ -15,8 +15,8 @@ import org.dialerd.it.PbxHarness;
 
 /**
  * The soak's ten agents SIP/1001..1010, each with its own console session: every virtual
- * minute one agent goes on a break or comes back, and every seventh minute one logs out and
- * logs in again a minute later. What an agent does next is decided from dialerd's view, not
+ * minute the next agent goes on a break and the one before comes back, and every seventh
+ * minute one logs out and logs in again a minute later. What an agent does next is decided from dialerd's view, not
  * from the answer: a pause whose AMI answer was lost is answered 500 although Asterisk paused
  * the member, and dialerd's view must follow Asterisk ({@link #assertMatchesThePbx}).
  */
@@ -50,11 +50,16 @@ final class AgentCrew implements AutoCloseable {
             loggedOut = -1;
         }
         int onBreak = (int) (minute % AGENTS);
-        AgentView view = view(onBreak);
-        if (view.status() != AgentStatus.OFFLINE) {
-            EccpResponse answer = view.pause().isPresent() ? consoles.get(onBreak).unpauseAgent(agent(onBreak))
-                    : consoles.get(onBreak).pauseAgent(agent(onBreak), BREAK);
-            note(answer, onBreak, view.pause().isPresent() ? "unpause" : "pause");
+        for (int i = 0; i < AGENTS; i++) {
+            AgentView view = view(i);
+            if (view.status() == AgentStatus.OFFLINE) {
+                continue;
+            }
+            if (i != onBreak && view.pause().isPresent()) {
+                note(consoles.get(i).unpauseAgent(agent(i)), i, "unpause");
+            } else if (i == onBreak && view.pause().isEmpty()) {
+                note(consoles.get(i).pauseAgent(agent(i), BREAK), i, "pause");
+            }
         }
         if (minute % 7 == 3) {
             int leaving = (int) ((minute / 7 + 5) % AGENTS);
