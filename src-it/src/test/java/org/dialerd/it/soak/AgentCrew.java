@@ -102,6 +102,8 @@ final class AgentCrew implements AutoCloseable {
             assertEquals(expected, actual, extension(i) + " " + when + " (dialerd: " + view.status() + ")");
             if (quiet) {
                 assertEquals(Optional.empty(), view.call(), extension(i) + " still on a call " + when);
+                // A session whose unread output passed max_outbound_bytes would have been closed.
+                assertEquals(true, consoles.get(i).isOpen(), extension(i) + "'s console session " + when);
             }
         }
     }

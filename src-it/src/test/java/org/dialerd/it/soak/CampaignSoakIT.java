@@ -124,8 +124,11 @@ class CampaignSoakIT {
                     .delayResponses("Originate", 0.005, LATE)
                     .loseResponses("QueuePause", 0.15)
                     .delayResponses("QueuePause", 0.15, LATE)
-                    .loseEvents("OriginateResponse", 0.001)
-                    .orphanResponses(0.005);
+                    .loseEvents("OriginateResponse", 0.002)
+                    .orphanResponses(0.01)
+                    // At least one of each, whatever the rates draw in a short run.
+                    .loseNextEvent("OriginateResponse").loseNextResponse("Originate")
+                    .loseNextResponse("QueuePause");
             try (AgentCrew crew = new AgentCrew(pbx, engine)) {
                 pbx.simulator().faults(faults);
                 Samples samples = run(pbx, barrier, crew, truth);
