@@ -164,6 +164,19 @@ public final class AmiGateway implements PbxGateway, AutoCloseable {
         return ledger.lateResponses();
     }
 
+    /**
+     * What the gateway holds per action now: replies not ended yet, responses expected by the
+     * ledger, and timed-out ActionIDs it remembers (bounded). Each returns to a small number
+     * when traffic stops; the soak samples them.
+     */
+    public Backlog backlog() {
+        int[] ledgerSizes = ledger.sizes();
+        return new Backlog(pending.size(), ledgerSizes[0], ledgerSizes[1]);
+    }
+
+    /** See {@link #backlog()}. */
+    public record Backlog(int replies, int expectedResponses, int rememberedTimeouts) {}
+
     /** Actions whose answer did not come within the action timeout. */
     public long timedOutActions() {
         return ledger.timeouts();

@@ -62,6 +62,11 @@ final class PendingReplies {
         return p;
     }
 
+    /** Actions whose reply has not ended yet (answered, timed out or failed). */
+    int size() {
+        return pending.size();
+    }
+
     /** Fails every pending reply (the connection is gone: no answer will come). */
     void failAll(String reason) {
         for (Pending p : pending.values()) {

@@ -45,6 +45,11 @@ final class ResponseLedger {
         this.metrics = metrics;
     }
 
+    /** ActionIDs whose response is expected now, and timed-out ones remembered (at most {@link #LATE_MEMORY}). */
+    int[] sizes() {
+        return new int[] {expected.size(), timedOut.size()};
+    }
+
     /** Before the action is written: its response is now expected. */
     void expect(String actionId) {
         expected.merge(actionId, 1, Integer::sum);

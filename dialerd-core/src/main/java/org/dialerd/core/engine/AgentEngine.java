@@ -297,6 +297,13 @@ public final class AgentEngine implements AgentService {
                 .whenComplete((v, e) -> scheduler.schedule(every, () -> monitorIncomingQueues(store, every)));
     }
 
+    /** What the engine holds per call and per action now (the soak checks it stays bounded). */
+    public CompletableFuture<EngineBacklog> backlog() {
+        return onEngine(() -> new EngineBacklog(outbound == null ? 0 : outbound.waitingForOriginate(),
+                outbound == null ? 0 : outbound.followed(), inbound == null ? 0 : inbound.followed(),
+                transfers.followed(), holds.parkedCount()));
+    }
+
     /** Daemon stop: closes every open break and session row, then lets the writes drain. */
     public CompletableFuture<Void> closeAllAudits() {
         return onEngine(() -> {

@@ -30,6 +30,11 @@ final class HoldControl {
     /** Parked customers by uniqueid → the agent holding them. */
     private final Map<String, AgentState> parked = new HashMap<>();
 
+    /** Agents whose call is parked now. Engine thread. */
+    int parkedCount() {
+        return parked.size();
+    }
+
     HoldControl(AgentEngine engine, EngineWrites writes, int holdBreakId) {
         this.engine = engine;
         this.holdBreakId = holdBreakId;

@@ -34,6 +34,11 @@ final class InboundCalls {
     private Map<String, IncomingCallStore.MonitoredQueue> monitored = Map.of();
     private final Map<String, LiveCall> byUniqueId = new HashMap<>();
 
+    /** Incoming calls followed. Engine thread. */
+    int followed() {
+        return byUniqueId.size();
+    }
+
     InboundCalls(AgentEngine engine, EngineWrites writes) {
         this.engine = engine;
         this.writes = writes;

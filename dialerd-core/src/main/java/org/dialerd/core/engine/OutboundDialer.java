@@ -64,6 +64,16 @@ final class OutboundDialer {
     private final Map<String, OutboundCall> byUniqueId = new HashMap<>();
     private final Map<Integer, RunningStats> stats = new HashMap<>();
     private final RecentCalls recent = new RecentCalls();
+
+    /** Calls waiting for their Originate's outcome (by ActionID). Engine thread. */
+    int waitingForOriginate() {
+        return byActionId.size();
+    }
+
+    /** Calls followed by their uniqueid. Engine thread. */
+    int followed() {
+        return byUniqueId.size();
+    }
     private final OriginateWatchdog watchdog;
     private long sequence;
     /** Calls that ended so far; a round whose read predates an ending cannot judge "finished". */

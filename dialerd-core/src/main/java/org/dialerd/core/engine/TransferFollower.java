@@ -60,6 +60,11 @@ final class TransferFollower {
         this.engine = engine;
     }
 
+    /** Transfers followed now. */
+    int followed() {
+        return byChannel.size();
+    }
+
     /** Follows the transfer from before the Atxfer is sent, so no event of it can be missed. */
     CompletableFuture<EngineResult> start(AgentState state, String channel, String context, String extension) {
         CallLink call = state.call != null ? state.call.link()

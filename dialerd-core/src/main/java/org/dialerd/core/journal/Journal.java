@@ -188,16 +188,21 @@ public final class Journal implements WriteBacklog, AutoCloseable {
 
     /** The next durable record not yet applied, waiting up to {@code timeout}; for the one applier thread. */
     public Optional<JournalEntry> awaitNext(Duration timeout) throws InterruptedException {
+        return awaitBatch(timeout, 1).stream().findFirst();
+    }
+
+    /** Up to {@code max} of the next durable records not yet applied, in order (empty after the timeout). */
+    public List<JournalEntry> awaitBatch(Duration timeout, int max) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (lock) {
             while (durable.isEmpty() && !closed) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    return Optional.empty();
+                    return List.of();
                 }
                 TimeUnit.NANOSECONDS.timedWait(lock, left);
             }
-            return Optional.ofNullable(durable.peekFirst());
+            return durable.stream().limit(max).toList();
         }
     }
 

@@ -1,6 +1,7 @@
 package org.dialerd.core.journal;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.dialerd.core.store.StoreException;
@@ -17,6 +18,8 @@ import org.slf4j.LoggerFactory;
 public final class JournalApplier implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(JournalApplier.class);
     private static final Duration POLL = Duration.ofMillis(200);
+    /** Records applied in one transaction at most. */
+    static final int BATCH = 200;
 
     private final Journal journal;
     private final JournalTarget target;
@@ -50,28 +53,29 @@ public final class JournalApplier implements AutoCloseable {
         Duration backoff = minBackoff;
         long pausedSince = 0;
         while (!stopped) {
-            JournalEntry entry;
+            List<JournalEntry> batch;
             try {
-                Optional<JournalEntry> next = journal.awaitNext(POLL);
-                if (next.isEmpty()) {
+                batch = journal.awaitBatch(POLL, BATCH);
+                if (batch.isEmpty()) {
                     continue;
                 }
-                entry = next.get();
             } catch (InterruptedException e) {
                 return;
             }
+            long last = batch.get(batch.size() - 1).seq();
             try {
                 if (known < 0) {
                     known = target.lastApplied(journal.hostId());
                 }
-                if (entry.seq() <= known) {
-                    skipped++;
-                } else {
-                    target.apply(journal.hostId(), entry);
-                    known = entry.seq();
-                    applied++;
+                long alreadyApplied = known;
+                List<JournalEntry> fresh = batch.stream().filter(e -> e.seq() > alreadyApplied).toList();
+                skipped += batch.size() - fresh.size();
+                if (!fresh.isEmpty()) {
+                    applyInOrder(fresh);
+                    applied += fresh.size();
                 }
-                journal.markApplied(entry.seq());
+                known = Math.max(known, last);
+                journal.markApplied(last);
                 if (paused) {
                     paused = false;
                     log.info("database writes resumed after {} s; {} journal records still to apply",
@@ -90,8 +94,36 @@ public final class JournalApplier implements AutoCloseable {
                     return;
                 }
                 backoff = backoff.multipliedBy(2).compareTo(maxBackoff) > 0 ? maxBackoff : backoff.multipliedBy(2);
+            }
+        }
+    }
+
+    /**
+     * One transaction for the batch; when the database refuses one of its records for good, the
+     * batch is applied one record at a time so that only that record goes to the dead letters.
+     */
+    private void applyInOrder(List<JournalEntry> entries) {
+        if (entries.size() > 1) {
+            try {
+                target.applyAll(journal.hostId(), entries);
+                return;
+            } catch (RejectedWriteException | JournalCorruptException e) {
+                log.debug("a journal batch from seq {} was refused ({}); applying it record by record",
+                        entries.get(0).seq(), e.getMessage());
+            } catch (StoreException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                log.debug("a journal batch from seq {} failed ({}); applying it record by record",
+                        entries.get(0).seq(), e.toString());
+            }
+        }
+        for (JournalEntry entry : entries) {
+            try {
+                target.apply(journal.hostId(), entry);
             } catch (RejectedWriteException | JournalCorruptException e) {
                 reject(entry, e.getMessage());
+            } catch (StoreException e) {
+                throw e;
             } catch (RuntimeException e) {
                 // A bug must not wedge every write behind it: the record is kept in the dead letters.
                 log.error("applying journal record seq {} failed unexpectedly", entry.seq(), e);

@@ -21,7 +21,7 @@ class JournalApplierTest {
     Path dir;
 
     /** A database in memory: applied records, last_seq, and switches for failures. */
-    static final class MemoryTarget implements JournalTarget {
+    static class MemoryTarget implements JournalTarget {
         final List<JournalEntry> applied = new ArrayList<>();
         final AtomicBoolean down = new AtomicBoolean();
         long lastSeq;
@@ -56,6 +56,54 @@ class JournalApplierTest {
 
         synchronized List<JournalRecord> records() {
             return applied.stream().map(JournalEntry::record).toList();
+        }
+    }
+
+    /** Counts transactions: a batch is one, and all or nothing (a refused record rolls it back). */
+    static final class BatchingTarget extends MemoryTarget {
+        int transactions;
+
+        @Override
+        public synchronized void apply(String hostId, JournalEntry entry) {
+            transactions++;
+            super.apply(hostId, entry);
+        }
+
+        @Override
+        public synchronized void applyAll(String hostId, List<JournalEntry> entries) {
+            for (JournalEntry entry : entries) {
+                if (entry.record() instanceof JournalRecord.CampaignStatus s && s.campaignId() == refusedCampaign) {
+                    throw new RejectedWriteException("foreign key: campaign " + refusedCampaign + " was deleted", null);
+                }
+            }
+            transactions++;
+            entries.stream().filter(e -> e.seq() > lastSeq).forEach(applied::add);
+            lastSeq = Math.max(lastSeq, entries.get(entries.size() - 1).seq());
+        }
+    }
+
+    @Test
+    void aBacklogIsAppliedInFewTransactionsAndARefusedRecordStillGoesAloneToTheDeadLetters() throws Exception {
+        BatchingTarget target = new BatchingTarget();
+        target.refusedCampaign = 250;
+        try (Journal journal = Journal.open(JournalSettings.in(dir), Clock.systemUTC())) {
+            for (int i = 1; i <= 1000; i++) {
+                journal.append(status(i));
+            }
+            assertTrue(journal.flush(WAIT));
+        }
+        try (Journal journal = Journal.open(JournalSettings.in(dir), Clock.systemUTC());
+             JournalApplier applier = applier(journal, target)) {
+            assertTrue(applier.drain(WAIT));
+            List<JournalRecord> expected = new ArrayList<>();
+            for (int i = 1; i <= 1000; i++) {
+                if (i != 250) {
+                    expected.add(status(i));
+                }
+            }
+            assertEquals(expected, target.records(), "in order, all but the refused one");
+            assertTrue(target.transactions < 1000 / 10 + JournalApplier.BATCH, target.transactions + " transactions");
+            assertTrue(Files.readString(dir.resolve("dead-letter.log")).contains("campaignId=250"));
         }
     }
 

@@ -54,6 +54,24 @@ public final class JdbcJournalTarget implements JournalTarget {
         }
     }
 
+    /** One transaction: the entries above last_seq, then last_seq to the last entry's seq. */
+    @Override
+    public void applyAll(String hostId, java.util.List<JournalEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        long first = entries.get(0).seq();
+        long last = entries.get(entries.size() - 1).seq();
+        inTransaction(hostId, first, last, c -> {
+            long applied = lastSeq(c, hostId, false); // already locked by inTransaction
+            for (JournalEntry entry : entries) {
+                if (entry.seq() > applied) {
+                    RecordStatements.apply(c, entry.record());
+                }
+            }
+        });
+    }
+
     @Override
     public void skip(String hostId, long seq) {
         inTransaction(hostId, seq, c -> { });
@@ -64,15 +82,21 @@ public final class JdbcJournalTarget implements JournalTarget {
     }
 
     private void inTransaction(String hostId, long seq, Work work) {
+        inTransaction(hostId, seq, seq, work);
+    }
+
+    /** Runs {@code work} when last_seq is below {@code last}, then sets last_seq to {@code last}. */
+    private void inTransaction(String hostId, long first, long last, Work work) {
+        long seq = first;
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                if (lastSeq(c, hostId, true) < seq) {
+                if (lastSeq(c, hostId, true) < last) {
                     work.run(c);
                     try (PreparedStatement advance = c.prepareStatement("INSERT INTO dialerd_journal_applied "
                             + "(host_id, last_seq) VALUES (?, ?) ON DUPLICATE KEY UPDATE last_seq = VALUES(last_seq)")) {
                         advance.setString(1, hostId);
-                        advance.setLong(2, seq);
+                        advance.setLong(2, last);
                         advance.executeUpdate();
                     }
                 }

@@ -40,6 +40,20 @@ public final class EventFanout implements EngineListener, AutoCloseable {
 
     @Override
     public void onEvent(AgentEvent event) {
+        if (thread.isShutdown()) {
+            // Daemon stop: the ECCP listener and its sessions are gone before the engine closes
+            // the open breaks and sessions, whose events have nobody to go to.
+            log.debug("not sent, event fan-out closed: {}", event);
+            return;
+        }
+        try {
+            fanOut(event);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            log.debug("not sent, event fan-out closed meanwhile: {}", event);
+        }
+    }
+
+    private void fanOut(AgentEvent event) {
         thread.execute(() -> {
             if (event instanceof AgentEvent.CallProgress progress) {
                 details.onProgress(progress);

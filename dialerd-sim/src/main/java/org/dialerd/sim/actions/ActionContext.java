@@ -7,7 +7,9 @@ import org.dialerd.sim.pbx.Pbx;
 
 /**
  * What a handler sees: the action, its session, the PBX, and the ways to answer. Events the
- * action caused so far go out before its answer (they may be held for an {@code EventOrder}).
+ * action caused so far go out before its answer (they may be held for an {@code EventOrder}),
+ * unless the event order puts this action's response after its events: then the response waits
+ * for the end of the engine step.
  */
 public final class ActionContext {
 
@@ -98,6 +100,10 @@ public final class ActionContext {
     }
 
     private void sendNow(AmiMessage m) {
+        if (!m.isEvent() && engine.responseAfterEvents(action)) {
+            engine.sendAfterStep(session, m);
+            return;
+        }
         engine.flushEvents();
         session.send(m);
     }

@@ -3,6 +3,7 @@ package org.dialerd.sim.engine;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -47,9 +48,11 @@ public final class SimEngine implements EventSink {
     private EventOrder order = EventOrder.NATURAL;
     /** Published but not yet handed to the order policy (only when it is not NATURAL). */
     private final List<AmiMessage> held = new ArrayList<>();
+    /** Responses the order policy puts after their action's events: sent when the step ends. */
+    private final List<Map.Entry<AmiSession, AmiMessage>> afterStep = new ArrayList<>();
 
     public SimEngine() {
-        scheduler.beforeTimeMoves(this::flushEvents);
+        scheduler.beforeTimeMoves(this::endInstant);
     }
 
     public VirtualScheduler scheduler() {
@@ -98,6 +101,32 @@ public final class SimEngine implements EventSink {
         }
     }
 
+    /** Whether the policy sends the response to {@code action} after the events of this step. Engine thread. */
+    public boolean responseAfterEvents(AmiMessage action) {
+        return order.responseAfterEvents(action);
+    }
+
+    /** Sends {@code response} to {@code session} once this step's events went out. Engine thread. */
+    public void sendAfterStep(AmiSession session, AmiMessage response) {
+        afterStep.add(Map.entry(session, response));
+    }
+
+    /** The end of an engine step: what is due runs, then {@link #endInstant}. */
+    private void endStep() {
+        scheduler.runDue();
+        endInstant();
+    }
+
+    /** Before the clock moves on or a step ends: this instant's events, then the responses held behind them. */
+    private void endInstant() {
+        flushEvents();
+        while (!afterStep.isEmpty()) {
+            List<Map.Entry<AmiSession, AmiMessage>> responses = List.copyOf(afterStep);
+            afterStep.clear();
+            responses.forEach(r -> r.getKey().send(r.getValue()));
+        }
+    }
+
     /** Hands what was published at this instant to the order policy and delivers its answer. Engine thread. */
     public void flushEvents() {
         release(scheduler.nowMillis());
@@ -135,8 +164,7 @@ public final class SimEngine implements EventSink {
     public void execute(Runnable work) {
         thread.execute(() -> {
             work.run();
-            scheduler.runDue();
-            flushEvents();
+            endStep();
         });
     }
 
@@ -151,8 +179,7 @@ public final class SimEngine implements EventSink {
         }
         Future<T> f = thread.submit(() -> {
             T r = work.call();
-            scheduler.runDue();
-            flushEvents();
+            endStep();
             return r;
         });
         try {

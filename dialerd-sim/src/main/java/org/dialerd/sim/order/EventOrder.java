@@ -33,6 +33,17 @@ public interface EventOrder {
     List<AmiMessage> release(List<AmiMessage> published, long nowMillis);
 
     /**
+     * Whether the response to {@code action} goes out after the events the action caused in the
+     * same engine step (Newchannel of an Originate, QueueMemberPause of a QueuePause...) instead
+     * of before them. Real Asterisk answers from the manager thread while the events come from
+     * app_queue, the channel's thread or the originate thread, so either side can win; the
+     * recordings show the response first, which is the default.
+     */
+    default boolean responseAfterEvents(AmiMessage action) {
+        return false;
+    }
+
+    /**
      * Real Asterisk's races, seeded: the same seed gives the same order for the same events. A
      * successful OriginateResponse may also be up to {@link RaceWindows#DEFAULT_LATENESS} late:
      * virtual time, so it comes out once the clock gets there.

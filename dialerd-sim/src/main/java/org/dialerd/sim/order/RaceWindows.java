@@ -22,6 +22,9 @@ import org.dialerd.sim.ami.AmiMessage;
  *   <li><b>BridgeLeave and the Hangup of the same channel</b> swap (04 against 08 A).</li>
  *   <li><b>The two halves of a Local channel</b>: adjacent single-channel events of {@code ;1}
  *       and {@code ;2} swap (06: the answered halves' Newstate in either order).</li>
+ *   <li><b>A response and its action's events</b>: the response to QueueAdd, QueuePause,
+ *       QueueRemove, Originate, Redirect, Atxfer or BlindTransfer goes before or after the
+ *       events the action caused in the same instant ({@link ResponseRaces}).</li>
  * </ul>
  *
  * Nothing else moves: every channel's own events keep their order (Newchannel first), events
@@ -44,6 +47,7 @@ public final class RaceWindows implements EventOrder {
 
     private final long seed;
     private final long maxLatenessMillis;
+    private final ResponseRaces responses;
     /** Late OriginateResponses, oldest first. */
     private final List<Late> late = new ArrayList<>();
 
@@ -55,6 +59,18 @@ public final class RaceWindows implements EventOrder {
         }
         this.seed = seed;
         this.maxLatenessMillis = maxLateness.toMillis();
+        this.responses = new ResponseRaces(seed);
+    }
+
+    /** QueueAdd, QueuePause, QueueRemove, Originate, Redirect, Atxfer, BlindTransfer: either side ({@link ResponseRaces}). */
+    @Override
+    public boolean responseAfterEvents(AmiMessage action) {
+        return responses.afterEvents(action);
+    }
+
+    /** How many responses this policy sent after their action's events, per action name (lower case). */
+    public java.util.Map<String, Long> responsesAfterEvents() {
+        return responses.moved();
     }
 
     @Override

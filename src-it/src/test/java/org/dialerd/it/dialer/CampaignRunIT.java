@@ -19,6 +19,7 @@ import org.dialerd.eccp.client.AgentCredentials;
 import org.dialerd.eccp.client.EccpClient;
 import org.dialerd.it.Awaits;
 import org.dialerd.it.PbxHarness;
+import org.dialerd.it.dialer.GroundTruth.Row;
 import org.dialerd.sim.Scenario;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
@@ -168,7 +169,7 @@ class CampaignRunIT {
                 mismatches.add("call " + call.getValue() + " (" + call.getKey() + ") dialled " + tries.size()
                         + " times, the campaign allows " + TRIES);
             }
-            Row expected = expectedRow(tries);
+            Row expected = GroundTruth.expectedRow(tries, SHORT_CALL_SECONDS);
             if (!expected.equals(row)) {
                 mismatches.add("call " + call.getValue() + " (" + call.getKey() + "): expected " + expected
                         + ", database " + row);
@@ -198,35 +199,6 @@ class CampaignRunIT {
                 db.campaignStats(), "num_completadas and promedio");
         assertEquals("0", db.column("SELECT COUNT(*) FROM current_calls"), "current_calls after the run");
     }
-
-    /** What the calls row must hold after these attempts. */
-    private static Row expectedRow(List<GroundTruth.Attempt> tries) {
-        GroundTruth.Attempt last = tries.get(tries.size() - 1);
-        String status = last.status(SHORT_CALL_SECONDS);
-        Integer cause = null;
-        String causeText = null;
-        Long duration = null;
-        if (status.equals("Failure") || status.equals("NoAnswer")) {
-            cause = switch (last.reason) {
-                case 5 -> 17;
-                case 3 -> 19;
-                case 8 -> 34;
-                default -> 0;
-            };
-            causeText = switch (last.reason) {
-                case 5 -> "User busy";
-                case 3 -> "No answer";
-                case 8 -> "Congestion";
-                default -> "Failed";
-            };
-        } else if (status.equals("Success") || status.equals("ShortCall")) {
-            duration = last.talkSeconds;
-        }
-        return new Row(status, tries.size(), cause, causeText, duration);
-    }
-
-    /** The columns of a calls row the run decides. */
-    record Row(String status, int retries, Integer failureCause, String failureCauseText, Long duration) {}
 
     /** The test's reads of the campaign's tables. */
     private record Db(PbxHarness pbx) {

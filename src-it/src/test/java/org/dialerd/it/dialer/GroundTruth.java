@@ -34,7 +34,7 @@ public final class GroundTruth implements Consumer<AmiMessage> {
         boolean abandoned;
         boolean completed;
         boolean hungUp;
-        long talkSeconds;
+        public long talkSeconds;
 
         Attempt(int number) {
             this.number = number;
@@ -141,8 +141,10 @@ public final class GroundTruth implements Consumer<AmiMessage> {
             });
             case "QueueCallerAbandon" -> withAttempt(channel, a -> a.abandoned = true);
             case "Hangup" -> {
-                Attempt attempt = byChannel.remove(channel);
-                if (attempt != null) {
+                // The attempt stays findable: where Asterisk's threads race, its AgentComplete may
+                // follow the Hangup (EventOrder.raceWindows). Channel names are never reused in a run.
+                Attempt attempt = byChannel.get(channel);
+                if (attempt != null && !attempt.hungUp) {
                     attempt.hungUp = true;
                     live--;
                 }
@@ -214,6 +216,35 @@ public final class GroundTruth implements Consumer<AmiMessage> {
     public synchronized List<String> unexpected() {
         return List.copyOf(unexpected);
     }
+
+    /** What the calls row must hold after these attempts. */
+    public static Row expectedRow(List<Attempt> tries, int shortCallSeconds) {
+        Attempt last = tries.get(tries.size() - 1);
+        String status = last.status(shortCallSeconds);
+        Integer cause = null;
+        String causeText = null;
+        Long duration = null;
+        if (status.equals("Failure") || status.equals("NoAnswer")) {
+            cause = switch (last.reason) {
+                case 5 -> 17;
+                case 3 -> 19;
+                case 8 -> 34;
+                default -> 0;
+            };
+            causeText = switch (last.reason) {
+                case 5 -> "User busy";
+                case 3 -> "No answer";
+                case 8 -> "Congestion";
+                default -> "Failed";
+            };
+        } else if (status.equals("Success") || status.equals("ShortCall")) {
+            duration = last.talkSeconds;
+        }
+        return new Row(status, tries.size(), cause, causeText, duration);
+    }
+
+    /** The columns of a calls row the run decides. */
+    public record Row(String status, int retries, Integer failureCause, String failureCauseText, Long duration) {}
 
     int shortCallSeconds() {
         return shortCallSeconds;

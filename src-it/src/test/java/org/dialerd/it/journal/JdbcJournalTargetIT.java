@@ -51,6 +51,23 @@ class JdbcJournalTargetIT {
     }
 
     @Test
+    void aBatchIsAllOrNothingAndAReplayedBatchMakesNoSecondRow() {
+        JournalEntry open = new JournalEntry(11, 0, new JournalRecord.AuditOpened(900011, 1, null, T, null));
+        JournalEntry close = new JournalEntry(12, 0, new JournalRecord.AuditClosed(900011, T.plusSeconds(30), 30));
+        JournalEntry refused = new JournalEntry(13, 0,
+                new JournalRecord.IncomingEntered(900012, 1, 999, "555", "SIP/x", "1.1", T));
+        assertThrows(RejectedWriteException.class, () -> target.applyAll(HOST, List.of(open, close, refused)));
+        assertEquals("0", Sql.value(db, "SELECT COUNT(*) FROM audit WHERE id = 900011"), "rolled back as a whole");
+        assertEquals(0, target.lastApplied(HOST));
+
+        target.applyAll(HOST, List.of(open, close));
+        target.applyAll(HOST, List.of(open, close)); // a replay after a crash before the acknowledgement
+        assertEquals(12, target.lastApplied(HOST));
+        assertEquals("1", Sql.value(db, "SELECT COUNT(*) FROM audit WHERE id = 900011"));
+        assertEquals("00:00:30", Sql.value(db, "SELECT duration FROM audit WHERE id = 900011"));
+    }
+
+    @Test
     void everyRecordKindAppliesToTheSchema() {
         long seq = 1;
         List<JournalRecord> call = List.of(

@@ -114,6 +114,15 @@ final class CallScript implements AutoCloseable {
         }
     }
 
+    /** Hangs up a channel (or {@code /regex/}) over dialerd's own AMI connection, as a phone or a test would. */
+    void hangup(String channel) {
+        try {
+            pbx.gateway().send(new org.dialerd.core.pbx.PbxAction.Hangup(channel, 16)).get(20, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("hangup " + channel, e);
+        }
+    }
+
     /** Steps until the PBX has sent an event that {@code sent} matches. */
     void stepUntil(String what, Predicate<AmiMessage> sent) {
         for (int i = 0; i < MAX_STEPS; i++) {

@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import org.dialerd.eccp.xml.XmlElement;
 import org.dialerd.sim.ami.AmiMessage;
 import org.dialerd.sim.order.EventOrder;
+import org.dialerd.sim.order.RaceWindows;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,15 +27,18 @@ import org.slf4j.LoggerFactory;
 /**
  * The same scripted calls under the simulator's natural order and under seeded orders of the
  * windows where real Asterisk's order is not fixed ({@code EventOrder.raceWindows}): an outgoing
- * call answered, one busy, an incoming call answered, one abandoned, one transferred, and one put
- * on hold, taken back and held again until the caller hangs up. Every order must leave the same rows (calls, call_entry, the whole
+ * call answered, one busy, an incoming call answered, one abandoned, one transferred, one put
+ * on hold, taken back and held again until the caller hangs up, one transferred after a
+ * consultation (Atxfer), and the agent's logout. The windows include the race between an
+ * action's response and its events (QueueAdd, QueuePause, QueueRemove, Originate, Redirect,
+ * Atxfer). Every order must leave the same rows (calls, call_entry, the whole
  * call_progress_log, audit, the campaign) and send the console the same events as the natural
  * order, with every expected progress row. The seeds are chosen so that every window is
  * exercised, which the test checks; {@code -Ddialerd.order.seeds=N} runs seeds 1..N instead.
  */
 class EventOrderIT {
     private static final Logger log = LoggerFactory.getLogger(EventOrderIT.class);
-    private static final long[] SEEDS = {1, 2, 3};
+    private static final long[] SEEDS = {1, 2, 3, 4, 5};
     private static final Pattern DATETIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}[ T]\\d{2}:\\d{2}:\\d{2}");
     private static final Set<String> SINGLE_CHANNEL_EVENTS = Set.of("Newstate", "NewCallerid", "NewConnectedLine",
             "Newexten", "VarSet", "HangupRequest", "SoftHangupRequest", "Hangup", "MusicOnHoldStart",
@@ -59,7 +63,10 @@ class EventOrderIT {
             }
         }
         assertEquals(Set.of("OriginateResponse after QueueCallerJoin", "OriginateResponse after AgentConnect",
-                "AgentComplete after Hangup", "Hangup before BridgeLeave", "Local halves"), windows,
+                "AgentComplete after Hangup", "Hangup before BridgeLeave", "Local halves",
+                "queueadd answered after its events", "queuepause answered after its events",
+                "queueremove answered after its events", "originate answered after its events",
+                "redirect answered after its events", "atxfer answered after its events"), windows,
                 "windows the seeds exercised");
     }
 
@@ -93,6 +100,10 @@ class EventOrderIT {
             String abandoned = incomingAbandoned(s);
             String transferred = incomingTransferred(s);
             String held = incomingHeld(s);
+            String consulted = incomingAttendedTransfer(s);
+            s.assertSuccess(s.eccp.logoutAgent(AGENT));
+            s.await("agentloggedout");
+            s.awaitValue("session closed", "0", "SELECT COUNT(*) FROM audit WHERE datetime_end IS NULL");
             assertEquals(List.of("Placing", "Dialing", "Ringing", "OnQueue", "Success", "Hangup"),
                     s.progress("id_call_outgoing", 1));
             assertEquals(List.of("Placing", "Dialing", "Failure"), s.progress("id_call_outgoing", 2));
@@ -101,8 +112,14 @@ class EventOrderIT {
             assertEquals(List.of("OnQueue", "Success", "Hangup"), s.progress("id_call_incoming", transferred));
             assertEquals(List.of("OnQueue", "Success", "OnHold", "OffHold", "OnHold", "Hangup"),
                     s.progress("id_call_incoming", held));
+            assertEquals(List.of("OnQueue", "Success", "Hangup"), s.progress("id_call_incoming", consulted));
             long epoch = s.pbx.epoch().getEpochSecond();
-            Outcome outcome = new Outcome(records(s, epoch), events(s, epoch), orders(s.ami));
+            Set<String> orders = orders(s.ami);
+            if (order instanceof RaceWindows races) {
+                races.responsesAfterEvents().keySet().forEach(action -> orders.add(action + " answered after its events: "
+                        + action));
+            }
+            Outcome outcome = new Outcome(records(s, epoch), events(s, epoch), orders);
             log.info("{}: {} AMI events, {} console events", order, s.ami.size(), s.events.size());
             return outcome;
         }
@@ -187,6 +204,29 @@ class EventOrderIT {
         s.await("agentunlinked");
         s.awaitValue("call finished", "terminada", "SELECT status FROM call_entry WHERE id = ?", callId);
         s.awaitValue("hold closed", "0", "SELECT COUNT(*) FROM audit WHERE id_break = 1 AND datetime_end IS NULL");
+        return callId;
+    }
+
+    /**
+     * The agent consults extension 1002 (Atxfer) and completes the transfer by hanging up, as a
+     * phone does (trace 10, A); then 1002 and the caller are hung up.
+     */
+    private static String incomingAttendedTransfer(CallScript s) {
+        s.pbx.simulator().inboundCall("042000005", "8001", Duration.ofSeconds(60));
+        String callId = s.linkedIncoming("042000005");
+        s.step();
+        s.assertSuccess(s.eccp.atxferCall(AGENT, "1002"));
+        s.steps(3); // the digits, the dial, 1002 answers after 1 s: the same virtual times in every order
+        String transferer = s.pbx.simulator().channelNames().stream()
+                .filter(name -> name.startsWith("Local/1001@agents-") && name.endsWith(";1")).findFirst().orElseThrow();
+        s.hangup(transferer); // the transfer completes at this instant: dialerd must follow before time moves
+        s.await("agentunlinked");
+        assertEquals(1, s.ami.stream().filter(e -> e.eventName().equals("AttendedTransfer")).count(), "AttendedTransfer");
+        s.awaitValue("call transferred", "1002 terminada",
+                "SELECT CONCAT(transfer, ' ', status) FROM call_entry WHERE id = ?", callId);
+        s.hangup("/^Local\\/100[12]@agents-/");
+        s.stepUntil("phones idle", e -> s.pbx.simulator().channelNames().stream()
+                .noneMatch(name -> name.startsWith("Local/100")));
         return callId;
     }
 

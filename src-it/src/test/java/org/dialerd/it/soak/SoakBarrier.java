@@ -1,0 +1,76 @@
+package org.dialerd.it.soak;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.dialerd.core.engine.AgentEngine;
+import org.dialerd.core.engine.EngineBacklog;
+import org.dialerd.core.pbx.PbxEvent;
+import org.dialerd.it.PbxHarness;
+import org.dialerd.sim.pbx.QueueConfig;
+import org.dialerd.sim.Scenario;
+
+/**
+ * "dialerd has handled everything the PBX said so far", without sleeping: after each step the
+ * simulator publishes a marker (a QueueMemberPause of a member of a queue dialerd does not
+ * follow), which travels behind the step's events through the socket, asterisk-java and the
+ * gateway; once the gateway hands it to its listeners (the engine's first), a task queued on
+ * the engine thread runs after every event before it. Neither the event order policy nor the
+ * faults touch the marker (it is not one of the names they move or lose).
+ */
+final class SoakBarrier {
+    static final String QUEUE = "9999";
+    private static final String MEMBER = "Local/marker@soak";
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    private final PbxHarness pbx;
+    private final AgentEngine engine;
+    private final AtomicLong seen = new AtomicLong();
+    private long sent;
+
+    /** The marker's queue, added to the scenario before the simulator starts. */
+    static void addTo(Scenario scenario) {
+        scenario.queue(QueueConfig.of(QUEUE, QueueConfig.Strategy.RINGALL));
+    }
+
+    SoakBarrier(PbxHarness pbx, AgentEngine engine) {
+        this.pbx = pbx;
+        this.engine = engine;
+        pbx.gateway().addListener(event -> {
+            if (event instanceof PbxEvent.QueueMemberPause p && p.member().queue().equals(QUEUE)) {
+                synchronized (seen) {
+                    seen.incrementAndGet();
+                    seen.notifyAll();
+                }
+            }
+        });
+        pbx.simulator().withPbx(p -> p.queues().add(QUEUE, MEMBER, "marker", "", 0, false, ""));
+    }
+
+    /** Returns once the engine has handled every event the PBX sent before this call; its backlog then. */
+    EngineBacklog pass() {
+        long mark = ++sent;
+        pbx.simulator().withPbx(p -> p.queues().pause(QUEUE, MEMBER, mark % 2 == 1, "mark"));
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        synchronized (seen) {
+            while (seen.get() < mark) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("marker " + mark + " not through dialerd within " + WAIT + " (seen "
+                            + seen.get() + ")");
+                }
+                try {
+                    seen.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError("interrupted at marker " + mark, e);
+                }
+            }
+        }
+        try {
+            return engine.backlog().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("engine did not answer within " + WAIT, e);
+        }
+    }
+}
