@@ -144,7 +144,7 @@ public final class RequestResponseLoad {
                 answer.append((char) b);
                 matched = b == END[matched] ? matched + 1 : (b == END[0] ? 1 : 0);
                 if (matched == END.length) {
-                    if (answer.indexOf("<failure>") >= 0) {
+                    if (answer.indexOf("<failure><code>") >= 0) {
                         failures++;
                         lastFailure = answer.toString();
                     }

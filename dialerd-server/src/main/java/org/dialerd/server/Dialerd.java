@@ -159,6 +159,10 @@ public final class Dialerd implements AutoCloseable {
     public static Dialerd over(Persistence persistence, EccpServerSettings eccpSettings, Clock clock, PbxSide pbx,
                                Deque<AutoCloseable> resources, Monitoring monitoring) {
         Stores stores = persistence.stores();
+        // Read once now, then checked every 500 ms on a thread of its own (web UI edits show within 1 s).
+        persistence.reference().refresh();
+        resources.push(org.dialerd.core.store.reference.ReferenceRefresh.start(persistence.reference(),
+                org.dialerd.core.store.reference.ReferenceRefresh.DEFAULT_INTERVAL));
         DaemonSettings daemonSettings = DaemonSettingsReader.read(stores);
         log.info("{}", daemonSettings);
         LiveSettings live = new LiveSettings(daemonSettings);
