@@ -28,6 +28,11 @@ public final class CachedAgentStore implements AgentStore {
     }
 
     @Override
+    public List<Agent> findAllNow() {
+        return database.findAllNow();
+    }
+
+    @Override
     public Optional<Agent> findByChannel(String type, String number) {
         Optional<ReferenceSnapshot> snapshot = data.snapshotWith(AGENTS);
         return snapshot.isPresent() ? snapshot.get().agent(type, number) : database.findByChannel(type, number);
