@@ -235,7 +235,8 @@ public final class Dialerd implements AutoCloseable {
                 memberships);
         LoginThrottle logins = new LoginThrottle(eccpSettings.loginThrottle(), clock);
         Dispatcher dispatcher = new Dispatcher(ThrottledLogin.around(Handlers.all(), logins), services,
-                max -> awaitApplied(journal, applier, persistence, max), monitoring.meters().eccp());
+                max -> awaitApplied(journal, applier, persistence, max), monitoring.meters().eccp(),
+                new MemoryAnswers(persistence.reference()));
         EccpServer server = new EccpServer(eccpSettings, dispatcher, sessions).start();
         resources.push(server);
         java.util.Optional<HttpServer> http = monitoring.http().map(settings -> HttpStartup.start(monitoring,

@@ -42,6 +42,7 @@ public final class Dispatcher {
     private final ReadBarrier barrier;
     private final EccpMetrics metrics;
     private final UnavailableLog unavailable = new UnavailableLog();
+    private final java.util.function.Predicate<RequestName> fromMemory;
 
     public Dispatcher(Map<RequestName, RequestHandler> handlers, Services services) {
         this(handlers, services, ReadBarrier.NONE, EccpMetrics.NONE);
@@ -53,6 +54,17 @@ public final class Dispatcher {
 
     public Dispatcher(Map<RequestName, RequestHandler> handlers, Services services, ReadBarrier barrier,
                       EccpMetrics metrics) {
+        this(handlers, services, barrier, metrics, name -> false);
+    }
+
+    /**
+     * @param fromMemory whether a request would be answered from the reference data in memory now
+     *                   (then it runs on the worker pool and waits for no journal write: it reads
+     *                   no row the engine writes)
+     */
+    public Dispatcher(Map<RequestName, RequestHandler> handlers, Services services, ReadBarrier barrier,
+                      EccpMetrics metrics, java.util.function.Predicate<RequestName> fromMemory) {
+        this.fromMemory = fromMemory;
         this.handlers = new EnumMap<>(RequestName.class);
         this.handlers.putAll(handlers);
         this.services = services;
@@ -66,6 +78,15 @@ public final class Dispatcher {
     public static boolean mayUseDatabase(EccpRequest request) {
         return RequestName.fromWireName(request.body().name()).map(name -> !DATABASE_FREE.contains(name))
                 .orElse(false);
+    }
+
+    /**
+     * Whether the request goes to the database executor: it may use the database and the data it
+     * reads is not in memory now.
+     */
+    public boolean runsOnDatabasePool(EccpRequest request) {
+        return mayUseDatabase(request) && RequestName.fromWireName(request.body().name())
+                .map(name -> !fromMemory.test(name)).orElse(false);
     }
 
     /** The answer when the database executor has no room for another request. */
@@ -116,7 +137,7 @@ public final class Dispatcher {
         if (handler == null) {
             return new Reply(Replies.response(id, Replies.failureElement(501, "Not Implemented")), false);
         }
-        if (!DATABASE_FREE.contains(name)) {
+        if (!DATABASE_FREE.contains(name) && !fromMemory.test(name)) {
             barrier.awaitWrites(WRITES_WAIT);
         }
         RequestContext context = new RequestContext(session, name, services);

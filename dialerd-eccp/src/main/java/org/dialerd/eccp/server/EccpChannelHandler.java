@@ -86,7 +86,7 @@ final class EccpChannelHandler extends ChannelInboundHandlerAdapter {
             answered(ctx);
             return java.util.concurrent.CompletableFuture.completedFuture(null);
         }
-        if (!Dispatcher.mayUseDatabase(request)) {
+        if (!dispatcher.runsOnDatabasePool(request)) {
             try {
                 reply(ctx, request, dispatcher.dispatch(session, request));
             } finally {
