@@ -50,6 +50,14 @@ class SqlIsBoundTest {
             Map.entry("JdbcIdBlockSource.java: Statement", "runs the literal SELECT LAST_INSERT_ID()"),
             Map.entry("RecordStatements.java: direction", "the literal incoming or outgoing, chosen by a boolean;"
                     + " picks the column pair of call_progress_log"),
+            Map.entry("JdbcReferenceSource.java: table.name", "the ReferenceTable enum constant's name, a label"
+                    + " column of the fingerprint query"),
+            Map.entry("JdbcReferenceSource.java: table.tableName", "the table name of the ReferenceTable enum,"
+                    + " never from outside"),
+            Map.entry("JdbcReferenceSource.java: String.join", "joins the constant column lists of COLUMNS"),
+            Map.entry("JdbcReferenceSource.java: row", "the CONCAT_WS of the constant column lists of COLUMNS"),
+            Map.entry("JdbcReferenceSource.java: table", "links() is private and called with the literals"
+                    + " campaign_form and campaign_form_entry only; elsewhere the ReferenceTable enum"),
             Map.entry("SqlScript.java: Statement", "runs the statements of the shipped SQL scripts, not built from"
                     + " values"));
 
