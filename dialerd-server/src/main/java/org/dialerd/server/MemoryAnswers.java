@@ -12,10 +12,8 @@ import org.dialerd.eccp.protocol.RequestName;
 /**
  * Which requests the reference data in memory answers right now: those that read only reference
  * tables, while every table they read is loaded and not waiting for a reload after one of
- * dialerd's own writes. The dispatcher runs them on the worker pool, without the database
- * executor's hand-off or the wait for the journal. (A getcampaignlist name filter the cache does
- * not reproduce still reads the database, from the worker thread: one short query through the
- * circuit breaker.)
+ * dialerd's own writes. The dispatcher does not make them wait for the journal's writes (they read
+ * no row the engine writes).
  */
 final class MemoryAnswers implements Predicate<RequestName> {
     private static final Set<ReferenceTable> CAMPAIGNS = EnumSet.of(ReferenceTable.CAMPAIGN,

@@ -59,8 +59,10 @@ public final class Dispatcher {
 
     /**
      * @param fromMemory whether a request would be answered from the reference data in memory now
-     *                   (then it runs on the worker pool and waits for no journal write: it reads
-     *                   no row the engine writes)
+     *                   (then it waits for no journal write: it reads no row the engine writes). It
+     *                   still runs on the database executor: answered on the worker pool, a flood of
+     *                   pipelined getpauses outran a reading client's socket and hit
+     *                   max_outbound_bytes (HostileInputIT)
      */
     public Dispatcher(Map<RequestName, RequestHandler> handlers, Services services, ReadBarrier barrier,
                       EccpMetrics metrics, java.util.function.Predicate<RequestName> fromMemory) {
@@ -78,15 +80,6 @@ public final class Dispatcher {
     public static boolean mayUseDatabase(EccpRequest request) {
         return RequestName.fromWireName(request.body().name()).map(name -> !DATABASE_FREE.contains(name))
                 .orElse(false);
-    }
-
-    /**
-     * Whether the request goes to the database executor: it may use the database and the data it
-     * reads is not in memory now.
-     */
-    public boolean runsOnDatabasePool(EccpRequest request) {
-        return mayUseDatabase(request) && RequestName.fromWireName(request.body().name())
-                .map(name -> !fromMemory.test(name)).orElse(false);
     }
 
     /** The answer when the database executor has no room for another request. */

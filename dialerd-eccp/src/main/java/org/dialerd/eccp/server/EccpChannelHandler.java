@@ -86,7 +86,7 @@ final class EccpChannelHandler extends ChannelInboundHandlerAdapter {
             answered(ctx);
             return java.util.concurrent.CompletableFuture.completedFuture(null);
         }
-        if (!dispatcher.runsOnDatabasePool(request)) {
+        if (!Dispatcher.mayUseDatabase(request)) {
             try {
                 reply(ctx, request, dispatcher.dispatch(session, request));
             } finally {
