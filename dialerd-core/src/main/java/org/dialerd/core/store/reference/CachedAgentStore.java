@@ -35,6 +35,8 @@ public final class CachedAgentStore implements AgentStore {
     @Override
     public Optional<Agent> findByChannel(String type, String number) {
         Optional<ReferenceSnapshot> snapshot = data.snapshotWith(AGENTS);
-        return snapshot.isPresent() ? snapshot.get().agent(type, number) : database.findByChannel(type, number);
+        // A miss reads the database: an agent added in the web UI a moment ago is found at once.
+        Optional<Agent> known = snapshot.flatMap(s -> s.agent(type, number));
+        return known.isPresent() ? known : database.findByChannel(type, number);
     }
 }
