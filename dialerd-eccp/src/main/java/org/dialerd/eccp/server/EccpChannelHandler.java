@@ -40,6 +40,8 @@ final class EccpChannelHandler extends ChannelInboundHandlerAdapter {
     private EccpSession session;
     private volatile boolean closing;
     private final Executor workers;
+    /** How long answers wait for a connection to become writable before the client counts as not reading. */
+    private static final java.time.Duration NOT_READING = java.time.Duration.ofSeconds(5);
     /** Completed when the channel is writable again (or closed); the session's next answer waits on it. */
     private volatile java.util.concurrent.CompletableFuture<Void> whenWritable;
 
@@ -100,6 +102,16 @@ final class EccpChannelHandler extends ChannelInboundHandlerAdapter {
         if (ctx.channel().isWritable() || !ctx.channel().isActive() || closing) {
             writable.complete(null);
         }
+        // A client that reads drains the buffer in far less; one that does not is cut, as before.
+        ctx.executor().schedule(() -> {
+            if (!writable.isDone()) {
+                log.warn("ECCP client {} does not read its replies ({} bytes queued for {} s); closing",
+                        session.remoteAddress(), pendingOutboundBytes(ctx.channel()), NOT_READING.toSeconds());
+                closing = true;
+                ctx.channel().close();
+                writable.complete(null);
+            }
+        }, NOT_READING.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         return writable.thenComposeAsync(ignored -> answerNow(ctx, request), workers);
     }
 
