@@ -8,19 +8,27 @@ import org.dialerd.core.journal.JournalSettings;
 import org.dialerd.core.journal.JournalTarget;
 import org.dialerd.core.store.ReferenceCache;
 import org.dialerd.core.store.Stores;
+import org.dialerd.core.store.reference.ReferenceData;
+import org.dialerd.core.store.reference.ReferenceStores;
+import org.dialerd.core.store.reference.ReferenceWrites;
 import org.dialerd.db.journal.JdbcIdBlockSource;
 import org.dialerd.db.journal.JdbcJournalTarget;
+import org.dialerd.db.store.Jdbc;
+import org.dialerd.db.store.JdbcReferenceSource;
 import org.dialerd.db.store.JdbcStores;
 
 /**
  * The two faces of the database dialerd uses: the stores requests read (through a circuit
- * breaker, agents and breaks cached), and the journal's target and id blocks (on a pool of
- * their own), plus where the journal lives.
+ * breaker, the reference tables held in memory), and the journal's target and id blocks (on a
+ * pool of their own), plus where the journal lives.
  *
- * @param idBlock ids reserved per table at a time ({@code [journal] id_block})
+ * @param reference the reference tables in memory; whoever starts dialerd refreshes them
+ *                  ({@code ReferenceRefresh})
+ * @param idBlock   ids reserved per table at a time ({@code [journal] id_block})
  */
 public record Persistence(Stores stores, GuardedDataSource requests, JournalTarget journalTarget,
-                      IdAllocator.BlockSource idBlocks, JournalSettings journal, int idBlock) {
+                      IdAllocator.BlockSource idBlocks, JournalSettings journal, int idBlock,
+                      ReferenceData reference) {
     public static final int DEFAULT_ID_BLOCK = 10_000;
     /** How often a tripped breaker asks the database again. */
     public static final Duration PROBE_EVERY = Duration.ofMillis(500);
@@ -31,6 +39,7 @@ public record Persistence(Stores stores, GuardedDataSource requests, JournalTarg
         Objects.requireNonNull(journalTarget, "journalTarget");
         Objects.requireNonNull(idBlocks, "idBlocks");
         Objects.requireNonNull(journal, "journal");
+        Objects.requireNonNull(reference, "reference");
     }
 
     /**
@@ -39,8 +48,11 @@ public record Persistence(Stores stores, GuardedDataSource requests, JournalTarg
      */
     public static Persistence over(DataSource requests, DataSource writes, JournalSettings journal, int idBlock) {
         GuardedDataSource guarded = new GuardedDataSource(requests, PROBE_EVERY);
-        return new Persistence(ReferenceCache.over(JdbcStores.over(guarded)), guarded, new JdbcJournalTarget(writes),
-                new JdbcIdBlockSource(writes), journal, idBlock);
+        ReferenceData reference = new ReferenceData(new JdbcReferenceSource(new Jdbc(guarded)));
+        // Behind the snapshot, agents and breaks keep the outage memory for the time before the first read.
+        Stores stores = ReferenceStores.over(ReferenceCache.over(JdbcStores.over(guarded)), reference);
+        return new Persistence(stores, guarded, new ReferenceWrites(new JdbcJournalTarget(writes), reference),
+                new JdbcIdBlockSource(writes), journal, idBlock, reference);
     }
 
     /** One pool for everything (tests). */

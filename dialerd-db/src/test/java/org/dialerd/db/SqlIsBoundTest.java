@@ -59,6 +59,14 @@ class SqlIsBoundTest {
                     + " from outside"),
             Map.entry("OwnedRows.java: id", "the id expression its callers pass: a column or subquery literal"),
             Map.entry("OwnedRows.java: own", "the EXISTS condition built just above from those two"),
+            Map.entry("JdbcReferenceSource.java: table.name", "the ReferenceTable enum constant's name, a label"
+                    + " column of the fingerprint query"),
+            Map.entry("JdbcReferenceSource.java: table.tableName", "the table name of the ReferenceTable enum,"
+                    + " never from outside"),
+            Map.entry("JdbcReferenceSource.java: String.join", "joins the constant column lists of COLUMNS"),
+            Map.entry("JdbcReferenceSource.java: row", "the CONCAT_WS of the constant column lists of COLUMNS"),
+            Map.entry("JdbcReferenceSource.java: table", "links() is private and called with the literals"
+                    + " campaign_form and campaign_form_entry only; elsewhere the ReferenceTable enum"),
             Map.entry("SqlScript.java: Statement", "runs the statements of the shipped SQL scripts, not built from"
                     + " values"));
 

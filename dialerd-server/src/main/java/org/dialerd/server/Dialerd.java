@@ -161,6 +161,10 @@ public final class Dialerd implements AutoCloseable {
     public static Dialerd over(Persistence persistence, EccpServerSettings eccpSettings, Clock clock, PbxSide pbx,
                                Deque<AutoCloseable> resources, Monitoring monitoring) {
         Stores stores = persistence.stores();
+        // Read once now, then checked every 500 ms on a thread of its own (web UI edits show within 1 s).
+        persistence.reference().refresh();
+        resources.push(org.dialerd.core.store.reference.ReferenceRefresh.start(persistence.reference(),
+                org.dialerd.core.store.reference.ReferenceRefresh.DEFAULT_INTERVAL));
         DaemonSettings daemonSettings = DaemonSettingsReader.read(stores);
         log.info("{}", daemonSettings);
         LiveSettings live = new LiveSettings(daemonSettings);
@@ -240,7 +244,8 @@ public final class Dialerd implements AutoCloseable {
                 memberships);
         LoginThrottle logins = new LoginThrottle(eccpSettings.loginThrottle(), clock);
         Dispatcher dispatcher = new Dispatcher(ThrottledLogin.around(Handlers.all(), logins), services,
-                max -> awaitApplied(journal, applier, persistence, max), monitoring.meters().eccp());
+                max -> awaitApplied(journal, applier, persistence, max), monitoring.meters().eccp(),
+                new MemoryAnswers(persistence.reference()));
         EccpServer server = new EccpServer(eccpSettings, dispatcher, sessions).start();
         resources.push(server);
         java.util.Optional<HttpServer> http = monitoring.http().map(settings -> HttpStartup.start(monitoring,

@@ -95,7 +95,7 @@ public final class JdbcCallStore implements CallStore {
 
     @Override
     public Optional<OutgoingCall> findOutgoing(long campaignId, long callId) {
-        return jdbc.inTransaction(connection -> first(connection,
+        return jdbc.reading(connection -> first(connection,
                 Jdbc.list(connection, OUTGOING_CALL, JdbcCallStore::outgoingCall, campaignId, callId)));
     }
 
@@ -126,7 +126,7 @@ public final class JdbcCallStore implements CallStore {
 
     @Override
     public Optional<IncomingCall> findIncoming(long callId) {
-        return jdbc.inTransaction(connection -> first(connection,
+        return jdbc.reading(connection -> first(connection,
                 Jdbc.list(connection, INCOMING_CALL, JdbcCallStore::incomingCall, callId)));
     }
 

@@ -83,7 +83,7 @@ public final class JdbcCampaignStatusStore implements CampaignStatusStore {
     @Override
     public Optional<CallSummary> outgoingCampaign(long campaignId, Optional<LocalDateTime> since) {
         LocalDateTime from = since.orElse(null);
-        return jdbc.inTransaction(connection -> {
+        return jdbc.reading(connection -> {
             Optional<String> queue = first(connection, "SELECT queue FROM campaign WHERE id = ?", campaignId);
             if (queue.isEmpty()) {
                 return Optional.empty();
@@ -97,7 +97,7 @@ public final class JdbcCampaignStatusStore implements CampaignStatusStore {
     @Override
     public Optional<CallSummary> incomingCampaign(long campaignId, Optional<LocalDateTime> since) {
         LocalDateTime from = since.orElse(null);
-        return jdbc.inTransaction(connection -> {
+        return jdbc.reading(connection -> {
             Optional<String> queue = first(connection, "SELECT COALESCE(q.queue, '') FROM campaign_entry c"
                     + " JOIN queue_call_entry q ON c.id_queue_call_entry = q.id WHERE c.id = ?", campaignId);
             if (queue.isEmpty()) {
@@ -112,7 +112,7 @@ public final class JdbcCampaignStatusStore implements CampaignStatusStore {
     @Override
     public CallSummary incomingQueue(String queue, Optional<LocalDateTime> since) {
         LocalDateTime from = since.orElse(null);
-        return jdbc.inTransaction(connection -> summary(connection, queue, INCOMING,
+        return jdbc.reading(connection -> summary(connection, queue, INCOMING,
                 new Object[] {queue, from, from}, QUEUE_COUNTS, QUEUE_DURATIONS,
                 Jdbc.list(connection, QUEUE_WAITING, JdbcCampaignStatusStore::incomingWaiting, queue)));
     }

@@ -109,7 +109,7 @@ public final class JdbcCampaignStore implements CampaignStore {
     public Optional<Campaign> findCampaign(CampaignType type, long id) {
         String sql = type == CampaignType.OUTGOING ? OUTGOING_CAMPAIGN : INCOMING_CAMPAIGN;
         String formsSql = type == CampaignType.OUTGOING ? OUTGOING_FORMS : INCOMING_FORMS;
-        return jdbc.inTransaction(connection -> {
+        return jdbc.reading(connection -> {
             Optional<CampaignRow> found = Jdbc.list(connection, sql, row -> campaignRow(type, row), id)
                     .stream().findFirst();
             if (found.isEmpty()) {
@@ -179,7 +179,7 @@ public final class JdbcCampaignStore implements CampaignStore {
                     + " WHERE id_campaign = ? AND status IN ('activa', 'terminada') GROUP BY duration_wait";
             abandoned = "SELECT COUNT(*) FROM call_entry WHERE id_campaign = ? AND status = 'abandonada'";
         }
-        return jdbc.inTransaction(connection -> new QueueWait(
+        return jdbc.reading(connection -> new QueueWait(
                 Jdbc.list(connection, answered, row -> {
                     long wait = row.getLong("duration_wait");
                     return new WaitCount(row.wasNull() ? OptionalLong.empty() : OptionalLong.of(wait),

@@ -100,7 +100,7 @@ final class SessionHandlers {
     }
 
     static XmlElement refreshAgents(RequestContext context, XmlElement request) {
-        var agents = context.services().stores().agents().findAll();
+        var agents = context.services().stores().agents().findAllNow();
         context.services().agents().replaceAll(agents);
         context.services().engine().track(agents);
         log.info("refreshagents: {} agents tracked", agents.size());

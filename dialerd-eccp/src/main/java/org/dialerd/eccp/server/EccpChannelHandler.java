@@ -39,6 +39,11 @@ final class EccpChannelHandler extends ChannelInboundHandlerAdapter {
     private final AtomicInteger inFlight = new AtomicInteger();
     private EccpSession session;
     private volatile boolean closing;
+    private final Executor workers;
+    /** How long answers wait for a connection to become writable before the client counts as not reading. */
+    private static final java.time.Duration NOT_READING = java.time.Duration.ofSeconds(5);
+    /** Completed when the channel is writable again (or closed); the session's next answer waits on it. */
+    private volatile java.util.concurrent.CompletableFuture<Void> whenWritable;
 
     EccpChannelHandler(Dispatcher dispatcher, Executor workers, Executor database, EccpServerSettings settings,
                        SessionRegistry registry) {
@@ -46,6 +51,7 @@ final class EccpChannelHandler extends ChannelInboundHandlerAdapter {
         this.database = database;
         this.registry = registry;
         this.requests = new SerialExecutor(workers);
+        this.workers = workers;
         this.settings = settings;
     }
 
@@ -61,6 +67,7 @@ final class EccpChannelHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         closing = true;
+        writableAgain();
         if (session != null) {
             registry.remove(session);
             log.debug("ECCP client {} disconnected", session.remoteAddress());
@@ -81,7 +88,42 @@ final class EccpChannelHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
+    /**
+     * Answers once the connection is writable again: a pipelining client that reads is then never
+     * mistaken for one that does not (answers from memory come faster than a socket drains). The
+     * session's next request waits for this one, so order is kept.
+     */
     private java.util.concurrent.CompletableFuture<?> answer(ChannelHandlerContext ctx, EccpRequest request) {
+        if (closing || ctx.channel().isWritable() || !ctx.channel().isActive()) {
+            return answerNow(ctx, request);
+        }
+        java.util.concurrent.CompletableFuture<Void> writable = new java.util.concurrent.CompletableFuture<>();
+        whenWritable = writable;
+        if (ctx.channel().isWritable() || !ctx.channel().isActive() || closing) {
+            writable.complete(null);
+        }
+        // A client that reads drains the buffer in far less; one that does not is cut, as before.
+        ctx.executor().schedule(() -> {
+            if (!writable.isDone()) {
+                log.warn("ECCP client {} does not read its replies ({} bytes queued for {} s); closing",
+                        session.remoteAddress(), pendingOutboundBytes(ctx.channel()), NOT_READING.toSeconds());
+                closing = true;
+                ctx.channel().close();
+                writable.complete(null);
+            }
+        }, NOT_READING.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        return writable.thenComposeAsync(ignored -> answerNow(ctx, request), workers);
+    }
+
+    private void writableAgain() {
+        java.util.concurrent.CompletableFuture<Void> waiting = whenWritable;
+        if (waiting != null) {
+            whenWritable = null;
+            waiting.complete(null);
+        }
+    }
+
+    private java.util.concurrent.CompletableFuture<?> answerNow(ChannelHandlerContext ctx, EccpRequest request) {
         if (closing) {
             answered(ctx);
             return java.util.concurrent.CompletableFuture.completedFuture(null);
@@ -182,6 +224,9 @@ final class EccpChannelHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
         updateReading(ctx);
+        if (ctx.channel().isWritable()) {
+            writableAgain();
+        }
         ctx.fireChannelWritabilityChanged();
     }
 

@@ -113,6 +113,24 @@ class DispatcherTest {
     }
 
     @Test
+    void aRequestAnsweredFromMemoryWaitsForNoJournalWrite() {
+        session.loggedIn("u", "c");
+        AtomicBoolean waited = new AtomicBoolean();
+        AtomicBoolean inMemory = new AtomicBoolean(true);
+        RequestHandler pauses = (c, r) -> XmlElement.empty("getpauses_response");
+        Dispatcher dispatcher = new Dispatcher(Map.of(RequestName.GETPAUSES, pauses), services,
+                max -> waited.set(true), EccpMetrics.NONE, name -> name == RequestName.GETPAUSES && inMemory.get());
+        EccpRequest getpauses = new EccpRequest("1", XmlElement.empty("getpauses"));
+
+        dispatcher.dispatch(session, getpauses);
+        assertFalse(waited.get());
+
+        inMemory.set(false); // e.g. the break table waits for a reload after one of dialerd's writes
+        dispatcher.dispatch(session, getpauses);
+        assertTrue(waited.get());
+    }
+
+    @Test
     void logoutClosesAfterItsReply() {
         Dispatcher dispatcher = new Dispatcher(Handlers.all(), services);
         Dispatcher.Reply reply = dispatcher.dispatch(session, new EccpRequest("1", XmlElement.empty("logout")));

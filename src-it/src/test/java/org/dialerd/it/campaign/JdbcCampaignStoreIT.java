@@ -36,6 +36,11 @@ class JdbcCampaignStoreIT {
 
     @BeforeAll
     static void load() {
+        campaigns = new JdbcCampaignStore(new Jdbc(seeded()));
+    }
+
+    /** The trace seed plus this test's rows (CachedCampaignStoreIT compares both stores on it). */
+    static DataSource seeded() {
         DataSource dataSource = TestDatabases.fresh(
                 TestData.eccpTraces().resolve("seed/call_center-data.sql").toString());
         Jdbc jdbc = new Jdbc(dataSource);
@@ -52,7 +57,7 @@ class JdbcCampaignStoreIT {
         jdbc.update("INSERT INTO calls (id, id_campaign, phone, status, duration_wait) VALUES"
                 + " (5001, 50, '1', 'Success', NULL), (5002, 50, '2', 'Success', NULL), (5003, 50, '3', 'Success', 7),"
                 + " (5004, 50, '4', 'Abandoned', 3), (5005, 50, '5', 'Failure', 1)");
-        campaigns = new JdbcCampaignStore(jdbc);
+        return dataSource;
     }
 
     private static CampaignQuery all(Page page) {
