@@ -36,11 +36,9 @@ final class EccpConnection implements AutoCloseable {
 
     private record Pending(String id, CompletableFuture<EccpResponse> answer) {}
 
-    private final EventLoopGroup group = new NioEventLoopGroup(1, runnable -> {
-        Thread thread = new Thread(runnable, "eccp-client");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final EventLoopGroup group;
+    /** False when the group is an {@link EccpClientGroup}'s, shared with other connections. */
+    private final boolean ownsGroup;
     private final Queue<Pending> pending = new ConcurrentLinkedQueue<>();
     private final CopyOnWriteArrayList<Consumer<XmlElement>> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLong nextId = new AtomicLong(1);
@@ -48,6 +46,26 @@ final class EccpConnection implements AutoCloseable {
 
     /** {@code tls} empty: plain TCP. With TLS, the handshake is done before this returns. */
     EccpConnection(String host, int port, Duration connectTimeout, Optional<ClientTls> tls) {
+        this(host, port, connectTimeout, tls, ownGroup(), true);
+    }
+
+    /** Over a shared I/O group ({@link EccpClientGroup}), which this connection never shuts down. */
+    EccpConnection(String host, int port, Duration connectTimeout, EventLoopGroup shared) {
+        this(host, port, connectTimeout, Optional.empty(), shared, false);
+    }
+
+    static EventLoopGroup ownGroup() {
+        return new NioEventLoopGroup(1, runnable -> {
+            Thread thread = new Thread(runnable, "eccp-client");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    private EccpConnection(String host, int port, Duration connectTimeout, Optional<ClientTls> tls,
+                           EventLoopGroup group, boolean ownsGroup) {
+        this.group = group;
+        this.ownsGroup = ownsGroup;
         Bootstrap bootstrap = new Bootstrap()
                 .group(group)
                 .channel(NioSocketChannel.class)
@@ -76,14 +94,14 @@ final class EccpConnection implements AutoCloseable {
                         + cause.getMessage(), cause);
             }
         } catch (InterruptedException e) {
-            group.shutdownGracefully();
+            shutdownOwnGroup();
             Thread.currentThread().interrupt();
             throw new EccpClientException("interrupted while connecting to " + host + ":" + port, e);
         } catch (EccpClientException e) {
-            group.shutdownGracefully();
+            shutdownOwnGroup();
             throw e;
         } catch (RuntimeException e) {
-            group.shutdownGracefully();
+            shutdownOwnGroup();
             throw new EccpClientException("cannot connect to " + host + ":" + port + ": " + e.getMessage(), e);
         }
         channel.closeFuture().addListener(future -> failPending(new EccpClientException("connection closed")));
@@ -131,7 +149,15 @@ final class EccpConnection implements AutoCloseable {
     @Override
     public void close() {
         channel.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
-        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+        if (ownsGroup) {
+            group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+        }
+    }
+
+    private void shutdownOwnGroup() {
+        if (ownsGroup) {
+            group.shutdownGracefully();
+        }
     }
 
     private final class Inbound extends SimpleChannelInboundHandler<Object> {
