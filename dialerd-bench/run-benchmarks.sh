@@ -7,6 +7,7 @@
 #
 #   dialerd-bench/run-benchmarks.sh            # all scenarios
 #   SCENARIOS="status-1 events" dialerd-bench/run-benchmarks.sh   # some of them
+#   REPORT_ONLY=1 dialerd-bench/run-benchmarks.sh   # the table again from the last results in $WORK
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BENCH=dialerd-bench/target/dialerd-bench-0.1.0-SNAPSHOT.jar
@@ -22,7 +23,7 @@ for jar in "$BENCH" "$DIALERD"; do
 done
 mkdir -p "$WORK"
 LOG=$WORK/run-benchmarks.log
-: > "$LOG"
+[ -n "${REPORT_ONLY:-}" ] || : > "$LOG"
 # 10,000 sessions are 10,000 sockets in the tool and as many in dialerd (plus MariaDB's).
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 FD_LIMIT=$(ulimit -n)
@@ -30,13 +31,18 @@ FD_LIMIT=$(ulimit -n)
 # run LABEL [load options...]: one scenario; its RESULT line is kept in $WORK/LABEL.result.
 run() {
   local label=$1; shift
+  if [ -n "${REPORT_ONLY:-}" ]; then return 0; fi
   echo "== $label: $*" >> "$LOG"
   java $TOOL_OPTS -jar "$BENCH" --dialerd-jar "$DIALERD" --work-dir "$WORK" --label "$label" \
        --warmup "$WARMUP" --seconds "$SECONDS_STEADY" "$@" >> "$LOG" 2>&1 || echo "RESULT label=$label failed=1" >> "$LOG"
   grep "^RESULT label=$label " "$LOG" | tail -1 > "$WORK/$label.result" || echo "RESULT label=$label failed=1" > "$WORK/$label.result"
 }
 # field LABEL KEY: a value of that scenario's RESULT line (empty when absent).
-field() { tr ' ' '\n' < "$WORK/$1.result" | sed -n "s/^$2=//p" | head -1; }
+field() {
+  [ -f "$WORK/$1.result" ] || return 0
+  awk -v k="$2" '{ for (i = 1; i <= NF; i++) if (index($i, k "=") == 1) { print substr($i, length(k) + 2); exit } }' \
+      "$WORK/$1.result"
+}
 ge() { awk -v a="${1:-0}" -v b="$2" 'BEGIN { print (a + 0 >= b + 0) ? "yes" : "**no**" }'; }
 lt() { awk -v a="${1:-999999}" -v b="$2" 'BEGIN { print (a + 0 < b + 0) ? "yes" : "**no**" }'; }
 num() { awk -v a="${1:-0}" 'BEGIN { printf "%\047.0f", a }'; }

@@ -29,7 +29,10 @@ final class JvmProbe implements AutoCloseable {
     private final AtomicLong pauses = new AtomicLong();
     private final AtomicLong pauseMillis = new AtomicLong();
     private final AtomicLong longestPauseMillis = new AtomicLong();
+    private final OperatingSystemMXBean toolOs =
+            (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private long cpuMarkNanos;
+    private long toolCpuMarkNanos;
     private long wallMarkNanos;
 
     private JvmProbe(JMXConnector connector) throws IOException {
@@ -77,6 +80,7 @@ final class JvmProbe implements AutoCloseable {
     /** Starts a measuring window: CPU and GC pauses from now. */
     void mark() {
         cpuMarkNanos = os.getProcessCpuTime();
+        toolCpuMarkNanos = toolOs.getProcessCpuTime();
         wallMarkNanos = System.nanoTime();
         pauses.set(0);
         pauseMillis.set(0);
@@ -87,6 +91,12 @@ final class JvmProbe implements AutoCloseable {
     double coresSinceMark() {
         long wall = System.nanoTime() - wallMarkNanos;
         return wall > 0 ? (os.getProcessCpuTime() - cpuMarkNanos) / (double) wall : 0;
+    }
+
+    /** The load tool's own cores since {@link #mark}: the client and the simulator share the machine. */
+    double toolCoresSinceMark() {
+        long wall = System.nanoTime() - wallMarkNanos;
+        return wall > 0 ? (toolOs.getProcessCpuTime() - toolCpuMarkNanos) / (double) wall : 0;
     }
 
     /** Heap used after a full GC (System.gc in dialerd), in MiB. Call after the load, not during it. */

@@ -8,14 +8,22 @@ import org.HdrHistogram.Histogram;
  * nanoseconds. {@link #line} is for people; {@link #fields} is the machine-readable part of
  * the {@code RESULT} line that run-benchmarks.sh turns into a table.
  */
-record LatencyReport(String phase, long count, double seconds, double p50Ms, double p90Ms, double p99Ms,
+record LatencyReport(String phase, long count, long inWindow, double seconds, double p50Ms, double p90Ms, double p99Ms,
                      double p999Ms, double maxMs) {
 
     static LatencyReport of(String phase, Histogram nanos, double seconds) {
+        return of(phase, nanos, seconds, nanos.getTotalCount());
+    }
+
+    /**
+     * {@code inWindow}: the answers that arrived within the phase's {@code seconds}, which set the
+     * rate; answers that came later still count in the percentiles (they were due in the phase).
+     */
+    static LatencyReport of(String phase, Histogram nanos, double seconds, long inWindow) {
         if (nanos.getTotalCount() == 0) {
-            return new LatencyReport(phase, 0, seconds, 0, 0, 0, 0, 0);
+            return new LatencyReport(phase, 0, inWindow, seconds, 0, 0, 0, 0, 0);
         }
-        return new LatencyReport(phase, nanos.getTotalCount(), seconds, ms(nanos.getValueAtPercentile(50)),
+        return new LatencyReport(phase, nanos.getTotalCount(), inWindow, seconds, ms(nanos.getValueAtPercentile(50)),
                 ms(nanos.getValueAtPercentile(90)), ms(nanos.getValueAtPercentile(99)),
                 ms(nanos.getValueAtPercentile(99.9)), ms(nanos.getMaxValue()));
     }
@@ -26,13 +34,14 @@ record LatencyReport(String phase, long count, double seconds, double p50Ms, dou
     }
 
     double perSecond() {
-        return seconds > 0 ? count / seconds : 0;
+        return seconds > 0 ? inWindow / seconds : 0;
     }
 
     String line() {
         return String.format(Locale.ROOT,
-                "%-8s %,10d in %5.1f s = %,9.0f /s   p50 %.3f  p90 %.3f  p99 %.3f  p99.9 %.3f  max %.3f ms",
-                phase, count, seconds, perSecond(), p50Ms, p90Ms, p99Ms, p999Ms, maxMs);
+                "%-8s %,10d in %5.1f s = %,9.0f /s   p50 %.3f  p90 %.3f  p99 %.3f  p99.9 %.3f  max %.3f ms%s",
+                phase, inWindow, seconds, perSecond(), p50Ms, p90Ms, p99Ms, p999Ms, maxMs,
+                count > inWindow ? String.format(Locale.ROOT, " (+%,d answered after the end)", count - inWindow) : "");
     }
 
     String fields() {

@@ -95,6 +95,7 @@ public final class Load {
             TimeUnit.NANOSECONDS.sleep(wait);
         }
         double cores = probe.coresSinceMark();
+        double toolCores = probe.toolCoresSinceMark();
         String gc = probe.gcLine();
         String gcFields = probe.gcFields();
         if (callThread != null) {
@@ -138,9 +139,10 @@ public final class Load {
                     .append(" ev_delivered=").append(calls.delivered())
                     .append(" ev_expected=").append(calls.joins() * monitors.size());
         }
-        say("dialerd (steady state): CPU %.2f cores, %s; heap after GC at the end %.0f MiB; sessions still open %d/%d",
-                cores, gc, heapAfter, stillOpen, pool.size());
-        result.append(String.format(Locale.ROOT, " cpu_cores=%.2f %s heap_mib=%.0f", cores, gcFields, heapAfter));
+        say("dialerd (steady state): CPU %.2f cores, %s; heap after GC at the end %.0f MiB; sessions still open %d/%d;"
+                + " load tool CPU %.2f cores", cores, gc, heapAfter, stillOpen, pool.size(), toolCores);
+        result.append(String.format(Locale.ROOT, " cpu_cores=%.2f tool_cpu_cores=%.2f %s heap_mib=%.0f", cores,
+                toolCores, gcFields, heapAfter));
         if (!Double.isNaN(heapWithSessions)) {
             result.append(String.format(Locale.ROOT, " heap_sessions_mib=%.0f", heapWithSessions));
         }

@@ -22,6 +22,8 @@ final class PhaseRecorder {
     private long lastTickNanos;
     private double warmupSeconds;
     private double steadySeconds;
+    private long warmupInWindow;
+    private long steadyInWindow;
 
     /**
      * Answers recorded after {@code endNanos} (those still due when the load stops) count in
@@ -43,12 +45,15 @@ final class PhaseRecorder {
         Histogram interval = recorder.getIntervalHistogram();
         double length = Math.max(0, Math.min(nowNanos, endNanos) - lastTickNanos) / 1e9;
         boolean inWarmup = lastTickNanos < warmupEndNanos;
+        long inWindow = length > 0 ? interval.getTotalCount() : 0;
         if (inWarmup) {
             warmup.add(interval);
             warmupSeconds += length;
+            warmupInWindow += inWindow;
         } else {
             steady.add(interval);
             steadySeconds += length;
+            steadyInWindow += inWindow;
         }
         String label = lastTickNanos >= endNanos ? "late"
                 : String.format(Locale.ROOT, "%s%.0fs", inWarmup ? "w+" : "+", (nowNanos - startNanos) / 1e9);
@@ -57,11 +62,11 @@ final class PhaseRecorder {
     }
 
     synchronized LatencyReport warmup() {
-        return LatencyReport.of("warmup", warmup, warmupSeconds);
+        return LatencyReport.of("warmup", warmup, warmupSeconds, warmupInWindow);
     }
 
     synchronized LatencyReport steady() {
-        return LatencyReport.of("steady", steady, steadySeconds);
+        return LatencyReport.of("steady", steady, steadySeconds, steadyInWindow);
     }
 
     synchronized List<LatencyReport> perSecond() {

@@ -18,6 +18,7 @@ final class SessionPool implements AutoCloseable {
     static final String USER = "agentconsole";
     static final String PASSWORD = "agentconsole";
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final int LOGIN_ATTEMPTS = 10;
     private static final String[] AGENTS = {"Agent/9000", "Agent/9001", "Agent/9002", "Agent/9003", "Agent/9004",
             "SIP/1001", "SIP/1002", "SIP/1003", "SIP/1004", "SIP/1005"};
 
@@ -59,15 +60,34 @@ final class SessionPool implements AutoCloseable {
         }
     }
 
-    private EccpClient openOne(Kind kind, int index) {
+    private EccpClient openOne(Kind kind, int index) throws InterruptedException {
         EccpClient client = group.connect("127.0.0.1", port, TIMEOUT);
-        client.login(USER, PASSWORD);
+        login(client);
         if (kind == Kind.FILTERED) {
             client.filterByAgent(AGENTS[index % AGENTS.length]).orThrow();
         } else if (kind == Kind.CALL_PROGRESS) {
             client.callProgress(true).orThrow();
         }
         return client;
+    }
+
+    /**
+     * Login reads the database; on a loaded machine dialerd's circuit breaker may answer 503 for
+     * a moment (its connection timeout is 500 ms). Retried, so opening 10,000 sessions does not
+     * fail on one slow query; any other failure is not.
+     */
+    private static void login(EccpClient client) throws InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                client.login(USER, PASSWORD);
+                return;
+            } catch (org.dialerd.eccp.client.EccpClientException e) {
+                if (attempt >= LOGIN_ATTEMPTS || !String.valueOf(e.getMessage()).contains("failure 503")) {
+                    throw e;
+                }
+                Thread.sleep(200L * attempt);
+            }
+        }
     }
 
     int size() {

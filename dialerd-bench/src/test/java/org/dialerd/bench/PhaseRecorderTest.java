@@ -39,6 +39,8 @@ class PhaseRecorderTest {
         recorder.tick(5 * SECOND);
 
         assertEquals(2, recorder.steady().count());
+        assertEquals(1, recorder.steady().inWindow());
+        assertEquals(0.5, recorder.steady().perSecond(), 1e-9);
         assertEquals(2.0, recorder.steady().seconds(), 1e-9);
         assertEquals(3_000, recorder.steady().maxMs(), 5);
         assertEquals("late", recorder.perSecond().get(1).phase());

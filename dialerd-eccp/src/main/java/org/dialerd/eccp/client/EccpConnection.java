@@ -10,6 +10,7 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.SslHandler;
 import java.time.Duration;
 import java.util.Optional;
@@ -75,8 +76,11 @@ final class EccpConnection implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         tls.ifPresent(t -> ch.pipeline().addLast("tls", t.newHandler(ch.alloc(), host, port)));
-                        ch.pipeline().addLast(new EccpPacketEncoder(), new EccpFrameDecoder(MAX_PACKET_BYTES),
-                                new Inbound());
+                        // Requests sent from an answer's callback (a pipelining client) are written
+                        // during the read loop: one flush when it ends instead of one syscall each.
+                        // Outside a read loop a request is flushed at once, as before.
+                        ch.pipeline().addLast(new FlushConsolidationHandler(256, false), new EccpPacketEncoder(),
+                                new EccpFrameDecoder(MAX_PACKET_BYTES), new Inbound());
                     }
                 });
         try {
