@@ -107,6 +107,15 @@ final class CallActivity implements AutoCloseable {
         }
     }
 
+    /** Waits up to {@code seconds} for every join's event on every monitor; true when all came. */
+    boolean drain(int monitors, int seconds) {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        while (delivered.get() + unmatched.get() < joins.get() * monitors && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(10_000_000L);
+        }
+        return delivered.get() + unmatched.get() >= joins.get() * monitors;
+    }
+
     long placed() {
         return placed.get();
     }

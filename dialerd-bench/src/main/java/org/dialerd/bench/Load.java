@@ -102,6 +102,7 @@ public final class Load {
             callThread.join();
         }
         boolean drained = driver == null || driver.drain(DRAIN_SECONDS);
+        boolean eventsDrained = o.callsPerSecond() == 0 || calls.drain(monitors.size(), DRAIN_SECONDS);
         ticker.shutdownNow();
         ticker.awaitTermination(5, TimeUnit.SECONDS);
         requests.tick(System.nanoTime());
@@ -129,8 +130,9 @@ public final class Load {
                     .append(" unanswered=").append(driver.sent() - driver.answered() - driver.errors());
         }
         if (o.callsPerSecond() > 0) {
-            say("calls placed %d, QueueCallerJoin %d, callprogress OnQueue received %d on %d sessions, unmatched %d",
-                    calls.placed(), calls.joins(), calls.delivered(), monitors.size(), calls.unmatched());
+            say("calls placed %d, QueueCallerJoin %d, callprogress OnQueue received %d on %d sessions, unmatched %d%s",
+                    calls.placed(), calls.joins(), calls.delivered(), monitors.size(), calls.unmatched(),
+                    eventsDrained ? "" : " (NOT all arrived within " + DRAIN_SECONDS + " s of the end)");
             say("events    %s", events.warmup().line());
             say("events    %s", events.steady().line());
             result.append(" ").append(events.warmup().fields().replace("warmup_", "ev_warmup_"))
