@@ -116,16 +116,28 @@ final class EccpConnection implements AutoCloseable {
         String id = Long.toString(nextId.getAndIncrement());
         CompletableFuture<EccpResponse> answer = new CompletableFuture<>();
         XmlElement request = XmlElement.builder("request").attribute("id", id).add(body).build();
-        // Enqueue and write under one lock so the queue order is the wire order.
-        synchronized (pending) {
-            if (!channel.isActive()) {
-                answer.completeExceptionally(new EccpClientException("connection closed"));
-                return answer;
+        // Enqueue and write in one step on the I/O thread, so the queue order is the wire order.
+        // A lock is not enough: a write from another thread is queued as a task on the I/O
+        // thread, and a write made on it meanwhile (from an answer's callback) goes out first.
+        if (channel.eventLoop().inEventLoop()) {
+            enqueueAndWrite(new Pending(id, answer), request);
+        } else {
+            try {
+                channel.eventLoop().execute(() -> enqueueAndWrite(new Pending(id, answer), request));
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                answer.completeExceptionally(new EccpClientException("connection closed", e));
             }
-            pending.add(new Pending(id, answer));
-            channel.writeAndFlush(request);
         }
         return answer;
+    }
+
+    private void enqueueAndWrite(Pending request, XmlElement packet) {
+        if (!channel.isActive()) {
+            request.answer().completeExceptionally(new EccpClientException("connection closed"));
+            return;
+        }
+        pending.add(request);
+        channel.writeAndFlush(packet);
     }
 
     void addEventListener(Consumer<XmlElement> listener) {

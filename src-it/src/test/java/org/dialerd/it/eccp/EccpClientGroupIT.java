@@ -15,6 +15,7 @@ import org.dialerd.eccp.client.EccpClientGroup;
 import org.dialerd.eccp.client.EccpResponse;
 import org.dialerd.eccp.server.EccpServerSettings;
 import org.dialerd.eccp.xml.XmlElement;
+import org.dialerd.it.Awaits;
 import org.dialerd.it.ReplayServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,14 +50,32 @@ class EccpClientGroupIT {
             List<CompletableFuture<EccpResponse>> answers = new ArrayList<>();
             for (EccpClient client : clients) {
                 for (int p = 0; p < 10; p++) {
-                    answers.add(client.sendAsync(XmlElement.builder("getagentstatus")
-                            .add("agent_number", p % 2 == 0 ? "Agent/9000" : "SIP/1001").build()));
+                    answers.add(client.sendAsync(XmlElement.empty(p % 2 == 0 ? "getpauses" : "getincomingqueuelist")));
                 }
             }
             for (int i = 0; i < answers.size(); i++) {
                 EccpResponse answer = answers.get(i).get(WAIT.toSeconds(), TimeUnit.SECONDS);
-                assertEquals("getagentstatus_response", answer.body().name());
+                assertEquals(i % 2 == 0 ? "getpauses_response" : "getincomingqueuelist_response", answer.body().name());
                 assertTrue(answer.isSuccess(), answer.toString());
+            }
+        }
+    }
+
+    @Test
+    void requestsSentFromAnswerCallbacksAndFromTheCallerAtOnceAreEachMatchedToTheirOwnAnswer() throws Exception {
+        try (EccpClientGroup group = EccpClientGroup.of(1)) {
+            EccpClient client = group.connect("127.0.0.1", server.port(), WAIT);
+            client.login("agentconsole", "agentconsole");
+            List<CompletableFuture<EccpResponse>> answers = java.util.Collections.synchronizedList(new ArrayList<>());
+            for (int i = 0; i < 200; i++) {
+                // Each answer's callback (on the I/O thread) sends one more while this thread keeps sending.
+                CompletableFuture<EccpResponse> answer = client.sendAsync(XmlElement.empty("getpauses"));
+                answers.add(answer);
+                answer.whenComplete((r, e) -> answers.add(client.sendAsync(XmlElement.empty("getincomingqueuelist"))));
+            }
+            Awaits.until("400 answers", WAIT, () -> answers.size() == 400);
+            for (CompletableFuture<EccpResponse> answer : List.copyOf(answers)) {
+                assertTrue(answer.get(WAIT.toSeconds(), TimeUnit.SECONDS).isSuccess());
             }
         }
     }
