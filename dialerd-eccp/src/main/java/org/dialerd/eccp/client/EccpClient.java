@@ -34,7 +34,7 @@ public final class EccpClient implements AutoCloseable {
     private final Duration timeout;
     private volatile String appCookie;
 
-    private EccpClient(EccpConnection connection, Duration timeout) {
+    EccpClient(EccpConnection connection, Duration timeout) {
         this.connection = connection;
         this.timeout = timeout;
     }

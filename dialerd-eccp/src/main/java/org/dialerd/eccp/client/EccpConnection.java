@@ -10,6 +10,7 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.SslHandler;
 import java.time.Duration;
 import java.util.Optional;
@@ -36,11 +37,9 @@ final class EccpConnection implements AutoCloseable {
 
     private record Pending(String id, CompletableFuture<EccpResponse> answer) {}
 
-    private final EventLoopGroup group = new NioEventLoopGroup(1, runnable -> {
-        Thread thread = new Thread(runnable, "eccp-client");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final EventLoopGroup group;
+    /** False when the group is an {@link EccpClientGroup}'s, shared with other connections. */
+    private final boolean ownsGroup;
     private final Queue<Pending> pending = new ConcurrentLinkedQueue<>();
     private final CopyOnWriteArrayList<Consumer<XmlElement>> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLong nextId = new AtomicLong(1);
@@ -48,6 +47,26 @@ final class EccpConnection implements AutoCloseable {
 
     /** {@code tls} empty: plain TCP. With TLS, the handshake is done before this returns. */
     EccpConnection(String host, int port, Duration connectTimeout, Optional<ClientTls> tls) {
+        this(host, port, connectTimeout, tls, ownGroup(), true);
+    }
+
+    /** Over a shared I/O group ({@link EccpClientGroup}), which this connection never shuts down. */
+    EccpConnection(String host, int port, Duration connectTimeout, EventLoopGroup shared) {
+        this(host, port, connectTimeout, Optional.empty(), shared, false);
+    }
+
+    static EventLoopGroup ownGroup() {
+        return new NioEventLoopGroup(1, runnable -> {
+            Thread thread = new Thread(runnable, "eccp-client");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    private EccpConnection(String host, int port, Duration connectTimeout, Optional<ClientTls> tls,
+                           EventLoopGroup group, boolean ownsGroup) {
+        this.group = group;
+        this.ownsGroup = ownsGroup;
         Bootstrap bootstrap = new Bootstrap()
                 .group(group)
                 .channel(NioSocketChannel.class)
@@ -57,8 +76,11 @@ final class EccpConnection implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         tls.ifPresent(t -> ch.pipeline().addLast("tls", t.newHandler(ch.alloc(), host, port)));
-                        ch.pipeline().addLast(new EccpPacketEncoder(), new EccpFrameDecoder(MAX_PACKET_BYTES),
-                                new Inbound());
+                        // Requests sent from an answer's callback (a pipelining client) are written
+                        // during the read loop: one flush when it ends instead of one syscall each.
+                        // Outside a read loop a request is flushed at once, as before.
+                        ch.pipeline().addLast(new FlushConsolidationHandler(256, false), new EccpPacketEncoder(),
+                                new EccpFrameDecoder(MAX_PACKET_BYTES), new Inbound());
                     }
                 });
         try {
@@ -76,14 +98,14 @@ final class EccpConnection implements AutoCloseable {
                         + cause.getMessage(), cause);
             }
         } catch (InterruptedException e) {
-            group.shutdownGracefully();
+            shutdownOwnGroup();
             Thread.currentThread().interrupt();
             throw new EccpClientException("interrupted while connecting to " + host + ":" + port, e);
         } catch (EccpClientException e) {
-            group.shutdownGracefully();
+            shutdownOwnGroup();
             throw e;
         } catch (RuntimeException e) {
-            group.shutdownGracefully();
+            shutdownOwnGroup();
             throw new EccpClientException("cannot connect to " + host + ":" + port + ": " + e.getMessage(), e);
         }
         channel.closeFuture().addListener(future -> failPending(new EccpClientException("connection closed")));
@@ -94,16 +116,28 @@ final class EccpConnection implements AutoCloseable {
         String id = Long.toString(nextId.getAndIncrement());
         CompletableFuture<EccpResponse> answer = new CompletableFuture<>();
         XmlElement request = XmlElement.builder("request").attribute("id", id).add(body).build();
-        // Enqueue and write under one lock so the queue order is the wire order.
-        synchronized (pending) {
-            if (!channel.isActive()) {
-                answer.completeExceptionally(new EccpClientException("connection closed"));
-                return answer;
+        // Enqueue and write in one step on the I/O thread, so the queue order is the wire order.
+        // A lock is not enough: a write from another thread is queued as a task on the I/O
+        // thread, and a write made on it meanwhile (from an answer's callback) goes out first.
+        if (channel.eventLoop().inEventLoop()) {
+            enqueueAndWrite(new Pending(id, answer), request);
+        } else {
+            try {
+                channel.eventLoop().execute(() -> enqueueAndWrite(new Pending(id, answer), request));
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                answer.completeExceptionally(new EccpClientException("connection closed", e));
             }
-            pending.add(new Pending(id, answer));
-            channel.writeAndFlush(request);
         }
         return answer;
+    }
+
+    private void enqueueAndWrite(Pending request, XmlElement packet) {
+        if (!channel.isActive()) {
+            request.answer().completeExceptionally(new EccpClientException("connection closed"));
+            return;
+        }
+        pending.add(request);
+        channel.writeAndFlush(packet);
     }
 
     void addEventListener(Consumer<XmlElement> listener) {
@@ -131,7 +165,15 @@ final class EccpConnection implements AutoCloseable {
     @Override
     public void close() {
         channel.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
-        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+        if (ownsGroup) {
+            group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+        }
+    }
+
+    private void shutdownOwnGroup() {
+        if (ownsGroup) {
+            group.shutdownGracefully();
+        }
     }
 
     private final class Inbound extends SimpleChannelInboundHandler<Object> {

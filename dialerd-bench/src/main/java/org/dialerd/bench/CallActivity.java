@@ -1,0 +1,139 @@
+package org.dialerd.bench;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.dialerd.eccp.client.EccpClient;
+import org.dialerd.eccp.xml.XmlElement;
+import org.dialerd.sim.AsteriskSimulator;
+import org.dialerd.sim.Scenario;
+
+/**
+ * Call activity from the simulator, which runs in the load tool's JVM (dialerd reaches it over
+ * AMI on loopback, as it would a real Asterisk), and the delivery latency of its events.
+ *
+ * <p>Callers enter the incoming queue 8001 at a target rate and hang up after
+ * {@code patience}. The simulator's event listener stamps each {@code QueueCallerJoin} with
+ * {@link System#nanoTime()} as the PBX publishes it, just before it is written to the AMI
+ * socket; the sessions that enabled callprogress receive dialerd's {@code callprogress}
+ * {@code OnQueue} event for the same uniqueid, and the difference (one clock: both ends are in
+ * this JVM) is the AMI event → ECCP event latency, through asterisk-java, the engine and the
+ * ECCP fan-out.
+ */
+final class CallActivity implements AutoCloseable {
+    static final String QUEUE = "8001";
+    private static final Duration STAMP_LIFETIME = Duration.ofSeconds(30);
+
+    private final AsteriskSimulator simulator;
+    private final Map<String, Long> joinedAt = new ConcurrentHashMap<>();
+    private final AtomicLong placed = new AtomicLong();
+    private final AtomicLong joins = new AtomicLong();
+    private final AtomicLong delivered = new AtomicLong();
+    private final AtomicLong unmatched = new AtomicLong();
+    private volatile PhaseRecorder recorder;
+
+    private CallActivity(AsteriskSimulator simulator) {
+        this.simulator = simulator;
+        simulator.onEvent(event -> {
+            if ("QueueCallerJoin".equals(event.eventName())) {
+                event.get("Uniqueid").ifPresent(id -> joinedAt.put(id, System.nanoTime()));
+                joins.incrementAndGet();
+            }
+        });
+    }
+
+    /** The recorded scenario (queues 8000/8001, agents 9000/9001), in real time. */
+    static CallActivity start() {
+        Scenario scenario = Scenario.recorded();
+        for (int agent = 9002; agent <= 9004; agent++) {
+            scenario.agent(String.valueOf(agent), "Agent " + agent);
+        }
+        AsteriskSimulator simulator = AsteriskSimulator.start(scenario, 0);
+        simulator.startRealTime(1.0);
+        return new CallActivity(simulator);
+    }
+
+    int amiPort() {
+        return simulator.port();
+    }
+
+    /** Measures on these sessions (they must have enabled callprogress) into {@code into}. */
+    void measureOn(List<EccpClient> monitors, PhaseRecorder into) {
+        this.recorder = into;
+        for (EccpClient monitor : monitors) {
+            monitor.onEvent(this::onEccpEvent);
+        }
+    }
+
+    private void onEccpEvent(XmlElement event) {
+        long now = System.nanoTime();
+        XmlElement progress = event.child("callprogress").orElse(null);
+        if (progress == null || !"OnQueue".equals(progress.childText("new_status").orElse(""))) {
+            return;
+        }
+        Long stamp = progress.childText("uniqueid").map(joinedAt::get).orElse(null);
+        PhaseRecorder into = recorder;
+        if (stamp == null || into == null) {
+            unmatched.incrementAndGet();
+            return;
+        }
+        into.record(now - stamp);
+        delivered.incrementAndGet();
+    }
+
+    /** Places callers at {@code perSecond} on this thread until {@code endNanos}. */
+    void run(double perSecond, Duration patience, long startNanos, long endNanos) {
+        RateSchedule schedule = new RateSchedule(startNanos, perSecond);
+        long lastSweep = startNanos;
+        for (long i = 0; ; i++) {
+            long due = schedule.intendedNanos(i);
+            if (due >= endNanos) {
+                return;
+            }
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            simulator.inboundCall(String.valueOf(7_000_000 + i), QUEUE, patience);
+            placed.incrementAndGet();
+            if (due - lastSweep > STAMP_LIFETIME.toNanos()) {
+                long oldest = System.nanoTime() - STAMP_LIFETIME.toNanos();
+                joinedAt.values().removeIf(stamp -> stamp < oldest);
+                lastSweep = due;
+            }
+        }
+    }
+
+    /** Waits up to {@code seconds} for every join's event on every monitor; true when all came. */
+    boolean drain(int monitors, int seconds) {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        while (delivered.get() + unmatched.get() < joins.get() * monitors && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(10_000_000L);
+        }
+        return delivered.get() + unmatched.get() >= joins.get() * monitors;
+    }
+
+    long placed() {
+        return placed.get();
+    }
+
+    long joins() {
+        return joins.get();
+    }
+
+    long delivered() {
+        return delivered.get();
+    }
+
+    long unmatched() {
+        return unmatched.get();
+    }
+
+    @Override
+    public void close() {
+        simulator.close();
+    }
+}

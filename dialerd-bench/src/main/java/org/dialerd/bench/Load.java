@@ -1,0 +1,158 @@
+package org.dialerd.bench;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.dialerd.eccp.client.EccpClient;
+
+/**
+ * The load tool: starts the simulator (in this JVM) and dialerd (in a JVM of its own, against
+ * the simulator and the embedded MariaDB), opens the sessions, drives the request mix and the
+ * call activity, and reports throughput, latency percentiles, event delivery latency, dialerd's
+ * CPU, GC pauses and heap after GC, the warm-up apart from the steady state. The last line
+ * ({@code RESULT key=value ...}) is what run-benchmarks.sh reads. See docs/benchmarks.md.
+ */
+public final class Load {
+    private static final Duration PATIENCE = Duration.ofSeconds(2);
+    private static final int DRAIN_SECONDS = 15;
+
+    private Load() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        LoadOptions options;
+        try {
+            options = LoadOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("load: " + e.getMessage());
+            System.err.println(LoadOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        System.exit(run(options));
+    }
+
+    static int run(LoadOptions o) throws Exception {
+        int maxConnections = Math.max(4_096, o.totalSessions() + 100);
+        try (CallActivity calls = CallActivity.start();
+             DialerdProcess dialerd = DialerdProcess.start(o.dialerdJar(), o.workDir(), calls.amiPort(), maxConnections,
+                     o.jvmOptions());
+             JvmProbe probe = JvmProbe.connect(dialerd.jmxPort());
+             SessionPool pool = new SessionPool(o.ioThreads(), dialerd.eccpPort())) {
+            double startSeconds = (System.nanoTime() - dialerd.startedNanos()) / 1e9;
+            say("dialerd listening %.1f s after launch (JVM %s)", startSeconds, String.join(" ", o.jvmOptions()));
+            long openStart = System.nanoTime();
+            List<EccpClient> active = pool.open(o.sessions(), SessionPool.Kind.PLAIN);
+            pool.open(o.idle(), SessionPool.Kind.PLAIN);
+            pool.open(o.filtered(), SessionPool.Kind.FILTERED);
+            List<EccpClient> monitors = o.callsPerSecond() > 0
+                    ? pool.open(o.monitors(), SessionPool.Kind.CALL_PROGRESS) : List.of();
+            double openSeconds = (System.nanoTime() - openStart) / 1e9;
+            say("%d sessions logged in in %.1f s (%d active, %d idle, %d filtered by agent, %d callprogress)",
+                    pool.size(), openSeconds, active.size(), o.idle(), o.filtered(), monitors.size());
+            double heapWithSessions = o.totalSessions() > 100 ? probe.heapAfterGcMiB() : Double.NaN;
+            if (!Double.isNaN(heapWithSessions)) {
+                say("heap after GC with the sessions open: %.0f MiB (max %.0f MiB)", heapWithSessions,
+                        probe.heapMaxMiB());
+            }
+            return measure(o, calls, probe, pool, active, monitors, heapWithSessions, startSeconds);
+        }
+    }
+
+    private static int measure(LoadOptions o, CallActivity calls, JvmProbe probe, SessionPool pool,
+                               List<EccpClient> active, List<EccpClient> monitors, double heapWithSessions,
+                               double startSeconds) throws Exception {
+        long start = System.nanoTime();
+        long warmupNanos = TimeUnit.SECONDS.toNanos(o.warmupSeconds());
+        long end = start + warmupNanos + TimeUnit.SECONDS.toNanos(o.seconds());
+        PhaseRecorder requests = new PhaseRecorder(start, warmupNanos, end);
+        PhaseRecorder events = new PhaseRecorder(start, warmupNanos, end);
+        calls.measureOn(monitors, events);
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+        ticker.scheduleAtFixedRate(() -> {
+            long now = System.nanoTime();
+            requests.tick(now);
+            events.tick(now);
+        }, 1, 1, TimeUnit.SECONDS);
+        ticker.schedule(probe::mark, o.warmupSeconds(), TimeUnit.SECONDS);
+        Thread callThread = null;
+        if (o.callsPerSecond() > 0) {
+            callThread = new Thread(() -> calls.run(o.callsPerSecond(), PATIENCE, start, end), "bench-calls");
+            callThread.start();
+        }
+        RequestDriver driver = active.isEmpty() ? null : new RequestDriver(active, o.mix(), requests);
+        if (driver != null && o.rate() > 0) {
+            driver.openLoop(new RateSchedule(start, o.rate()), end);
+        } else if (driver != null) {
+            driver.flatOut(o.pipeline(), end);
+        }
+        long wait = end - System.nanoTime();
+        if (wait > 0) {
+            TimeUnit.NANOSECONDS.sleep(wait);
+        }
+        double cores = probe.coresSinceMark();
+        double toolCores = probe.toolCoresSinceMark();
+        String gc = probe.gcLine();
+        String gcFields = probe.gcFields();
+        if (callThread != null) {
+            callThread.join();
+        }
+        boolean drained = driver == null || driver.drain(DRAIN_SECONDS);
+        boolean eventsDrained = o.callsPerSecond() == 0 || calls.drain(monitors.size(), DRAIN_SECONDS);
+        ticker.shutdownNow();
+        ticker.awaitTermination(5, TimeUnit.SECONDS);
+        requests.tick(System.nanoTime());
+        events.tick(System.nanoTime());
+        double heapAfter = probe.heapAfterGcMiB();
+        long stillOpen = pool.open();
+
+        StringBuilder result = new StringBuilder("RESULT label=" + o.label());
+        result.append(String.format(Locale.ROOT, " start_s=%.1f sessions=%d open_after=%d", startSeconds,
+                pool.size(), stillOpen));
+        say("--- %s: mix %s, %s, %d active session(s)", o.label(), o.mixSpec(),
+                o.rate() > 0 ? String.format(Locale.ROOT, "open loop at %.0f req/s", o.rate())
+                        : "flat out, pipeline " + o.pipeline(), active.size());
+        if (driver != null) {
+            say("requests  %s", requests.warmup().line());
+            say("requests  %s", requests.steady().line());
+            say("per second (req/s, p99 ms): %s", requests.perSecond().stream()
+                    .map(r -> String.format(Locale.ROOT, "%s %.0f/%.2f", r.phase(), r.perSecond(), r.p99Ms()))
+                    .collect(Collectors.joining("  ")));
+            say("sent %d, answered %d, transport errors %d, failure answers %d%s", driver.sent(), driver.answered(),
+                    driver.errors(), driver.failureAnswers(), drained ? "" : " (NOT all answered)");
+            driver.failureLines().forEach(line -> say("  failure %s", line));
+            result.append(' ').append(requests.warmup().fields()).append(' ').append(requests.steady().fields());
+            result.append(" failures=").append(driver.failureAnswers() + driver.errors())
+                    .append(" unanswered=").append(driver.sent() - driver.answered() - driver.errors());
+        }
+        if (o.callsPerSecond() > 0) {
+            say("calls placed %d, QueueCallerJoin %d, callprogress OnQueue received %d on %d sessions, unmatched %d%s",
+                    calls.placed(), calls.joins(), calls.delivered(), monitors.size(), calls.unmatched(),
+                    eventsDrained ? "" : " (NOT all arrived within " + DRAIN_SECONDS + " s of the end)");
+            say("events    %s", events.warmup().line());
+            say("events    %s", events.steady().line());
+            result.append(" ").append(events.warmup().fields().replace("warmup_", "ev_warmup_"))
+                    .append(" ").append(events.steady().fields().replace("steady_", "ev_steady_"))
+                    .append(" calls=").append(calls.placed()).append(" joins=").append(calls.joins())
+                    .append(" ev_delivered=").append(calls.delivered())
+                    .append(" ev_expected=").append(calls.joins() * monitors.size());
+        }
+        say("dialerd (steady state): CPU %.2f cores, %s; heap after GC at the end %.0f MiB; sessions still open %d/%d;"
+                + " load tool CPU %.2f cores", cores, gc, heapAfter, stillOpen, pool.size(), toolCores);
+        result.append(String.format(Locale.ROOT, " cpu_cores=%.2f tool_cpu_cores=%.2f %s heap_mib=%.0f", cores,
+                toolCores, gcFields, heapAfter));
+        if (!Double.isNaN(heapWithSessions)) {
+            result.append(String.format(Locale.ROOT, " heap_sessions_mib=%.0f", heapWithSessions));
+        }
+        System.out.println(result);
+        return 0;
+    }
+
+    private static void say(String format, Object... args) {
+        System.out.println(String.format(Locale.ROOT, format, args));
+    }
+}

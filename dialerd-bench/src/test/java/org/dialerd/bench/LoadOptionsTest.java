@@ -1,0 +1,39 @@
+package org.dialerd.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LoadOptionsTest {
+
+    @Test
+    void readsAScenarioAndCountsEverySessionItHolds() {
+        LoadOptions o = LoadOptions.parse(new String[] {"--dialerd-jar", "d.jar", "--sessions", "8", "--idle",
+                "1000", "--filtered", "2000", "--calls", "200", "--monitors", "4", "--rate", "10000", "--jvm",
+                "-Xmx1g -XX:+UseG1GC"});
+
+        assertEquals(Path.of("d.jar"), o.dialerdJar());
+        assertEquals(10_000, o.rate());
+        assertEquals(List.of("-Xmx1g", "-XX:+UseG1GC"), o.jvmOptions());
+        assertEquals(8 + 1000 + 2000 + 4, o.totalSessions());
+    }
+
+    @Test
+    void refusesABadValueNamingTheOptionAndTheValue() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> LoadOptions.parse(new String[] {"--dialerd-jar", "d.jar", "--pipeline", "0"}));
+
+        assertTrue(e.getMessage().contains("--pipeline '0'"), e.getMessage());
+    }
+
+    @Test
+    void needsTheDialerdJarAndSomethingToMeasure() {
+        assertThrows(IllegalArgumentException.class, () -> LoadOptions.parse(new String[] {"--sessions", "1"}));
+        assertThrows(IllegalArgumentException.class,
+                () -> LoadOptions.parse(new String[] {"--dialerd-jar", "d.jar", "--sessions", "0"}));
+    }
+}
