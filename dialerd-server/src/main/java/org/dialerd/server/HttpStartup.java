@@ -61,6 +61,8 @@ final class HttpStartup {
                 new OpenApi.Operation("GET", "/metrics", "Prometheus metrics (no token)", List.of()),
                 new OpenApi.Operation("GET", EventSocket.PATH, "Events over WebSocket (token as ?token= or "
                         + "header; ?agent= filters); without an upgrade: 400", List.of(400, 401, 422))));
-        return new HttpServer(http.settings(), router.build(), List.of(events)).start();
+        Router routes = router.build();
+        web.checkDescribed(routes);
+        return new HttpServer(http.settings(), routes, List.of(events)).start();
     }
 }
