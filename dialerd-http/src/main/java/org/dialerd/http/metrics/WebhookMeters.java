@@ -17,6 +17,8 @@ final class WebhookMeters implements WebhookMetrics {
     private final MeterRegistry registry;
     private final Map<String, Counter> attempts = new ConcurrentHashMap<>();
     private final Map<String, Counter> dropped = new ConcurrentHashMap<>();
+    /** Micrometer holds gauge sources weakly: these keep them alive as long as the meters. */
+    private final java.util.List<Object> gaugeSources = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     WebhookMeters(MeterRegistry registry) {
         this.registry = registry;
@@ -24,6 +26,8 @@ final class WebhookMeters implements WebhookMetrics {
 
     @Override
     public void endpoint(String endpoint, IntSupplier queued, BooleanSupplier up) {
+        gaugeSources.add(queued);
+        gaugeSources.add(up);
         Gauge.builder("dialerd.webhook.queued", queued, IntSupplier::getAsInt).tag("endpoint", endpoint)
                 .description("Events waiting for the webhook endpoint").register(registry);
         Gauge.builder("dialerd.webhook.up", up, u -> u.getAsBoolean() ? 1 : 0).tag("endpoint", endpoint)
