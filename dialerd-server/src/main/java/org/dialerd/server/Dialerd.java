@@ -42,6 +42,7 @@ import org.dialerd.eccp.server.Services;
 import org.dialerd.eccp.server.SessionRegistry;
 import org.dialerd.eccp.server.ThrottledLogin;
 import org.dialerd.http.HttpServer;
+import org.dialerd.http.webhook.Webhooks;
 import org.dialerd.http.metrics.DialerdMeters;
 import org.dialerd.server.config.ConfigException;
 import org.dialerd.server.config.DialerdConfig;
@@ -124,7 +125,7 @@ public final class Dialerd implements AutoCloseable {
                                 uniqueIdPrefix())));
             }
             Monitoring monitoring = new Monitoring(meters, config.http()
-                    .map(settings -> new Monitoring.Http(settings, database.reachable())));
+                    .map(settings -> new Monitoring.Http(settings, database.reachable())), config.webhooks());
             Dialerd dialerd = over(database.persistence(), config.eccp(), Clock.systemDefaultZone(), pbx, resources,
                     monitoring);
             log.info("dialerd started ({})", config.demo() ? "demo" : "configured");
@@ -232,6 +233,11 @@ public final class Dialerd implements AutoCloseable {
             resources.push(engine.resyncEvery(pbx.agents().resyncInterval())::cancel);
         }
         SessionRegistry sessions = new SessionRegistry(eccpSettings.maxOutboundBytes(), monitoring.meters().eccp());
+        if (!monitoring.webhooks().endpoints().isEmpty()) {
+            Webhooks webhooks = new Webhooks(monitoring.webhooks(), monitoring.meters().webhooks(), realTime);
+            resources.push(webhooks); // pushed first, closed last: after the fan-out that feeds it
+            sessions.addTap(webhooks);
+        }
         EventFanout fanout = new EventFanout(sessions, stores.calls());
         resources.push(fanout);
         engine.addListener(fanout);
@@ -249,7 +255,8 @@ public final class Dialerd implements AutoCloseable {
         EccpServer server = new EccpServer(eccpSettings, dispatcher, sessions).start();
         resources.push(server);
         java.util.Optional<HttpServer> http = monitoring.http().map(settings -> HttpStartup.start(monitoring,
-                settings, realTime, pbx.pbx(), journal, engine, server, sessions));
+                settings, realTime, pbx.pbx(), journal, engine, server, sessions,
+                new HttpStartup.Api(dispatcher, fanout, agents, eccpSettings.allowedClients())));
         http.ifPresent(resources::push);
         return new Dialerd(server, http, services, live, reload, resources, journal, applier);
     }
