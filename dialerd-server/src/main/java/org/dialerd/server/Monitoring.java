@@ -3,6 +3,7 @@ package org.dialerd.server;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import org.dialerd.core.stats.ServiceLevels;
 import org.dialerd.http.HttpSettings;
 import org.dialerd.http.metrics.DialerdMeters;
 
@@ -12,8 +13,9 @@ import org.dialerd.http.metrics.DialerdMeters;
  * the rest, so whoever creates it takes its hook from {@link #meters()} first.
  *
  * @param http empty: no listener (the meters still count, nobody reads them)
+ * @param serviceLevels the live statistics' service-level threshold per queue
  */
-public record Monitoring(DialerdMeters meters, Optional<Http> http) {
+public record Monitoring(DialerdMeters meters, Optional<Http> http, ServiceLevels serviceLevels) {
 
     /** The listener's settings and the database check behind /health and dialerd_database_up. */
     public record Http(HttpSettings settings, BooleanSupplier databaseUp) {
@@ -26,14 +28,15 @@ public record Monitoring(DialerdMeters meters, Optional<Http> http) {
     public Monitoring {
         Objects.requireNonNull(meters, "meters");
         Objects.requireNonNull(http, "http");
+        Objects.requireNonNull(serviceLevels, "serviceLevels");
     }
 
     /** Counting only, no listener (tests that do not look at metrics). */
     public static Monitoring countingOnly() {
-        return new Monitoring(new DialerdMeters(), Optional.empty());
+        return new Monitoring(new DialerdMeters(), Optional.empty(), ServiceLevels.DEFAULTS);
     }
 
     public Monitoring withHttp(HttpSettings settings, BooleanSupplier databaseUp) {
-        return new Monitoring(meters, Optional.of(new Http(settings, databaseUp)));
+        return new Monitoring(meters, Optional.of(new Http(settings, databaseUp)), serviceLevels);
     }
 }

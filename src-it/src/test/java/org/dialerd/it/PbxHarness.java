@@ -189,7 +189,7 @@ public final class PbxHarness implements AutoCloseable {
         Deque<AutoCloseable> resources = new ArrayDeque<>();
         DialerdMeters meters = new DialerdMeters();
         resources.push(meters);
-        Monitoring monitoring = new Monitoring(meters, Optional.empty());
+        Monitoring monitoring = new Monitoring(meters, Optional.empty(), org.dialerd.core.stats.ServiceLevels.DEFAULTS);
         if (http) {
             monitoring = monitoring.withHttp(HttpSettings.on(0), ConnectionCheck.over(dataSource));
         }
