@@ -37,6 +37,7 @@ public final class DemoPbx {
     static Dialerd.PbxSide start(Deque<AutoCloseable> resources, org.dialerd.ami.AmiMetrics metrics) {
         Scenario scenario = Scenario.recorded();
         addCampaignContext(scenario);
+        addTransferTargets(scenario);
         addDemoCustomers(scenario);
         for (int agent = 9002; agent <= 9004; agent++) {
             scenario.agent(String.valueOf(agent), "Agent " + agent);
@@ -83,6 +84,15 @@ public final class DemoPbx {
         // A call schedulecall reserved for an agent goes straight to the agent's extension.
         scenario.dialplan().context("llamada_agendada").exten("_X.", "NoOp()", "Dial(Local/${EXTEN}@agents,30,tT)",
                 "Hangup()");
+    }
+
+    /**
+     * Transfers dial in {@code from-internal}, as on FreePBX: the demo's extensions 1001–1010 ring
+     * their phones there too, so blind and attended transfers from a console reach a person.
+     */
+    static void addTransferTargets(Scenario scenario) {
+        scenario.dialplan().context("from-internal").exten("_10XX", "NoOp()", "Dial(" + DIAL_TEMPLATE
+                .replace("{ext}", "${EXTEN}") + ",30,tT)", "Hangup()");
     }
 
     /**

@@ -13,6 +13,8 @@ import java.util.function.Supplier;
 import org.dialerd.ami.AmiGateway;
 import org.dialerd.core.agent.AgentDirectory;
 import org.dialerd.core.engine.AgentActivityLog;
+import org.dialerd.core.stats.CampaignProgress;
+import org.dialerd.core.stats.LiveStats;
 import org.dialerd.core.engine.AgentEngine;
 import org.dialerd.core.engine.AgentEngineSettings;
 import org.dialerd.core.engine.AstdbMembershipSource;
@@ -105,6 +107,23 @@ public final class Dialerd implements AutoCloseable {
         this.applier = applier;
     }
 
+    /** How often the wallboard's campaign progress is read: one query per active campaign, for every reader. */
+    static final Duration CAMPAIGN_PROGRESS_REFRESH = Duration.ofSeconds(5);
+
+    private static CampaignProgress campaignProgress(Stores stores, Deque<AutoCloseable> resources) {
+        CampaignProgress progress = new CampaignProgress(stores.outgoingCalls(), stores.campaignStatus());
+        java.util.concurrent.ScheduledExecutorService refresh = java.util.concurrent.Executors
+                .newSingleThreadScheduledExecutor(r -> {
+                    Thread thread = new Thread(r, "dialerd-campaign-progress");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        resources.push(refresh::shutdownNow);
+        refresh.scheduleWithFixedDelay(progress::refresh, 0, CAMPAIGN_PROGRESS_REFRESH.toMillis(),
+                java.util.concurrent.TimeUnit.MILLISECONDS);
+        return progress;
+    }
+
     /** Starts everything the configuration describes. */
     public static Dialerd start(DialerdConfig config) {
         Deque<AutoCloseable> resources = new ArrayDeque<>();
@@ -125,7 +144,8 @@ public final class Dialerd implements AutoCloseable {
                                 uniqueIdPrefix())));
             }
             Monitoring monitoring = new Monitoring(meters, config.http()
-                    .map(settings -> new Monitoring.Http(settings, database.reachable())), config.webhooks());
+                    .map(settings -> new Monitoring.Http(settings, database.reachable())), config.webhooks(),
+                    config.serviceLevels());
             Dialerd dialerd = over(database.persistence(), config.eccp(), Clock.systemDefaultZone(), pbx, resources,
                     monitoring);
             log.info("dialerd started ({})", config.demo() ? "demo" : "configured");
@@ -208,6 +228,8 @@ public final class Dialerd implements AutoCloseable {
                 EngineScheduler.singleThread("dialerd-engine"), clock, pbx.agents());
         engine.reportTo(monitoring.meters().engine());
         engine.addListener(new AgentActivityLog(engine));
+        LiveStats liveStats = new LiveStats(clock, monitoring.serviceLevels());
+        engine.addListener(liveStats);
         engine.track(agents.all()).join();
         // Left open by a run that did not stop cleanly: continued or ended once Asterisk says what it has.
         // Only this host's rows: other hosts on the same database follow theirs.
@@ -256,7 +278,8 @@ public final class Dialerd implements AutoCloseable {
         resources.push(server);
         java.util.Optional<HttpServer> http = monitoring.http().map(settings -> HttpStartup.start(monitoring,
                 settings, realTime, pbx.pbx(), journal, engine, server, sessions,
-                new HttpStartup.Api(dispatcher, fanout, agents, eccpSettings.allowedClients())));
+                new HttpStartup.Api(dispatcher, fanout, agents, eccpSettings.allowedClients(), liveStats,
+                        campaignProgress(stores, resources))));
         http.ifPresent(resources::push);
         return new Dialerd(server, http, services, live, reload, resources, journal, applier);
     }

@@ -17,6 +17,9 @@ import org.dialerd.http.DaemonProbes;
 import org.dialerd.http.api.ApiResponses;
 import org.dialerd.http.api.EccpBridge;
 import org.dialerd.http.api.EventSocket;
+import org.dialerd.http.api.StatsEndpoints;
+import org.dialerd.core.stats.CampaignProgress;
+import org.dialerd.core.stats.LiveStats;
 import org.dialerd.http.api.OpenApi;
 import org.dialerd.http.api.Tokens;
 import org.dialerd.http.api.WebApi;
@@ -39,7 +42,8 @@ final class HttpStartup {
     }
 
     /** What the web API answers with: the ECCP dispatcher and event fan-out, the tracked agents, the allowlist. */
-    record Api(Dispatcher dispatcher, EventFanout fanout, AgentDirectory agents, Set<String> allowedClients) {}
+    record Api(Dispatcher dispatcher, EventFanout fanout, AgentDirectory agents, Set<String> allowedClients,
+               LiveStats stats, CampaignProgress progress) {}
 
     static HttpServer start(Monitoring monitoring, Monitoring.Http http, Clock clock, PbxGateway pbx,
                             WriteBacklog writes, AgentService agents, EccpServer eccp, SessionRegistry sessions,
@@ -50,7 +54,8 @@ final class HttpStartup {
         monitoring.meters().watch(probes);
         Tokens tokens = new Tokens(http.settings().tokenTtl(), clock);
         WebApi web = new WebApi(new EccpBridge(api.dispatcher()), tokens, api.allowedClients(),
-                () -> api.agents().all().stream().map(Agent::channel).toList(), List.of());
+                () -> api.agents().all().stream().map(Agent::channel).toList(),
+                new StatsEndpoints(api.stats(), api.progress()::last, clock).routes());
         EventSocket events = new EventSocket(web, sessions, agents::views, api.fanout()::afterDelivered, clock);
         Router.Builder router = Router.builder()
                 .get("/health", new HealthHandler(probes))

@@ -3,6 +3,7 @@ package org.dialerd.server;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import org.dialerd.core.stats.ServiceLevels;
 import org.dialerd.http.HttpSettings;
 import org.dialerd.http.metrics.DialerdMeters;
 import org.dialerd.http.webhook.WebhookSettings;
@@ -14,8 +15,10 @@ import org.dialerd.http.webhook.WebhookSettings;
  *
  * @param http     empty: no listener (the meters still count, nobody reads them)
  * @param webhooks where events are posted (no endpoints: nowhere)
+ * @param serviceLevels the live statistics' service-level threshold per queue
  */
-public record Monitoring(DialerdMeters meters, Optional<Http> http, WebhookSettings webhooks) {
+public record Monitoring(DialerdMeters meters, Optional<Http> http, WebhookSettings webhooks,
+                         ServiceLevels serviceLevels) {
 
     /** The listener's settings and the database check behind /health and dialerd_database_up. */
     public record Http(HttpSettings settings, BooleanSupplier databaseUp) {
@@ -29,11 +32,17 @@ public record Monitoring(DialerdMeters meters, Optional<Http> http, WebhookSetti
         Objects.requireNonNull(meters, "meters");
         Objects.requireNonNull(http, "http");
         Objects.requireNonNull(webhooks, "webhooks");
+        Objects.requireNonNull(serviceLevels, "serviceLevels");
     }
 
-    /** Without webhooks. */
+    /** Without webhooks, with the default service levels. */
     public Monitoring(DialerdMeters meters, Optional<Http> http) {
         this(meters, http, WebhookSettings.of(java.util.List.of()));
+    }
+
+    /** With the default service levels. */
+    public Monitoring(DialerdMeters meters, Optional<Http> http, WebhookSettings webhooks) {
+        this(meters, http, webhooks, ServiceLevels.DEFAULTS);
     }
 
     /** Counting only, no listener (tests that do not look at metrics). */
@@ -42,10 +51,10 @@ public record Monitoring(DialerdMeters meters, Optional<Http> http, WebhookSetti
     }
 
     public Monitoring withHttp(HttpSettings settings, BooleanSupplier databaseUp) {
-        return new Monitoring(meters, Optional.of(new Http(settings, databaseUp)), webhooks);
+        return new Monitoring(meters, Optional.of(new Http(settings, databaseUp)), webhooks, serviceLevels);
     }
 
     public Monitoring withWebhooks(WebhookSettings settings) {
-        return new Monitoring(meters, http, settings);
+        return new Monitoring(meters, http, settings, serviceLevels);
     }
 }

@@ -3,6 +3,7 @@ package org.dialerd.server.config;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.dialerd.eccp.server.EccpServerSettings;
+import org.dialerd.core.stats.ServiceLevels;
 import org.dialerd.http.HttpSettings;
 
 /**
@@ -16,11 +17,13 @@ import org.dialerd.http.HttpSettings;
  * @param http         the health and metrics listener; empty means none
  * @param ami          how dialerd follows Asterisk ({@code [ami]})
  * @param webhooks     the webhook endpoints (none: no webhooks)
+ * @param serviceLevels the service-level threshold per queue ({@code [stats]})
  */
 public record DialerdConfig(boolean demo, Path dataDir, Optional<DatabaseConfig> database, EccpServerSettings eccp,
                             Optional<AsteriskConfig> asterisk, AgentsConfig agents, String dialTemplate,
                             Optional<Path> amportalConf, JournalConfig journal, Optional<HttpSettings> http,
-                            AmiConfig ami, org.dialerd.http.webhook.WebhookSettings webhooks) {
+                            AmiConfig ami, org.dialerd.http.webhook.WebhookSettings webhooks,
+                            ServiceLevels serviceLevels) {
 
     /** A campaign without trunk dials {@code Local/<phone>@from-internal}, as the reference. */
     public static final String DEFAULT_DIAL_TEMPLATE = "Local/{phone}@from-internal";
@@ -169,7 +172,8 @@ public record DialerdConfig(boolean demo, Path dataDir, Optional<DatabaseConfig>
                     .orElse(AmportalConf.DEFAULT_PATH.toString())).filter(p -> !p.isEmpty()).map(Path::of);
             return new DialerdConfig(demo, dir, database, eccp, asterisk, new AgentsConfig(template, devices, member,
                     membership.map(m -> m.equals("astdb"))), dialTemplate, amportal, JournalConfig.fromIni(ini),
-                    HttpConfig.fromIni(ini), AmiConfig.fromIni(ini), WebhookConfig.fromIni(ini));
+                    HttpConfig.fromIni(ini), AmiConfig.fromIni(ini), WebhookConfig.fromIni(ini),
+                    StatsConfig.fromIni(ini));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage(), e);
         }
@@ -179,18 +183,18 @@ public record DialerdConfig(boolean demo, Path dataDir, Optional<DatabaseConfig>
         return new DialerdConfig(demo, dataDir, Optional.empty(), EccpServerSettings.defaults(), Optional.empty(),
                 AgentsConfig.DEFAULTS, DEFAULT_DIAL_TEMPLATE, Optional.empty(), JournalConfig.DEFAULTS,
                 demo ? Optional.of(HttpSettings.on(HttpSettings.DEFAULT_PORT)) : Optional.empty(), AmiConfig.DEFAULTS,
-                org.dialerd.http.webhook.WebhookSettings.of(java.util.List.of()));
+                org.dialerd.http.webhook.WebhookSettings.of(java.util.List.of()), ServiceLevels.DEFAULTS);
     }
 
     public DialerdConfig withEccpPort(int port) {
         return new DialerdConfig(demo, dataDir, database, eccp.withPort(port), asterisk, agents, dialTemplate,
-                amportalConf, journal, http, ami, webhooks);
+                amportalConf, journal, http, ami, webhooks, serviceLevels);
     }
 
     /** {@code --http-port}: the listener on this port (0: any free one), on in every mode. */
     public DialerdConfig withHttpPort(int port) {
         return new DialerdConfig(demo, dataDir, database, eccp, asterisk, agents, dialTemplate, amportalConf, journal,
-                Optional.of(http.orElseGet(() -> HttpSettings.on(port)).withPort(port)), ami, webhooks);
+                Optional.of(http.orElseGet(() -> HttpSettings.on(port)).withPort(port)), ami, webhooks, serviceLevels);
     }
 
     private static int intValue(IniFile ini, String key, int fallback, int min, int max) {
