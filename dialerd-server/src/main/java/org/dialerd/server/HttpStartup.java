@@ -14,6 +14,7 @@ import org.dialerd.http.health.CachedCheck;
 import org.dialerd.http.health.HealthHandler;
 import org.dialerd.http.health.PbxConnectionWatch;
 import org.dialerd.http.metrics.MetricsHandler;
+import org.dialerd.http.web.StaticFiles;
 
 /**
  * Starts the HTTP listener once everything it reports on runs: /health and /metrics over the
@@ -32,10 +33,10 @@ final class HttpStartup {
                 new CachedCheck(http.databaseUp(), DATABASE_CHECK_MAX_AGE, clock), writes, agents,
                 eccp::connections, sessions::size);
         monitoring.meters().watch(probes);
-        Router router = Router.builder()
+        Router.Builder routes = Router.builder()
                 .get("/health", new HealthHandler(probes))
-                .get("/metrics", new MetricsHandler(monitoring.meters()))
-                .build();
+                .get("/metrics", new MetricsHandler(monitoring.meters()));
+        Router router = StaticFiles.addTo(routes).build(); // /console/, /wallboard/
         return new HttpServer(http.settings(), router).start();
     }
 }
