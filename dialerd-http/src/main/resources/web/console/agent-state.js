@@ -1,8 +1,8 @@
 // How the console's view of its agent follows the snapshot and the events. Pure functions of
 // (state, input) → state change, so the rules can be read in one place.
 
-import {list, text} from '../common/api.js';
-import {serverTime as when} from '../common/format.js';
+import {list, text} from '/web/api.js';
+import {serverTime as when} from '/web/format.js';
 
 /** The agent as the snapshot shows it. */
 export function fromSnapshot(snapshot, agentNumber) {

@@ -1,7 +1,7 @@
 // The call on screen: what agentlinked (or the call endpoint, after a reconnection) says, plus
 // the campaign's script and forms, read once per call.
 
-import {list, text} from '../common/api.js';
+import {list, text} from '/web/api.js';
 import {formsOf, savedValues} from './form.js';
 
 /** The call from agentlinked's data, or from getcallinfo's answer (the same element names). */

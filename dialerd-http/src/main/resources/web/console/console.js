@@ -1,10 +1,10 @@
 // The agent console: connect with the ECCP client account, log the agent in, then work calls
 // live over the event stream. State lives in one Store; render() draws it.
 
-import {Api, ApiError, agentPath, list, text} from '../common/api.js';
-import {EventStream} from '../common/events.js';
-import {Store} from '../common/store.js';
-import {isoDate} from '../common/format.js';
+import {Api, ApiError, agentPath, list, text} from '/web/api.js';
+import {EventStream} from '/web/events.js';
+import {Store} from '/web/store.js';
+import {isoDate} from '/web/format.js';
 import {fromSnapshot, onEvent} from './agent-state.js';
 import {callOf, withCampaign} from './call.js';
 import {collectValues} from './form.js';

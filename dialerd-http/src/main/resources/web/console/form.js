@@ -2,8 +2,8 @@
 // the values saveformdata takes: {formId: {fieldId: value}}. LABEL fields are text to read,
 // not input, and are not sent.
 
-import {h} from '../common/dom.js';
-import {list, text} from '../common/api.js';
+import {h} from '/web/dom.js';
+import {list, text} from '/web/api.js';
 
 /** Plain forms from the mapped getcampaigninfo answer. */
 export function formsOf(campaignInfo) {

@@ -1,8 +1,8 @@
 // State → page. Each part is rendered only when the data it shows changed, so nothing the
 // agent is typing (a form, a transfer extension) is thrown away by an unrelated update.
 
-import {h, fill} from '../common/dom.js';
-import {duration, secondsSince} from '../common/format.js';
+import {h, fill} from '/web/dom.js';
+import {duration, secondsSince} from '/web/format.js';
 import {stateLabel} from './agent-state.js';
 import {callFacts} from './call.js';
 import {renderForms} from './form.js';

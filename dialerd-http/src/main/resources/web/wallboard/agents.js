@@ -1,7 +1,7 @@
 // The wallboard's agents: the snapshot gives every agent, then each event moves one of them.
 
-import {list, text} from '../common/api.js';
-import {serverTime as when} from '../common/format.js';
+import {list, text} from '/web/api.js';
+import {serverTime as when} from '/web/format.js';
 
 /** Past these many seconds in a state the card is highlighted (a long break, a long call). */
 export const LONG_SECONDS = {paused: 15 * 60, oncall: 10 * 60, onhold: 2 * 60};

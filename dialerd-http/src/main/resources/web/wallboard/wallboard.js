@@ -2,11 +2,11 @@
 // and the queues' and campaigns' figures from the API's shared statistics (one server-side
 // read for every wallboard, never a database query per browser).
 
-import {Api, ApiError, list, text} from '../common/api.js';
-import {EventStream} from '../common/events.js';
-import {Store} from '../common/store.js';
-import {h, fill} from '../common/dom.js';
-import {duration, secondsSince} from '../common/format.js';
+import {Api, ApiError, list, text} from '/web/api.js';
+import {EventStream} from '/web/events.js';
+import {Store} from '/web/store.js';
+import {h, fill} from '/web/dom.js';
+import {duration, secondsSince} from '/web/format.js';
 import {agentsFromSnapshot, applyEvent, stateOf, LONG_SECONDS} from './agents.js';
 
 const STATS_REFRESH_MS = 5000;

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
+import java.util.logging.Level;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
@@ -20,6 +21,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -75,6 +78,10 @@ public final class Browser implements AutoCloseable {
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--disable-default-apps", "--disable-extensions", "--lang=en-US",
                 "--window-size=" + WIDTH + "," + HEIGHT, "--user-data-dir=" + profile);
+        // The page's console messages, so a failing wait can say what the page's code reported.
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(chromedriver.toFile())
                 .usingAnyFreePort()
@@ -95,7 +102,7 @@ public final class Browser implements AutoCloseable {
     /** Waits until {@code condition} gives a value that is neither null nor false. */
     public <T> T await(String what, Function<WebDriver, T> condition) {
         return new WebDriverWait(driver, WAIT, Duration.ofMillis(50))
-                .withMessage(() -> "waiting for " + what + "; page says: " + visibleText())
+                .withMessage(() -> "waiting for " + what + "; page says: " + visibleText() + consoleMessages())
                 .until(condition);
     }
 
@@ -158,6 +165,17 @@ public final class Browser implements AutoCloseable {
 
     public Object script(String js, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(js, args);
+    }
+
+    /** What the page's code logged since the last call (errors, warnings, failed loads). */
+    public String consoleMessages() {
+        try {
+            List<String> lines = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                    .map(entry -> entry.getLevel() + " " + entry.getMessage()).toList();
+            return lines.isEmpty() ? "" : "; browser console: " + String.join(" | ", lines);
+        } catch (RuntimeException e) {
+            return "";
+        }
     }
 
     public String visibleText() {
