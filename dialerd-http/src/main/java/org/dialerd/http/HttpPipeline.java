@@ -19,6 +19,12 @@ final class HttpPipeline {
     }
 
     static void configure(ChannelPipeline pipeline, HttpSettings settings, Router router, Executor workers) {
+        configure(pipeline, settings, router, workers, java.util.Map.of());
+    }
+
+    /** With WebSocket endpoints by path: an admitted upgrade replaces the idle timeout and the request handler. */
+    static void configure(ChannelPipeline pipeline, HttpSettings settings, Router router, Executor workers,
+                          java.util.Map<String, SocketEndpoint> sockets) {
         HttpDecoderConfig decoder = new HttpDecoderConfig()
                 .setMaxInitialLineLength(settings.maxInitialLineBytes())
                 .setMaxHeaderSize(settings.maxHeaderBytes())
@@ -26,6 +32,9 @@ final class HttpPipeline {
         pipeline.addLast("codec", new HttpServerCodec(decoder));
         pipeline.addLast("body", new HttpObjectAggregator(settings.maxBodyBytes()));
         pipeline.addLast("idle", new IdleStateHandler(0, 0, settings.idleTimeout().toMillis(), TimeUnit.MILLISECONDS));
+        if (!sockets.isEmpty()) {
+            pipeline.addLast("upgrade", new UpgradeHandler(sockets));
+        }
         pipeline.addLast("handler", new HttpRequestHandler(router, workers, settings.maxPipelined()));
     }
 }

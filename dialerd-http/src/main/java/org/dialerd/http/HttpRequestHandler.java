@@ -82,8 +82,10 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
         QueryStringDecoder uri = new QueryStringDecoder(message.uri());
         Map<String, String> headers = new HashMap<>();
         message.headers().forEach(h -> headers.putIfAbsent(h.getKey().toLowerCase(Locale.ROOT), h.getValue()));
+        byte[] body = new byte[message.content().readableBytes()];
+        message.content().getBytes(message.content().readerIndex(), body);
         Request request = new Request(message.method().name(), uri.path(), Map.of(), uri.parameters(), headers,
-                remote);
+                remote, clientAddress(ctx), body);
         Router.Match match = router.match(request.method(), uri.rawPath());
         Response early = null;
         if (match instanceof Router.Match.NotFound) {
@@ -93,6 +95,11 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
                     .withHeader(HttpHeaderNames.ALLOW.toString(), String.join(", ", notAllowed.allowed()));
         }
         return new Pending(request, HttpUtil.isKeepAlive(message), message.protocolVersion(), match, early);
+    }
+
+    private static String clientAddress(ChannelHandlerContext ctx) {
+        return ctx.channel().remoteAddress() instanceof java.net.InetSocketAddress inet
+                ? inet.getAddress().getHostAddress() : String.valueOf(ctx.channel().remoteAddress());
     }
 
     /** Answers the head of the queue unless an answer is being produced (event loop). */

@@ -37,11 +37,26 @@ public final class HttpServer implements AutoCloseable {
     private final EventLoopGroup io = new NioEventLoopGroup(1, named("http-io"));
     private final ExecutorService workers;
     private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+    private final java.util.Map<String, SocketEndpoint> sockets;
+    private final java.util.Optional<io.netty.handler.ssl.SslContext> tls;
     private Channel listener;
 
     public HttpServer(HttpSettings settings, Router router) {
+        this(settings, router, java.util.List.of());
+    }
+
+    /**
+     * With WebSocket endpoints; HTTPS only when the settings name a certificate (read and checked
+     * here: a file that cannot be used fails with the setting, the path and the reason).
+     */
+    public HttpServer(HttpSettings settings, Router router, java.util.List<SocketEndpoint> sockets) {
         this.settings = settings;
         this.router = router;
+        this.tls = settings.tls().map(t -> org.dialerd.eccp.tls.ServerTls.context("http.tls_certificate",
+                t.certificate(), "http.tls_key", t.key()));
+        java.util.Map<String, SocketEndpoint> byPath = new java.util.HashMap<>();
+        sockets.forEach(socket -> byPath.put(socket.path(), socket));
+        this.sockets = java.util.Map.copyOf(byPath);
         this.workers = new ThreadPoolExecutor(settings.workerThreads(), settings.workerThreads(), 60,
                 TimeUnit.SECONDS, new ArrayBlockingQueue<>(settings.maxQueuedRequests()), named("http-worker"));
     }
@@ -58,7 +73,8 @@ public final class HttpServer implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel channel) {
                         channels.add(channel);
-                        HttpPipeline.configure(channel.pipeline(), settings, router, workers);
+                        tls.ifPresent(context -> channel.pipeline().addLast("tls", context.newHandler(channel.alloc())));
+                        HttpPipeline.configure(channel.pipeline(), settings, router, workers, sockets);
                     }
                 });
         try {
@@ -72,7 +88,8 @@ public final class HttpServer implements AutoCloseable {
             throw new HttpException("cannot listen for HTTP on " + settings.bindAddress() + ":" + settings.port()
                     + " (http.bind_address, http.port): " + e.getMessage(), e);
         }
-        log.info("HTTP listening on {}:{} ({})", settings.bindAddress(), port(), String.join(", ", router.patterns()));
+        log.info("HTTP{} listening on {}:{} ({})", tls.isPresent() ? "S" : "", settings.bindAddress(), port(),
+                String.join(", ", router.patterns()));
         return this;
     }
 

@@ -8,29 +8,50 @@ import java.util.Objects;
  *
  * @param maxInitialLineBytes longest request line ({@code GET /path HTTP/1.1}); longer: 414
  * @param maxHeaderBytes      all header lines together; more: 431
- * @param maxBodyBytes        request body; more: 413 (no endpoint takes a body yet)
+ * @param maxBodyBytes        request body (the JSON API's parameters); more: 413
  * @param maxPipelined        requests read ahead of their answers per connection; reading pauses there
  * @param idleTimeout         a connection without traffic this long is closed
  * @param workerThreads       threads that run handlers (never the event loop)
  * @param maxQueuedRequests   requests waiting for a worker; past it the answer is 503
+ * @param tokenTtl            how long an API bearer token lives from its creation
+ * @param tls                 HTTPS only, with this certificate and key; empty: plain HTTP
  */
 public record HttpSettings(String bindAddress, int port, int maxInitialLineBytes, int maxHeaderBytes,
                            int maxBodyBytes, int maxPipelined, Duration idleTimeout, int workerThreads,
-                           int maxQueuedRequests) {
+                           int maxQueuedRequests, Duration tokenTtl, java.util.Optional<Tls> tls) {
+    /**
+     * The listener's certificate and key, PEM files as ECCP's TLS takes them.
+     *
+     * @param certificate the server certificate, then any intermediates
+     * @param key         its private key, unencrypted PKCS#8
+     */
+    public record Tls(java.nio.file.Path certificate, java.nio.file.Path key) {
+        public Tls {
+            Objects.requireNonNull(certificate, "http.tls_certificate");
+            Objects.requireNonNull(key, "http.tls_key");
+        }
+    }
+
     public static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
     /** The listener's port in {@code --demo}; with {@code --config} it is off unless [http] port is set. */
     public static final int DEFAULT_PORT = 8088;
     public static final int DEFAULT_MAX_INITIAL_LINE_BYTES = 4096;
     public static final int DEFAULT_MAX_HEADER_BYTES = 8192;
-    public static final int DEFAULT_MAX_BODY_BYTES = 0;
+    public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
     public static final int DEFAULT_MAX_PIPELINED = 16;
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
     public static final int DEFAULT_WORKER_THREADS = 2;
     public static final int DEFAULT_MAX_QUEUED_REQUESTS = 256;
+    public static final Duration DEFAULT_TOKEN_TTL = Duration.ofHours(1);
 
     public HttpSettings {
         Objects.requireNonNull(bindAddress, "bindAddress");
         Objects.requireNonNull(idleTimeout, "idleTimeout");
+        Objects.requireNonNull(tokenTtl, "tokenTtl");
+        Objects.requireNonNull(tls, "tls");
+        if (tokenTtl.isNegative() || tokenTtl.isZero()) {
+            throw new IllegalArgumentException("http.token_ttl must be positive, got " + tokenTtl);
+        }
         if (bindAddress.isBlank()) {
             throw new IllegalArgumentException("http.bind_address must not be empty");
         }
@@ -50,17 +71,27 @@ public record HttpSettings(String bindAddress, int port, int maxInitialLineBytes
     public static HttpSettings on(int port) {
         return new HttpSettings(DEFAULT_BIND_ADDRESS, port, DEFAULT_MAX_INITIAL_LINE_BYTES, DEFAULT_MAX_HEADER_BYTES,
                 DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_PIPELINED, DEFAULT_IDLE_TIMEOUT, DEFAULT_WORKER_THREADS,
-                DEFAULT_MAX_QUEUED_REQUESTS);
+                DEFAULT_MAX_QUEUED_REQUESTS, DEFAULT_TOKEN_TTL, java.util.Optional.empty());
     }
 
     public HttpSettings withBindAddress(String address) {
         return new HttpSettings(address, port, maxInitialLineBytes, maxHeaderBytes, maxBodyBytes, maxPipelined,
-                idleTimeout, workerThreads, maxQueuedRequests);
+                idleTimeout, workerThreads, maxQueuedRequests, tokenTtl, tls);
     }
 
     public HttpSettings withPort(int newPort) {
         return new HttpSettings(bindAddress, newPort, maxInitialLineBytes, maxHeaderBytes, maxBodyBytes, maxPipelined,
-                idleTimeout, workerThreads, maxQueuedRequests);
+                idleTimeout, workerThreads, maxQueuedRequests, tokenTtl, tls);
+    }
+
+    public HttpSettings withTokenTtl(Duration ttl) {
+        return new HttpSettings(bindAddress, port, maxInitialLineBytes, maxHeaderBytes, maxBodyBytes, maxPipelined,
+                idleTimeout, workerThreads, maxQueuedRequests, ttl, tls);
+    }
+
+    public HttpSettings withTls(Tls newTls) {
+        return new HttpSettings(bindAddress, port, maxInitialLineBytes, maxHeaderBytes, maxBodyBytes, maxPipelined,
+                idleTimeout, workerThreads, maxQueuedRequests, tokenTtl, java.util.Optional.of(newTls));
     }
 
     private static void requireRange(String key, int value, int min, int max) {

@@ -104,9 +104,10 @@ class HttpPipelineTest {
     }
 
     @Test
-    void aBodyIsRefusedWith413() {
-        String answer = exchange(channel(workers), "POST /health HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\n"
-                + "hello");
+    void aBodyOverTheLimitIsRefusedWith413() {
+        int size = HttpSettings.DEFAULT_MAX_BODY_BYTES + 1;
+        String answer = exchange(channel(workers), "POST /health HTTP/1.1\r\nHost: x\r\nContent-Length: " + size
+                + "\r\n\r\n" + "x".repeat(size));
         assertTrue(answer.startsWith("HTTP/1.1 413 Request Entity Too Large\r\n"), answer);
     }
 

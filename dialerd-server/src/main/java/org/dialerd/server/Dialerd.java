@@ -235,7 +235,8 @@ public final class Dialerd implements AutoCloseable {
         EccpServer server = new EccpServer(eccpSettings, dispatcher, sessions).start();
         resources.push(server);
         java.util.Optional<HttpServer> http = monitoring.http().map(settings -> HttpStartup.start(monitoring,
-                settings, realTime, pbx.pbx(), journal, engine, server, sessions));
+                settings, realTime, pbx.pbx(), journal, engine, server, sessions,
+                new HttpStartup.Api(dispatcher, fanout, agents, eccpSettings.allowedClients())));
         http.ifPresent(resources::push);
         return new Dialerd(server, http, services, live, reload, resources, journal, applier);
     }

@@ -7,7 +7,19 @@ import org.dialerd.core.journal.WriteBacklog;
 import org.dialerd.core.pbx.PbxGateway;
 import org.dialerd.eccp.server.EccpServer;
 import org.dialerd.eccp.server.SessionRegistry;
+import java.util.List;
+import java.util.Set;
+import org.dialerd.core.agent.Agent;
+import org.dialerd.core.agent.AgentDirectory;
+import org.dialerd.eccp.server.Dispatcher;
+import org.dialerd.eccp.server.EventFanout;
 import org.dialerd.http.DaemonProbes;
+import org.dialerd.http.api.ApiResponses;
+import org.dialerd.http.api.EccpBridge;
+import org.dialerd.http.api.EventSocket;
+import org.dialerd.http.api.OpenApi;
+import org.dialerd.http.api.Tokens;
+import org.dialerd.http.api.WebApi;
 import org.dialerd.http.HttpServer;
 import org.dialerd.http.Router;
 import org.dialerd.http.health.CachedCheck;
@@ -18,7 +30,7 @@ import org.dialerd.http.web.StaticFiles;
 
 /**
  * Starts the HTTP listener once everything it reports on runs: /health and /metrics over the
- * daemon's state. Later endpoints (JSON API, event stream, consoles) register on the same router.
+ * daemon's state, the JSON API over the ECCP dispatcher, the event socket over the ECCP fan-out.
  */
 final class HttpStartup {
     /** How long a database check answers /health and the database gauge before it is run again. */
@@ -27,16 +39,33 @@ final class HttpStartup {
     private HttpStartup() {
     }
 
+    /** What the web API answers with: the ECCP dispatcher and event fan-out, the tracked agents, the allowlist. */
+    record Api(Dispatcher dispatcher, EventFanout fanout, AgentDirectory agents, Set<String> allowedClients) {}
+
     static HttpServer start(Monitoring monitoring, Monitoring.Http http, Clock clock, PbxGateway pbx,
-                            WriteBacklog writes, AgentService agents, EccpServer eccp, SessionRegistry sessions) {
+                            WriteBacklog writes, AgentService agents, EccpServer eccp, SessionRegistry sessions,
+                            Api api) {
         DaemonProbes probes = new DaemonProbes(PbxConnectionWatch.of(pbx, clock),
                 new CachedCheck(http.databaseUp(), DATABASE_CHECK_MAX_AGE, clock), writes, agents,
                 eccp::connections, sessions::size);
         monitoring.meters().watch(probes);
-        Router.Builder routes = Router.builder()
+        Tokens tokens = new Tokens(http.settings().tokenTtl(), clock);
+        WebApi web = new WebApi(new EccpBridge(api.dispatcher()), tokens, api.allowedClients(),
+                () -> api.agents().all().stream().map(Agent::channel).toList(), List.of());
+        EventSocket events = new EventSocket(web, sessions, agents::views, api.fanout()::afterDelivered, clock);
+        Router.Builder router = Router.builder()
                 .get("/health", new HealthHandler(probes))
-                .get("/metrics", new MetricsHandler(monitoring.meters()));
-        Router router = StaticFiles.addTo(routes).build(); // /console/, /wallboard/
-        return new HttpServer(http.settings(), router).start();
+                .get("/metrics", new MetricsHandler(monitoring.meters()))
+                .get(EventSocket.PATH, request -> ApiResponses.failure(400, "WebSocket upgrade expected"));
+        List<OpenApi.Operation> others = new java.util.ArrayList<>(List.of(
+                new OpenApi.Operation("GET", "/health", "Liveness and readiness (no token)", List.of(503)),
+                new OpenApi.Operation("GET", "/metrics", "Prometheus metrics (no token)", List.of()),
+                new OpenApi.Operation("GET", EventSocket.PATH, "Events over WebSocket (token as ?token= or "
+                        + "header; ?agent= filters); without an upgrade: 400", List.of(400, 401, 422))));
+        StaticFiles.PATHS.forEach(path -> others.add(new OpenApi.Operation("GET", path,
+                "Browser consoles: pages and their files (no token)", List.of(404))));
+        web.register(router, others);
+        StaticFiles.addTo(router); // /console/, /wallboard/
+        return new HttpServer(http.settings(), router.build(), List.of(events)).start();
     }
 }

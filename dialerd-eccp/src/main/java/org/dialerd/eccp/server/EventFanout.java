@@ -54,6 +54,18 @@ public final class EventFanout implements EngineListener, AutoCloseable {
         });
     }
 
+    /**
+     * Runs {@code task} on the events thread once every event received so far has been delivered:
+     * what it reads of the engine's state is then never older than the events sent before it
+     * (WebSocket snapshots).
+     */
+    public void afterDelivered(Runnable task) {
+        thread.execute(() -> tail = tail.thenRunAsync(task, thread).exceptionally(error -> {
+            log.error("task after events failed", error);
+            return null;
+        }));
+    }
+
     private void deliver(AgentEvent event, XmlElement xml) {
         if (event instanceof AgentEvent.CallProgress) {
             sessions.publishToAll(xml, true);

@@ -1,16 +1,14 @@
 package org.dialerd.eccp.server;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOutboundBuffer;
-import java.nio.charset.StandardCharsets;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.dialerd.core.agent.AgentNumber;
-import org.dialerd.eccp.xml.XmlWriter;
 import org.dialerd.eccp.xml.XmlElement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,20 +16,23 @@ import org.slf4j.LoggerFactory;
 /**
  * The logged-in sessions that receive events, indexed by the agent they filter on, so an
  * agent's event reaches its sessions without scanning every session. Each event is encoded
- * once and the same bytes are written to every receiver. A receiver whose unread output
- * exceeds the limit is disconnected instead of buffering without bound.
+ * once per {@link EventFormat} (ECCP's XML, the WebSocket's JSON) and the same bytes are written
+ * to every receiver of that format. A receiver whose unread output exceeds the limit is
+ * disconnected instead of buffering without bound, whatever its format. Taps (webhooks) see
+ * every event, subscribed sessions or not.
  */
 public final class SessionRegistry {
     private static final Logger log = LoggerFactory.getLogger(SessionRegistry.class);
 
-    /** A session and the connection its events go to. */
-    record Receiver(EccpSession session, Channel channel) {}
+    /** A session, the connection its events go to, and how they are written there. */
+    record Receiver(EccpSession session, Channel channel, EventFormat format) {}
 
     private final Set<Receiver> everything = ConcurrentHashMap.newKeySet();
     private final Map<String, Set<Receiver>> byAgent = new ConcurrentHashMap<>();
     private final Map<EccpSession, Receiver> receivers = new ConcurrentHashMap<>();
     private final long maxOutboundBytes;
     private final EccpMetrics metrics;
+    private final List<java.util.function.Consumer<XmlElement>> taps = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public SessionRegistry(long maxOutboundBytes) {
         this(maxOutboundBytes, EccpMetrics.NONE);
@@ -43,10 +44,18 @@ public final class SessionRegistry {
         this.metrics = metrics;
     }
 
-    /** (Re)files a logged-in session under its current filter. */
+    /** (Re)files a logged-in ECCP session under its current filter. */
     void update(EccpSession session, Channel channel) {
+        subscribe(session, channel, EventFormat.ECCP);
+    }
+
+    /**
+     * (Re)files a session of any format under its current filter; call again after the filter
+     * changed. The session must be logged in (its client account checked).
+     */
+    public void subscribe(EccpSession session, Channel channel, EventFormat format) {
         remove(session);
-        Receiver receiver = new Receiver(session, channel);
+        Receiver receiver = new Receiver(session, channel, format);
         receivers.put(session, receiver);
         Optional<AgentNumber> filter = session.agentFilter();
         if (filter.isEmpty()) {
@@ -56,7 +65,16 @@ public final class SessionRegistry {
         }
     }
 
-    void remove(EccpSession session) {
+    /**
+     * Every event published from now on is also given to {@code tap}, on the events thread,
+     * whether sessions receive it or not. A tap must return at once (hand the work off).
+     */
+    public void addTap(java.util.function.Consumer<XmlElement> tap) {
+        taps.add(tap);
+    }
+
+    /** The session receives no more events (its connection closed, or it unsubscribed). */
+    public void remove(EccpSession session) {
         Receiver old = receivers.remove(session);
         if (old == null) {
             return;
@@ -79,30 +97,32 @@ public final class SessionRegistry {
      * callprogress.
      */
     public void publish(String agentNumber, XmlElement event, boolean callProgressOnly) {
+        tapped(event);
         Set<Receiver> filtered = agentNumber == null ? Set.of() : byAgent.getOrDefault(agentNumber, Set.of());
         if (everything.isEmpty() && filtered.isEmpty()) {
             return;
         }
-        ByteBuf packet = encode(event);
+        Map<EventFormat, EventFormat.Encoded> encoded = new IdentityHashMap<>(4);
         int sent = 0;
         for (Receiver receiver : everything) {
-            sent += send(receiver, packet, callProgressOnly);
+            sent += send(receiver, event, encoded, callProgressOnly);
         }
         for (Receiver receiver : filtered) {
-            sent += send(receiver, packet, callProgressOnly);
+            sent += send(receiver, event, encoded, callProgressOnly);
         }
         counted(event, sent);
     }
 
     /** Sends to every logged-in session, filtered or not (callprogress: callProgressOnly). */
     public void publishToAll(XmlElement event, boolean callProgressOnly) {
+        tapped(event);
         if (receivers.isEmpty()) {
             return;
         }
-        ByteBuf packet = encode(event);
+        Map<EventFormat, EventFormat.Encoded> encoded = new IdentityHashMap<>(4);
         int sent = 0;
         for (Receiver receiver : receivers.values()) {
-            sent += send(receiver, packet, callProgressOnly);
+            sent += send(receiver, event, encoded, callProgressOnly);
         }
         counted(event, sent);
     }
@@ -114,16 +134,22 @@ public final class SessionRegistry {
         }
     }
 
-    private static ByteBuf encode(XmlElement event) {
-        StringBuilder text = new StringBuilder(256).append("<?xml version=\"1.0\"?>\n");
-        XmlWriter.write(event, text);
-        text.append('\n');
-        return Unpooled.unreleasableBuffer(
-                Unpooled.wrappedBuffer(text.toString().getBytes(StandardCharsets.US_ASCII)).asReadOnly());
+    private void tapped(XmlElement event) {
+        for (java.util.function.Consumer<XmlElement> tap : taps) {
+            try {
+                tap.accept(event);
+            } catch (RuntimeException e) {
+                log.error("event tap failed on {}", event, e);
+            }
+        }
     }
 
-    /** 1 if the packet was written to this receiver, else 0. */
-    private int send(Receiver receiver, ByteBuf packet, boolean callProgressOnly) {
+    /**
+     * 1 if the event was written to this receiver, else 0. {@code encoded}: the event in each
+     * format met so far during this publication, so it is encoded once per format.
+     */
+    private int send(Receiver receiver, XmlElement event, Map<EventFormat, EventFormat.Encoded> encoded,
+                     boolean callProgressOnly) {
         if (callProgressOnly && !receiver.session().wantsCallProgress()) {
             return 0;
         }
@@ -135,7 +161,8 @@ public final class SessionRegistry {
             channel.close();
             return 0;
         }
-        channel.writeAndFlush(packet.duplicate(), channel.voidPromise());
+        Object message = encoded.computeIfAbsent(receiver.format(), format -> format.encode(event)).message();
+        channel.writeAndFlush(message, channel.voidPromise());
         return 1;
     }
 

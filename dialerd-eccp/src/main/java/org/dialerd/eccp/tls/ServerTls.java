@@ -18,16 +18,22 @@ public final class ServerTls {
 
     /** Reads and checks the certificate and key; fails with the setting, the path and the reason. */
     public static SslContext context(EccpTlsSettings settings) {
-        List<X509Certificate> chain = PemFiles.certificates("eccp.tls_certificate", settings.certificate());
-        PrivateKey key = PemFiles.privateKey("eccp.tls_key", settings.key(), chain.get(0).getPublicKey());
+        return context("eccp.tls_certificate", settings.certificate(), "eccp.tls_key", settings.key());
+    }
+
+    /** As above for another listener's settings (the HTTP listener's {@code http.tls_certificate}). */
+    public static SslContext context(String certificateKey, java.nio.file.Path certificate, String keyKey,
+                                     java.nio.file.Path keyFile) {
+        List<X509Certificate> chain = PemFiles.certificates(certificateKey, certificate);
+        PrivateKey key = PemFiles.privateKey(keyKey, keyFile, chain.get(0).getPublicKey());
         try {
             return SslContextBuilder.forServer(key, chain)
                     .sslProvider(SslProvider.JDK)
                     .protocols(PROTOCOLS)
                     .build();
         } catch (SSLException e) {
-            throw new IllegalArgumentException("eccp.tls_certificate = '" + settings.certificate()
-                    + "': unusable with eccp.tls_key (" + e.getMessage() + ")", e);
+            throw new IllegalArgumentException(certificateKey + " = '" + certificate
+                    + "': unusable with " + keyKey + " (" + e.getMessage() + ")", e);
         }
     }
 }

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -47,6 +48,10 @@ public final class StaticFiles {
             "png", "image/png",
             "ico", "image/x-icon",
             "json", "application/json; charset=utf-8");
+
+    /** Every route {@link #addTo} registers, for the API description. */
+    public static final List<String> PATHS = List.of("/console", "/console/", "/console/{file}", "/wallboard",
+            "/wallboard/", "/wallboard/{file}", "/web/{file}");
 
     /** A file read from the class path, with its validator. */
     private record File(byte[] bytes, String contentType, String etag) {}

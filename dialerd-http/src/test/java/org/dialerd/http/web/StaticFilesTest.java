@@ -76,6 +76,11 @@ class StaticFilesTest {
     }
 
     @Test
+    void thePathsListedForTheApiDescriptionAreTheRegisteredOnes() {
+        assertEquals(StaticFiles.PATHS, StaticFiles.addTo(Router.builder()).build().patterns());
+    }
+
+    @Test
     void thePackagedConsoleAndWallboardPagesExist() {
         Router packaged = StaticFiles.addTo(Router.builder()).build();
         for (String path : List.of("/console/", "/wallboard/")) {
