@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.dialerd.core.pbx.PbxAction;
 import org.dialerd.eccp.client.EccpClient;
+import org.dialerd.eccp.handler.control.Transfer;
 import org.dialerd.it.Awaits;
 import org.dialerd.it.PbxHarness;
 import org.dialerd.it.Sql;
@@ -44,6 +45,9 @@ class AgentConsoleIT {
     @BeforeAll
     static void start() throws Exception {
         pbx = PbxHarness.startMonitored("sql/demo-data.sql");
+        // FreePBX's context for internal calls, where transfers are dialled.
+        pbx.simulator().withPbx(p -> p.dialplan().context(Transfer.TRANSFER_CONTEXT)
+                .exten("_1XXX", "NoOp()", "Dial(Local/${EXTEN}@agents,30,tT)", "Hangup()"));
         browser = Browser.open("http://127.0.0.1:" + pbx.httpPort());
         eccp = EccpClient.connect("127.0.0.1", pbx.eccpPort());
         eccp.login("agentconsole", "agentconsole");
@@ -74,6 +78,7 @@ class AgentConsoleIT {
         browser.go("/console/");
         browser.region("Connect to dialerd");
         assertEquals(Browser.WIDTH, ((Number) browser.script("return window.innerWidth")).intValue());
+        assertEquals(Browser.HEIGHT, ((Number) browser.script("return window.innerHeight")).intValue());
         assertEquals("Client account", browser.focusedName(), "the first field has the focus");
         assertNoHorizontalScroll();
     }
@@ -170,7 +175,7 @@ class AgentConsoleIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void theAgentPutsTheCallOnHoldAndTakesItBack() throws Exception {
         browser.button("Hold").click();
         browser.awaitText("Agent status", "On hold");
@@ -188,7 +193,7 @@ class AgentConsoleIT {
     }
 
     @Test
-    @Order(7)
+    @Order(6)
     void anAttendedTransferThatDoesNotCompleteIsReportedAndTheCallStaysWithTheAgent() {
         browser.type("Transfer to extension", "5555");
         browser.button("Attended transfer").click();
@@ -232,7 +237,9 @@ class AgentConsoleIT {
         browser.awaitText("Agent status", "Ready");
         Awaits.until("the call finished with its transfer", WAIT, () -> "1002".equals(
                 Sql.value(pbx.dataSource(), "SELECT transfer FROM call_entry WHERE id = ?", callId)));
-        pbx.simulator().advance(Duration.ofSeconds(2));
+        pbx.simulator().advance(Duration.ofSeconds(2)); // 1002 answers the customer
+        Awaits.until("the customer talking with 1002", WAIT, () -> pbx.simulator().channelNames().stream()
+                .anyMatch(name -> name.startsWith("Local/1002@agents-")));
     }
 
     @Test
@@ -243,12 +250,17 @@ class AgentConsoleIT {
         browser.awaitText("Current call", "042345680");
         String callId = currentCallId();
 
-        browser.type("Transfer to extension", "1002");
+        // 1002 still talks with the customer transferred to it before.
+        browser.type("Transfer to extension", "1003");
         browser.button("Attended transfer").click();
-        browser.awaitText("Message", "Consulting 1002");
-        pbx.simulator().advance(Duration.ofSeconds(3)); // 1002 answers the consultation
-        Awaits.until("the consultation with 1002", WAIT, () -> pbx.simulator().channelNames().stream()
-                .anyMatch(name -> name.startsWith("Local/1002@agents-")));
+        browser.awaitText("Message", "Consulting 1003");
+        pbx.simulator().advance(Duration.ofSeconds(3)); // 1003 answers the consultation
+        try {
+            Awaits.until("the consultation with 1003", WAIT, () -> pbx.simulator().channelNames().stream()
+                    .anyMatch(name -> name.startsWith("Local/1003@agents-")));
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; channels: " + pbx.simulator().channelNames(), e);
+        }
         // The agent completes the transfer the Asterisk way: it hangs up its phone.
         String transferer = pbx.simulator().channelNames().stream()
                 .filter(name -> name.startsWith("Local/1001@agents-") && name.endsWith(";1")).findFirst().orElseThrow();
@@ -257,7 +269,7 @@ class AgentConsoleIT {
 
         browser.awaitText("Current call", "Ended");
         browser.awaitText("Agent status", "Ready");
-        Awaits.until("the call finished with its transfer", WAIT, () -> "1002".equals(
+        Awaits.until("the call finished with its transfer", WAIT, () -> "1003".equals(
                 Sql.value(pbx.dataSource(), "SELECT transfer FROM call_entry WHERE id = ?", callId)));
     }
 

@@ -11,6 +11,7 @@ import java.util.logging.Level;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
@@ -88,6 +89,10 @@ public final class Browser implements AutoCloseable {
                 .build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(WAIT);
+        // --window-size is the window's outer size: grow it by whatever the viewport lacks.
+        Number width = (Number) driver.executeScript("return window.outerWidth - window.innerWidth");
+        Number height = (Number) driver.executeScript("return window.outerHeight - window.innerHeight");
+        driver.manage().window().setSize(new Dimension(WIDTH + width.intValue(), HEIGHT + height.intValue()));
         return new Browser(driver, profile, base);
     }
 
