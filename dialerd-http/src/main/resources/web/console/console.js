@@ -22,6 +22,19 @@ const $ = (id) => document.getElementById(id);
 store.subscribe(render);
 setInterval(() => tick(store.state), 1000);
 
+/** A confirmation ("Form saved.") goes away after a while; an error stays until the next action. */
+const INFO_SECONDS = 10;
+let infoTimer = null;
+let timed = null;
+store.subscribe((state) => {
+  if (state.message?.kind !== 'info' || state.message === timed) return;
+  const shown = (timed = state.message);
+  clearTimeout(infoTimer);
+  infoTimer = setTimeout(() => {
+    if (store.state.message === shown) store.update({message: null});
+  }, INFO_SECONDS * 1000);
+});
+
 /** Runs an action, showing "what failed: code message" when dialerd refuses it. */
 async function act(what, action, done) {
   store.update({pending: what, message: null});

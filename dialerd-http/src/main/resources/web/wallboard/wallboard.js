@@ -103,3 +103,6 @@ function renderStats(state) {
     h('td', {}, c.answered ?? 0), h('td', {}, c.abandoned ?? 0), h('td', {}, level(c)),
     h('td', {}, c.type === 'outgoing' ? `${c.pending ?? 0} pending · ${c.placed ?? 0} placed · ${c.answered ?? 0} answered · ${c.failed ?? 0} failed` : '–'))));
 }
+
+render(store.state);
+$('client-username').focus();
