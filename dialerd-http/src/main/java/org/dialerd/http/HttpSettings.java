@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param maxBodyBytes        request body (the JSON API's parameters); more: 413
  * @param maxPipelined        requests read ahead of their answers per connection; reading pauses there
  * @param idleTimeout         a connection without traffic this long is closed
- * @param workerThreads       threads that run handlers (never the event loop)
+ * @param workerThreads       threads that run handlers (never the event loop); API requests wait there for the database and Asterisk
  * @param maxQueuedRequests   requests waiting for a worker; past it the answer is 503
  * @param tokenTtl            how long an API bearer token lives from its creation
  * @param tls                 HTTPS only, with this certificate and key; empty: plain HTTP
@@ -40,7 +40,7 @@ public record HttpSettings(String bindAddress, int port, int maxInitialLineBytes
     public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
     public static final int DEFAULT_MAX_PIPELINED = 16;
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
-    public static final int DEFAULT_WORKER_THREADS = 2;
+    public static final int DEFAULT_WORKER_THREADS = 8;
     public static final int DEFAULT_MAX_QUEUED_REQUESTS = 256;
     public static final Duration DEFAULT_TOKEN_TTL = Duration.ofHours(1);
 

@@ -109,6 +109,15 @@ public final class Router {
         return new Match.Found(handler, Map.copyOf(bestParams));
     }
 
+    /** Every registered method and path, {@code "GET /health"}: what the API description must list. */
+    public List<String> routes() {
+        List<String> all = new ArrayList<>();
+        for (Route route : routes) {
+            new TreeSet<>(route.byMethod().keySet()).forEach(method -> all.add(method + " " + route.pattern()));
+        }
+        return all;
+    }
+
     /** The registered paths, for logs and a future API description. */
     public List<String> patterns() {
         return routes.stream().map(Route::pattern).toList();

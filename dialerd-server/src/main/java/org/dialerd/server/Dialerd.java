@@ -41,6 +41,7 @@ import org.dialerd.eccp.server.Services;
 import org.dialerd.eccp.server.SessionRegistry;
 import org.dialerd.eccp.server.ThrottledLogin;
 import org.dialerd.http.HttpServer;
+import org.dialerd.http.webhook.Webhooks;
 import org.dialerd.http.metrics.DialerdMeters;
 import org.dialerd.server.config.ConfigException;
 import org.dialerd.server.config.DialerdConfig;
@@ -122,7 +123,7 @@ public final class Dialerd implements AutoCloseable {
                                 uniqueIdPrefix())));
             }
             Monitoring monitoring = new Monitoring(meters, config.http()
-                    .map(settings -> new Monitoring.Http(settings, database.reachable())));
+                    .map(settings -> new Monitoring.Http(settings, database.reachable())), config.webhooks());
             Dialerd dialerd = over(database.persistence(), config.eccp(), Clock.systemDefaultZone(), pbx, resources,
                     monitoring);
             log.info("dialerd started ({})", config.demo() ? "demo" : "configured");
@@ -219,6 +220,11 @@ public final class Dialerd implements AutoCloseable {
             engine.resync(); // a gateway someone else started (tests) may be connected already
         }
         SessionRegistry sessions = new SessionRegistry(eccpSettings.maxOutboundBytes(), monitoring.meters().eccp());
+        if (!monitoring.webhooks().endpoints().isEmpty()) {
+            Webhooks webhooks = new Webhooks(monitoring.webhooks(), monitoring.meters().webhooks(), realTime);
+            resources.push(webhooks); // pushed first, closed last: after the fan-out that feeds it
+            sessions.addTap(webhooks);
+        }
         EventFanout fanout = new EventFanout(sessions, stores.calls());
         resources.push(fanout);
         engine.addListener(fanout);

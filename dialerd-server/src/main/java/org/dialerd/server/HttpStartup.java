@@ -66,6 +66,8 @@ final class HttpStartup {
                 "Browser consoles: pages and their files (no token)", List.of(404))));
         web.register(router, others);
         StaticFiles.addTo(router); // /console/, /wallboard/
-        return new HttpServer(http.settings(), router.build(), List.of(events)).start();
+        Router routes = router.build();
+        web.checkDescribed(routes);
+        return new HttpServer(http.settings(), routes, List.of(events)).start();
     }
 }

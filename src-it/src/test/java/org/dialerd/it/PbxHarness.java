@@ -43,6 +43,9 @@ public final class PbxHarness implements AutoCloseable {
     private final AmiSettings ami;
     private final DialerSettings dialer;
     private final boolean http;
+    /** Where dialerd posts its events (none unless a test asks: {@link #startWithWebhooks}). */
+    private org.dialerd.http.webhook.WebhookSettings webhooks = org.dialerd.http.webhook.WebhookSettings.of(
+            java.util.List.of());
     private org.dialerd.db.Persistence persistence;
     private AmiGateway gateway;
     private Dialerd dialerd;
@@ -99,6 +102,18 @@ public final class PbxHarness implements AutoCloseable {
     private static PbxHarness start(Consumer<Scenario> customiser, DialerSettings dialer, boolean http,
                                     String... scripts) {
         return start(settings -> settings, customiser, dialer, http, scripts);
+    }
+
+    /** Monitored (HTTP on a free port), posting events to these webhook endpoints. */
+    public static PbxHarness startWithWebhooks(org.dialerd.http.webhook.WebhookSettings webhooks, String... scripts) {
+        Instant epoch = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        AsteriskSimulator simulator = simulator(scenario -> { }, epoch);
+        DataSource dataSource = TestDatabases.fresh(scripts);
+        PbxHarness harness = new PbxHarness(simulator, dataSource, epoch, amiOf(simulator), null, true,
+                org.dialerd.db.Persistence.over(dataSource, TestJournals.fresh()));
+        harness.webhooks = webhooks;
+        harness.startFirst();
+        return harness;
     }
 
     /** As above, with the AMI settings (timeouts, ping) adjusted by {@code ami}; no HTTP. */
@@ -195,7 +210,7 @@ public final class PbxHarness implements AutoCloseable {
         Deque<AutoCloseable> resources = new ArrayDeque<>();
         DialerdMeters meters = new DialerdMeters();
         resources.push(meters);
-        Monitoring monitoring = new Monitoring(meters, Optional.empty());
+        Monitoring monitoring = new Monitoring(meters, Optional.empty(), webhooks);
         if (http) {
             monitoring = monitoring.withHttp(HttpSettings.on(0), ConnectionCheck.over(dataSource));
         }

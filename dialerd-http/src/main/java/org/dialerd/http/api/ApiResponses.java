@@ -13,6 +13,11 @@ public final class ApiResponses {
     private ApiResponses() {
     }
 
+    /** A new empty JSON object. */
+    public static com.fasterxml.jackson.databind.node.ObjectNode object() {
+        return MAPPER.createObjectNode();
+    }
+
     public static Response json(int status, JsonNode body) {
         try {
             return Response.json(status, MAPPER.writeValueAsString(body));

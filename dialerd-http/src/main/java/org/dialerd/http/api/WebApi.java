@@ -24,6 +24,8 @@ public final class WebApi {
     private final Tokens tokens;
     private final Set<String> allowedClients;
     private final List<ApiRoute> routes;
+    /** What the OpenAPI document describes, as {@code "GET /path"}. */
+    private final java.util.Set<String> described = new java.util.TreeSet<>();
 
     /**
      * @param allowedClients the ECCP allowlist ({@code eccp.allowed_clients}); empty admits everyone
@@ -55,9 +57,29 @@ public final class WebApi {
         for (ApiRoute route : routes) {
             router.route(route.method(), route.path(), request -> gate(route, request));
         }
+        described.clear();
+        routes.forEach(route -> described.add(route.method() + " " + route.path()));
+        others.forEach(other -> described.add(other.method() + " " + other.path()));
+        described.add("GET " + PREFIX + "/openapi.json");
         String document = OpenApi.document(routes, others);
         return router.get(PREFIX + "/openapi.json", request -> admitted(request)
                 .orElseGet(() -> Response.json(200, document)));
+    }
+
+    /**
+     * Fails (at start) unless the document describes exactly the routes {@code router} serves:
+     * a route registered without a description, or described and not registered, is a bug.
+     */
+    public void checkDescribed(Router router) {
+        java.util.Set<String> served = new java.util.TreeSet<>(router.routes());
+        if (!served.equals(described)) {
+            java.util.Set<String> undescribed = new java.util.TreeSet<>(served);
+            undescribed.removeAll(described);
+            java.util.Set<String> missing = new java.util.TreeSet<>(described);
+            missing.removeAll(served);
+            throw new IllegalStateException("OpenAPI document and routes differ: not described " + undescribed
+                    + ", not served " + missing);
+        }
     }
 
     /** The allowlist's refusal, if the client is not on it (ECCP answers the same code and message). */

@@ -37,6 +37,7 @@ public final class DialerdMeters implements AutoCloseable {
     private final EngineMeters engine = new EngineMeters(registry);
     private final EccpMeters eccp = new EccpMeters(registry);
     private final AmiMeters ami = new AmiMeters(registry);
+    private final WebhookMeters webhooks = new WebhookMeters(registry);
     private final JvmGcMetrics gc = new JvmGcMetrics();
     private boolean watching;
 
@@ -60,6 +61,10 @@ public final class DialerdMeters implements AutoCloseable {
 
     public AmiMetrics ami() {
         return ami;
+    }
+
+    public org.dialerd.http.webhook.WebhookMetrics webhooks() {
+        return webhooks;
     }
 
     /** Adds the gauges over the daemon's state; once, when everything they read is running. */

@@ -14,10 +14,12 @@ import org.dialerd.http.HttpSettings;
  * @param amportalConf FreePBX's amportal.conf ({@code [freepbx] amportal_conf}, default
  *                     {@code /etc/amportal.conf}); empty: not read
  * @param http         the health and metrics listener; empty means none
+ * @param webhooks     the webhook endpoints (none: no webhooks)
  */
 public record DialerdConfig(boolean demo, Path dataDir, Optional<DatabaseConfig> database, EccpServerSettings eccp,
                             Optional<AsteriskConfig> asterisk, AgentsConfig agents, String dialTemplate,
-                            Optional<Path> amportalConf, JournalConfig journal, Optional<HttpSettings> http) {
+                            Optional<Path> amportalConf, JournalConfig journal, Optional<HttpSettings> http,
+                            org.dialerd.http.webhook.WebhookSettings webhooks) {
 
     /** A campaign without trunk dials {@code Local/<phone>@from-internal}, as the reference. */
     public static final String DEFAULT_DIAL_TEMPLATE = "Local/{phone}@from-internal";
@@ -146,7 +148,7 @@ public record DialerdConfig(boolean demo, Path dataDir, Optional<DatabaseConfig>
                     .orElse(AmportalConf.DEFAULT_PATH.toString())).filter(p -> !p.isEmpty()).map(Path::of);
             return new DialerdConfig(demo, dir, database, eccp, asterisk, new AgentsConfig(template, devices, member,
                     membership.map(m -> m.equals("astdb"))), dialTemplate, amportal, JournalConfig.fromIni(ini),
-                    HttpConfig.fromIni(ini));
+                    HttpConfig.fromIni(ini), WebhookConfig.fromIni(ini));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage(), e);
         }
@@ -155,18 +157,19 @@ public record DialerdConfig(boolean demo, Path dataDir, Optional<DatabaseConfig>
     public static DialerdConfig embeddedDefaults(boolean demo, Path dataDir) {
         return new DialerdConfig(demo, dataDir, Optional.empty(), EccpServerSettings.defaults(), Optional.empty(),
                 AgentsConfig.DEFAULTS, DEFAULT_DIAL_TEMPLATE, Optional.empty(), JournalConfig.DEFAULTS,
-                demo ? Optional.of(HttpSettings.on(HttpSettings.DEFAULT_PORT)) : Optional.empty());
+                demo ? Optional.of(HttpSettings.on(HttpSettings.DEFAULT_PORT)) : Optional.empty(),
+                org.dialerd.http.webhook.WebhookSettings.of(java.util.List.of()));
     }
 
     public DialerdConfig withEccpPort(int port) {
         return new DialerdConfig(demo, dataDir, database, eccp.withPort(port), asterisk, agents, dialTemplate,
-                amportalConf, journal, http);
+                amportalConf, journal, http, webhooks);
     }
 
     /** {@code --http-port}: the listener on this port (0: any free one), on in every mode. */
     public DialerdConfig withHttpPort(int port) {
         return new DialerdConfig(demo, dataDir, database, eccp, asterisk, agents, dialTemplate, amportalConf, journal,
-                Optional.of(http.orElseGet(() -> HttpSettings.on(port)).withPort(port)));
+                Optional.of(http.orElseGet(() -> HttpSettings.on(port)).withPort(port)), webhooks);
     }
 
     private static int intValue(IniFile ini, String key, int fallback, int min, int max) {

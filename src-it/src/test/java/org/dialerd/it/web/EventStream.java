@@ -21,13 +21,19 @@ final class EventStream implements AutoCloseable {
     }
 
     static EventStream open(int port, String token, String query) {
+        return open(port, token, query, true);
+    }
+
+    /** {@code reading} false: the client never asks for a message, as a console that hangs would not. */
+    static EventStream open(int port, String token, String query, boolean reading) {
         LinkedBlockingQueue<JsonNode> sink = new LinkedBlockingQueue<>();
-        Listener listener = new Listener(sink);
+        Listener listener = new Listener(sink, reading);
         WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
                 .header("Authorization", "Bearer " + token)
                 .buildAsync(URI.create("ws://127.0.0.1:" + port + "/api/v1/events" + query), listener)
                 .orTimeout(10, TimeUnit.SECONDS).join();
         EventStream stream = new EventStream(socket);
+        sink.drainTo(stream.messages);
         listener.target = stream.messages;
         sink.drainTo(stream.messages);
         return stream;
@@ -66,9 +72,18 @@ final class EventStream implements AutoCloseable {
     private static final class Listener implements WebSocket.Listener {
         private volatile LinkedBlockingQueue<JsonNode> target;
         private final StringBuilder partial = new StringBuilder();
+        private final boolean reading;
 
-        Listener(LinkedBlockingQueue<JsonNode> initial) {
+        Listener(LinkedBlockingQueue<JsonNode> initial, boolean reading) {
             this.target = initial;
+            this.reading = reading;
+        }
+
+        @Override
+        public void onOpen(WebSocket webSocket) {
+            if (reading) {
+                webSocket.request(1);
+            }
         }
 
         @Override

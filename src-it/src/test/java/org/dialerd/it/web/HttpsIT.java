@@ -1,0 +1,68 @@
+package org.dialerd.it.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.time.Duration;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.dialerd.http.HttpServer;
+import org.dialerd.http.HttpSettings;
+import org.dialerd.http.Response;
+import org.dialerd.http.Router;
+import org.junit.jupiter.api.Test;
+
+/** With http.tls_certificate and http.tls_key the listener speaks HTTPS only. */
+class HttpsIT {
+    @Test
+    void aListenerWithACertificateAnswersOverHttpsAndRefusesPlainHttp() throws Exception {
+        HttpSettings settings = HttpSettings.on(0).withTls(new HttpSettings.Tls(file("server.crt"), file("server.key")));
+        Router router = Router.builder().get("/health", request -> Response.text(200, "text/plain", "ok")).build();
+        try (HttpServer server = new HttpServer(settings, router, java.util.List.of()).start()) {
+            HttpClient trusting = HttpClient.newBuilder().sslContext(trusting(file("server.crt")))
+                    .connectTimeout(Duration.ofSeconds(5)).build();
+            HttpResponse<String> answer = trusting.send(HttpRequest.newBuilder(URI.create("https://localhost:"
+                    + server.port() + "/health")).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, answer.statusCode());
+            assertEquals("ok", answer.body());
+
+            HttpClient plain = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            assertThrows(IOException.class, () -> plain.send(HttpRequest.newBuilder(URI.create("http://localhost:"
+                    + server.port() + "/health")).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString()));
+        }
+    }
+
+    private static SSLContext trusting(Path certificate) throws Exception {
+        KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+        store.load(null, null);
+        try (InputStream in = Files.newInputStream(certificate)) {
+            store.setCertificateEntry("server", CertificateFactory.getInstance("X.509").generateCertificate(in));
+        }
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(store);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, trust.getTrustManagers(), null);
+        return context;
+    }
+
+    private static Path file(String name) throws URISyntaxException {
+        var url = HttpsIT.class.getResource("/tls/" + name);
+        if (url == null) {
+            throw new AssertionError("test resource tls/" + name + " is missing");
+        }
+        return Path.of(url.toURI());
+    }
+}
