@@ -15,6 +15,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -107,6 +108,7 @@ public final class Browser implements AutoCloseable {
     /** Waits until {@code condition} gives a value that is neither null nor false. */
     public <T> T await(String what, Function<WebDriver, T> condition) {
         return new WebDriverWait(driver, WAIT, Duration.ofMillis(50))
+                .ignoring(StaleElementReferenceException.class) // the page redrew what was looked at
                 .withMessage(() -> "waiting for " + what + "; page says: " + visibleText() + consoleMessages())
                 .until(condition);
     }

@@ -17,8 +17,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 
 /**
  * The supervisor wallboard at /wallboard/ in a real headless Chromium at 1280×720, while an
@@ -89,8 +87,7 @@ class WallboardIT {
         awaitState("SIP/1002", "On break: Lunch");
         String breakColour = colour("SIP/1002");
         assertNotEquals(readyColour, breakColour);
-        assertTrue(card("SIP/1002").findElement(By.className("time")).getText().matches("\\d+:\\d\\d"),
-                "time in state shown as m:ss");
+        assertTrue(timeInState("SIP/1002").matches("\\d+:\\d\\d"), "time in state shown as m:ss");
 
         assertTrue(eccp.unpauseAgent(AGENT).isSuccess());
         awaitState("SIP/1002", "Ready");
@@ -99,7 +96,8 @@ class WallboardIT {
         pbx.simulator().advance(Duration.ofSeconds(3)); // rings the member; its phone answers after 1 s
         awaitState("SIP/1002", "On call");
         assertNotEquals(readyColour, colour("SIP/1002"));
-        browser.await("the caller's number on the card", d -> card("SIP/1002").getText().contains("042345678"));
+        browser.await("the caller's number on the card", d -> cardText("SIP/1002").contains("042345678"));
+        browser.screenshot(Path.of("target", "browser", "wallboard-agent-on-call.png")); // for docs/img
 
         pbx.simulator().advance(Duration.ofSeconds(35)); // the caller hangs up
         awaitState("SIP/1002", "Ready");
@@ -121,13 +119,17 @@ class WallboardIT {
         awaitState("SIP/1002", "Logged out");
     }
 
-    private static WebElement card(String agent) {
-        return browser.await("the card of " + agent, d -> d.findElements(By.cssSelector(
-                "#agents li[data-agent='" + agent + "']")).stream().findFirst().orElse(null));
+    /** The card's text, read in one step: the board redraws a card whenever its agent changes. */
+    private static String cardText(String agent) {
+        return browser.await("the card of " + agent, d -> (String) browser.script(
+                "const c = document.querySelector(\"#agents li[data-agent='\" + arguments[0] + \"']\");"
+                        + "return c && c.innerText;", agent));
     }
 
     private static String state(String agent) {
-        return card(agent).findElement(By.className("label")).getText();
+        return browser.await("the state of " + agent, d -> (String) browser.script(
+                "const c = document.querySelector(\"#agents li[data-agent='\" + arguments[0] + \"'] .label\");"
+                        + "return c && c.textContent;", agent));
     }
 
     private static void awaitState(String agent, String label) {
@@ -136,6 +138,14 @@ class WallboardIT {
 
     /** The colour of the card's state stripe, as the browser paints it. */
     private static String colour(String agent) {
-        return String.valueOf(browser.script("return getComputedStyle(arguments[0]).borderLeftColor", card(agent)));
+        return browser.await("the colour of " + agent, d -> (String) browser.script(
+                "const c = document.querySelector(\"#agents li[data-agent='\" + arguments[0] + \"']\");"
+                        + "return c && getComputedStyle(c).borderLeftColor;", agent));
+    }
+
+    private static String timeInState(String agent) {
+        return browser.await("the time in state of " + agent, d -> (String) browser.script(
+                "const c = document.querySelector(\"#agents li[data-agent='\" + arguments[0] + \"'] .time\");"
+                        + "return c && c.textContent;", agent));
     }
 }
