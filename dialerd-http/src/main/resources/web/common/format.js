@@ -9,8 +9,24 @@ export function duration(seconds) {
   return hh > 0 ? `${hh}:${String(mm).padStart(2, '0')}:${ss}` : `${mm}:${ss}`;
 }
 
-/** Seconds from a Date (or ISO text) to now. */
-export function secondsSince(since, now = Date.now()) {
+let serverOffsetMs = 0;
+
+/**
+ * The server's clock minus this browser's, from a snapshot's "at": times in state are counted on
+ * the server's clock, so a browser whose clock is off still shows the right durations.
+ */
+export function followServerClock(serverNow) {
+  const t = Date.parse(serverNow ?? '');
+  if (!Number.isNaN(t)) serverOffsetMs = t - Date.now();
+}
+
+/** Now on the server's clock (for changes an event announces without a time). */
+export function serverNow() {
+  return new Date(Date.now() + serverOffsetMs);
+}
+
+/** Seconds from a Date (or ISO text) to now, on the server's clock. */
+export function secondsSince(since, now = Date.now() + serverOffsetMs) {
   if (!since) return 0;
   const t = since instanceof Date ? since.getTime() : Date.parse(since);
   return Number.isNaN(t) ? 0 : (now - t) / 1000;

@@ -2,16 +2,16 @@
 // (state, input) → state change, so the rules can be read in one place.
 
 import {list, text} from '/web/api.js';
-import {serverTime as when} from '/web/format.js';
+import {serverNow, serverTime as when} from '/web/format.js';
 
 /** The agent as the snapshot shows it. */
 export function fromSnapshot(snapshot, agentNumber) {
   const me = list(snapshot.agents).find((a) => a.agent_number === agentNumber);
-  if (!me) return {status: 'offline', since: new Date(), pause: null, onhold: false};
+  if (!me) return {status: 'offline', since: serverNow(), pause: null, onhold: false};
   const since = when(me.status_since)
     ?? (me.status === 'paused' && me.pause ? when(me.pause.start) : null)
     ?? (me.status === 'oncall' && me.call ? when(me.call.link_start) : null)
-    ?? when(me.login_start) ?? new Date();
+    ?? when(me.login_start) ?? serverNow();
   return {
     status: me.status,
     since,
@@ -24,7 +24,7 @@ export function fromSnapshot(snapshot, agentNumber) {
 
 /** The change an event makes to the console's state, or null when it says nothing new. */
 export function onEvent(state, name, data) {
-  const now = new Date();
+  const now = serverNow();
   const agent = state.agent;
   switch (name) {
     case 'agentloggedin':

@@ -4,7 +4,7 @@
 import {Api, ApiError, agentPath, list, text} from '/web/api.js';
 import {EventStream} from '/web/events.js';
 import {Store} from '/web/store.js';
-import {isoDate} from '/web/format.js';
+import {followServerClock, isoDate} from '/web/format.js';
 import {fromSnapshot, onEvent} from './agent-state.js';
 import {callOf, withCampaign} from './call.js';
 import {collectValues} from './form.js';
@@ -129,6 +129,7 @@ function startStream(number) {
   stream = new EventStream(() => api.eventsUrl(number), {
     onState: (connection) => store.update({connection}),
     onSnapshot: (snapshot) => {
+      followServerClock(snapshot.at);
       const now = fromSnapshot(snapshot, number);
       const {call: live, extension, ...status} = now;
       const change = {status};

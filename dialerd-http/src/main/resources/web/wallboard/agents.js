@@ -1,7 +1,7 @@
 // The wallboard's agents: the snapshot gives every agent, then each event moves one of them.
 
 import {list, text} from '/web/api.js';
-import {serverTime as when} from '/web/format.js';
+import {serverNow, serverTime as when} from '/web/format.js';
 
 /** Past these many seconds in a state the card is highlighted (a long break, a long call). */
 export const LONG_SECONDS = {paused: 15 * 60, oncall: 10 * 60, onhold: 2 * 60};
@@ -31,7 +31,7 @@ export function agentsFromSnapshot(snapshot) {
 export function applyEvent(agents, name, data) {
   const number = text(data.agent_number ?? data.agent);
   const agent = agents[number] ?? {number, name: '', status: 'offline', extension: '', onhold: false, pause: null, call: null, since: null};
-  const now = new Date();
+  const now = serverNow();
   let next = null;
   switch (name) {
     case 'agentloggedin': next = {...agent, status: 'online', since: now, pause: null, call: null, onhold: false}; break;

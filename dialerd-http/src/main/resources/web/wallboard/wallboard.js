@@ -6,7 +6,7 @@ import {Api, ApiError, list, text} from '/web/api.js';
 import {EventStream} from '/web/events.js';
 import {Store} from '/web/store.js';
 import {h, fill} from '/web/dom.js';
-import {duration, secondsSince} from '/web/format.js';
+import {duration, followServerClock, secondsSince} from '/web/format.js';
 import {agentsFromSnapshot, applyEvent, stateOf, LONG_SECONDS} from './agents.js';
 
 const STATS_REFRESH_MS = 5000;
@@ -29,7 +29,10 @@ $('connect-form').addEventListener('submit', async (event) => {
   store.update({connected: true, message: null});
   new EventStream(() => api.eventsUrl(), {
     onState: (connection) => store.update({connection}),
-    onSnapshot: (snapshot) => store.update({agents: agentsFromSnapshot(snapshot)}),
+    onSnapshot: (snapshot) => {
+      followServerClock(snapshot.at);
+      store.update({agents: agentsFromSnapshot(snapshot)});
+    },
     onEvent: (name, data) => store.update((s) => ({agents: applyEvent(s.agents, name, data)})),
     onStats: (stats) => store.update({stats, statsError: null}),
   }).start();
