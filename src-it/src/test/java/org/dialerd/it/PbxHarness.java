@@ -84,6 +84,12 @@ public final class PbxHarness implements AutoCloseable {
                 DIALER_UNIQUEID_PREFIX), scripts);
     }
 
+    /** The outbound dialer of {@link #startWithDialer(String...)} and the HTTP listener (API, consoles). */
+    public static PbxHarness startMonitoredWithDialer(String... scripts) {
+        return start(settings -> settings, scenario -> { }, new DialerSettings(DemoPbx.CUSTOMER_TEMPLATE,
+                Duration.ofMillis(200), DIALER_UNIQUEID_PREFIX), true, scripts);
+    }
+
     /**
      * With the outbound dialer as {@code dialer} says (dial template, round interval in real
      * time), on a PBX that {@code customiser} may add to (customer contexts, queues) before it

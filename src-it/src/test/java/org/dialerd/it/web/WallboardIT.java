@@ -1,0 +1,151 @@
+package org.dialerd.it.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.dialerd.eccp.client.AgentCredentials;
+import org.dialerd.eccp.client.EccpClient;
+import org.dialerd.it.PbxHarness;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The supervisor wallboard at /wallboard/ in a real headless Chromium at 1280×720, while an
+ * agent works through ECCP (another console): every change of the agent's state shows on its
+ * card without a reload, colour-coded, with its time in state.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WallboardIT {
+    private static final AgentCredentials AGENT = new AgentCredentials("SIP/1002", "demo");
+    private static PbxHarness pbx;
+    private static Browser browser;
+    private static EccpClient eccp;
+
+    @BeforeAll
+    static void start() throws Exception {
+        pbx = PbxHarness.startMonitored("sql/demo-data.sql");
+        browser = Browser.open("http://127.0.0.1:" + pbx.httpPort());
+        eccp = EccpClient.connect("127.0.0.1", pbx.eccpPort());
+        eccp.login("agentconsole", "agentconsole");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
+        if (eccp != null) {
+            eccp.close();
+        }
+        if (pbx != null) {
+            pbx.close();
+        }
+    }
+
+    @AfterEach
+    void keepWhatTheBrowserShowed(TestInfo test) {
+        browser.screenshot(Path.of("target", "browser", "wallboard-" + test.getTestMethod().orElseThrow().getName()
+                + ".png"));
+    }
+
+    @Test
+    @Order(1)
+    void aSupervisorConnectsAndSeesEveryAgent() {
+        browser.go("/wallboard/");
+        browser.type("Client account", "agentconsole");
+        browser.type("Client password", "agentconsole");
+        browser.button("Connect").click();
+        browser.await("the live connection", d -> browser.region("Connection").getText().equals("Live"));
+        for (String agent : new String[] {"Agent/9000", "Agent/9004", "SIP/1001", "SIP/1005"}) {
+            browser.awaitText("Agent states", agent);
+        }
+        assertEquals("Logged out", state("SIP/1002"));
+        Number overflow = (Number) browser.script(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        assertEquals(0, overflow.intValue(), "no sideways scrolling at 1280×720");
+    }
+
+    @Test
+    @Order(2)
+    void theAgentsCardFollowsItsStateLiveColourCoded() {
+        String offColour = colour("SIP/1002");
+        assertEquals("logged-in", eccp.loginAgent(AGENT, "1002").text("status").orElseThrow());
+        awaitState("SIP/1002", "Ready");
+        String readyColour = colour("SIP/1002");
+        assertNotEquals(offColour, readyColour, "ready and logged out look different");
+
+        assertTrue(eccp.pauseAgent(AGENT, 2).isSuccess());
+        awaitState("SIP/1002", "On break: Lunch");
+        String breakColour = colour("SIP/1002");
+        assertNotEquals(readyColour, breakColour);
+        assertTrue(timeInState("SIP/1002").matches("\\d+:\\d\\d"), "time in state shown as m:ss");
+
+        assertTrue(eccp.unpauseAgent(AGENT).isSuccess());
+        awaitState("SIP/1002", "Ready");
+
+        pbx.simulator().inboundCall("042345678", "8001", Duration.ofSeconds(30));
+        pbx.simulator().advance(Duration.ofSeconds(3)); // rings the member; its phone answers after 1 s
+        awaitState("SIP/1002", "On call");
+        assertNotEquals(readyColour, colour("SIP/1002"));
+        browser.await("the caller's number on the card", d -> cardText("SIP/1002").contains("042345678"));
+        browser.screenshot(Path.of("target", "browser", "wallboard-agent-on-call.png")); // for docs/img
+
+        pbx.simulator().advance(Duration.ofSeconds(35)); // the caller hangs up
+        awaitState("SIP/1002", "Ready");
+        eccp.logoutAgent(AGENT);
+        awaitState("SIP/1002", "Logged out");
+    }
+
+    @Test
+    @Order(3)
+    void aReloadedWallboardStartsFromTheCurrentState() {
+        assertEquals("logged-in", eccp.loginAgent(AGENT, "1002").text("status").orElseThrow());
+        assertTrue(eccp.pauseAgent(AGENT, 3).isSuccess());
+        browser.go("/wallboard/");
+        browser.type("Client account", "agentconsole");
+        browser.type("Client password", "agentconsole");
+        browser.button("Connect").click();
+        awaitState("SIP/1002", "On break: Bathroom"); // from the snapshot: no event came since the load
+        eccp.logoutAgent(AGENT);
+        awaitState("SIP/1002", "Logged out");
+    }
+
+    /** The card's text, read in one step: the board redraws a card whenever its agent changes. */
+    private static String cardText(String agent) {
+        return browser.await("the card of " + agent, d -> (String) browser.script(
+                "const c = document.querySelector(\"#agents li[data-agent='\" + arguments[0] + \"']\");"
+                        + "return c && c.innerText;", agent));
+    }
+
+    private static String state(String agent) {
+        return browser.await("the state of " + agent, d -> (String) browser.script(
+                "const c = document.querySelector(\"#agents li[data-agent='\" + arguments[0] + \"'] .label\");"
+                        + "return c && c.textContent;", agent));
+    }
+
+    private static void awaitState(String agent, String label) {
+        browser.await(agent + " shown as '" + label + "'", d -> label.equals(state(agent)));
+    }
+
+    /** The colour of the card's state stripe, as the browser paints it. */
+    private static String colour(String agent) {
+        return browser.await("the colour of " + agent, d -> (String) browser.script(
+                "const c = document.querySelector(\"#agents li[data-agent='\" + arguments[0] + \"']\");"
+                        + "return c && getComputedStyle(c).borderLeftColor;", agent));
+    }
+
+    private static String timeInState(String agent) {
+        return browser.await("the time in state of " + agent, d -> (String) browser.script(
+                "const c = document.querySelector(\"#agents li[data-agent='\" + arguments[0] + \"'] .time\");"
+                        + "return c && c.textContent;", agent));
+    }
+}
