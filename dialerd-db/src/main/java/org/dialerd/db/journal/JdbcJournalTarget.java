@@ -66,7 +66,7 @@ public final class JdbcJournalTarget implements JournalTarget {
             long applied = lastSeq(c, hostId, false); // already locked by inTransaction
             for (JournalEntry entry : entries) {
                 if (entry.seq() > applied) {
-                    RecordStatements.apply(c, entry.record());
+                    RecordStatements.apply(c, hostId, entry.record());
                 }
             }
         });
