@@ -60,13 +60,7 @@ final class InboundCalls {
         } else if (event instanceof PbxEvent.AgentComplete e) {
             call(e.uniqueId(), this::ended);
         } else if (event instanceof PbxEvent.Hangup e) {
-            call(e.uniqueId(), call -> {
-                if (call.agent != null) {
-                    ended(call);
-                } else {
-                    abandoned(call);
-                }
-            });
+            call(e.uniqueId(), this::ended); // answered or abandoned: ended() tells them apart
         }
     }
 
@@ -126,7 +120,11 @@ final class InboundCalls {
             if (call.linkStart == null) {
                 abandoned(call);
             } else {
-                call.meter.finish(CallStatus.SUCCESS.wireName()); // taken by a member dialerd does not track
+                // Taken by a member dialerd does not track (or no longer does: its logout crossed
+                // the AgentConnect): the caller was served, so the row ends 'terminada'.
+                call.meter.finish(CallStatus.SUCCESS.wireName());
+                writes.write(new JournalRecord.IncomingFinished(call.id, null, engine.now(),
+                        Math.max(0, Duration.between(call.linkStart, engine.now()).toSeconds())));
             }
             return;
         }
