@@ -99,6 +99,7 @@ final class HoldControl {
                 }
             }
         } else if (event instanceof PbxEvent.UnParkedCall e) {
+            retrievedBy(e.parkeeUniqueId(), e.retrieverChannel());
             parkingEnded(e.parkeeUniqueId(), true, "retrieved");
         } else if (event instanceof PbxEvent.ParkedCallGiveUp e) {
             parkingEnded(e.parkeeUniqueId(), false, "the parked customer hung up");
@@ -106,6 +107,22 @@ final class HoldControl {
             parkingEnded(e.parkeeUniqueId(), true, "parking timed out; the call rings the agent again");
         } else if (event instanceof PbxEvent.Hangup e) {
             parkingEnded(e.uniqueId(), false, "the parked customer hung up");
+        }
+    }
+
+    /**
+     * Unhold rang the agent's phone into the parking space: the agent's leg of the call is now
+     * that new channel, and transfers and hangups must act on it, not on the leg the hold hung up.
+     */
+    private void retrievedBy(String parkeeUniqueId, String retriever) {
+        AgentState state = parked.get(parkeeUniqueId);
+        if (state == null || retriever == null || retriever.isEmpty()) {
+            return;
+        }
+        if (state.call != null) {
+            state.call.agentChannel = retriever;
+        } else if (state.outboundCall != null) {
+            state.outboundCall.agentChannel = retriever;
         }
     }
 

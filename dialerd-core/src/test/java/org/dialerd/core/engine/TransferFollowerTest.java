@@ -106,4 +106,18 @@ class TransferFollowerTest {
         assertEquals(List.of(), events);
     }
 
+    @Test
+    void afterAHoldTheTransferActsOnTheLegThatRetrievedTheCall() {
+        assertTrue(scheduler.answer(engine.hold(SIP_1001)).ok());
+        pbx.emit(new PbxEvent.ParkedCall(CALLER, "100.7", "701", "default"));
+        assertTrue(scheduler.answer(engine.unhold(SIP_1001)).ok());
+        String retriever = "Local/1001@agents-00000041;1";
+        pbx.emit(new PbxEvent.UnParkedCall(CALLER, "100.7", "701", retriever));
+        scheduler.settle();
+
+        assertEquals(retriever, engine.view("SIP/1001").orElseThrow().call().orElseThrow().agentChannel());
+        assertTrue(scheduler.answer(engine.attendedTransfer(SIP_1001, retriever, "from-internal", "1002")).ok());
+        assertEquals(List.of(new PbxAction.Atxfer(retriever, "from-internal", "1002")),
+                pbx.sent(PbxAction.Atxfer.class));
+    }
 }
