@@ -114,7 +114,7 @@ public final class SessionRegistry {
         }
     }
 
-    private static ByteBuf encode(XmlElement event) {
+    static ByteBuf encode(XmlElement event) {
         StringBuilder text = new StringBuilder(256).append("<?xml version=\"1.0\"?>\n");
         XmlWriter.write(event, text);
         text.append('\n');
