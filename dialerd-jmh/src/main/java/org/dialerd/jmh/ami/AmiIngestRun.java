@@ -46,6 +46,12 @@ public final class AmiIngestRun {
      * written) for every translated one and every action's answer.
      */
     public static Result run(int events, Duration actionEvery, Duration patience) throws Exception {
+        return run(events, actionEvery, patience, Duration.ofSeconds(5)); // dialerd's default ami.action_timeout
+    }
+
+    /** As {@link #run(int, Duration, Duration)}, with this action timeout. */
+    public static Result run(int events, Duration actionEvery, Duration patience, Duration actionTimeout)
+            throws Exception {
         AmiEventMix mix = new AmiEventMix();
         long expected = mix.translatedAmong(events);
         AtomicLong received = new AtomicLong();
@@ -54,7 +60,7 @@ public final class AmiIngestRun {
         AtomicLong lastArrival = new AtomicLong();
         try (AmiBlaster blaster = new AmiBlaster("dialerd", "secret");
              AmiGateway gateway = new AmiGateway(AmiSettings.of("127.0.0.1", "dialerd", "secret")
-                     .withPort(blaster.port()))) {
+                     .withPort(blaster.port()).withActionTimeout(actionTimeout))) {
             gateway.addListener(event -> {
                 long index = AmiEventMix.indexOf(uniqueId(event));
                 if (index < 0) {
