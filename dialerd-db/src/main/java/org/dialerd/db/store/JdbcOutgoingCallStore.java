@@ -21,13 +21,14 @@ public final class JdbcOutgoingCallStore implements OutgoingCallStore {
      * dialerd_calls_dialable (id_campaign, dnc, retries, id, status, window columns) in its
      * order, filters status and window inside the index and stops at LIMIT.
      */
-    private static final String DIALABLE = "SELECT id, phone, status, retries, dnc, agent, date_init, date_end, "
-            + "time_init, time_end FROM calls WHERE id_campaign = ? AND dnc = 0 AND retries < ? AND (status IS NULL "
-            + "OR status NOT IN ('Success', 'Placing', 'Ringing', 'OnQueue', 'OnHold')) AND ";
-    static final String WINDOWED = DIALABLE + "(date_init IS NOT NULL OR date_end IS NOT NULL OR time_init IS NOT NULL "
-            + "OR time_end IS NOT NULL) ORDER BY retries, id LIMIT ?";
-    static final String UNBOUNDED = DIALABLE + "date_init IS NULL AND date_end IS NULL AND time_init IS NULL "
-            + "AND time_end IS NULL ORDER BY retries, id LIMIT ?";
+    static final String WINDOWED = "SELECT id, phone, status, retries, dnc, agent, date_init, date_end, time_init, "
+            + "time_end FROM calls WHERE id_campaign = ? AND dnc = 0 AND retries < ? AND (status IS NULL OR status "
+            + "NOT IN ('Success', 'Placing', 'Ringing', 'OnQueue', 'OnHold')) AND (date_init IS NOT NULL OR "
+            + "date_end IS NOT NULL OR time_init IS NOT NULL OR time_end IS NOT NULL) ORDER BY retries, id LIMIT ?";
+    static final String UNBOUNDED = "SELECT id, phone, status, retries, dnc, agent, date_init, date_end, time_init, "
+            + "time_end FROM calls WHERE id_campaign = ? AND dnc = 0 AND retries < ? AND (status IS NULL OR status "
+            + "NOT IN ('Success', 'Placing', 'Ringing', 'OnQueue', 'OnHold')) AND date_init IS NULL AND "
+            + "date_end IS NULL AND time_init IS NULL AND time_end IS NULL ORDER BY retries, id LIMIT ?";
     static final String SCHEDULED = "SELECT id, phone, status, retries, dnc, agent, date_init, date_end, time_init, "
             + "time_end FROM calls WHERE id_campaign = ? AND agent IS NOT NULL AND (status IS NULL OR status NOT IN "
             + "('Success', 'Placing', 'Ringing', 'OnQueue', 'OnHold')) AND retries < ? AND dnc = 0 "
