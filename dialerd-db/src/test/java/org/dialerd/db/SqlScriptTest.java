@@ -108,7 +108,7 @@ class SqlScriptTest {
     @Test
     void readsTheShippedScriptsFromTheClasspath() {
         SqlScript schema = SqlScript.fromClasspath("sql/schema.sql");
-        assertEquals(27 + 2 + 2, schema.statements().size(), "SET NAMES, 27 tables, 2 indexes, seed row");
+        assertEquals(27 + 4 + 2, schema.statements().size(), "SET NAMES, 27 tables, 4 indexes, seed row");
         assertTrue(SqlScript.fromClasspath("sql/demo-data.sql").statements().size() > 20);
     }
 
