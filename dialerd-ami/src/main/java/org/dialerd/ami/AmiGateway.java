@@ -62,6 +62,7 @@ public final class AmiGateway implements PbxGateway, AutoCloseable {
     private final ManagerConnection connection;
     private final AmiEventTranslator translator = new AmiEventTranslator();
     private final EventDispatcher dispatcher = new EventDispatcher();
+    private final IngestGate ingest = new IngestGate(dispatcher::queued);
     private final ScheduledExecutorService timer =
             Executors.newSingleThreadScheduledExecutor(new DaemonThreads("dialerd-ami-timer"));
     private final ExecutorService io = Executors.newSingleThreadExecutor(new DaemonThreads("dialerd-ami-io"));
@@ -88,7 +89,7 @@ public final class AmiGateway implements PbxGateway, AutoCloseable {
         this.ledger = new ResponseLedger(metrics);
         this.pending = new PendingReplies(timer, dispatcher, ledger, metrics, System::nanoTime);
         this.session = new SessionGate(dispatcher, pending);
-        this.connection = new LedgerConnection(settings, ledger);
+        this.connection = new LedgerConnection(settings, ledger, ingest);
         int actionMillis = (int) Math.min(Integer.MAX_VALUE, settings.actionTimeout().toMillis());
         connection.setSocketTimeout(actionMillis);
         connection.setSocketReadTimeout((int) settings.socketReadTimeout().toMillis());
@@ -180,6 +181,11 @@ public final class AmiGateway implements PbxGateway, AutoCloseable {
     /** Actions whose answer did not come within the action timeout. */
     public long timedOutActions() {
         return ledger.timeouts();
+    }
+
+    /** Times reading the AMI socket paused because events were arriving faster than they were handled. */
+    public long backPressurePauses() {
+        return ingest.pauses();
     }
 
     /** Logs off, fails what is pending, delivers the last events; each step bounded in time. */

@@ -37,6 +37,11 @@ final class EventDispatcher {
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong lastLagWarning = new AtomicLong(System.nanoTime() - LAG_WARN_EVERY_NANOS);
 
+    /** Tasks handed over and not started yet. */
+    int queued() {
+        return queued.get();
+    }
+
     void addListener(Consumer<PbxEvent> listener) {
         listeners.add(listener);
     }

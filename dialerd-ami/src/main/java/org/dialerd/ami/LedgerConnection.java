@@ -1,17 +1,24 @@
 package org.dialerd.ami;
 
+import java.io.IOException;
+import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.internal.ManagerConnectionImpl;
 import org.asteriskjava.manager.response.ManagerResponse;
+import org.asteriskjava.util.SocketConnectionFacade;
 
 /**
  * asterisk-java's connection with one look at every response before it is matched: whether
  * dialerd is waiting for it ({@link ResponseLedger}). asterisk-java still handles it as before.
+ * Its socket reads through the {@link IngestGate}, which the pump's deliveries (these
+ * {@code dispatch…} methods run on its thread) keep informed.
  */
 final class LedgerConnection extends ManagerConnectionImpl {
     private final ResponseLedger ledger;
+    private final IngestGate gate;
 
-    LedgerConnection(AmiSettings settings, ResponseLedger ledger) {
+    LedgerConnection(AmiSettings settings, ResponseLedger ledger, IngestGate gate) {
         this.ledger = ledger;
+        this.gate = gate;
         setHostname(settings.host());
         setPort(settings.port());
         setUsername(settings.username());
@@ -24,5 +31,17 @@ final class LedgerConnection extends ManagerConnectionImpl {
             ledger.arrived(response.getActionId());
         }
         super.dispatchResponse(response, requiredHandlingTime);
+        gate.packetDispatched();
+    }
+
+    @Override
+    public void dispatchEvent(ManagerEvent event, Integer requiredHandlingTime) {
+        super.dispatchEvent(event, requiredHandlingTime);
+        gate.packetDispatched();
+    }
+
+    @Override
+    protected SocketConnectionFacade createSocket() throws IOException {
+        return new BackPressureSocket(super.createSocket(), gate);
     }
 }

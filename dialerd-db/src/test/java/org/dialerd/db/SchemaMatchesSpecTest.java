@@ -35,6 +35,8 @@ class SchemaMatchesSpecTest {
     /** Documented additional indexes: table.index → columns. */
     private static final Map<String, String> ADDED_INDEXES = Map.of(
             "calls.dialerd_calls_campaign_status", "id_campaign,status",
+            "calls.dialerd_calls_dialable", "id_campaign,dnc,retries,id,status,date_init,date_end,time_init,time_end",
+            "calls.dialerd_calls_agent", "id_campaign,agent",
             "contact.dialerd_contact_telefono", "telefono");
     private static final Set<String> ADDED_TABLES = Set.of("dialerd_queue_member", "dialerd_id_block", "dialerd_id_range",
             "dialerd_journal_applied");

@@ -71,7 +71,7 @@ public final class CandidatePolicy {
     public static Selection select(Collection<CandidateCall> calls, long campaignRetries, LocalDateTime now,
                                    Collection<String> doNotCall, Collection<String> numbersInCall, int wanted) {
         Set<String> banned = normalized(doNotCall);
-        Set<String> taken = normalized(numbersInCall);
+        Set<String> taken = normalizeAll(numbersInCall); // added to below: always a fresh set
         List<CandidateCall> chosen = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
         for (CandidateCall call : eligible(calls, campaignRetries, now)) {
@@ -107,7 +107,12 @@ public final class CandidatePolicy {
                 && !banned.contains(PhoneNumbers.normalize(c.phone())));
     }
 
+    /** A {@link DoNotCallList} keeps its normalised form; anything else is normalised now. */
     private static Set<String> normalized(Collection<String> phones) {
+        return phones instanceof DoNotCallList list ? list.normalized() : normalizeAll(phones);
+    }
+
+    static Set<String> normalizeAll(Collection<String> phones) {
         Set<String> out = new HashSet<>();
         for (String phone : phones) {
             String n = PhoneNumbers.normalize(phone);

@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import org.dialerd.core.dialer.CallStatus;
 import org.dialerd.core.dialer.CampaignActivity;
 import org.dialerd.core.dialer.CampaignWindow;
+import org.dialerd.core.dialer.DoNotCallList;
 import org.dialerd.core.dialer.CandidateCall;
 import org.dialerd.core.dialer.CandidatePolicy;
 import org.dialerd.core.dialer.DailyWindow;
@@ -123,7 +124,7 @@ final class OutboundDialer {
             candidates.put(c.id(), store.candidates(c.id(), c.retries(), CANDIDATE_ROWS));
             scheduled.put(c.id(), store.scheduledCalls(c.id(), c.retries(), CANDIDATE_ROWS));
         }
-        return new Reading(campaigns, candidates, scheduled, store.doNotCall());
+        return new Reading(campaigns, candidates, scheduled, new DoNotCallList(store.doNotCall()));
     }
 
     /**

@@ -59,6 +59,20 @@ class CandidatePolicyTest {
     }
 
     @Test
+    void aRoundsDoNotCallListSkipsTheSameNumbersAndKeepsItsStoredValuesAsASet() {
+        List<CandidateCall> calls = List.of(CandidateCall.fresh(1, "(099) 555-1234"), CandidateCall.fresh(2, "0995550000"));
+        DoNotCallList list = new DoNotCallList(java.util.Set.of("099 555 1234"));
+
+        for (int round = 0; round < 2; round++) { // the second call reuses the normalised form
+            CandidatePolicy.Selection selection = CandidatePolicy.select(calls, 1, NOW, list, List.of(), 5);
+            assertEquals(List.of(2L), ids(selection.chosen()));
+            assertEquals(CandidatePolicy.SkipReason.DO_NOT_CALL, selection.skipped().get(0).reason());
+        }
+        assertEquals(java.util.Set.of("099 555 1234"), list);
+        assertEquals(java.util.Set.of("0995551234"), list.normalized());
+    }
+
+    @Test
     void skipsNumbersAlreadyBeingDialledOrAlreadyChosen() {
         List<CandidateCall> calls = List.of(CandidateCall.fresh(1, "555-0001"), CandidateCall.fresh(2, "5550001"),
                 CandidateCall.fresh(3, "555 0002"), CandidateCall.fresh(4, "5550003"));

@@ -3,6 +3,7 @@ package org.dialerd.db.store;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -14,10 +15,36 @@ import org.dialerd.core.store.TakeoverScope;
 
 /** What the dialer reads: active campaigns, dialable and scheduled calls, dont_call. */
 public final class JdbcOutgoingCallStore implements OutgoingCallStore {
+    /*
+     * The candidates in the reference's order — calls with their own window first, then the
+     * rest, each by retries and id — as two statements, because one ORDER BY on "has a window"
+     * cannot follow an index: on a 1,000,000-row campaign that was a filesort of every dialable
+     * row (848,000 rows read, seconds; docs/benchmarks.md). Each statement walks the index
+     * dialerd_calls_dialable (id_campaign, dnc, retries, id, status, window columns) in its
+     * order, filters status and window inside the index and stops at LIMIT.
+     */
+    static final String WINDOWED = "SELECT id, phone, status, retries, dnc, agent, date_init, date_end, time_init, "
+            + "time_end FROM calls WHERE id_campaign = ? AND dnc = 0 AND retries < ? AND (status IS NULL OR status "
+            + "NOT IN ('Success', 'Placing', 'Ringing', 'OnQueue', 'OnHold')) AND (date_init IS NOT NULL OR "
+            + "date_end IS NOT NULL OR time_init IS NOT NULL OR time_end IS NOT NULL) ORDER BY retries, id LIMIT ?";
+    static final String UNBOUNDED = "SELECT id, phone, status, retries, dnc, agent, date_init, date_end, time_init, "
+            + "time_end FROM calls WHERE id_campaign = ? AND dnc = 0 AND retries < ? AND (status IS NULL OR status "
+            + "NOT IN ('Success', 'Placing', 'Ringing', 'OnQueue', 'OnHold')) AND date_init IS NULL AND "
+            + "date_end IS NULL AND time_init IS NULL AND time_end IS NULL ORDER BY retries, id LIMIT ?";
+    static final String SCHEDULED = "SELECT id, phone, status, retries, dnc, agent, date_init, date_end, time_init, "
+            + "time_end FROM calls WHERE id_campaign = ? AND agent IS NOT NULL AND (status IS NULL OR status NOT IN "
+            + "('Success', 'Placing', 'Ringing', 'OnQueue', 'OnHold')) AND retries < ? AND dnc = 0 "
+            + "ORDER BY id LIMIT ?";
+
     private final Jdbc jdbc;
 
     public JdbcOutgoingCallStore(Jdbc jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** The statements the dialer runs per campaign and round (campaign id, retries, limit), for their plans. */
+    public static List<String> candidateQueries() {
+        return List.of(WINDOWED, UNBOUNDED, SCHEDULED);
     }
 
     @Override
@@ -54,26 +81,27 @@ public final class JdbcOutgoingCallStore implements OutgoingCallStore {
 
     @Override
     public List<CandidateCall> candidates(int campaignId, int retries, int limit) {
-        return jdbc.list("SELECT id, phone, status, retries, dnc, agent, date_init, date_end, time_init, time_end "
-                + "FROM calls WHERE id_campaign = ? AND (status IS NULL OR status NOT IN "
-                + "('Success', 'Placing', 'Ringing', 'OnQueue', 'OnHold')) AND retries < ? AND dnc = 0 "
-                + "ORDER BY (date_init IS NULL AND date_end IS NULL AND time_init IS NULL AND time_end IS NULL), "
-                + "retries, id LIMIT ?",
-                row -> new CandidateCall(row.getLong("id"), row.getString("phone"), row.getString("status"),
-                        row.getLong("retries"), row.getInt("dnc") != 0, row.getString("agent") != null,
-                        new CallWindow(row.getObject("date_init", LocalDate.class),
-                                row.getObject("date_end", LocalDate.class),
-                                row.getObject("time_init", LocalTime.class),
-                                row.getObject("time_end", LocalTime.class))),
-                campaignId, retries, limit);
+        List<CandidateCall> windowed = jdbc.list(WINDOWED, JdbcOutgoingCallStore::candidate, campaignId, retries,
+                limit);
+        if (windowed.size() >= limit) {
+            return windowed;
+        }
+        List<CandidateCall> all = new ArrayList<>(windowed);
+        all.addAll(jdbc.list(UNBOUNDED, JdbcOutgoingCallStore::candidate, campaignId, retries,
+                limit - windowed.size()));
+        return all;
+    }
+
+    private static CandidateCall candidate(java.sql.ResultSet row) throws java.sql.SQLException {
+        return new CandidateCall(row.getLong("id"), row.getString("phone"), row.getString("status"),
+                row.getLong("retries"), row.getInt("dnc") != 0, row.getString("agent") != null,
+                new CallWindow(row.getObject("date_init", LocalDate.class), row.getObject("date_end", LocalDate.class),
+                        row.getObject("time_init", LocalTime.class), row.getObject("time_end", LocalTime.class)));
     }
 
     @Override
     public List<ScheduledCall> scheduledCalls(int campaignId, int retries, int limit) {
-        return jdbc.list("SELECT id, phone, status, retries, dnc, agent, date_init, date_end, time_init, time_end "
-                + "FROM calls WHERE id_campaign = ? AND agent IS NOT NULL AND (status IS NULL OR status NOT IN "
-                + "('Success', 'Placing', 'Ringing', 'OnQueue', 'OnHold')) AND retries < ? AND dnc = 0 "
-                + "ORDER BY id LIMIT ?",
+        return jdbc.list(SCHEDULED,
                 row -> new ScheduledCall(row.getLong("id"), row.getString("phone"), row.getLong("retries"),
                         row.getString("agent"), new CandidateCall(row.getLong("id"), row.getString("phone"),
                         row.getString("status"), row.getLong("retries"), false, false,

@@ -95,7 +95,8 @@ public final class EventFanout implements EngineListener, AutoCloseable {
         return CompletableFuture.completedFuture(AgentEventXml.toXml(event));
     }
 
-    private static XmlElement linkedXml(AgentEvent.AgentLinked linked, Optional<Object> call) {
+    /** Package-private for the event serialization benchmark (dialerd-jmh). */
+    static XmlElement linkedXml(AgentEvent.AgentLinked linked, Optional<Object> call) {
         XmlElement.Builder body = XmlElement.builder("agentlinked")
                 .add("agent_number", linked.agentNumber())
                 .add("remote_channel", linked.call().remoteChannel());

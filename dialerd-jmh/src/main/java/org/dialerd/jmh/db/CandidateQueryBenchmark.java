@@ -1,0 +1,60 @@
+package org.dialerd.jmh.db;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.dialerd.core.dialer.CandidateCall;
+import org.dialerd.db.store.Jdbc;
+import org.dialerd.db.store.JdbcOutgoingCallStore;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The dialer's read per campaign and round, through the real store and pool against the embedded
+ * MariaDB holding {@link MillionCalls}: the 200 next candidates (OutboundDialer.CANDIDATE_ROWS)
+ * and the calls scheduled for agents. Sample time, so the output has p50, p99 and the maximum.
+ * The first run creates the rows (a minute or two); later runs reuse the data directory.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 3)
+@Measurement(iterations = 5, time = 3)
+@Fork(1)
+public class CandidateQueryBenchmark {
+    private MillionCalls calls;
+    private JdbcOutgoingCallStore store;
+
+    @Setup(Level.Trial)
+    public void setUp() throws Exception {
+        calls = MillionCalls.open();
+        store = new JdbcOutgoingCallStore(new Jdbc(calls.dataSource()));
+        if (store.candidates(MillionCalls.CAMPAIGN, MillionCalls.CAMPAIGN_RETRIES, 200).size() != 200) {
+            throw new IllegalStateException("the campaign has fewer than 200 candidates");
+        }
+    }
+
+    @Benchmark
+    public List<CandidateCall> next200Candidates() {
+        return store.candidates(MillionCalls.CAMPAIGN, MillionCalls.CAMPAIGN_RETRIES, 200);
+    }
+
+    @Benchmark
+    public Object scheduledForAgents() {
+        return store.scheduledCalls(MillionCalls.CAMPAIGN, MillionCalls.CAMPAIGN_RETRIES, 200);
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        calls.close();
+    }
+}

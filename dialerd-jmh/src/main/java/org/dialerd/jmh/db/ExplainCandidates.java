@@ -1,0 +1,35 @@
+package org.dialerd.jmh.db;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import org.dialerd.db.store.JdbcOutgoingCallStore;
+
+/**
+ * Prints the plans of the dialer's candidate queries on {@link MillionCalls}, as docs/benchmarks.md
+ * shows them: {@code java -cp dialerd-jmh/target/benchmarks.jar org.dialerd.jmh.db.ExplainCandidates}.
+ * Each query runs with its parameters bound as the dialer binds them (campaign 1, its retries,
+ * 200 rows): EXPLAIN FORMAT=JSON, then ANALYZE FORMAT=JSON (the real row counts and times).
+ */
+public final class ExplainCandidates {
+    private ExplainCandidates() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        try (MillionCalls calls = MillionCalls.open(); Connection c = calls.dataSource().getConnection()) {
+            for (String sql : JdbcOutgoingCallStore.candidateQueries()) {
+                for (String how : new String[] {"EXPLAIN FORMAT=JSON ", "ANALYZE FORMAT=JSON "}) {
+                    try (PreparedStatement p = c.prepareStatement(how + sql)) {
+                        p.setInt(1, MillionCalls.CAMPAIGN);
+                        p.setInt(2, MillionCalls.CAMPAIGN_RETRIES);
+                        p.setInt(3, 200);
+                        try (ResultSet r = p.executeQuery()) {
+                            r.next();
+                            System.out.println("-- " + how + sql + "\n" + r.getString(1) + "\n");
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

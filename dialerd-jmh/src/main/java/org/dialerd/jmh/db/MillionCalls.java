@@ -1,0 +1,91 @@
+package org.dialerd.jmh.db;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.dialerd.db.Database;
+import org.dialerd.db.EmbeddedMariaDb;
+import org.dialerd.db.SchemaInstaller;
+
+/**
+ * The embedded MariaDB with one outgoing campaign of 1,000,000 {@code calls} rows, the shape a
+ * large list has after some days of dialling: 55 % never dialled, 15 % Failure, 10 % NoAnswer,
+ * 3 % Abandoned, 15 % Success, 0.2 % Placing/Ringing/OnQueue; retries 0..4; 1 % dnc; 10 % with
+ * their own window (dates around today, office hours); 0.1 % scheduled for an agent. The rows are
+ * made by MariaDB itself ({@code seq_1_to_1000000}, deterministic), once: the data directory
+ * ({@value #DIRECTORY_PROPERTY}, default {@code /var/tmp/dialerd-jmh-mariadb}) is kept between
+ * runs and a database that already holds the rows is reused. The schema is dialerd's own
+ * ({@link SchemaInstaller}), so its indexes are the ones under test.
+ */
+public final class MillionCalls implements AutoCloseable {
+    public static final String DIRECTORY_PROPERTY = "dialerd.jmh.mariadb.dir";
+    public static final int ROWS = 1_000_000;
+    public static final int CAMPAIGN = 1;
+    public static final int CAMPAIGN_RETRIES = 5;
+    static final String DATABASE = "dialerd_jmh_calls";
+
+    private final EmbeddedMariaDb server;
+    private final Database database;
+
+    private MillionCalls(EmbeddedMariaDb server, Database database) {
+        this.server = server;
+        this.database = database;
+    }
+
+    public static MillionCalls open() throws SQLException {
+        Path directory = Path.of(System.getProperty(DIRECTORY_PROPERTY, "/var/tmp/dialerd-jmh-mariadb"));
+        EmbeddedMariaDb server = EmbeddedMariaDb.start(directory, EmbeddedMariaDb.ANY_FREE_PORT);
+        server.createDatabase(DATABASE);
+        Database database = Database.open(server.settings(DATABASE).withPoolSize(2));
+        MillionCalls calls = new MillionCalls(server, database);
+        SchemaInstaller.installSchema(database.dataSource()); // also adds indexes a newer dialerd has
+        calls.fillOnce();
+        return calls;
+    }
+
+    public DataSource dataSource() {
+        return database.dataSource();
+    }
+
+    private void fillOnce() throws SQLException {
+        try (Connection c = dataSource().getConnection(); Statement s = c.createStatement()) {
+            try (ResultSet r = s.executeQuery("SELECT COUNT(*) FROM calls WHERE id_campaign = " + CAMPAIGN)) {
+                r.next();
+                if (r.getLong(1) == ROWS) {
+                    return;
+                }
+            }
+            s.execute("SET FOREIGN_KEY_CHECKS = 0");
+            s.execute("DELETE FROM calls");
+            s.execute("DELETE FROM campaign");
+            s.execute("INSERT INTO campaign (id, name, datetime_init, datetime_end, daytime_init, daytime_end, retries, "
+                    + "trunk, context, queue, max_canales, script, estatus) VALUES (" + CAMPAIGN + ", 'A million', "
+                    + "CURDATE() - INTERVAL 10 DAY, CURDATE() + INTERVAL 1 YEAR, '00:00:00', '23:59:59', "
+                    + CAMPAIGN_RETRIES + ", NULL, 'from-internal', '8000', 30, '', 'A')");
+            // h: a hash of the row number, so the mix is spread over the ids instead of in blocks.
+            s.execute("INSERT INTO calls (id, id_campaign, phone, status, retries, dnc, date_init, date_end, time_init, "
+                    + "time_end, agent) SELECT seq, " + CAMPAIGN + ", CONCAT('09', LPAD(seq, 8, '0')), "
+                    + "CASE WHEN h < 550 THEN NULL WHEN h < 700 THEN 'Failure' WHEN h < 800 THEN 'NoAnswer' "
+                    + "WHEN h < 830 THEN 'Abandoned' WHEN h < 980 THEN 'Success' WHEN h < 998 THEN 'ShortCall' "
+                    + "WHEN h = 998 THEN 'Placing' ELSE 'OnQueue' END, "
+                    + "CASE WHEN h < 550 THEN 0 ELSE 1 + (seq % 4) END, "
+                    + "IF(seq % 100 = 7, 1, 0), "
+                    + "IF(seq % 10 = 3, CURDATE() - INTERVAL (seq % 5) DAY, NULL), "
+                    + "IF(seq % 10 = 3, CURDATE() + INTERVAL (seq % 7) DAY, NULL), "
+                    + "IF(seq % 10 = 3, '08:00:00', NULL), IF(seq % 10 = 3, '18:00:00', NULL), "
+                    + "IF(seq % 1000 = 11, 'Agent/9000', NULL) "
+                    + "FROM (SELECT seq, (seq * 7919) % 1000 AS h FROM seq_1_to_" + ROWS + ") numbers");
+            s.execute("SET FOREIGN_KEY_CHECKS = 1");
+            s.execute("ANALYZE TABLE calls");
+        }
+    }
+
+    @Override
+    public void close() {
+        database.close();
+        server.close();
+    }
+}
