@@ -104,7 +104,7 @@ function renderStats(state) {
   fill($('campaigns').tBodies[0], list(stats.campaigns).map((c) => h('tr', {},
     h('th', {scope: 'row'}, `${text(c.name) || c.id} (${c.type})`), h('td', {}, c.calls_waiting ?? 0), h('td', {}, wait(c)),
     h('td', {}, c.answered ?? 0), h('td', {}, c.abandoned ?? 0), h('td', {}, level(c)),
-    h('td', {}, c.type === 'outgoing' ? `${c.pending ?? 0} pending · ${c.placed ?? 0} placed · ${c.answered ?? 0} answered · ${c.failed ?? 0} failed` : '–'))));
+    h('td', {}, c.type === 'outgoing' ? `${c.pending ?? 0} pending · ${c.placed ?? 0} placed · ${c.progress?.answered ?? c.answered ?? 0} answered · ${c.failed ?? 0} failed` : '–'))));
 }
 
 render(store.state);

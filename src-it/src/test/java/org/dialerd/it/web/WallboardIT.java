@@ -119,6 +119,24 @@ class WallboardIT {
         awaitState("SIP/1002", "Logged out");
     }
 
+    @Test
+    @Order(4)
+    void queuesAndCampaignsShowTheLiveFiguresAndTheCampaignsProgress() {
+        // Test 2's caller was answered in queue 8001 within the 20 s service level.
+        browser.await("queue 8001's figures", d -> row("queues", "8001").matches("8001\t0\t0:00\t1\t0\t100%"));
+        // Demo data: 50 numbers never dialled; 101 Success and 104 ShortCall answered, 102 and 103 failed.
+        browser.await("the outgoing campaign's progress", d -> row("campaigns", "Demo outgoing campaign (outgoing)")
+                .endsWith("50 pending · 4 placed · 2 answered · 2 failed"));
+    }
+
+    /** The table row whose header cell is {@code header}, cells tab-separated ("" until it is there). */
+    private static String row(String table, String header) {
+        Object text = browser.script("const r = [...document.querySelectorAll('#' + arguments[0] + ' tbody tr')]"
+                + ".find(r => r.querySelector('th').innerText === arguments[1]); return r ? r.innerText : '';",
+                table, header);
+        return text == null ? "" : text.toString();
+    }
+
     /** The card's text, read in one step: the board redraws a card whenever its agent changes. */
     private static String cardText(String agent) {
         return browser.await("the card of " + agent, d -> (String) browser.script(
