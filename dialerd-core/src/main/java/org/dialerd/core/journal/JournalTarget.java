@@ -44,9 +44,8 @@ public interface JournalTarget {
 
     /**
      * The other journals (hosts) that have written to this database: applied records or
-     * reserved ids. Empty: this host is the only one. A target that keeps none knows none.
+     * reserved ids. Empty: this host is the only one. No default: a wrapper that forgot to ask
+     * its target would make a host think it is alone and take over the other hosts' rows.
      */
-    default java.util.List<String> otherHosts(String hostId) {
-        return java.util.List.of();
-    }
+    java.util.List<String> otherHosts(String hostId);
 }

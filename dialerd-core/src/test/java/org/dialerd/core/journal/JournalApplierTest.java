@@ -50,6 +50,11 @@ class JournalApplierTest {
         }
 
         @Override
+        public java.util.List<String> otherHosts(String hostId) {
+            return java.util.List.of();
+        }
+
+        @Override
         public synchronized void skip(String hostId, long seq) {
             lastSeq = Math.max(lastSeq, seq);
         }

@@ -40,6 +40,17 @@ public final class ReferenceWrites implements JournalTarget {
     }
 
     @Override
+    public void applyAll(String hostId, java.util.List<JournalEntry> entries) {
+        target.applyAll(hostId, entries);
+        entries.forEach(entry -> touched(entry.record()).ifPresent(data::invalidate));
+    }
+
+    @Override
+    public java.util.List<String> otherHosts(String hostId) {
+        return target.otherHosts(hostId);
+    }
+
+    @Override
     public void skip(String hostId, long seq) {
         target.skip(hostId, seq);
     }

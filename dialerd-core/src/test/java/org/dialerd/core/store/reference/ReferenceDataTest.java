@@ -116,5 +116,10 @@ class ReferenceDataTest {
         @Override
         public void skip(String hostId, long seq) {
         }
+
+        @Override
+        public java.util.List<String> otherHosts(String hostId) {
+            return java.util.List.of();
+        }
     }
 }
