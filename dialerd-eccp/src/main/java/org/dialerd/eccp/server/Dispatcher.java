@@ -34,6 +34,15 @@ public final class Dispatcher {
     private static final java.util.Set<RequestName> DATABASE_FREE = java.util.EnumSet.of(RequestName.GETREQUESTLIST,
             RequestName.LOGOUT, RequestName.FILTERBYAGENT, RequestName.CALLPROGRESS, RequestName.DUMPSTATUS,
             RequestName.GETAGENTSTATUS);
+    /**
+     * Agent actions that read no row dialerd writes (the agent and break come from the cached
+     * reference data): they act at once, also while the journal waits for an unreachable
+     * database, instead of waiting for the engine's earlier writes.
+     */
+    private static final java.util.Set<RequestName> NO_FRESH_READ = java.util.EnumSet.of(RequestName.PAUSEAGENT,
+            RequestName.UNPAUSEAGENT, RequestName.HOLD, RequestName.UNHOLD, RequestName.HANGUP,
+            RequestName.TRANSFERCALL, RequestName.ATXFERCALL, RequestName.MIXMONITORMUTE,
+            RequestName.MIXMONITORUNMUTE);
     /** Longest a database request waits for the engine's earlier writes to be applied. */
     private static final java.time.Duration WRITES_WAIT = java.time.Duration.ofSeconds(2);
 
@@ -130,7 +139,7 @@ public final class Dispatcher {
         if (handler == null) {
             return new Reply(Replies.response(id, Replies.failureElement(501, "Not Implemented")), false);
         }
-        if (!DATABASE_FREE.contains(name) && !fromMemory.test(name)) {
+        if (!DATABASE_FREE.contains(name) && !NO_FRESH_READ.contains(name) && !fromMemory.test(name)) {
             barrier.awaitWrites(WRITES_WAIT);
         }
         RequestContext context = new RequestContext(session, name, services);
