@@ -24,8 +24,39 @@ public final class JdbcIdBlockSource implements IdAllocator.BlockSource {
         this.dataSource = dataSource;
     }
 
+    /** Attempts of one reservation when InnoDB picks it as a deadlock victim or times out its lock. */
+    static final int ATTEMPTS = 5;
+
+    /**
+     * Reserves the next {@code count} ids of {@code table}. The statements read MAX(id), so they
+     * can deadlock with the journal's applier inserting into the same table (at start, while a
+     * replay runs): InnoDB then rolls one back, and the reservation is simply made again.
+     */
     @Override
     public long reserve(IdTable table, int count) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return reserveOnce(table, count);
+            } catch (StoreException e) {
+                if (attempt >= ATTEMPTS || !(e.getCause() instanceof SQLException sql) || !retryable(sql)) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(20L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Deadlock (SQLSTATE 40001) or lock wait timeout (MariaDB error 1205). */
+    static boolean retryable(SQLException e) {
+        return "40001".equals(e.getSQLState()) || e.getErrorCode() == 1213 || e.getErrorCode() == 1205;
+    }
+
+    private long reserveOnce(IdTable table, int count) {
         // The table name comes from the enum, never from outside: safe to place in the SQL.
         String name = table.tableName();
         String maxPlusOne = "(SELECT COALESCE(MAX(id), 0) + 1 FROM `" + name + "`)";
