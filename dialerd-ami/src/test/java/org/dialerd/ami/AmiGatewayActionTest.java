@@ -335,13 +335,7 @@ class AmiGatewayActionTest {
 
     /** Waits (bounded) for a counter the gateway updates on asterisk-java's thread. */
     private static void until(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(what + ": not within " + WAIT);
-            }
-            Thread.sleep(10); // polling interval
-        }
+        Until.until(what, WAIT, condition);
     }
 
     private void connect(UnaryOperator<AmiSettings> tweak) throws Exception {
