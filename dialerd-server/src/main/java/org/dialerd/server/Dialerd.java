@@ -272,7 +272,7 @@ public final class Dialerd implements AutoCloseable {
                 memberships);
         LoginThrottle logins = new LoginThrottle(eccpSettings.loginThrottle(), clock);
         Dispatcher dispatcher = new Dispatcher(ThrottledLogin.around(Handlers.all(), logins), services,
-                max -> awaitApplied(journal, applier, persistence, max), monitoring.meters().eccp(),
+                max -> awaitApplied(applier, persistence, max), monitoring.meters().eccp(),
                 new MemoryAnswers(persistence.reference()));
         EccpServer server = new EccpServer(eccpSettings, dispatcher, sessions).start();
         resources.push(server);
@@ -295,17 +295,12 @@ public final class Dialerd implements AutoCloseable {
     }
 
     /** Waits for the journal's backlog unless the database is known to be away (then the request fails fast). */
-    private static void awaitApplied(Journal journal, JournalApplier applier, Persistence persistence, Duration max) {
+    private static void awaitApplied(JournalApplier applier, Persistence persistence, Duration max) {
         if (applier.paused() || !persistence.requests().available()) {
             return;
         }
-        try {
-            journal.whenApplied(journal.lastAppended()).get(max.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            // Read what the database has now; the request itself reports an unavailable database.
-        }
+        // Not drained in time: read what the database has now; the request reports an unavailable database.
+        applier.drain(max);
     }
 
     /** Uniqueids dialerd gives its calls: unique across restarts, short enough for the 32-char columns. */
