@@ -415,6 +415,31 @@ CREATE TABLE IF NOT EXISTS `dialerd_journal_applied` (
   PRIMARY KEY (`host_id`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
 
+-- Options of dialerd's own features per outgoing campaign (no row: the reference's behaviour).
+-- dial_mode: reference (the reference formula), progressive (one call per free agent),
+-- predictive (live-measured predictor held under abandon_target_pct by the 2-second rule),
+-- preview (the agent sees the call and accepts it before it is dialled).
+-- safe_harbour: dialplan target "context,exten,priority" for a call a person answered and no
+-- agent took within 2 s (NULL: none). wrapup_seconds: after-call work after each call (0: none).
+CREATE TABLE IF NOT EXISTS `dialerd_campaign_options` (
+  `id_campaign` int(10) unsigned NOT NULL,
+  `dial_mode` varchar(16) NOT NULL DEFAULT 'reference',
+  `abandon_target_pct` decimal(5,2) NOT NULL DEFAULT '3.00',
+  `safe_harbour` varchar(120) DEFAULT NULL,
+  `wrapup_seconds` int(10) unsigned NOT NULL DEFAULT '0',
+  PRIMARY KEY (`id_campaign`),
+  CONSTRAINT `dialerd_campaign_options_ibfk_1` FOREIGN KEY (`id_campaign`) REFERENCES `campaign` (`id`) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
+
+-- Options of dialerd's own features per Asterisk queue (incoming queues and campaign queues).
+-- wrapup_seconds: after-call work after each call taken from this queue (0: none); a
+-- campaign's own wrapup_seconds, when not 0, wins for its calls.
+CREATE TABLE IF NOT EXISTS `dialerd_queue_options` (
+  `queue` varchar(50) NOT NULL,
+  `wrapup_seconds` int(10) unsigned NOT NULL DEFAULT '0',
+  PRIMARY KEY (`queue`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
+
 -- Indexes for the dialer's hot queries; IF NOT EXISTS also adds them to a database that
 -- the Issabel installer created.
 CREATE INDEX IF NOT EXISTS `dialerd_calls_campaign_status` ON `calls` (`id_campaign`,`status`);

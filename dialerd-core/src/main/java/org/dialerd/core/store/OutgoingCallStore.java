@@ -4,8 +4,11 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.dialerd.core.dialer.CampaignOptions;
 import org.dialerd.core.dialer.CandidateCall;
+import org.dialerd.core.dialer.QueueOptions;
 
 /**
  * What the dialer reads: active outgoing campaigns, their dialable and agent-scheduled calls,
@@ -20,6 +23,20 @@ public interface OutgoingCallStore {
                     Long completed, Long meanTalk, Long deviation, String status) {}
 
     List<Campaign> activeCampaigns();
+
+    /**
+     * dialerd's own options per campaign ({@code dialerd_campaign_options}); a campaign not in
+     * the map gets {@link CampaignOptions#DEFAULTS}. A row that cannot be read (an unknown
+     * dial_mode, say) is left out, so that campaign runs on the defaults, and logged.
+     */
+    default Map<Integer, CampaignOptions> campaignOptions() {
+        return Map.of();
+    }
+
+    /** dialerd's own options per queue ({@code dialerd_queue_options}); absent: {@link QueueOptions#DEFAULTS}. */
+    default Map<String, QueueOptions> queueOptions() {
+        return Map.of();
+    }
 
     /** Calls that may be dialled (status, retries, dnc), best first; windows are checked by the caller. */
     List<CandidateCall> candidates(int campaignId, int retries, int limit);

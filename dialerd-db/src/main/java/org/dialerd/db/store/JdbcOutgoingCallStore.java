@@ -4,17 +4,27 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.dialerd.core.dialer.CallWindow;
+import org.dialerd.core.dialer.CampaignOptions;
+import org.dialerd.core.dialer.DialMode;
+import org.dialerd.core.dialer.QueueOptions;
 import org.dialerd.core.dialer.CandidateCall;
 import org.dialerd.core.journal.IdTable;
 import org.dialerd.core.store.OutgoingCallStore;
 import org.dialerd.core.store.TakeoverScope;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** What the dialer reads: active campaigns, dialable and scheduled calls, dont_call. */
 public final class JdbcOutgoingCallStore implements OutgoingCallStore {
+    private static final Logger log = LoggerFactory.getLogger(JdbcOutgoingCallStore.class);
     /*
      * The candidates in the reference's order — calls with their own window first, then the
      * rest, each by retries and id — as two statements, because one ORDER BY on "has a window"
@@ -57,6 +67,36 @@ public final class JdbcOutgoingCallStore implements OutgoingCallStore {
                 row.getInt("retries"), row.getString("trunk"), row.getString("context"), row.getString("queue"),
                 row.getInt("max_canales"), nullableLong(row, "num_completadas"), nullableLong(row, "promedio"),
                 nullableLong(row, "desviacion"), row.getString("estatus")));
+    }
+
+    @Override
+    public Map<Integer, CampaignOptions> campaignOptions() {
+        Map<Integer, CampaignOptions> options = new HashMap<>();
+        for (Object[] row : jdbc.list("SELECT id_campaign, dial_mode, abandon_target_pct, safe_harbour, wrapup_seconds "
+                + "FROM dialerd_campaign_options", r -> new Object[] {r.getInt(1), r.getString(2), r.getDouble(3),
+                r.getString(4), r.getLong(5)})) {
+            int campaign = (Integer) row[0];
+            try {
+                String harbour = (String) row[3];
+                options.put(campaign, new CampaignOptions(DialMode.of((String) row[1]), (Double) row[2],
+                        harbour == null || harbour.isBlank() ? Optional.empty() : Optional.of(harbour.trim()),
+                        Duration.ofSeconds((Long) row[4])));
+            } catch (IllegalArgumentException e) {
+                log.warn("dialerd_campaign_options of campaign {}: {}; the campaign runs on the defaults", campaign,
+                        e.getMessage());
+            }
+        }
+        return options;
+    }
+
+    @Override
+    public Map<String, QueueOptions> queueOptions() {
+        Map<String, QueueOptions> options = new HashMap<>();
+        for (Object[] row : jdbc.list("SELECT queue, wrapup_seconds FROM dialerd_queue_options",
+                r -> new Object[] {r.getString(1), r.getLong(2)})) {
+            options.put((String) row[0], new QueueOptions(Duration.ofSeconds((Long) row[1])));
+        }
+        return options;
     }
 
     @Override

@@ -5,9 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import javax.sql.DataSource;
+import org.dialerd.core.dialer.CampaignOptions;
 import org.dialerd.core.dialer.CandidateCall;
+import org.dialerd.core.dialer.DialMode;
+import org.dialerd.core.dialer.QueueOptions;
 import org.dialerd.db.store.Jdbc;
 import org.dialerd.db.store.JdbcOutgoingCallStore;
 import org.dialerd.db.testing.TestDatabases;
@@ -27,12 +33,13 @@ class JdbcOutgoingCallStoreIT {
             + "ORDER BY (date_init IS NULL AND date_end IS NULL AND time_init IS NULL AND time_end IS NULL), "
             + "retries, id LIMIT ?";
 
+    private static DataSource dataSource;
     private static Jdbc jdbc;
     private static JdbcOutgoingCallStore store;
 
     @BeforeAll
     static void load() throws Exception {
-        DataSource dataSource = TestDatabases.fresh();
+        dataSource = TestDatabases.fresh();
         jdbc = new Jdbc(dataSource);
         store = new JdbcOutgoingCallStore(jdbc);
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
@@ -66,5 +73,20 @@ class JdbcOutgoingCallStoreIT {
         }
         assertTrue(firstUnbounded > 0 && firstUnbounded < all.size(), "both kinds present: " + firstUnbounded);
         assertTrue(all.subList(firstUnbounded, all.size()).stream().allMatch(c -> c.window().isUnbounded()));
+    }
+
+    @Test
+    void readsEachCampaignsAndQueuesOptionsAndLeavesOutARowItCannotRead() throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO campaign (id, name, datetime_init, datetime_end, daytime_init, daytime_end, retries, "
+                    + "context, queue, max_canales, script, estatus) VALUES (8, 'Bad mode', CURDATE(), CURDATE(), "
+                    + "'00:00:00', '23:59:59', 3, 'from-internal', '8000', 5, '', 'A')");
+            s.execute("INSERT INTO dialerd_campaign_options (id_campaign, dial_mode, abandon_target_pct, safe_harbour, "
+                    + "wrapup_seconds) VALUES (7, 'Predictive', 2.5, ' safe-harbour,s,1 ', 15), (8, 'psychic', 3, NULL, 0)");
+            s.execute("INSERT INTO dialerd_queue_options (queue, wrapup_seconds) VALUES ('8001', 20)");
+        }
+        assertEquals(Map.of(7, new CampaignOptions(DialMode.PREDICTIVE, 2.5, Optional.of("safe-harbour,s,1"),
+                Duration.ofSeconds(15))), store.campaignOptions());
+        assertEquals(Map.of("8001", new QueueOptions(Duration.ofSeconds(20))), store.queueOptions());
     }
 }

@@ -1,0 +1,33 @@
+package org.dialerd.core.dialer;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * dialerd's own options of one outgoing campaign, from {@code dialerd_campaign_options}
+ * (docs/database.md). {@link #DEFAULTS} is what a campaign without a row gets: the reference's
+ * behaviour.
+ *
+ * @param abandonTargetPercent the most abandoned calls (2-second rule) per answered call, in percent
+ * @param safeHarbour dialplan target {@code context,exten,priority} for an answered call no agent took in 2 s
+ * @param wrapup after-call work after each of the campaign's calls (zero: none)
+ */
+public record CampaignOptions(DialMode mode, double abandonTargetPercent, Optional<String> safeHarbour,
+                              Duration wrapup) {
+    public static final double DEFAULT_ABANDON_TARGET_PERCENT = 3.0;
+    public static final CampaignOptions DEFAULTS = new CampaignOptions(DialMode.REFERENCE,
+            DEFAULT_ABANDON_TARGET_PERCENT, Optional.empty(), Duration.ZERO);
+
+    public CampaignOptions {
+        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(safeHarbour, "safeHarbour");
+        Objects.requireNonNull(wrapup, "wrapup");
+        if (!(abandonTargetPercent >= 0 && abandonTargetPercent <= 100)) {
+            throw new IllegalArgumentException("abandon_target_pct must be 0..100: " + abandonTargetPercent);
+        }
+        if (wrapup.isNegative()) {
+            throw new IllegalArgumentException("wrapup_seconds must not be negative: " + wrapup);
+        }
+    }
+}
