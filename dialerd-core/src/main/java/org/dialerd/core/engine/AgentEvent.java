@@ -56,4 +56,21 @@ public sealed interface AgentEvent {
 
     /** The agent's queues changed; carries its current state. */
     record QueueMembership(String agentNumber, AgentView view, List<String> queues) implements AgentEvent {}
+
+    /**
+     * A supervisor's spy session on an agent: sent to the supervisor's sessions only, never to
+     * the agent's (the agent is not told it is listened to).
+     */
+    sealed interface SpyEvent extends AgentEvent {
+        /** The ECCP client account that started the session. */
+        String supervisor();
+    }
+
+    /** ChanSpy runs: the supervisor on {@code extension} hears the agent's call (spystart). */
+    record SpyStarted(String agentNumber, String supervisor, String extension, String mode, String spyId,
+                      LocalDateTime start) implements SpyEvent {}
+
+    /** The session ended (spyend): {@code cause} says why, in words. */
+    record SpyEnded(String agentNumber, String supervisor, String extension, String mode, String spyId,
+                    LocalDateTime end, String cause) implements SpyEvent {}
 }

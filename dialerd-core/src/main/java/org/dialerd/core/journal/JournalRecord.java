@@ -85,4 +85,17 @@ public sealed interface JournalRecord {
     /** A call_recording row; exactly one of the two call ids is set. */
     record Recording(long id, Long incomingCallId, Long outgoingCallId, String uniqueId, String channel,
                      String file, LocalDateTime when) implements JournalRecord {}
+
+    /**
+     * A supervisor asked to spy on an agent: the dialerd_supervisor_audit row, keyed by the spy
+     * channel's uniqueid dialerd chose ({@code spyId}), so applying it twice makes one row.
+     */
+    record SpyOpened(String spyId, String supervisor, String extension, String agentNumber, String mode,
+                     LocalDateTime requested) implements JournalRecord {}
+
+    /** ChanSpy started listening (the supervisor answered and the agent's leg was there). */
+    record SpyConnected(String spyId, LocalDateTime start) implements JournalRecord {}
+
+    /** The session ended; {@code cause} in words. */
+    record SpyClosed(String spyId, LocalDateTime end, String cause) implements JournalRecord {}
 }

@@ -57,6 +57,14 @@ public final class RecordCodec {
     /** Tag 4 was OpenSessionsClosed(end): still read (and skipped) in journals of earlier versions. */
     static final int RETIRED_OPEN_SESSIONS_CLOSED = 4;
 
+    /*
+     * Supervisor spy sessions. Numbered apart from the others so that record kinds added on other
+     * branches at the same time (24, 25, ...) do not take the same tags.
+     */
+    static final int SPY_OPENED = 40;
+    static final int SPY_CONNECTED = 41;
+    static final int SPY_CLOSED = 42;
+
     private RecordCodec() {
     }
 
@@ -151,6 +159,13 @@ public final class RecordCodec {
         } else if (record instanceof Recording r) {
             o.tag(23).l(r.id()).nl(r.incomingCallId()).nl(r.outgoingCallId()).ns(r.uniqueId()).ns(r.channel())
                     .ns(r.file()).t(r.when());
+        } else if (record instanceof JournalRecord.SpyOpened r) {
+            o.tag(SPY_OPENED).s(r.spyId()).s(r.supervisor()).s(r.extension()).s(r.agentNumber()).s(r.mode())
+                    .t(r.requested());
+        } else if (record instanceof JournalRecord.SpyConnected r) {
+            o.tag(SPY_CONNECTED).s(r.spyId()).t(r.start());
+        } else if (record instanceof JournalRecord.SpyClosed r) {
+            o.tag(SPY_CLOSED).s(r.spyId()).t(r.end()).ns(r.cause());
         } else {
             // Retired records are only read back, never written.
             throw new IllegalArgumentException("no journal tag for " + record);
@@ -182,6 +197,9 @@ public final class RecordCodec {
             case 21 -> new CampaignStatus(i.i(), i.s());
             case 22 -> new CampaignStats(i.i(), i.l(), i.l(), i.l());
             case 23 -> new Recording(i.l(), i.nl(), i.nl(), i.ns(), i.ns(), i.ns(), i.t());
+            case SPY_OPENED -> new JournalRecord.SpyOpened(i.s(), i.s(), i.s(), i.s(), i.s(), i.t());
+            case SPY_CONNECTED -> new JournalRecord.SpyConnected(i.s(), i.t());
+            case SPY_CLOSED -> new JournalRecord.SpyClosed(i.s(), i.t(), i.ns());
             default -> throw new JournalCorruptException("unknown journal record tag " + tag);
         };
     }

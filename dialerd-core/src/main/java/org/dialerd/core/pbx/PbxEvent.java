@@ -113,4 +113,11 @@ public sealed interface PbxEvent {
 
     /** Back from hold (an attended transfer that did not complete gives the call back). */
     record Unhold(String channel, String uniqueId) implements PbxEvent {}
+
+    /** ChanSpy began: the spyer channel hears {@code spyeeChannel}. */
+    record ChanSpyStart(String spyerChannel, String spyerUniqueId, String spyeeChannel, String spyeeUniqueId)
+            implements PbxEvent {}
+
+    /** ChanSpy stopped spying (the spyer hung up, or the spied-on channel went away). */
+    record ChanSpyStop(String spyerChannel, String spyerUniqueId, String spyeeChannel) implements PbxEvent {}
 }

@@ -38,7 +38,11 @@ class RecordCodecTest {
             new JournalRecord.OutgoingHeld(55, false),
             new JournalRecord.CampaignStatus(2, "T"),
             new JournalRecord.CampaignStats(2, 10, 61, 5),
-            new JournalRecord.Recording(5, null, 55L, "dialerd-1.5", "SIP/1001-1", "/rec/a ñ.wav", T));
+            new JournalRecord.Recording(5, null, 55L, "dialerd-1.5", "SIP/1001-1", "/rec/a ñ.wav", T),
+            new JournalRecord.SpyOpened("dialerd-1-s1", "supervisor", "1005", "SIP/1001", "whisper", T),
+            new JournalRecord.SpyConnected("dialerd-1-s1", T),
+            new JournalRecord.SpyClosed("dialerd-1-s1", T, "The spy call ended"),
+            new JournalRecord.SpyClosed("dialerd-1-s2", T, null));
 
     @Test
     void everyRecordKindRoundTrips() {
