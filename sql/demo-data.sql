@@ -19,7 +19,11 @@ SET @yesterday = CURDATE() - INTERVAL 1 DAY;
 SET @two_days_ago = CURDATE() - INTERVAL 2 DAY;
 
 INSERT INTO eccp_authorized_clients (id, username, md5_password) VALUES
-  (1, 'agentconsole', '7e53aa92f7566f44f39f3f1842832581'); -- MD5('agentconsole')
+  (1, 'agentconsole', '7e53aa92f7566f44f39f3f1842832581'), -- MD5('agentconsole')
+  (2, 'supervisor', '09348c20a019be0318387c08df7a783d'); -- MD5('supervisor')
+
+-- 'supervisor' may listen to, whisper to and barge into agents' calls; 'agentconsole' may not.
+INSERT INTO dialerd_supervisor (username) VALUES ('supervisor');
 
 INSERT INTO valor_config (config_key, config_value, config_blob) VALUES
   ('asterisk.asthost', '127.0.0.1', NULL),

@@ -440,6 +440,29 @@ CREATE TABLE IF NOT EXISTS `dialerd_queue_options` (
   PRIMARY KEY (`queue`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
 
+-- ECCP client accounts (eccp_authorized_clients.username) allowed to listen to, whisper to and
+-- barge into agents' calls. eccp_authorized_clients itself is the reference's (the web UI writes it).
+CREATE TABLE IF NOT EXISTS `dialerd_supervisor` (
+  `username` varchar(64) NOT NULL,
+  PRIMARY KEY (`username`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
+
+-- One row per supervisor spy session, written through the journal; spy_id is the spy channel's
+-- uniqueid, chosen by dialerd.
+CREATE TABLE IF NOT EXISTS `dialerd_supervisor_audit` (
+  `spy_id` varchar(64) NOT NULL,
+  `username` varchar(64) NOT NULL,
+  `extension` varchar(32) NOT NULL,
+  `agent_number` varchar(40) NOT NULL,
+  `mode` varchar(8) NOT NULL,
+  `datetime_request` datetime NOT NULL,
+  `datetime_start` datetime DEFAULT NULL,
+  `datetime_end` datetime DEFAULT NULL,
+  `end_cause` varchar(160) DEFAULT NULL,
+  PRIMARY KEY (`spy_id`),
+  KEY `dialerd_supervisor_audit_request` (`datetime_request`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
+
 -- Indexes for the dialer's hot queries; IF NOT EXISTS also adds them to a database that
 -- the Issabel installer created.
 CREATE INDEX IF NOT EXISTS `dialerd_calls_campaign_status` ON `calls` (`id_campaign`,`status`);

@@ -27,6 +27,13 @@ class DemoDataTest {
     }
 
     @Test
+    void hasASupervisorClientAndTheAgentConsoleIsNotOne() throws SQLException {
+        assertEquals(1, count(db, "SELECT COUNT(*) FROM eccp_authorized_clients c JOIN dialerd_supervisor s"
+                + " ON s.username = c.username WHERE c.username = 'supervisor' AND c.md5_password = MD5('supervisor')"));
+        assertEquals(0, count(db, "SELECT COUNT(*) FROM dialerd_supervisor WHERE username = 'agentconsole'"));
+    }
+
+    @Test
     void hasTenActiveAgentsWithEccpPasswordDemo() throws SQLException {
         assertEquals(10, count(db, "SELECT COUNT(*) FROM agent WHERE estatus = 'A' AND eccp_password = 'demo'"
                 + " AND password = number"));

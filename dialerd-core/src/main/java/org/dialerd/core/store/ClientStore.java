@@ -6,4 +6,12 @@ import java.util.Optional;
 public interface ClientStore {
     /** The stored lowercase MD5 of the account's password. */
     Optional<String> md5PasswordOf(String username);
+
+    /**
+     * Whether the account may listen to, whisper to and barge into agents' calls
+     * ({@code dialerd_supervisor}). Read at each request, so granting and revoking take effect at once.
+     */
+    default boolean isSupervisor(String username) {
+        return false;
+    }
 }

@@ -79,6 +79,17 @@ final class RecordStatements {
             Jdbc.update(c, "DELETE FROM current_call_entry WHERE id_call_entry = ?", r.callId());
         } else if (record instanceof Progress r) {
             progress(c, r);
+        } else if (record instanceof JournalRecord.SpyOpened r) {
+            // IGNORE: the row is keyed by the spy channel's uniqueid, so a second apply is a no-op.
+            Jdbc.update(c, "INSERT IGNORE INTO dialerd_supervisor_audit (spy_id, username, extension, agent_number, "
+                    + "mode, datetime_request) VALUES (?, ?, ?, ?, ?, ?)", cut(r.spyId(), 64), cut(r.supervisor(), 64),
+                    cut(r.extension(), 32), cut(r.agentNumber(), 40), cut(r.mode(), 8), r.requested());
+        } else if (record instanceof JournalRecord.SpyConnected r) {
+            Jdbc.update(c, "UPDATE dialerd_supervisor_audit SET datetime_start = ? WHERE spy_id = ?", r.start(),
+                    cut(r.spyId(), 64));
+        } else if (record instanceof JournalRecord.SpyClosed r) {
+            Jdbc.update(c, "UPDATE dialerd_supervisor_audit SET datetime_end = ?, end_cause = ? WHERE spy_id = ? "
+                    + "AND datetime_end IS NULL", r.end(), cut(r.cause(), 160), cut(r.spyId(), 64));
         } else {
             OutgoingStatements.apply(c, record);
         }
