@@ -17,6 +17,8 @@ import org.asteriskjava.manager.event.BlindTransferEvent;
 import org.asteriskjava.manager.event.BridgeEnterEvent;
 import org.asteriskjava.manager.event.BridgeLeaveEvent;
 import org.asteriskjava.manager.event.HangupEvent;
+import org.asteriskjava.manager.event.ChanSpyStartEvent;
+import org.asteriskjava.manager.event.ChanSpyStopEvent;
 import org.asteriskjava.manager.event.HoldEvent;
 import org.asteriskjava.manager.event.JoinEvent;
 import org.asteriskjava.manager.event.LeaveEvent;
@@ -151,6 +153,10 @@ final class AmiEventTranslator {
                 s(e.getSecondTransfererChannel()), s(e.getResult())));
         r.on(HoldEvent.class, e -> new PbxEvent.Hold(s(e.getChannel()), s(e.getUniqueId())));
         r.on(UnholdEvent.class, e -> new PbxEvent.Unhold(s(e.getChannel()), s(e.getUniqueId())));
+        r.on(ChanSpyStartEvent.class, e -> new PbxEvent.ChanSpyStart(s(e.getSpyerChannel()), s(e.getSpyerUniqueId()),
+                s(e.getSpyeeChannel()), s(e.getSpyeeUniqueId())));
+        r.on(ChanSpyStopEvent.class, e -> new PbxEvent.ChanSpyStop(s(e.getSpyerChannel()), s(e.getSpyerUniqueId()),
+                s(e.getSpyeeChannel())));
         rules = Map.copyOf(r.rules);
     }
 

@@ -107,6 +107,25 @@ public final class AgentEventXml {
                     .add("cause", e.cause())
                     .build();
         }
+        if (event instanceof AgentEvent.SpyStarted e) {
+            return XmlElement.builder("spystart")
+                    .add("agent_number", e.agentNumber())
+                    .add("extension", e.extension())
+                    .add("mode", e.mode())
+                    .add("spy_id", e.spyId())
+                    .add("datetime_start", e.start().format(DATE_TIME))
+                    .build();
+        }
+        if (event instanceof AgentEvent.SpyEnded e) {
+            return XmlElement.builder("spyend")
+                    .add("agent_number", e.agentNumber())
+                    .add("extension", e.extension())
+                    .add("mode", e.mode())
+                    .add("spy_id", e.spyId())
+                    .add("datetime_end", e.end().format(DATE_TIME))
+                    .add("cause", e.cause())
+                    .build();
+        }
         throw new IllegalArgumentException("no XML for " + event);
     }
 

@@ -83,6 +83,9 @@ public final class EventFanout implements EngineListener, AutoCloseable {
     private void deliver(AgentEvent event, XmlElement xml) {
         if (event instanceof AgentEvent.CallProgress) {
             sessions.publishToAll(xml, true);
+        } else if (event instanceof AgentEvent.SpyEvent spy) {
+            // The supervisor's sessions only: the agent's console must not learn it is listened to.
+            sessions.publishToClient(spy.supervisor(), xml);
         } else {
             sessions.publish(event.agentNumber(), xml, false);
         }

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.function.Supplier;
 import org.dialerd.core.agent.AgentDirectory;
 import org.dialerd.core.engine.AgentService;
+import org.dialerd.core.spy.SpyService;
 import org.dialerd.core.pbx.PbxGateway;
 import org.dialerd.core.store.ExtensionDirectory;
 import org.dialerd.core.store.MembershipSource;
@@ -20,9 +21,11 @@ import org.dialerd.core.store.Stores;
  * @param extensions  extension → dial string
  * @param memberships which queues a dynamic agent joins at login
  * @param cookies     source of fresh {@code app_cookie} values (32 lowercase hex digits)
+ * @param spies       supervisor listen/whisper/barge sessions
  */
 public record Services(Stores stores, AgentDirectory agents, PbxGateway pbx, Clock clock, Supplier<String> cookies,
-                       AgentService engine, ExtensionDirectory extensions, MembershipSource memberships) {
+                       AgentService engine, ExtensionDirectory extensions, MembershipSource memberships,
+                       SpyService spies) {
     public Services {
         Objects.requireNonNull(stores, "stores");
         Objects.requireNonNull(agents, "agents");
@@ -32,6 +35,13 @@ public record Services(Stores stores, AgentDirectory agents, PbxGateway pbx, Clo
         Objects.requireNonNull(engine, "engine");
         Objects.requireNonNull(extensions, "extensions");
         Objects.requireNonNull(memberships, "memberships");
+        Objects.requireNonNull(spies, "spies");
+    }
+
+    /** Without supervisor spying: spyagent and spystop answer "No AMI connection". */
+    public Services(Stores stores, AgentDirectory agents, PbxGateway pbx, Clock clock, Supplier<String> cookies,
+                    AgentService engine, ExtensionDirectory extensions, MembershipSource memberships) {
+        this(stores, agents, pbx, clock, cookies, engine, extensions, memberships, SpyService.unavailable());
     }
 
     /** Services without an agent engine (no Asterisk): agent commands answer "No AMI connection". */

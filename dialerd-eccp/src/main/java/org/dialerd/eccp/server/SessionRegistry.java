@@ -127,6 +127,22 @@ public final class SessionRegistry {
         counted(event, sent);
     }
 
+    /**
+     * Sends to the logged-in sessions of one client account ({@code login}'s username), whatever
+     * their agent filter: events about what that client did (a supervisor's spy sessions).
+     */
+    public void publishToClient(String username, XmlElement event) {
+        tapped(event);
+        Map<EventFormat, EventFormat.Encoded> encoded = new IdentityHashMap<>(4);
+        int sent = 0;
+        for (Receiver receiver : receivers.values()) {
+            if (receiver.session().username().filter(username::equals).isPresent()) {
+                sent += send(receiver, event, encoded, false);
+            }
+        }
+        counted(event, sent);
+    }
+
     /** {@code <event><agentlinked>…}: counted under agentlinked. */
     private void counted(XmlElement event, int sent) {
         if (sent > 0) {
