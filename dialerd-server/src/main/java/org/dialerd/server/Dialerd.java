@@ -26,6 +26,7 @@ import org.dialerd.core.settings.LiveSettings;
 import org.dialerd.core.settings.SettingsDiff;
 import org.dialerd.core.store.ExtensionDirectory;
 import org.dialerd.core.store.MembershipSource;
+import org.dialerd.core.spy.SpyControl;
 import org.dialerd.core.store.Stores;
 import org.dialerd.core.store.TakeoverScope;
 import org.dialerd.core.journal.DeadLetters;
@@ -268,8 +269,10 @@ public final class Dialerd implements AutoCloseable {
                 : agent -> stores.reports().queueMemberships(List.of(agent.id())).stream()
                         .map(m -> new MembershipSource.Membership(m.queue(), m.penalty()))
                         .toList();
+        SpyControl spies = new SpyControl(pbx.pbx(), writes, clock, engine::announce, uniqueIdPrefix(),
+                SpyControl.DEFAULT_RING_TIMEOUT);
         Services services = new Services(stores, agents, pbx.pbx(), clock, cookieSource(), engine, pbx.extensions(),
-                memberships);
+                memberships, spies);
         LoginThrottle logins = new LoginThrottle(eccpSettings.loginThrottle(), clock);
         Dispatcher dispatcher = new Dispatcher(ThrottledLogin.around(Handlers.all(), logins), services,
                 max -> awaitApplied(applier, persistence, max), monitoring.meters().eccp(),

@@ -79,7 +79,8 @@ final class CallActions {
             }
             return;
         }
-        Optional<Channel> ch = ctx.pbx().channels().find(name);
+        // Asterisk's channel lookup (ast_channel_get_by_name) also takes a uniqueid.
+        Optional<Channel> ch = ctx.pbx().channels().find(name).or(() -> ctx.pbx().channels().findByUniqueid(name));
         if (ch.isEmpty()) {
             ctx.error("No such channel");
             return;

@@ -26,6 +26,7 @@ public final class AppRegistry {
         register("AgentRequest", pbx.agents()::agentRequestApp);
         register("Dial", pbx.dialApp()::exec);
         register("ParkedCall", pbx.parking()::parkedCallApp);
+        register("ChanSpy", new ChanSpyApp(pbx)::exec);
     }
 
     private void register(String name, App app) {

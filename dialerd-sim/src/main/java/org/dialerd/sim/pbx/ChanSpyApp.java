@@ -1,0 +1,85 @@
+package org.dialerd.sim.pbx;
+
+import java.util.Locale;
+import java.util.Optional;
+import org.dialerd.sim.ami.AmiMessage;
+
+/**
+ * {@code ChanSpy(chanprefix,options)} as far as its AMI events go: it picks the first live
+ * channel whose name starts with the prefix (case-insensitive, never the spy itself), publishes
+ * ChanSpyStart, and ChanSpyStop when spying ends: the spy channel hangs up, or the spied-on
+ * channel goes (then, with {@code E}, the application ends and an Originate's channel hangs up;
+ * without it, it looks for another channel). With no channel to spy on, {@code S} ends at once;
+ * otherwise it looks again every second, as app_chanspy does. No audio is simulated, so the
+ * modes ({@code w}, {@code B}) and {@code q} change nothing here; the application data shows them.
+ */
+final class ChanSpyApp {
+    static final long SCAN_INTERVAL_MS = 1000;
+    /** The spy notices the spied-on channel is gone at its next frame. */
+    static final long NOTICE_MS = 20;
+
+    private final Pbx pbx;
+
+    ChanSpyApp(Pbx pbx) {
+        this.pbx = pbx;
+    }
+
+    void exec(AppRun run) {
+        Channel spyer = run.channel();
+        if (spyer.state != ChannelState.UP) {
+            pbx.locals().answer(spyer);
+        }
+        scan(run);
+    }
+
+    private void scan(AppRun run) {
+        if (!run.current()) {
+            return;
+        }
+        String prefix = run.arg(0).toLowerCase(Locale.ROOT);
+        String options = run.arg(1);
+        Channel spyer = run.channel();
+        Optional<Channel> spyee = pbx.channels().all().stream()
+                .filter(c -> c != spyer && !c.hungUp && c.name.toLowerCase(Locale.ROOT).startsWith(prefix))
+                .findFirst();
+        if (spyee.isEmpty()) {
+            if (options.contains("S")) {
+                run.next();
+            } else {
+                run.after(SCAN_INTERVAL_MS, () -> scan(run));
+            }
+            return;
+        }
+        spy(run, spyee.get(), options);
+    }
+
+    private void spy(AppRun run, Channel spyee, String options) {
+        Channel spyer = run.channel();
+        boolean[] stopped = {false};
+        Runnable stop = () -> {
+            if (!stopped[0]) {
+                stopped[0] = true;
+                publish("ChanSpyStop", spyer, spyee);
+            }
+        };
+        publish("ChanSpyStart", spyer, spyee);
+        run.onInterrupt(stop);
+        pbx.ops().onHangup(spyee, () -> run.after(NOTICE_MS, () -> {
+            stop.run();
+            if (options.contains("E")) {
+                run.next();
+            } else {
+                run.onInterrupt(null);
+                scan(run);
+            }
+        }));
+    }
+
+    private void publish(String name, Channel spyer, Channel spyee) {
+        AmiMessage.Builder event = pbx.events().call(name).addAll(spyer.snapshot().fields("Spyer"));
+        if (!spyee.hungUp) {
+            event.addAll(spyee.snapshot().fields("Spyee"));
+        }
+        pbx.events().publish(event.build());
+    }
+}
