@@ -270,6 +270,18 @@ public final class EccpClient implements AutoCloseable {
         return request("getagentactivitysummary", "datetime_start", datetimeStart, "datetime_end", datetimeEnd);
     }
 
+    // ---- supervisors (extensions) -------------------------------------------------------
+
+    /** spyagent: ring {@code extension} into the agent's call; {@code mode} listen, whisper or barge. */
+    public EccpResponse spyAgent(String agentNumber, String extension, String mode) {
+        return request("spyagent", "agent_number", agentNumber, "extension", extension, "mode", mode);
+    }
+
+    /** spystop: hang up this client's spy call on the agent. */
+    public EccpResponse spyStop(String agentNumber) {
+        return request("spystop", "agent_number", agentNumber);
+    }
+
     // ---- call control -----------------------------------------------------------------
 
     public EccpResponse hangup(AgentCredentials agent) {

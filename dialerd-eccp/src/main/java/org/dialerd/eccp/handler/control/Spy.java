@@ -15,8 +15,9 @@ import org.dialerd.eccp.xml.XmlElement;
 /**
  * spyagent / spystop (extensions): a supervisor client listens to, whispers to or barges into an
  * agent's call from its own extension, and ends that. The checks, in order, each a failure with
- * nothing sent to Asterisk: the client is a supervisor (403); the arguments (400); the agent
- * (404 unknown, 417 not logged in or not on a call); the extension (404). No agent hash: the
+ * nothing sent to Asterisk: the client is a supervisor (403); the arguments (400); the
+ * supervisor's extension (404); the agent (417 bad number, 404 unknown, 417 not logged in or not
+ * on a call). No agent hash: the
  * supervisor does not know the agent's password; being a supervisor client is the permission.
  *
  * <pre>
@@ -39,6 +40,8 @@ public final class Spy {
         String extension = Args.required(request, "extension").trim();
         SpyMode mode = SpyMode.fromWireName(Args.required(request, "mode").trim())
                 .orElseThrow(() -> EccpFailure.wrapped(400, INVALID_MODE));
+        String dialString = context.services().extensions().dialString(extension)
+                .orElseThrow(() -> EccpFailure.wrapped(404, "Specified extension not found"));
         Agent agent = agent(context, agentNumber);
         EccpFailure notFound = EccpFailure.wrapped(404, AgentCall.AGENT_NOT_FOUND);
         AgentCall current = AgentCall.require(context, agent, notFound,
@@ -48,8 +51,6 @@ public final class Spy {
         String agentChannel = current.call().agentChannel().isEmpty()
                 ? current.view().channel().orElseThrow(() -> EccpFailure.wrapped(417, AgentCall.NOT_IN_CALL))
                 : current.call().agentChannel();
-        String dialString = context.services().extensions().dialString(extension)
-                .orElseThrow(() -> EccpFailure.wrapped(404, "Specified extension not found"));
         EngineResult result = Waits.await(context.services().spies().start(new SpyRequest(supervisor, extension,
                 dialString, agent.channel(), agentChannel, mode)), "Cannot start spy call");
         result.failure().ifPresent(f -> {
