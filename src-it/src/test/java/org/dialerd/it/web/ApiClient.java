@@ -73,6 +73,10 @@ final class ApiClient {
                 .header("Content-Type", "application/json"), headers);
     }
 
+    Answer delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE(), Map.of());
+    }
+
     /** An agent action: the agent's ECCP password in X-Agent-Password. */
     Answer agent(String path, String json, String agentPassword) {
         return post(path, json, Map.of("X-Agent-Password", agentPassword));
