@@ -8,10 +8,11 @@ import {Store} from '/web/store.js';
 import {h, fill} from '/web/dom.js';
 import {duration, followServerClock, secondsSince} from '/web/format.js';
 import {agentsFromSnapshot, applyEvent, stateOf, LONG_SECONDS} from './agents.js';
+import {applySpy, spyControls, startSpy, stopSpy} from './spy.js';
 
 const STATS_REFRESH_MS = 5000;
 const api = new Api();
-const store = new Store({connected: false, connection: 'offline', agents: {}, stats: null, statsError: null, message: null});
+const store = new Store({connected: false, connection: 'offline', agents: {}, spies: {}, stats: null, statsError: null, message: null});
 const $ = (id) => document.getElementById(id);
 
 store.subscribe(render);
@@ -33,12 +34,36 @@ $('connect-form').addEventListener('submit', async (event) => {
       followServerClock(snapshot.at);
       store.update({agents: agentsFromSnapshot(snapshot)});
     },
-    onEvent: (name, data) => store.update((s) => ({agents: applyEvent(s.agents, name, data)})),
+    onEvent: (name, data) => store.update((s) => ({agents: applyEvent(s.agents, name, data), spies: applySpy(s.spies, name, data)})),
     onStats: (stats) => store.update({stats, statsError: null}),
   }).start();
   loadStats();
   setInterval(loadStats, STATS_REFRESH_MS);
 });
+
+async function spy(agent, mode) {
+  const extension = $('spy-extension').value.trim();
+  if (!extension) {
+    store.update({message: {kind: 'error', text: 'Enter your extension first: dialerd rings it into the call.'}});
+    $('spy-extension').focus();
+    return;
+  }
+  try {
+    await startSpy(api, agent, extension, mode);
+    // spystart may already have come (the phone answered first): keep what it said.
+    store.update((s) => ({spies: {...s.spies, [agent]: s.spies[agent] ?? {mode, live: false}}, message: null}));
+  } catch (e) {
+    store.update({message: {kind: 'error', text: `Cannot ${mode} on ${agent}: ${e instanceof ApiError ? e.toString() : e.message}`}});
+  }
+}
+
+async function stopSpying(agent) {
+  try {
+    await stopSpy(api, agent);
+  } catch (e) {
+    store.update({message: {kind: 'error', text: `Cannot stop on ${agent}: ${e instanceof ApiError ? e.toString() : e.message}`}});
+  }
+}
 
 async function loadStats() {
   try {
@@ -61,11 +86,11 @@ function render(state) {
   connection.className = `connection ${state.connected ? state.connection : ''}`;
   connection.textContent = state.connected ? ({live: 'Live', connecting: 'Connecting…', offline: 'Reconnecting…'}[state.connection]) : '';
   if (!state.connected) return;
-  renderAgents(state.agents);
+  renderAgents(state.agents, state.spies);
   renderStats(state);
 }
 
-function renderAgents(agents) {
+function renderAgents(agents, spies) {
   const sorted = Object.values(agents).sort((a, b) => a.number.localeCompare(b.number, undefined, {numeric: true}));
   const counts = {};
   fill($('agents'), sorted.map((agent) => {
@@ -76,7 +101,8 @@ function renderAgents(agents) {
       h('div', {class: 'label'}, state.label),
       h('div', {class: 'time', 'data-since': agent.since ? agent.since.toISOString() : ''}, agent.since ? duration(secondsSince(agent.since)) : ''),
       h('div', {class: 'detail'}, [agent.extension ? `ext ${agent.extension}` : '', agent.call?.phone ? `call ${agent.call.phone}` : '']
-        .filter(Boolean).join(' · ')));
+        .filter(Boolean).join(' · ')),
+      spyControls(agent, spies[agent.number], spy, stopSpying));
   }));
   $('summary').textContent = `${sorted.length - (counts.offline ?? 0)} logged in · ${counts.oncall ?? 0} on call · ${(counts.paused ?? 0)} on break · ${counts.online ?? 0} ready`;
   renderTimes(store.state);

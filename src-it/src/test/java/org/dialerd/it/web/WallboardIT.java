@@ -129,6 +129,38 @@ class WallboardIT {
                 .endsWith("50 pending · 4 placed · 2 answered · 2 failed"));
     }
 
+    @Test
+    @Order(5)
+    void aSupervisorListensToAnAgentsCallFromItsCard() {
+        browser.go("/wallboard/");
+        browser.type("Client account", "supervisor");
+        browser.type("Client password", "supervisor");
+        browser.button("Connect").click();
+        browser.await("the live connection", d -> browser.region("Connection").getText().equals("Live"));
+        assertEquals("logged-in", eccp.loginAgent(AGENT, "1002").text("status").orElseThrow());
+        awaitState("SIP/1002", "Ready");
+        pbx.simulator().inboundCall("042345677", "8001", Duration.ofSeconds(30));
+        pbx.simulator().advance(Duration.ofSeconds(3));
+        awaitState("SIP/1002", "On call");
+
+        browser.type("Your extension (listen, whisper, barge)", "1010");
+        browser.button("Listen to SIP/1002").click();
+        browser.await("the supervisor's phone ringing", d -> cardText("SIP/1002").contains("ringing your phone"));
+        pbx.simulator().advance(Duration.ofSeconds(2)); // extension 1010 answers after 1 s: spystart
+        browser.await("listening", d -> {
+            String card = cardText("SIP/1002");
+            return card.contains("Listening") && !card.contains("ringing");
+        });
+        browser.button("Stop spying on SIP/1002").click();
+        pbx.simulator().advance(Duration.ofSeconds(1));
+        browser.await("the three buttons back after spyend", d -> cardText("SIP/1002").contains("Whisper"));
+
+        pbx.simulator().advance(Duration.ofSeconds(35)); // the caller hangs up
+        awaitState("SIP/1002", "Ready");
+        eccp.logoutAgent(AGENT);
+        awaitState("SIP/1002", "Logged out");
+    }
+
     /** The table row whose header cell is {@code header}, cells tab-separated ("" until it is there). */
     private static String row(String table, String header) {
         Object text = browser.script("const r = [...document.querySelectorAll('#' + arguments[0] + ' tbody tr')]"
