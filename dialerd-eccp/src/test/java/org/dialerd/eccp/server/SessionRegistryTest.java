@@ -49,4 +49,26 @@ class SessionRegistryTest {
         assertEquals(1, mine.outboundMessages().size());
         assertEquals(0, other.outboundMessages().size(), "the other agent's session got nothing");
     }
+
+    @Test
+    void anEventForAClientReachesThatAccountsSessionsWhateverTheirFilterAndNoOthers() {
+        EmbeddedChannel supervisorUnfiltered = new EmbeddedChannel();
+        EmbeddedChannel supervisorFiltered = new EmbeddedChannel();
+        EmbeddedChannel agentConsole = new EmbeddedChannel();
+        EccpSession filtered = new EccpSession("test");
+        filtered.loggedIn("supervisor", "c");
+        filtered.filterByAgent(AgentNumber.parse("Agent/9001").orElseThrow());
+        EccpSession unfiltered = new EccpSession("test");
+        unfiltered.loggedIn("supervisor", "c");
+        registry.update(unfiltered, supervisorUnfiltered);
+        registry.update(filtered, supervisorFiltered);
+        registry.update(session("Agent/9000"), agentConsole);
+
+        registry.publishToClient("supervisor", event("spystart"));
+
+        assertEquals(List.of("spystart x2"), sent);
+        assertEquals(1, supervisorUnfiltered.outboundMessages().size());
+        assertEquals(1, supervisorFiltered.outboundMessages().size());
+        assertEquals(0, agentConsole.outboundMessages().size(), "the agent's console is not told");
+    }
 }
