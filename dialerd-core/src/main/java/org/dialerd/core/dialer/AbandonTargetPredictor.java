@@ -22,22 +22,27 @@ public final class AbandonTargetPredictor {
     /** Originates with a known outcome before the answer rate is trusted. */
     static final int MIN_OUTCOMES = 20;
     /**
-     * Talk times before the talk distribution is trusted, and at least one per agent: the first
-     * calls to end are the short ones, so early talk times promise agents sooner than they come.
+     * Talk times before the talk distribution is trusted, and at least one per
+     * {@link #TALKS_PER_AGENT_DIVISOR} agents: the first calls to end are the short ones, so
+     * early talk times promise agents sooner than they come.
      */
     static final int MIN_TALKS = 10;
-    static final int TALKS_PER_AGENT_DIVISOR = Integer.getInteger("t.div", 1);
+    /** ... and one per this many agents. */
+    static final int TALKS_PER_AGENT_DIVISOR = 4;
     /** Answer delays before their distribution is trusted. */
     static final int MIN_ANSWER_DELAYS = 5;
     /** The share of the target the loop aims at, so that the noise around the aim stays under the target. */
-    static final double AIM = Double.parseDouble(System.getProperty("t.aim", "0.8"));
-    /** Abandons of room (aim × answered − abandoned) that multiply λ by e, at least. */
-    static final double LOOP_ABANDONS = Double.parseDouble(System.getProperty("t.loop", "2"));
-    /** ... and this share of the abandons the aim allows so far, so a large campaign does not swing. */
-    static final double LOOP_SHARE = Double.parseDouble(System.getProperty("t.share", "0.1"));
-    /** λ stays between these multiples of the aim. */
-    static final double MIN_GAIN = Double.parseDouble(System.getProperty("t.min", "0.05"));
-    static final double MAX_GAIN = Double.parseDouble(System.getProperty("t.max", "3"));
+    static final double AIM = 0.8;
+    /** λ = aim × e^(room / scale), room = aim × answered − abandoned; the scale is this many abandons at least. */
+    static final double LOOP_ABANDONS = 2.0;
+    /** ... or this share of the abandons the aim allows so far, if more, so a large campaign does not swing. */
+    static final double LOOP_SHARE = 0.1;
+    /**
+     * λ stays between these multiples of the aim: never 0 (a call that cannot abandon is always
+     * placed), and high enough that the loop can undo a forecast that is too cautious.
+     */
+    static final double MIN_GAIN = 0.05;
+    static final double MAX_GAIN = 20.0;
     /** Room for the first abandon of a campaign, which no rate of fewer than 1 / aim answered calls allows. */
     static final double HEADROOM_ABANDONS = 0.5;
     /** Calls in flight per agent at most, whatever the forecast says. */
