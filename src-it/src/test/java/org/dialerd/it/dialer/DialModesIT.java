@@ -30,7 +30,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Two campaigns side by side on the simulator (sql/dial-modes.sql), each with its own queue and
  * four agents: campaign 1 in mode predictive, campaign 2 in mode progressive. The test advances
- * the virtual clock a second at a time for a few virtual minutes. Both place calls and their
+ * the virtual clock a second at a time for two virtual minutes; after each step it waits until
+ * both campaigns have a call in flight for every free agent (what both modes place at least) or
+ * have dialled all their numbers, and the PBX is quiet. Both place calls and their
  * agents get them; the progressive one never has more calls in flight (dialled, ringing or
  * waiting in the queue) than free agents, checked on the PBX's own events at every event.
  */
@@ -41,9 +43,10 @@ class DialModesIT {
     private static final String PREDICTIVE_QUEUE = "8002";
     private static final String PROGRESSIVE_QUEUE = "8003";
     private static final int AGENTS_PER_QUEUE = 4;
-    private static final int STEPS = 180;
-    /** dialerd has caught up with a step when the PBX has been quiet this long (rounds run every 20 ms). */
-    private static final Duration QUIET = Duration.ofMillis(150);
+    private static final int STEPS = 120;
+    private static final int CALLS_PER_CAMPAIGN = 300;
+    /** Real time dialerd gets to catch up with one step. */
+    private static final Duration SETTLE = Duration.ofSeconds(30);
     private static final DialerSettings DIALER = new DialerSettings("Local/{phone}@" + CONTEXT, Duration.ofMillis(20),
             PbxHarness.DIALER_UNIQUEID_PREFIX);
 
@@ -74,7 +77,7 @@ class DialModesIT {
                 }
                 for (int step = 1; step <= STEPS; step++) {
                     pbx.simulator().advance(Duration.ofSeconds(1));
-                    calls.awaitQuiet(QUIET);
+                    calls.awaitFilled(SETTLE, "step " + step);
                 }
             } finally {
                 consoles.forEach(EccpClient::close);
@@ -118,6 +121,7 @@ class DialModesIT {
         private final Map<String, Set<String>> inFlight = new HashMap<>();
         private final Map<String, Set<String>> withAgent = new HashMap<>();
         private final Map<String, Integer> connected = new HashMap<>();
+        private final Map<String, Integer> dialled = new HashMap<>();
         private final Map<String, Integer> mostOverFree = new HashMap<>();
         private final List<String> violations = new ArrayList<>();
         private long lastEventNanos = System.nanoTime();
@@ -137,6 +141,7 @@ class DialModesIT {
                 case "Newchannel" -> {
                     if (channel.endsWith(";1")) {
                         flying.add(phone);
+                        dialled.merge(queue, 1, Integer::sum);
                     }
                 }
                 case "OriginateResponse" -> {
@@ -171,12 +176,20 @@ class DialModesIT {
             }
         }
 
-        void awaitQuiet(Duration quiet) {
-            Awaits.until("the PBX quiet for " + quiet.toMillis() + " ms", Duration.ofSeconds(20), () -> {
+        /** Every free agent of both queues has a call in flight (or the numbers ran out), and 50 ms of quiet. */
+        void awaitFilled(Duration timeout, String what) {
+            Awaits.until("both campaigns filled their free agents after " + what, timeout, () -> {
                 synchronized (this) {
-                    return System.nanoTime() - lastEventNanos >= quiet.toNanos();
+                    return filled(PREDICTIVE_QUEUE) && filled(PROGRESSIVE_QUEUE)
+                            && System.nanoTime() - lastEventNanos >= Duration.ofMillis(50).toNanos();
                 }
             });
+        }
+
+        private boolean filled(String queue) {
+            int flying = inFlight.getOrDefault(queue, Set.of()).size();
+            int free = AGENTS_PER_QUEUE - withAgent.getOrDefault(queue, Set.of()).size();
+            return flying >= free || dialled.getOrDefault(queue, 0) >= CALLS_PER_CAMPAIGN;
         }
 
         synchronized int connected(String queue) {
