@@ -1,9 +1,8 @@
-package org.dialerd.bench;
+package org.dialerd.core.dialer;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.dialerd.core.dialer.DialerEvaluation;
 
 /**
  * The full evaluation grid of docs/dialer.md, as a Markdown table: for every cell (agents ×
