@@ -2,7 +2,6 @@ package org.dialerd.core.engine;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,12 +15,10 @@ import org.dialerd.core.dialer.DoNotCallList;
 import org.dialerd.core.dialer.CandidateCall;
 import org.dialerd.core.dialer.CandidatePolicy;
 import org.dialerd.core.dialer.DailyWindow;
+import org.dialerd.core.dialer.CampaignOptions;
 import org.dialerd.core.dialer.DialDecision;
-import org.dialerd.core.dialer.DialerSnapshot;
-import org.dialerd.core.dialer.MemberState;
+import org.dialerd.core.dialer.DialStrategies;
 import org.dialerd.core.dialer.OriginateFailure;
-import org.dialerd.core.dialer.Predictor;
-import org.dialerd.core.dialer.QueueMember;
 import org.dialerd.core.dialer.RunningStats;
 import org.dialerd.core.dialer.ShortCallRule;
 import org.dialerd.core.journal.IdTable;
@@ -35,8 +32,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The outbound dialer: every few seconds, for each active campaign, asks the {@link Predictor}
- * how many calls to place, picks them with the {@link CandidatePolicy}, originates them into
+ * The outbound dialer: every few seconds, for each active campaign, asks {@link CampaignDialing}
+ * (the strategy of the campaign's dial_mode) how many calls to place, picks them with the {@link CandidatePolicy}, originates them into
  * the campaign queue, and follows each through Ringing → OnQueue → Success → Hangup (or
  * Failure / NoAnswer / Abandoned / ShortCall), writing calls, current_calls and
  * call_progress_log. Decisions run on the engine thread; a round's read waits until the
@@ -49,7 +46,8 @@ final class OutboundDialer {
 
     /** What one tick read from the database. */
     private record Reading(List<OutgoingCallStore.Campaign> campaigns, Map<Integer, List<CandidateCall>> candidates,
-                           Map<Integer, List<OutgoingCallStore.ScheduledCall>> scheduled, Set<String> doNotCall) {}
+                           Map<Integer, List<OutgoingCallStore.ScheduledCall>> scheduled, Set<String> doNotCall,
+                           Map<Integer, CampaignOptions> options) {}
 
     /** The dialplan context that connects an answered agent-scheduled call to its agent (as the reference). */
     static final String SCHEDULED_CONTEXT = "llamada_agendada";
@@ -65,6 +63,7 @@ final class OutboundDialer {
     private final Map<String, OutboundCall> byUniqueId = new HashMap<>();
     private final Map<Integer, RunningStats> stats = new HashMap<>();
     private final RecentCalls recent = new RecentCalls();
+    private final CampaignDialing dialing;
 
     /** Rounds finished so far: a round that finishes after another began after that one's end. */
     long rounds() {
@@ -95,6 +94,7 @@ final class OutboundDialer {
         this.settings = settings;
         this.dialer = dialer;
         this.watchdog = new OriginateWatchdog(engine, this, () -> dialer.originateTimeout(settings.get()));
+        this.dialing = new CampaignDialing(engine, settings, DialStrategies.standard());
     }
 
     /** Runs one round now and schedules the next. */
@@ -132,7 +132,8 @@ final class OutboundDialer {
             candidates.put(c.id(), store.candidates(c.id(), c.retries(), CANDIDATE_ROWS));
             scheduled.put(c.id(), store.scheduledCalls(c.id(), c.retries(), CANDIDATE_ROWS));
         }
-        return new Reading(campaigns, candidates, scheduled, new DoNotCallList(store.doNotCall()));
+        return new Reading(campaigns, candidates, scheduled, new DoNotCallList(store.doNotCall()),
+                store.campaignOptions());
     }
 
     /**
@@ -167,7 +168,9 @@ final class OutboundDialer {
                 writes.write(new JournalRecord.CampaignStatus(campaign.id(), "T"));
                 continue;
             }
-            DialDecision decision = Predictor.decide(snapshot(campaign, live, now));
+            DialDecision decision = dialing.decide(campaign,
+                    reading.options().getOrDefault(campaign.id(), CampaignOptions.DEFAULTS), live, talkStats(campaign),
+                    recent, now);
             // Every round, as the reference's debug output (dialer.debug = 1 turns it on).
             log.debug("campaign {}: {}", campaign.id(), decision.explain());
             engine.metrics.dialDecision(campaign.id(), decision.callsToPlace());
@@ -204,26 +207,9 @@ final class OutboundDialer {
         return byActionId.values().stream().filter(c -> c.campaignId == campaignId).toList();
     }
 
-    private DialerSnapshot snapshot(OutgoingCallStore.Campaign campaign, List<OutboundCall> live, LocalDateTime now) {
-        List<QueueMember> members = new ArrayList<>();
-        for (AgentState state : engine.states()) {
-            if (!state.loggedIn || !state.queues.contains(campaign.queue())) {
-                continue;
-            }
-            boolean talking = state.call != null || state.outboundCall != null;
-            long talk = state.outboundCall != null && state.outboundCall.linkStart != null
-                    ? Duration.between(state.outboundCall.linkStart, now).toSeconds() : 0;
-            members.add(new QueueMember(state.number(), talking ? MemberState.INUSE : MemberState.NOT_INUSE,
-                    state.pause != null, talk));
-        }
-        int waiting = (int) live.stream().filter(OutboundCall::waitingInQueue).count();
-        int pending = (int) live.stream().filter(OutboundCall::pending).count();
-        RunningStats talkStats = stats.computeIfAbsent(campaign.id(), id -> RunningStats.fromColumns(
-                campaign.completed(), campaign.meanTalk(), campaign.deviation()));
-        recent.prune(now);
-        DaemonSettings current = settings.get();
-        return new DialerSnapshot(members, waiting, pending, 0, live.size(), campaign.maxChannels(), talkStats,
-                current.initialAnswerSeconds(), recent.placed(), recent.answered(), current);
+    private RunningStats talkStats(OutgoingCallStore.Campaign campaign) {
+        return stats.computeIfAbsent(campaign.id(), id -> RunningStats.fromColumns(campaign.completed(),
+                campaign.meanTalk(), campaign.deviation()));
     }
 
     /** {@code forAgent}: an agent-scheduled call, dialled through llamada_agendada to that agent. */
@@ -353,6 +339,7 @@ final class OutboundDialer {
             call.channel = channel;
         }
         recent.add(now, true);
+        dialing.answered(call, now);
         writes.write(new JournalRecord.OutgoingAnswered(call.callId, call.uniqueId, now));
         call.meter.enter(CallPhase.RINGING);
         progress(call, "Ringing", null, null, now);
@@ -360,6 +347,7 @@ final class OutboundDialer {
 
     void failed(OutboundCall call, OriginateFailure failure) {
         forget(call);
+        dialing.failed(call, engine.now());
         if (call.scheduledFor != null) {
             engine.emit(new AgentEvent.ScheduledCallPlacing(call.scheduledFor.number(), true, call.campaignId,
                     call.callId));
@@ -403,6 +391,7 @@ final class OutboundDialer {
         answered(call, e.channel());
         LocalDateTime now = engine.now();
         call.linkStart = now;
+        dialing.linked(call, now);
         call.meter.enter(CallPhase.TALKING);
         if (call.joined == null) {
             call.joined = now;
@@ -447,6 +436,7 @@ final class OutboundDialer {
             progress(call, "Hangup", null, duration, end);
             return;
         }
+        dialing.talked(call, duration);
         RunningStats updated = stats.getOrDefault(call.campaignId, RunningStats.EMPTY).afterCall(status, duration);
         stats.put(call.campaignId, updated);
         writes.write(new JournalRecord.CampaignStats(call.campaignId, updated.count(), updated.meanColumn(),
@@ -465,6 +455,7 @@ final class OutboundDialer {
 
     private void abandoned(OutboundCall call) {
         forget(call);
+        dialing.abandoned(call);
         release(call);
         LocalDateTime end = engine.now();
         LocalDateTime since = call.joined != null ? call.joined : call.answered;

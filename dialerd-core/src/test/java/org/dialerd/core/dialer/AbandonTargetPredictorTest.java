@@ -1,0 +1,99 @@
+package org.dialerd.core.dialer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class AbandonTargetPredictorTest {
+    private static final CampaignOptions PREDICTIVE = new CampaignOptions(DialMode.PREDICTIVE, 3, Optional.empty(),
+            Duration.ZERO);
+
+    /** Two free agents, eight whose 60 s calls have lasted 59 s. */
+    private static DialerSnapshot snapshot() {
+        List<QueueMember> members = new ArrayList<>(List.of(QueueMember.idle("a"), QueueMember.idle("b")));
+        for (int i = 0; i < 8; i++) {
+            members.add(QueueMember.talking("t" + i, 59));
+        }
+        return new DialerSnapshot(members, 0, 0, 0, 8, 0, RunningStats.EMPTY, 8, 0, 0, PredictorTest.settings(true,
+                false));
+    }
+
+    /** Half the calls answered after 5 s, the rest failing at 30 s; talk 60 s; abandoned ones as given. */
+    private static Measurements measured(int answered, int abandoned) {
+        CampaignMeasurements m = new CampaignMeasurements();
+        for (int i = 0; i < 200; i++) {
+            if (i % 2 == 0) {
+                m.answered(i, 5);
+            } else {
+                m.failed(i, 30);
+            }
+            m.talked(60);
+        }
+        for (int i = 0; i < answered; i++) {
+            if (i < abandoned) {
+                m.agentNeverReached();
+            } else {
+                m.agentReached(1);
+            }
+        }
+        return m.snapshot(1000);
+    }
+
+    private static int decide(Measurements m, CampaignOptions options) {
+        return AbandonTargetPredictor.decide(new DialRound(snapshot(), List.of(), m, options)).callsToPlace();
+    }
+
+    @Test
+    void dialsProgressiveWhileItHasNotMeasuredEnough() {
+        DialDecision d = AbandonTargetPredictor.decide(new DialRound(snapshot(), List.of(), Measurements.NONE,
+                PREDICTIVE));
+        assertEquals(2, d.callsToPlace());
+        assertTrue(d.explain().contains("learning"), d.explain());
+    }
+
+    @Test
+    void dialsAheadForAgentsWhoseCallsAreAboutToEnd() {
+        int calls = decide(measured(1000, 0), PREDICTIVE);
+        // Ten agents free within 3 s, half the calls answered after 5 s: about twenty calls.
+        assertTrue(calls > 10 && calls <= 24, "calls " + calls);
+    }
+
+    @Test
+    void overTheTargetItPlacesOnlyWhatCannotAbandon() {
+        assertEquals(2, decide(measured(100, 10), PREDICTIVE));
+    }
+
+    @Test
+    void aStricterTargetPlacesFewerCalls() {
+        CampaignOptions strict = new CampaignOptions(DialMode.PREDICTIVE, 0.5, Optional.empty(), Duration.ZERO);
+        assertTrue(decide(measured(1000, 4), strict) < decide(measured(1000, 4), PREDICTIVE));
+    }
+
+    @Test
+    void wrapUpTimeKeepsAgentsWhoseCallsEndFromBeingCountedFree() {
+        CampaignOptions wrapup = new CampaignOptions(DialMode.PREDICTIVE, 3, Optional.empty(), Duration.ofSeconds(30));
+        int with = decide(measured(1000, 0), wrapup);
+        int without = decide(measured(1000, 0), PREDICTIVE);
+        assertTrue(with < without, with + " with 30 s of wrap-up, " + without + " without");
+        assertTrue(with >= 2, "the free agents still get calls: " + with);
+    }
+
+    @Test
+    void ringingCallsCountAgainstTheAgentsTheyWillNeed() {
+        List<Double> ringing = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            ringing.add(1.0);
+        }
+        DialerSnapshot s = snapshot();
+        DialerSnapshot withRinging = new DialerSnapshot(s.members(), 0, 10, 0, 18, 0, s.talkStats(), 8, 0, 0,
+                s.settings());
+        int calls = AbandonTargetPredictor.decide(new DialRound(withRinging, ringing, measured(1000, 0), PREDICTIVE))
+                .callsToPlace();
+        assertTrue(calls < decide(measured(1000, 0), PREDICTIVE), "calls " + calls);
+    }
+}
