@@ -47,7 +47,11 @@ public enum RequestName {
     CALLPROGRESS(Access.SESSION, false),
     CAMPAIGNLOG(Access.SESSION, false),
     DUMPSTATUS(Access.SESSION, false),
-    REFRESHAGENTS(Access.SESSION, false);
+    REFRESHAGENTS(Access.SESSION, false),
+    // dialerd's extensions (docs/protocol.md, "Extensions"): not in getrequestlist, whose answer
+    // stays the reference's.
+    /** Click-to-call: ring the agent's line, then dial a number. */
+    DIALNUMBER(Access.SESSION, true, true);
 
     /** Who may send a request. Agent hashes are checked by the handlers that need them. */
     public enum Access { ANYONE, SESSION }
@@ -63,11 +67,22 @@ public enum RequestName {
     private final String wireName;
     private final Access access;
     private final boolean needsPbx;
+    private final boolean extension;
 
     RequestName(Access access, boolean needsPbx) {
+        this(access, needsPbx, false);
+    }
+
+    RequestName(Access access, boolean needsPbx, boolean extension) {
         this.wireName = name().toLowerCase(java.util.Locale.ROOT);
         this.access = access;
         this.needsPbx = needsPbx;
+        this.extension = extension;
+    }
+
+    /** A request of dialerd's own, which the reference does not have. */
+    public boolean isExtension() {
+        return extension;
     }
 
     public String wireName() {

@@ -40,6 +40,7 @@ public final class WebApi {
         all.add(EccpEndpoint.route());
         all.addAll(AgentEndpoints.routes(agentNumbers));
         all.addAll(CallEndpoints.routes());
+        all.add(ClickToCallEndpoint.route());
         all.addAll(CampaignEndpoints.routes());
         all.addAll(more);
         this.routes = List.copyOf(all);
