@@ -122,6 +122,11 @@ public final class WebApi {
         throw new ApiFailure(401, found instanceof Tokens.Lookup.Expired ? "Token expired" : "Unauthorized");
     }
 
+    /** What {@code token} is now: valid, expired, or unknown (never issued, revoked, forgotten). */
+    Tokens.Lookup lookup(String token) {
+        return tokens.find(token);
+    }
+
     /** The token of {@code Authorization: Bearer …}, or of the {@code token} query parameter (WebSocket). */
     static Optional<String> bearer(Request request) {
         Optional<String> header = request.header("authorization")
