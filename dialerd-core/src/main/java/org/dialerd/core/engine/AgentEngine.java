@@ -570,6 +570,7 @@ public final class AgentEngine implements AgentService {
     }
 
     void publish(AgentState state) {
+        state.noteState(now());
         views.put(state.number(), state.view());
     }
 
