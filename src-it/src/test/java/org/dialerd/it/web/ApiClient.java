@@ -73,6 +73,14 @@ final class ApiClient {
                 .header("Content-Type", "application/json"), headers);
     }
 
+    /** Any method, with a body when {@code json} is not null. */
+    Answer request(String method, String path, String json, Map<String, String> headers) {
+        HttpRequest.BodyPublisher body = json == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json);
+        return send(HttpRequest.newBuilder(URI.create(base + path)).method(method, body)
+                .header("Content-Type", "application/json"), headers);
+    }
+
     /** An agent action: the agent's ECCP password in X-Agent-Password. */
     Answer agent(String path, String json, String agentPassword) {
         return post(path, json, Map.of("X-Agent-Password", agentPassword));

@@ -122,6 +122,43 @@ class ClickToCallIT {
         assertEquals(before, Sql.value(pbx.dataSource(), "SELECT COUNT(*) FROM calls"), "no row, nothing dialled");
     }
 
+    @Test
+    void anAgentCallsANumberFromTheConsole() {
+        Browser browser = Browser.open("http://127.0.0.1:" + pbx.httpPort());
+        try {
+            browser.go("/console/");
+            browser.type("Client account", "agentconsole");
+            browser.type("Client password", "agentconsole");
+            browser.button("Connect").click();
+            browser.type("Agent", "SIP/1005");
+            browser.type("Extension", "1005");
+            browser.type("Agent password", "demo");
+            browser.button("Log in agent").click();
+            browser.awaitText("Agent status", "Ready");
+
+            browser.type("Phone number", "5556666");
+            browser.button("Call").click();
+            browser.awaitText("Message", "Calling 5556666: answer your phone.");
+            // The agent's phone answers after 1 s, the customer after 2 s more.
+            browser.await("the call on screen", d -> {
+                pbx.simulator().advance(Duration.ofMillis(500));
+                return browser.region("Current call").getText().contains("5556666");
+            });
+            browser.awaitText("Current call", "Demo outgoing campaign");
+            browser.awaitText("Agent status", "On call");
+            assertTrue(!browser.button("Call").isEnabled(), "no second call while on one");
+
+            browser.button("Hang up").click();
+            browser.awaitText("Current call", "Ended");
+            browser.awaitText("Agent status", "Ready");
+            browser.button("Log out agent").click();
+            browser.region("Agent login");
+        } finally {
+            browser.screenshot(java.nio.file.Path.of("target", "browser", "console-click-to-call.png"));
+            browser.close();
+        }
+    }
+
     private static String status(ApiClient api, String agent) {
         return api.get("/api/v1/agents/" + agent).body().path("status").asText();
     }
