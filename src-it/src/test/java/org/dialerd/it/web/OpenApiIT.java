@@ -41,7 +41,9 @@ class OpenApiIT {
                 .replace("{type}", good ? "outgoing" : "sideways")
                 .replace("{id}", good ? "1" : "99999")
                 .replace("{queue}", good ? "8001" : "9999")
-                .replace("{request}", good ? "getpauses" : "getagentstatus");
+                .replace("{request}", good ? "getpauses" : "getagentstatus")
+                .replace("{file}", good ? "console.js" : "nothing.js")
+                .replaceAll("\\{\\w+}", "x");
     }
 
     @Test
