@@ -2,7 +2,6 @@ package org.dialerd.db.store;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.dialerd.core.store.ClickToCallStore;
 
 /**
@@ -13,8 +12,9 @@ import org.dialerd.core.store.ClickToCallStore;
 public final class JdbcClickToCallStore implements ClickToCallStore {
     private static final String CAMPAIGN =
             "SELECT id, name, queue, trunk, estatus FROM campaign WHERE id = ?";
-    private static final String ACTIVE_IN_QUEUES =
-            "SELECT id, name, queue, trunk, estatus FROM campaign WHERE estatus = 'A' AND queue IN (%s) ORDER BY id";
+    /** The active campaigns are few: the agent's queues are matched here, not in a built IN list. */
+    private static final String ACTIVE =
+            "SELECT id, name, queue, trunk, estatus FROM campaign WHERE estatus = 'A' ORDER BY id";
     private static final String INSERT_CALL =
             "INSERT INTO calls (id_campaign, phone, status, retries, dnc) VALUES (?, ?, 'Placing', 0, 0)";
 
@@ -38,9 +38,8 @@ public final class JdbcClickToCallStore implements ClickToCallStore {
                 return new Outcome.Refused(417, "Campaign not active");
             }
         } else {
-            List<Campaign> active = agentQueues.isEmpty() ? List.of() : jdbc.list(ACTIVE_IN_QUEUES.formatted(
-                    agentQueues.stream().map(q -> "?").collect(Collectors.joining(", "))),
-                    JdbcClickToCallStore::campaign, agentQueues.toArray());
+            List<Campaign> active = jdbc.list(ACTIVE, JdbcClickToCallStore::campaign).stream()
+                    .filter(c -> agentQueues.contains(c.queue())).toList();
             if (active.size() != 1) {
                 return new Outcome.Refused(400, active.isEmpty()
                         ? "campaign_id missing: the agent is in no active outgoing campaign"
