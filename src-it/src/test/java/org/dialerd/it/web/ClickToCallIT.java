@@ -93,32 +93,6 @@ class ClickToCallIT {
     }
 
     @Test
-    void aStaticAgentsPhoneIsReachedThroughAgentRequest() throws Exception {
-        ApiClient api = api();
-        try (EventStream socket = EventStream.open(pbx.httpPort(), api.token(), "?agent=Agent/9002")) {
-            assertEquals("logging", api.agent("/api/v1/agents/Agent-9002/login", "{\"extension\":\"1006\"}", "demo")
-                    .body().path("status").asText());
-            pbx.simulator().advance(Duration.ofSeconds(2)); // the phone answers and runs AgentLogin
-            socket.awaitEvent("agentloggedin", WAIT);
-            // app_agent_pool's probation: the agent takes calls 5 s after its login.
-            pbx.simulator().advance(Duration.ofSeconds(6));
-
-            ApiClient.Answer placed = api.agent("/api/v1/calls", "{\"agent\":\"Agent/9002\",\"phone\":\"5557070\","
-                    + "\"campaign\":1}", "demo");
-            assertEquals(200, placed.status(), placed.body().toString());
-            String callId = placed.body().get("call_id").asText();
-            pbx.simulator().advance(Duration.ofSeconds(1));
-            pbx.simulator().advance(Duration.ofSeconds(3));
-            JsonNode linked = socket.awaitEvent("agentlinked", WAIT);
-            assertEquals(callId, linked.get("call_id").asText());
-            assertEquals(200, api.agent("/api/v1/agents/Agent-9002/call/hangup", "", "demo").status());
-            assertEquals(callId, socket.awaitEvent("agentunlinked", WAIT).get("call_id").asText());
-            Awaits.until("Agent/9002 free again", WAIT, () -> status(api, "Agent-9002").equals("online"));
-            assertEquals(200, api.agent("/api/v1/agents/Agent-9002/logout", "", "demo").status());
-        }
-    }
-
-    @Test
     void refusalsAreTheSameOnEccpAndJsonAndDialNothing() {
         ApiClient api = api();
         String before = Sql.value(pbx.dataSource(), "SELECT COUNT(*) FROM calls");
