@@ -165,6 +165,15 @@ $('hold-button').addEventListener('click', () => act('Hold', () => api.post(`${m
 $('unhold-button').addEventListener('click', () => act('Unhold', () => api.post(`${me()}/call/unhold`), 'The call is back.'));
 $('hangup-button').addEventListener('click', () => act('Hang up', () => api.post(`${me()}/call/hangup`)));
 
+// Click-to-call: the agent's phone rings first; the call then arrives as agentlinked.
+$('dial-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const phone = $('dial-phone').value.trim();
+  const placed = await act('Call', () => api.post('/calls', {agent: store.state.agent.number, phone}),
+    `Calling ${phone}: answer your phone.`);
+  if (placed) $('dial-phone').value = '';
+});
+
 $('transfer-form').addEventListener('submit', async (event) => {
   event.preventDefault();
   const extension = $('transfer-extension').value.trim();

@@ -73,6 +73,7 @@ function renderWork(state) {
   $('hold-button').disabled = busy || !onCall || status.onhold;
   $('unhold-button').disabled = busy || !onCall || !status.onhold;
   $('hangup-button').disabled = busy || !onCall;
+  $('dial-button').disabled = busy || status.status !== 'online' || onCall || status.onhold;
   $('transfer-button').disabled = busy || !onCall;
   $('atxfer-button').disabled = busy || !onCall;
   const canSchedule = onCall && call.type === 'outgoing';

@@ -248,6 +248,8 @@ public final class Dialerd implements AutoCloseable {
         engine.monitorIncomingQueues(stores.incomingCalls(), MONITORED_QUEUES_REFRESH);
         engine.recordCalls();
         pbx.dialer().ifPresent(dialer -> engine.startOutboundDialer(stores.outgoingCalls(), live, dialer));
+        pbx.dialer().ifPresent(dialer -> engine.startClickToCall(new org.dialerd.db.store.JdbcClickToCallStore(
+                new org.dialerd.db.store.Jdbc(persistence.requests())), live, dialer));
         pbx.pbx().start(); // once the engine and its trackers listen: they see the first Connected and resync
         if (pbx.pbx().isConnected()) {
             engine.resync(); // a gateway someone else started (tests) may be connected already

@@ -67,8 +67,10 @@ final class HttpStartup {
                 new OpenApi.Operation("GET", "/metrics", "Prometheus metrics (no token)", List.of()),
                 new OpenApi.Operation("GET", EventSocket.PATH, "Events over WebSocket (token as ?token= or "
                         + "header; ?agent= filters); without an upgrade: 400", List.of(400, 401, 422))));
+        // /console and /wallboard redirect to their pages (301); the rest are files or 404.
         StaticFiles.PATHS.forEach(path -> others.add(new OpenApi.Operation("GET", path,
-                "Browser consoles: pages and their files (no token)", List.of(404))));
+                "Browser consoles: pages and their files (no token)",
+                path.endsWith("/") || path.contains("{") ? List.of(404) : List.of(301, 404))));
         web.register(router, others);
         StaticFiles.addTo(router); // /console/, /wallboard/
         Router routes = router.build();

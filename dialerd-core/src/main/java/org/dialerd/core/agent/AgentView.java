@@ -13,16 +13,26 @@ import java.util.Optional;
  * @param extension the extension the agent logged in on
  * @param queues    queues the agent is a member of, as Asterisk reports them, sorted
  * @param call      the call the agent is linked to, if any
+ * @param statusSince since when the agent is in its current state (status, and on hold or not):
+ *                    what a console shows as time in state, also after it reconnects
  */
 public record AgentView(Agent agent, AgentStatus status, boolean logging, Optional<String> channel,
                         Optional<String> extension, boolean onHold, Optional<Pause> pause, List<String> queues,
-                        Optional<LocalDateTime> loginStart, Optional<CallLink> call) {
+                        Optional<LocalDateTime> loginStart, Optional<CallLink> call,
+                        Optional<LocalDateTime> statusSince) {
 
     /** The break an agent is on. */
     public record Pause(int breakId, String breakName, LocalDateTime start) {}
 
     public AgentView {
         queues = List.copyOf(queues);
+    }
+
+    /** A view whose time in state is not known. */
+    public AgentView(Agent agent, AgentStatus status, boolean logging, Optional<String> channel,
+                     Optional<String> extension, boolean onHold, Optional<Pause> pause, List<String> queues,
+                     Optional<LocalDateTime> loginStart, Optional<CallLink> call) {
+        this(agent, status, logging, channel, extension, onHold, pause, queues, loginStart, call, Optional.empty());
     }
 
     public static AgentView offline(Agent agent) {

@@ -58,6 +58,7 @@ public final class AgentEngine implements AgentService {
     private final ResyncLoop resyncs;
     private final InboundCalls inbound;
     private volatile OutboundDialer outbound;
+    private volatile ClickToCall clickToCall;
     private final HoldControl holds;
     private volatile Recordings recordings;
     /** Read by the call trackers (engine thread); set once at start by {@link #reportTo}. */
@@ -442,6 +443,19 @@ public final class AgentEngine implements AgentService {
         started.start();
     }
 
+    /** Places the calls agents ask for ({@link #dialNumber}); needs the outbound dialer's settings. */
+    public void startClickToCall(org.dialerd.core.store.ClickToCallStore store, Supplier<DaemonSettings> live,
+                                 DialerSettings dialer) {
+        ClickToCall started = new ClickToCall(this, writes, store, dialer, live);
+        pbx.addListener(event -> scheduler.execute(() -> started.handle(event)));
+        clickToCall = started;
+    }
+
+    @Override
+    public CompletableFuture<ClickToCall.Outcome> dialNumber(Agent agent, String phone, Optional<Integer> campaignId) {
+        return ClickToCall.request(this, clickToCall, agent, phone, campaignId);
+    }
+
     /** The tracked agent that is this queue member interface, logged in. */
     Optional<AgentState> memberAgent(String iface) {
         PbxEvent.QueueMember probe = new PbxEvent.QueueMember("", "", iface, "", "", 0, 0, 0, false, "", false);
@@ -562,6 +576,7 @@ public final class AgentEngine implements AgentService {
     }
 
     void publish(AgentState state) {
+        state.noteState(now());
         views.put(state.number(), state.view());
     }
 

@@ -49,6 +49,16 @@ public interface AgentService {
     /** Sends an event to the ECCP sessions that follow its agent (e.g. recordingmute from a request). */
     void announce(AgentEvent event);
 
+    /**
+     * Click-to-call: rings the logged-in agent's line, then dials {@code phone}, recorded in
+     * {@code campaignId} (empty: the agent's only active outgoing campaign). The answer comes
+     * once Asterisk took the Originate; the call's progress follows as events.
+     */
+    default CompletableFuture<ClickToCall.Outcome> dialNumber(Agent agent, String phone,
+                                                             Optional<Integer> campaignId) {
+        return CompletableFuture.completedFuture(ClickToCall.Outcome.refused(500, "No AMI connection"));
+    }
+
     /** Agents with no engine behind them (no Asterisk configured): every agent is offline. */
     static AgentService unavailable() {
         return new AgentService() {

@@ -45,8 +45,42 @@ final class AgentState {
     String parkingSpace;
     Long holdAudit;
 
+    /** The state last published (status, and on hold or not), and when it began. Survive logouts. */
+    private String shownState;
+    private LocalDateTime stateSince;
+
     AgentState(Agent agent) {
         this.agent = agent;
+    }
+
+    /** Notes when the state a console shows changed, for {@link AgentView#statusSince()}. */
+    void noteState(LocalDateTime now) {
+        String shown = status() + (onHold ? "+hold" : "");
+        if (!shown.equals(shownState)) {
+            shownState = shown;
+            stateSince = now;
+        }
+    }
+
+    private AgentStatus status() {
+        return !loggedIn ? AgentStatus.OFFLINE
+                : pause != null ? AgentStatus.PAUSED
+                : call != null || outboundCall != null ? AgentStatus.ONCALL
+                : AgentStatus.ONLINE;
+    }
+
+    /**
+     * The start of the state: a break's or hold's own start (a break taken over after a restart
+     * began before this run saw it), the link of the call, else when the engine saw it change.
+     */
+    private Optional<LocalDateTime> statusSince(AgentStatus status) {
+        LocalDateTime since = onHold && holdStart != null ? holdStart
+                : status == AgentStatus.PAUSED && pause != null ? pause.start()
+                : status == AgentStatus.ONCALL && call != null && call.linkStart != null ? call.linkStart
+                : status == AgentStatus.ONCALL && outboundCall != null && outboundCall.linkStart != null
+                        ? outboundCall.linkStart
+                : stateSince;
+        return Optional.ofNullable(since);
     }
 
     String number() {
@@ -54,17 +88,15 @@ final class AgentState {
     }
 
     AgentView view() {
-        AgentStatus status = !loggedIn ? AgentStatus.OFFLINE
-                : pause != null ? AgentStatus.PAUSED
-                : call != null || outboundCall != null ? AgentStatus.ONCALL
-                : AgentStatus.ONLINE;
+        AgentStatus status = status();
         boolean showLine = loggedIn || loggingIn;
         return new AgentView(agent, status, loggingIn && !loggedIn,
                 showLine ? Optional.ofNullable(channel) : Optional.empty(),
                 showLine ? Optional.ofNullable(extension) : Optional.empty(),
                 onHold, Optional.ofNullable(pause), queues.stream().toList(), Optional.ofNullable(loginStart),
                 call != null ? Optional.of(call.link())
-                        : outboundCall != null ? Optional.of(outboundCall.link()) : Optional.empty());
+                        : outboundCall != null ? Optional.of(outboundCall.link()) : Optional.empty(),
+                statusSince(status));
     }
 
     void cancelTimers() {

@@ -36,7 +36,7 @@ final class SessionHandlers {
     static {
         XmlElement.Builder requests = XmlElement.builder("requests");
         for (RequestName name : RequestName.values()) {
-            if (!name.isExtension()) {
+            if (!name.isExtension()) { // the reference's list, byte for byte
                 requests.add("request", name.wireName());
             }
         }

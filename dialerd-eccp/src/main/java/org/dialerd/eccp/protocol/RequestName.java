@@ -48,9 +48,12 @@ public enum RequestName {
     CAMPAIGNLOG(Access.SESSION, false),
     DUMPSTATUS(Access.SESSION, false),
     REFRESHAGENTS(Access.SESSION, false),
-    // Extensions (docs/protocol.md, "Extensions"): not in getrequestlist, which keeps the reference's 38 names.
+    // dialerd's extensions (docs/protocol.md, "Extensions"): not in getrequestlist, whose answer
+    // stays the reference's.
     SPYAGENT(Access.SESSION, true, true),
-    SPYSTOP(Access.SESSION, true, true);
+    SPYSTOP(Access.SESSION, true, true),
+    /** Click-to-call: ring the agent's line, then dial a number. */
+    DIALNUMBER(Access.SESSION, true, true);
 
     /** Who may send a request. Agent hashes are checked by the handlers that need them. */
     public enum Access { ANYONE, SESSION }

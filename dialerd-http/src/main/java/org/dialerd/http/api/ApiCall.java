@@ -42,7 +42,11 @@ public final class ApiCall {
      * percent-encoded) or {@code Agent-9000}. Not checked here: ECCP's handlers check it.
      */
     String agent() {
-        String raw = request.pathParam("agent").orElse("");
+        return agentNumber(request.pathParam("agent").orElse(""));
+    }
+
+    /** {@code Agent-9000} as {@code Agent/9000}; anything else as it is (ECCP checks it). */
+    static String agentNumber(String raw) {
         if (!raw.contains("/") && AgentNumber.parse(raw.replaceFirst("-", "/")).isPresent()) {
             return raw.replaceFirst("-", "/");
         }

@@ -19,6 +19,13 @@ import org.dialerd.http.SocketEndpoint;
  */
 public final class EventSocket implements SocketEndpoint {
     public static final String PATH = WebApi.PREFIX + "/events";
+    /** How often an open socket checks its token: it closes within this much of the expiry. */
+    static final java.time.Duration TOKEN_CHECK = java.time.Duration.ofSeconds(1);
+    /**
+     * The close code of a socket whose token expired or was revoked: in the range RFC 6455 leaves
+     * to applications, 4000 + the HTTP status the same token gets on a request.
+     */
+    public static final int CLOSE_TOKEN = 4401;
 
     private final WebApi api;
     private final SessionRegistry sessions;
@@ -65,7 +72,22 @@ public final class EventSocket implements SocketEndpoint {
         EccpSession session = new EccpSession(request.remote() + " (WebSocket)", request.clientAddress());
         session.loggedIn(account.username().orElse(""), account.appCookie().orElse(""));
         filter.ifPresent(session::filterByAgent);
-        return new Admission.Accept(new EventSocketHandler(session, sessions, this));
+        String token = WebApi.bearer(request).orElse("");
+        java.time.Instant expiresAt = api.lookup(token) instanceof Tokens.Lookup.Valid valid
+                ? valid.token().expiresAt() : clock.instant();
+        return new Admission.Accept(new EventSocketHandler(session, sessions, this, token, expiresAt));
+    }
+
+    /**
+     * Why a socket opened with {@code token} must close now (its token expired or was revoked),
+     * or empty while the token is valid. Checked every {@link #TOKEN_CHECK} by each socket. The
+     * expiry is the socket's own copy: an expired token is forgotten by the first lookup.
+     */
+    Optional<String> closeReason(String token, java.time.Instant expiresAt) {
+        if (!clock.instant().isBefore(expiresAt)) {
+            return Optional.of("Token expired");
+        }
+        return api.lookup(token) instanceof Tokens.Lookup.Valid ? Optional.empty() : Optional.of("Unauthorized");
     }
 
     /** The snapshot message, built after the events published so far. */

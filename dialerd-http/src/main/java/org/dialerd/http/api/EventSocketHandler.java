@@ -36,10 +36,30 @@ final class EventSocketHandler extends SimpleChannelInboundHandler<WebSocketFram
     private final SessionRegistry sessions;
     private final EventSocket socket;
 
-    EventSocketHandler(EccpSession session, SessionRegistry sessions, EventSocket socket) {
+    private final String token;
+    private final java.time.Instant expiresAt;
+
+    EventSocketHandler(EccpSession session, SessionRegistry sessions, EventSocket socket, String token,
+                       java.time.Instant expiresAt) {
         this.session = session;
         this.sessions = sessions;
         this.socket = socket;
+        this.token = token;
+        this.expiresAt = expiresAt;
+    }
+
+    /**
+     * Closes the socket (close code {@link EventSocket#CLOSE_TOKEN}, the reason as text) once its
+     * token expired or was revoked: a socket must not outlive the credentials that opened it.
+     */
+    void checkToken(ChannelHandlerContext ctx) {
+        socket.closeReason(token, expiresAt).ifPresent(reason -> {
+            if (ctx.channel().isActive()) {
+                log.debug("event socket {}: {}; closing", session.remoteAddress(), reason);
+                ctx.writeAndFlush(new CloseWebSocketFrame(EventSocket.CLOSE_TOKEN, reason))
+                        .addListener(ChannelFutureListener.CLOSE);
+            }
+        });
     }
 
     /** Subscribes once the handshake is out: an event written before it would break the HTTP answer. */
@@ -51,6 +71,10 @@ final class EventSocketHandler extends SimpleChannelInboundHandler<WebSocketFram
         }
         sessions.subscribe(session, ctx.channel(), JsonEvents.INSTANCE);
         ctx.channel().closeFuture().addListener(future -> sessions.remove(session));
+        long every = EventSocket.TOKEN_CHECK.toMillis();
+        java.util.concurrent.ScheduledFuture<?> check = ctx.executor().scheduleAtFixedRate(() -> checkToken(ctx),
+                every, every, java.util.concurrent.TimeUnit.MILLISECONDS);
+        ctx.channel().closeFuture().addListener(future -> check.cancel(false));
         log.debug("event socket {} opened ({})", session.remoteAddress(),
                 session.agentFilter().map(Object::toString).orElse("every agent"));
     }

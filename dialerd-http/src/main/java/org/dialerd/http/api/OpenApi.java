@@ -87,6 +87,10 @@ public final class OpenApi {
         ObjectNode responses = node.putObject("responses");
         responses.putObject(operation.method().equals("DELETE") ? "204" : "200").put("description", "Success");
         for (int code : new TreeSet<>(operation.errors())) {
+            if (code >= 300 && code < 400) {
+                responses.putObject(String.valueOf(code)).put("description", "Moved (see the Location header)");
+                continue;
+            }
             int status = ApiResponses.status(code);
             responses.putObject(String.valueOf(status)).put("description", REASONS.getOrDefault(code, "Error"))
                     .putObject("content").putObject("application/json").putObject("schema")

@@ -30,11 +30,12 @@ final class Snapshot {
             agent.put("onhold", view.onHold());
             ArrayNode queues = agent.putArray("queues");
             view.queues().forEach(queues::add);
-            agent.put("login_start", view.loginStart().map(Object::toString).orElse(null));
+            agent.put("login_start", view.loginStart().map(Snapshot::iso).orElse(null));
+            agent.put("status_since", view.statusSince().map(Snapshot::iso).orElse(null));
             if (view.pause().isPresent()) {
                 AgentView.Pause pause = view.pause().get();
                 agent.putObject("pause").put("break_id", pause.breakId()).put("name", pause.breakName())
-                        .put("start", pause.start().toString());
+                        .put("start", iso(pause.start()));
             } else {
                 agent.putNull("pause");
             }
@@ -48,6 +49,12 @@ final class Snapshot {
         return snapshot;
     }
 
+    /** Seconds always written ({@code LocalDateTime.toString} leaves out ":00"). */
+    private static String iso(java.time.LocalDateTime time) {
+        return time.format(java.time.format.DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+    }
+
+    /** {@code link_start} is null while the call is not linked yet (a call placed for the agent rings). */
     private static ObjectNode call(CallLink call) {
         ObjectNode node = ApiResponses.MAPPER.createObjectNode()
                 .put("calltype", call.callType())
@@ -60,6 +67,6 @@ final class Snapshot {
         return node.put("phone", call.phone())
                 .put("remote_channel", call.remoteChannel())
                 .put("queue", call.queue())
-                .put("link_start", call.linkStart().toString());
+                .put("link_start", call.linkStart() == null ? null : iso(call.linkStart()));
     }
 }

@@ -41,6 +41,7 @@ public final class WebApi {
         all.addAll(AgentEndpoints.routes(agentNumbers));
         all.addAll(CallEndpoints.routes());
         all.addAll(SupervisorEndpoints.routes());
+        all.add(ClickToCallEndpoint.route());
         all.addAll(CampaignEndpoints.routes());
         all.addAll(more);
         this.routes = List.copyOf(all);
@@ -120,6 +121,11 @@ public final class WebApi {
             return valid.token().session();
         }
         throw new ApiFailure(401, found instanceof Tokens.Lookup.Expired ? "Token expired" : "Unauthorized");
+    }
+
+    /** What {@code token} is now: valid, expired, or unknown (never issued, revoked, forgotten). */
+    Tokens.Lookup lookup(String token) {
+        return tokens.find(token);
     }
 
     /** The token of {@code Authorization: Bearer …}, or of the {@code token} query parameter (WebSocket). */

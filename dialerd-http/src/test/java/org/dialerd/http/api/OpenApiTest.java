@@ -60,6 +60,26 @@ class OpenApiTest {
     }
 
     @Test
+    void clickToCallIsDescribedAsAnAgentActionWithItsRefusals() throws Exception {
+        JsonNode document = ApiResponses.MAPPER.readTree(OpenApi.document(api.routes(), others));
+        JsonNode calls = document.get("paths").get("/api/v1/calls").get("post");
+        for (String status : List.of("200", "400", "401", "404", "422", "500")) {
+            assertTrue(calls.get("responses").has(status), status + " in " + calls);
+        }
+        assertEquals("X-Agent-Password", calls.get("parameters").get(0).get("name").asText());
+        assertTrue(calls.get("requestBody").toString().contains("phone"), calls.toString());
+    }
+
+    @Test
+    void aRedirectIsListedWithoutTheErrorShape() throws Exception {
+        JsonNode document = ApiResponses.MAPPER.readTree(OpenApi.document(api.routes(), List.of(
+                new OpenApi.Operation("GET", "/console", "pages", List.of(301, 404)))));
+        JsonNode responses = document.get("paths").get("/console").get("get").get("responses");
+        assertTrue(responses.get("301").get("content") == null, responses.toString());
+        assertTrue(responses.get("404").has("content"), responses.toString());
+    }
+
+    @Test
     void aRouteWithoutADescriptionStopsTheStart() {
         Router router = api.register(Router.builder().get("/health", request -> Response.text(200, "text/plain", ""))
                 .get("/undocumented", request -> Response.text(200, "text/plain", "")), others).build();

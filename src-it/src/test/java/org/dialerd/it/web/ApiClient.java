@@ -77,6 +77,14 @@ final class ApiClient {
         return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE(), Map.of());
     }
 
+    /** Any method, with a body when {@code json} is not null. */
+    Answer request(String method, String path, String json, Map<String, String> headers) {
+        HttpRequest.BodyPublisher body = json == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json);
+        return send(HttpRequest.newBuilder(URI.create(base + path)).method(method, body)
+                .header("Content-Type", "application/json"), headers);
+    }
+
     /** An agent action: the agent's ECCP password in X-Agent-Password. */
     Answer agent(String path, String json, String agentPassword) {
         return post(path, json, Map.of("X-Agent-Password", agentPassword));
@@ -90,7 +98,9 @@ final class ApiClient {
         try {
             HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(20)).build(),
                     HttpResponse.BodyHandlers.ofString());
-            JsonNode body = response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+            boolean json = response.headers().firstValue("Content-Type").orElse("application/json")
+                    .startsWith("application/json");
+            JsonNode body = response.body().isEmpty() || !json ? JSON.nullNode() : JSON.readTree(response.body());
             return new Answer(response.statusCode(), body, response);
         } catch (IOException e) {
             throw new AssertionError("HTTP request failed: " + e, e);

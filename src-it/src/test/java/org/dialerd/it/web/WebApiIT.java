@@ -133,6 +133,9 @@ class WebApiIT {
             assertEquals("online", agent.get("status").asText());
             assertEquals("1002", agent.get("extension").asText());
             assertTrue(agent.get("pause").isNull());
+            String since = agent.get("status_since").asText();
+            assertTrue(since.compareTo(agent.get("login_start").asText()) >= 0 && since.length() == 19,
+                    "online since the break ended, after the login: " + agent);
 
             assertEquals(200, api.agent("/api/v1/agents/Agent-9001/logout", "", "demo").status());
             socket.awaitEvent("agentloggedout", WAIT);
