@@ -68,10 +68,10 @@ public final class Dispatcher {
 
     /**
      * @param fromMemory whether a request would be answered from the reference data in memory now
-     *                   (then it waits for no journal write: it reads no row the engine writes). It
-     *                   still runs on the database executor: answered on the worker pool, a flood of
-     *                   pipelined getpauses outran a reading client's socket and hit
-     *                   max_outbound_bytes (HostileInputIT)
+     *                   (then it waits for no journal write: it reads no row the engine writes, and it
+     *                   runs on the worker pool like getagentstatus: the hand-off to the database
+     *                   executor was most of its cost). A pipelined flood of them does not outrun a
+     *                   reading client: answers wait for the socket's writability (EccpChannelHandler)
      */
     public Dispatcher(Map<RequestName, RequestHandler> handlers, Services services, ReadBarrier barrier,
                       EccpMetrics metrics, java.util.function.Predicate<RequestName> fromMemory) {
@@ -88,6 +88,17 @@ public final class Dispatcher {
     /** Whether the request may touch the database (unknown names do not: they get 501). */
     public static boolean mayUseDatabase(EccpRequest request) {
         return RequestName.fromWireName(request.body().name()).map(name -> !DATABASE_FREE.contains(name))
+                .orElse(false);
+    }
+
+    /**
+     * Whether the request may touch the database now: not when the reference data in memory answers
+     * it. Decided when the request's turn comes; if a reload is pending by the time the handler
+     * runs, the cached store reads that one table through, a short read on the worker pool.
+     */
+    public boolean mayUseDatabaseNow(EccpRequest request) {
+        return RequestName.fromWireName(request.body().name())
+                .map(name -> !DATABASE_FREE.contains(name) && !fromMemory.test(name))
                 .orElse(false);
     }
 

@@ -128,7 +128,7 @@ final class EccpChannelHandler extends ChannelInboundHandlerAdapter {
             answered(ctx);
             return java.util.concurrent.CompletableFuture.completedFuture(null);
         }
-        if (!Dispatcher.mayUseDatabase(request)) {
+        if (!dispatcher.mayUseDatabaseNow(request)) {
             try {
                 reply(ctx, request, dispatcher.dispatch(session, request));
             } finally {

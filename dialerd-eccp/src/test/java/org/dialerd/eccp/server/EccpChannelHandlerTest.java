@@ -39,6 +39,32 @@ class EccpChannelHandlerTest {
     }
 
     @Test
+    void aRequestAnsweredFromMemoryRunsOnTheWorkersAndOneThatReadsTheDatabaseOnTheDatabaseExecutor() {
+        java.util.concurrent.atomic.AtomicBoolean inMemory = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Dispatcher pauses = new Dispatcher(Map.of(RequestName.GETPAUSES,
+                (context, request) -> XmlElement.empty("getpauses_response")), FakeServices.create(() -> false),
+                ReadBarrier.NONE, EccpMetrics.NONE, name -> name == RequestName.GETPAUSES && inMemory.get());
+        List<Runnable> workers = new ArrayList<>();
+        List<Runnable> database = new ArrayList<>();
+        EmbeddedChannel connection = new EmbeddedChannel(new EccpChannelHandler(pauses, workers::add, database::add,
+                EccpServerSettings.defaults(), new SessionRegistry(1 << 20)));
+
+        connection.writeInbound(new EccpRequest("1", XmlElement.empty("getpauses")));
+        workers.remove(0).run();
+        assertTrue(database.isEmpty(), "answered from memory: no hand-off to the database executor");
+        assertEquals("<response id=\"1\"><failure><code>401</code><message>Unauthorized</message></failure></response>",
+                connection.readOutbound().toString());
+
+        inMemory.set(false); // the break table waits for a reload: the answer may read the database
+        connection.writeInbound(new EccpRequest("2", XmlElement.empty("getpauses")));
+        workers.remove(0).run();
+        assertEquals(1, database.size());
+        database.remove(0).run();
+        connection.runPendingTasks();
+        assertTrue(connection.readOutbound().toString().startsWith("<response id=\"2\">"));
+    }
+
+    @Test
     void aConnectionWithNothingInFlightIsClosedWhenIdle() {
         channel.writeInbound(new EccpRequest("1", XmlElement.empty("getrequestlist")));
         runQueuedWork();
