@@ -102,6 +102,18 @@ public final class Dispatcher {
                 .orElse(false);
     }
 
+    /**
+     * Requests answered in microseconds from the engine's published views or the session itself,
+     * with nothing that may block (no database, no AMI, no log line per agent like dumpstatus).
+     */
+    private static final java.util.Set<RequestName> MICROSECONDS = java.util.EnumSet.of(RequestName.GETAGENTSTATUS,
+            RequestName.GETREQUESTLIST, RequestName.FILTERBYAGENT, RequestName.CALLPROGRESS);
+
+    /** Whether the request may be answered on the connection's event loop (see {@link #MICROSECONDS}). */
+    public static boolean answersInMicroseconds(EccpRequest request) {
+        return RequestName.fromWireName(request.body().name()).map(MICROSECONDS::contains).orElse(false);
+    }
+
     /** The answer when the database executor has no room for another request. */
     public static Reply databaseBusy(EccpRequest request) {
         return new Reply(Replies.response(request.id(), Replies.failureElement(503, "Database unavailable")), false);

@@ -18,7 +18,8 @@ class EccpChannelHandlerTest {
     /** Worker tasks wait here until the test runs them, on its own thread. */
     private final List<Runnable> queued = new ArrayList<>();
     private final Dispatcher dispatcher = new Dispatcher(Map.of(RequestName.GETREQUESTLIST,
-            (context, request) -> XmlElement.empty("getrequestlist_response")), FakeServices.create(() -> false));
+            (context, request) -> XmlElement.empty("getrequestlist_response"), RequestName.GETCAMPAIGNLIST,
+            (context, request) -> XmlElement.empty("getcampaignlist_response")), FakeServices.create(() -> false));
     private final EmbeddedChannel channel = new EmbeddedChannel(new EccpChannelHandler(dispatcher, queued::add, queued::add,
             EccpServerSettings.defaults(), new SessionRegistry(1 << 20)));
 
@@ -31,11 +32,30 @@ class EccpChannelHandlerTest {
 
     @Test
     void aConnectionWithRequestsStillBeingAnsweredIsNotIdle() {
-        channel.writeInbound(new EccpRequest("1", XmlElement.empty("getrequestlist")));
+        channel.writeInbound(new EccpRequest("1", XmlElement.empty("getcampaignlist")));
         channel.pipeline().fireUserEventTriggered(IdleStateEvent.FIRST_READER_IDLE_STATE_EVENT);
         assertTrue(channel.isOpen(), "reading is paused by the server while it answers: not the client's idleness");
         runQueuedWork();
+        assertTrue(channel.readOutbound().toString().startsWith("<response id=\"1\">"));
+    }
+
+    @Test
+    void aRequestAnsweredFromTheEnginesViewsIsAnsweredOnTheEventLoopWhenNothingIsInFlight() {
+        channel.writeInbound(new EccpRequest("1", XmlElement.empty("getrequestlist")));
+
+        assertTrue(queued.isEmpty(), "no hand-off to a worker");
         assertEquals("<response id=\"1\"><getrequestlist_response/></response>", channel.readOutbound().toString());
+    }
+
+    @Test
+    void aQuickRequestBehindOneStillBeingAnsweredWaitsItsTurn() {
+        channel.writeInbound(new EccpRequest("1", XmlElement.empty("getcampaignlist")),
+                new EccpRequest("2", XmlElement.empty("getrequestlist")));
+        assertEquals(null, (Object) channel.readOutbound(), "request 2 must not overtake request 1");
+
+        runQueuedWork();
+        assertTrue(channel.readOutbound().toString().startsWith("<response id=\"1\">"));
+        assertEquals("<response id=\"2\"><getrequestlist_response/></response>", channel.readOutbound().toString());
     }
 
     @Test
