@@ -254,9 +254,22 @@ final class EccpChannelHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
+    /**
+     * Counted on the event loop: an answer written from a worker is a task queued there, and a
+     * request answered on the event loop ({@link #answerInline}) must not overtake it. The count
+     * drops behind the write in the same task queue, so "nothing in flight" means "written".
+     */
     private void answered(ChannelHandlerContext ctx) {
+        if (!ctx.executor().inEventLoop()) {
+            try {
+                ctx.executor().execute(() -> answered(ctx));
+                return;
+            } catch (java.util.concurrent.RejectedExecutionException shutDown) {
+                // The event loop is gone (server stopping): nothing will be written or read any more.
+            }
+        }
         if (inFlight.decrementAndGet() == settings.maxRequestsInFlight() / 2) {
-            ctx.channel().eventLoop().execute(() -> updateReading(ctx));
+            updateReading(ctx);
         }
     }
 
