@@ -26,16 +26,10 @@ import org.dialerd.core.store.ReportStore.QueueCalls;
  * Every branch takes the range's first and last second; the last-row branches take them twice.
  */
 final class AgentActivityRead {
-    /** The audit row of each agent that started last in the range (ties broken by id). */
-    private static final String LAST_AUDIT_ROW = """
-            SELECT %2$d, a.id_agent, NULL, NULL, NULL, NULL, a.datetime_init, a.datetime_end
-            FROM audit a
-            WHERE a.id_break IS %1$s AND a.datetime_init BETWEEN ? AND ?
-              AND NOT EXISTS (
-                SELECT 1 FROM audit b
-                WHERE b.id_agent = a.id_agent AND b.id_break IS %1$s AND b.datetime_init BETWEEN ? AND ?
-                  AND (b.datetime_init > a.datetime_init OR (b.datetime_init = a.datetime_init AND b.id > a.id)))""";
-
+    /**
+     * Parts 3 and 4 are the audit row of each agent that started last in the range (ties broken by
+     * id), among login sessions (id_break IS NULL) and pauses (id_break IS NOT NULL).
+     */
     static final String SQL = """
             SELECT 0 AS part, ag.id AS n1, SUM(TIME_TO_SEC(au.duration)) AS n2, NULL AS n3,
                    CONCAT(ag.type, '/', ag.number) AS s1, ag.name AS s2, NULL AS t1, NULL AS t2
@@ -57,8 +51,22 @@ final class AgentActivityRead {
             WHERE c.start_time BETWEEN ? AND ? AND c.id_agent IS NOT NULL
             GROUP BY c.id_agent, p.queue
             UNION ALL
-            """ + LAST_AUDIT_ROW.formatted("NULL", 3) + "\nUNION ALL\n" + LAST_AUDIT_ROW.formatted("NOT NULL", 4)
-            + "\nORDER BY part, n1, s1";
+            SELECT 3, a.id_agent, NULL, NULL, NULL, NULL, a.datetime_init, a.datetime_end
+            FROM audit a
+            WHERE a.id_break IS NULL AND a.datetime_init BETWEEN ? AND ?
+              AND NOT EXISTS (
+                SELECT 1 FROM audit b
+                WHERE b.id_agent = a.id_agent AND b.id_break IS NULL AND b.datetime_init BETWEEN ? AND ?
+                  AND (b.datetime_init > a.datetime_init OR (b.datetime_init = a.datetime_init AND b.id > a.id)))
+            UNION ALL
+            SELECT 4, a.id_agent, NULL, NULL, NULL, NULL, a.datetime_init, a.datetime_end
+            FROM audit a
+            WHERE a.id_break IS NOT NULL AND a.datetime_init BETWEEN ? AND ?
+              AND NOT EXISTS (
+                SELECT 1 FROM audit b
+                WHERE b.id_agent = a.id_agent AND b.id_break IS NOT NULL AND b.datetime_init BETWEEN ? AND ?
+                  AND (b.datetime_init > a.datetime_init OR (b.datetime_init = a.datetime_init AND b.id > a.id)))
+            ORDER BY part, n1, s1""";
 
     private final Jdbc jdbc;
 

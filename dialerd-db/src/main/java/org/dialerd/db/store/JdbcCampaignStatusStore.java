@@ -54,62 +54,57 @@ public final class JdbcCampaignStatusStore implements CampaignStatusStore {
      *   part 2: total (n1) and longest (n2) talk time
      *   part 3: a waiting call: id (n1), phone (s1), status (s2), trunk (s3), times t1..t3
      */
-    private static final String COLUMNS = "SELECT %d AS part, %s AS s1, %s AS s2, %s AS s3, %s AS n1, %s AS n2,"
-            + " %s AS t1, %s AS t2, %s AS t3";
-    private static final String ORDER = " ORDER BY part, n1";
-
-    private static String branch(int part, String s1, String s2, String s3, String n1, String n2, String t1,
-                                 String t2, String t3) {
-        return COLUMNS.formatted(part, s1, s2, s3, n1, n2, t1, t2, t3);
-    }
-
-    private static String queueBranch(String queue, String from) {
-        return branch(0, queue, "NULL", "NULL", "NULL", "NULL", "NULL", "NULL", "NULL") + from;
-    }
-
-    private static String countsBranch(String status, String from) {
-        return " UNION ALL " + branch(1, status, "NULL", "NULL", "COUNT(*)", "NULL", "NULL", "NULL", "NULL") + from;
-    }
-
-    private static String durationsBranch(String duration, String from) {
-        return " UNION ALL " + branch(2, "NULL", "NULL", "NULL", "SUM(" + duration + ")", "MAX(" + duration + ")",
-                "NULL", "NULL", "NULL") + from;
-    }
-
     /** Parameters: campaign; campaign, day, day (counts); campaign, day, day (durations); campaign. */
-    private static final String OUTGOING_SUMMARY = queueBranch("COALESCE(queue, '')", " FROM campaign WHERE id = ?")
-            + countsBranch("status", " FROM calls WHERE id_campaign = ? AND (? IS NULL OR datetime_originate >= ?)"
-                    + " GROUP BY status")
-            + durationsBranch("duration", " FROM calls WHERE id_campaign = ? AND status = 'Success'"
-                    + " AND end_time IS NOT NULL AND (? IS NULL OR start_time >= ?)")
-            + " UNION ALL " + branch(3, "phone", "status", "trunk", "id", "NULL", "datetime_originate",
-                    "fecha_llamada", "datetime_entry_queue")
-            + " FROM calls WHERE id_campaign = ? AND status IN ('Placing', 'Ringing', 'OnQueue')" + ORDER;
-
-    private static final String INCOMING_WAITING = branch(3, "callerid", "NULL", "trunk", "id", "NULL", "NULL", "NULL",
-            "datetime_entry_queue");
+    private static final String OUTGOING_SUMMARY = """
+            SELECT 0 AS part, COALESCE(queue, '') AS s1, NULL AS s2, NULL AS s3, NULL AS n1, NULL AS n2,
+                   NULL AS t1, NULL AS t2, NULL AS t3
+            FROM campaign WHERE id = ?
+            UNION ALL
+            SELECT 1, status, NULL, NULL, COUNT(*), NULL, NULL, NULL, NULL
+            FROM calls WHERE id_campaign = ? AND (? IS NULL OR datetime_originate >= ?) GROUP BY status
+            UNION ALL
+            SELECT 2, NULL, NULL, NULL, SUM(duration), MAX(duration), NULL, NULL, NULL
+            FROM calls WHERE id_campaign = ? AND status = 'Success' AND end_time IS NOT NULL
+                AND (? IS NULL OR start_time >= ?)
+            UNION ALL
+            SELECT 3, phone, status, trunk, id, NULL, datetime_originate, fecha_llamada, datetime_entry_queue
+            FROM calls WHERE id_campaign = ? AND status IN ('Placing', 'Ringing', 'OnQueue')
+            ORDER BY part, n1""";
 
     /** Parameters: as {@link #OUTGOING_SUMMARY}. */
-    private static final String CAMPAIGN_SUMMARY = queueBranch("COALESCE(q.queue, '')", " FROM campaign_entry c"
-                    + " JOIN queue_call_entry q ON c.id_queue_call_entry = q.id WHERE c.id = ?")
-            + countsBranch("status", " FROM call_entry WHERE id_campaign = ?"
-                    + " AND (? IS NULL OR datetime_entry_queue >= ?) GROUP BY status")
-            + durationsBranch("duration", " FROM call_entry WHERE id_campaign = ? AND status = 'terminada'"
-                    + " AND datetime_end IS NOT NULL AND (? IS NULL OR datetime_init >= ?)")
-            + " UNION ALL " + INCOMING_WAITING + " FROM call_entry WHERE id_campaign = ? AND status = 'en-cola'"
-            + ORDER;
-
-    private static final String QUEUE_CALLS = " FROM call_entry ce JOIN queue_call_entry q"
-            + " ON ce.id_queue_call_entry = q.id WHERE ce.id_campaign IS NULL AND q.queue = ?";
+    private static final String CAMPAIGN_SUMMARY = """
+            SELECT 0 AS part, COALESCE(q.queue, '') AS s1, NULL AS s2, NULL AS s3, NULL AS n1, NULL AS n2,
+                   NULL AS t1, NULL AS t2, NULL AS t3
+            FROM campaign_entry c JOIN queue_call_entry q ON c.id_queue_call_entry = q.id WHERE c.id = ?
+            UNION ALL
+            SELECT 1, status, NULL, NULL, COUNT(*), NULL, NULL, NULL, NULL
+            FROM call_entry WHERE id_campaign = ? AND (? IS NULL OR datetime_entry_queue >= ?) GROUP BY status
+            UNION ALL
+            SELECT 2, NULL, NULL, NULL, SUM(duration), MAX(duration), NULL, NULL, NULL
+            FROM call_entry WHERE id_campaign = ? AND status = 'terminada' AND datetime_end IS NOT NULL
+                AND (? IS NULL OR datetime_init >= ?)
+            UNION ALL
+            SELECT 3, callerid, NULL, trunk, id, NULL, NULL, NULL, datetime_entry_queue
+            FROM call_entry WHERE id_campaign = ? AND status = 'en-cola'
+            ORDER BY part, n1""";
 
     /** Parameters: queue, day, day (counts); queue, day, day (durations); queue. There is no part 0. */
-    private static final String QUEUE_SUMMARY = (countsBranch("ce.status", QUEUE_CALLS
-                    + " AND (? IS NULL OR ce.datetime_entry_queue >= ?) GROUP BY ce.status")
-            + durationsBranch("ce.duration", QUEUE_CALLS + " AND ce.status = 'terminada'"
-                    + " AND ce.datetime_end IS NOT NULL AND (? IS NULL OR ce.datetime_init >= ?)")
-            + " UNION ALL " + branch(3, "ce.callerid", "NULL", "ce.trunk", "ce.id", "NULL", "NULL", "NULL",
-                    "ce.datetime_entry_queue") + QUEUE_CALLS + " AND ce.status = 'en-cola'" + ORDER)
-            .substring(" UNION ALL ".length());
+    private static final String QUEUE_SUMMARY = """
+            SELECT 1 AS part, ce.status AS s1, NULL AS s2, NULL AS s3, COUNT(*) AS n1, NULL AS n2,
+                   NULL AS t1, NULL AS t2, NULL AS t3
+            FROM call_entry ce JOIN queue_call_entry q ON ce.id_queue_call_entry = q.id
+            WHERE ce.id_campaign IS NULL AND q.queue = ? AND (? IS NULL OR ce.datetime_entry_queue >= ?)
+            GROUP BY ce.status
+            UNION ALL
+            SELECT 2, NULL, NULL, NULL, SUM(ce.duration), MAX(ce.duration), NULL, NULL, NULL
+            FROM call_entry ce JOIN queue_call_entry q ON ce.id_queue_call_entry = q.id
+            WHERE ce.id_campaign IS NULL AND q.queue = ? AND ce.status = 'terminada'
+                AND ce.datetime_end IS NOT NULL AND (? IS NULL OR ce.datetime_init >= ?)
+            UNION ALL
+            SELECT 3, ce.callerid, NULL, ce.trunk, ce.id, NULL, NULL, NULL, ce.datetime_entry_queue
+            FROM call_entry ce JOIN queue_call_entry q ON ce.id_queue_call_entry = q.id
+            WHERE ce.id_campaign IS NULL AND q.queue = ? AND ce.status = 'en-cola'
+            ORDER BY part, n1""";
 
     private final Jdbc jdbc;
 

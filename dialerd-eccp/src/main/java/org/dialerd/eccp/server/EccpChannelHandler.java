@@ -97,14 +97,15 @@ final class EccpChannelHandler extends ChannelInboundHandlerAdapter {
 
     /**
      * Requests answered from the engine's published views alone (getagentstatus, getrequestlist,
-     * filterbyagent, callprogress) are microseconds of work that never block: when nothing of the session is still being
-     * answered (so order is kept) and the socket takes more, they are answered here, on the event
-     * loop, instead of crossing to a worker and back (two thread hand-offs and a wake-up of the
+     * filterbyagent, callprogress) are microseconds of work that never block: when nothing of the
+     * session is still being answered (so order is kept) and the socket takes more, they are
+     * answered here, on the event loop, instead of crossing to a worker and back (two thread hand-offs and a wake-up of the
      * event loop per answer, most of a request/response round trip on a busy two-core machine).
      * Their answers are flushed once per read ({@link #channelReadComplete}).
      */
     private boolean answersOnTheEventLoop(ChannelHandlerContext ctx, EccpRequest request) {
-        return inFlight.get() == 0 && !closing && ctx.channel().isWritable() && Dispatcher.answersInMicroseconds(request);
+        return inFlight.get() == 0 && !closing && ctx.channel().isWritable()
+                && Dispatcher.answersInMicroseconds(request);
     }
 
     private void answerInline(ChannelHandlerContext ctx, EccpRequest request) {
