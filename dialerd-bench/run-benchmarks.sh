@@ -17,7 +17,7 @@ SECONDS_STEADY=${SECONDS_STEADY:-10}
 WARMUP=${WARMUP:-5}
 TOOL_OPTS=${TOOL_OPTS:--Xmx2g}
 DIALERD_OPTS=${DIALERD_OPTS:--Xmx1g}
-SCENARIOS=${SCENARIOS:-"status-1 status-8 pipelined status-10k idle-1000 idle-10000 campaignlist campaigninfo mix events cds"}
+SCENARIOS=${SCENARIOS:-"status-1 status-8 pipelined status-10k idle-1000 idle-10000 campaignlist campaigninfo callinfo pauses campaignstatus queuestatus activity queuelist queuescript mix events cds"}
 for jar in "$BENCH" "$DIALERD"; do
   [ -f "$jar" ] || { echo "missing $jar: run ./mvnw -q -B package -DskipTests first" >&2; exit 2; }
 done
@@ -73,6 +73,14 @@ if wanted idle-10000; then
 fi
 wanted campaignlist && run campaignlist --sessions 1 --mix getcampaignlist
 wanted campaigninfo && run campaigninfo --sessions 1 --mix getcampaigninfo
+# The other database-backed requests of issue 9, one connection each (no reference figure to compare).
+wanted callinfo && run callinfo --sessions 1 --mix getcallinfo
+wanted pauses && run pauses --sessions 1 --mix getpauses
+wanted campaignstatus && run campaignstatus --sessions 1 --mix getcampaignstatus
+wanted queuestatus && run queuestatus --sessions 1 --mix getincomingqueuestatus
+wanted activity && run activity --sessions 1 --mix getagentactivitysummary
+wanted queuelist && run queuelist --sessions 1 --mix getincomingqueuelist
+wanted queuescript && run queuescript --sessions 1 --mix getqueuescript
 wanted mix && run mix --sessions 8 --rate 2000 \
   --mix getagentstatus:4,getcampaigninfo,getcallinfo,getpauses,getcampaignstatus,getagentactivitysummary,getcampaignlist
 wanted events && run events --sessions 0 --filtered 2000 --calls 200 --monitors 4
@@ -109,6 +117,17 @@ if wanted idle-10000; then
 fi
 wanted campaignlist && rate_row campaignlist "getcampaignlist, 1 connection" 13170 "≥ 13,170 req/s (10× 1,317)"
 wanted campaigninfo && rate_row campaigninfo "getcampaigninfo, 1 connection" 7580 "≥ 7,580 req/s (10× 758)"
+for one in "callinfo getcallinfo" "pauses getpauses" "campaignstatus getcampaignstatus" \
+           "queuestatus getincomingqueuestatus" "activity getagentactivitysummary" \
+           "queuelist getincomingqueuelist" "queuescript getqueuescript"; do
+  set -- $one
+  if wanted "$1"; then
+    if failed "$1"; then row "$2, 1 connection" "run failed" "(no reference figure)" "–"; else
+    row "$2, 1 connection" \
+        "$(num "$(field "$1" steady_rate)") req/s, p50 $(field "$1" steady_p50) ms, p99 $(field "$1" steady_p99) ms, failures $(field "$1" failures)" \
+        "(no reference figure)" "–"; fi
+  fi
+done
 if wanted mix; then
   row "console mix at 2,000 req/s (open loop, 8 connections)" \
       "$(num "$(field mix steady_rate)") req/s, p50 $(field mix steady_p50) ms, p99 $(field mix steady_p99) ms, failures $(field mix failures)" \

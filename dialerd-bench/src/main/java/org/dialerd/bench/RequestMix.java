@@ -31,7 +31,9 @@ final class RequestMix {
             Map.entry("getagentactivitysummary", i -> XmlElement.builder("getagentactivitysummary")
                     .add("datetime_start", TODAY).add("datetime_end", TODAY).build()),
             Map.entry("getincomingqueuelist", i -> XmlElement.empty("getincomingqueuelist")),
-            Map.entry("getqueuescript", i -> XmlElement.builder("getqueuescript").add("queue", "8001").build()));
+            Map.entry("getqueuescript", i -> XmlElement.builder("getqueuescript").add("queue", "8001").build()),
+            Map.entry("getincomingqueuestatus", i -> XmlElement.builder("getincomingqueuestatus")
+                    .add("queue", "8001").build()));
 
     private final List<String> cycle;
 

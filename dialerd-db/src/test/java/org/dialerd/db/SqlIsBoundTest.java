@@ -31,7 +31,6 @@ class SqlIsBoundTest {
     private static final Map<String, String> ALLOWED = Map.ofEntries(
             Map.entry("JdbcCallStore.java: placeholders", "a run of '?, ?, ?' for an IN list; the ids are bound"),
             Map.entry("JdbcReportStore.java: placeholders", "a run of '?, ?, ?' for an IN list; the ids are bound"),
-            Map.entry("JdbcReportStore.java: breakTest", "private; called with the literals NULL and NOT NULL only"),
             Map.entry("SchemaInstaller.java: table", "holdsRows is private and called with the literals agent and"
                     + " eccp_authorized_clients only"),
             Map.entry("EmbeddedMariaDb.java: name", "createDatabase validates it first (settings(name):"

@@ -32,11 +32,21 @@ public final class JdbcOutgoingCallStore implements OutgoingCallStore {
      * row (848,000 rows read, seconds; docs/benchmarks.md). Each statement walks the index
      * dialerd_calls_dialable (id_campaign, dnc, retries, id, status, window columns) in its
      * order, filters status and window inside the index and stops at LIMIT.
+     *
+     * "Has a window" is written as four disjoint prefixes of campaign_date_schedule (id_campaign,
+     * date_init, date_end, time_init, time_end) so that index can read the windowed calls as
+     * ranges: in a campaign with few or no windowed calls (the usual case) the walk of
+     * dialerd_calls_dialable would otherwise read every dialable entry of the campaign to find none
+     * (200,000 entries, 190-370 ms per round); the optimizer now reads the few windowed rows
+     * (0.1 ms), and still walks dialerd_calls_dialable when windowed calls are many.
      */
     static final String WINDOWED = "SELECT id, phone, status, retries, dnc, agent, date_init, date_end, time_init, "
             + "time_end FROM calls WHERE id_campaign = ? AND dnc = 0 AND retries < ? AND (status IS NULL OR status "
-            + "NOT IN ('Success', 'Placing', 'Ringing', 'OnQueue', 'OnHold')) AND (date_init IS NOT NULL OR "
-            + "date_end IS NOT NULL OR time_init IS NOT NULL OR time_end IS NOT NULL) ORDER BY retries, id LIMIT ?";
+            + "NOT IN ('Success', 'Placing', 'Ringing', 'OnQueue', 'OnHold')) AND (date_init IS NOT NULL "
+            + "OR (date_init IS NULL AND date_end IS NOT NULL) "
+            + "OR (date_init IS NULL AND date_end IS NULL AND time_init IS NOT NULL) "
+            + "OR (date_init IS NULL AND date_end IS NULL AND time_init IS NULL AND time_end IS NOT NULL)) "
+            + "ORDER BY retries, id LIMIT ?";
     static final String UNBOUNDED = "SELECT id, phone, status, retries, dnc, agent, date_init, date_end, time_init, "
             + "time_end FROM calls WHERE id_campaign = ? AND dnc = 0 AND retries < ? AND (status IS NULL OR status "
             + "NOT IN ('Success', 'Placing', 'Ringing', 'OnQueue', 'OnHold')) AND date_init IS NULL AND "

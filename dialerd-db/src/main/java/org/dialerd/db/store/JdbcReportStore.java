@@ -8,11 +8,8 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.stream.Collectors;
 import org.dialerd.core.store.ReportStore;
 
@@ -46,50 +43,12 @@ public final class JdbcReportStore implements ReportStore {
             LEFT JOIN agent a ON a.id = l.id_agent
             WHERE l.datetime_entry BETWEEN ? AND ?""".formatted(LOG_AGENT_AND_VALUES);
 
-    private static final String ACTIVE_AGENTS_WITH_LOGIN_TIME = """
-            SELECT ag.id, CONCAT(ag.type, '/', ag.number) AS channel, ag.name,
-                   SUM(TIME_TO_SEC(au.duration)) AS login_seconds
-            FROM agent ag
-            LEFT JOIN audit au ON au.id_agent = ag.id AND au.id_break IS NULL
-                AND au.datetime_init BETWEEN ? AND ?
-            WHERE ag.estatus = 'A'
-            GROUP BY ag.id, ag.type, ag.number, ag.name
-            ORDER BY ag.id""";
-
-    /** Answered incoming calls: counted by link start, so abandoned calls (no link) are left out. */
-    private static final String INCOMING_CALLS_BY_QUEUE = """
-            SELECT e.id_agent, q.queue, SUM(e.duration) AS seconds, COUNT(*) AS calls
-            FROM call_entry e
-            JOIN queue_call_entry q ON q.id = e.id_queue_call_entry
-            WHERE e.datetime_init BETWEEN ? AND ? AND e.id_agent IS NOT NULL
-            GROUP BY e.id_agent, q.queue
-            ORDER BY e.id_agent, q.queue""";
-
-    private static final String OUTGOING_CALLS_BY_QUEUE = """
-            SELECT c.id_agent, p.queue, SUM(c.duration) AS seconds, COUNT(*) AS calls
-            FROM calls c
-            JOIN campaign p ON p.id = c.id_campaign
-            WHERE c.start_time BETWEEN ? AND ? AND c.id_agent IS NOT NULL
-            GROUP BY c.id_agent, p.queue
-            ORDER BY c.id_agent, p.queue""";
-
-    /**
-     * The audit row of each agent that started last in the range (ties broken by id), among
-     * login sessions ({@code id_break IS NULL}) or pauses ({@code id_break IS NOT NULL}, holds included).
-     */
-    private static final String LAST_AUDIT_ROW = """
-            SELECT a.id_agent, a.datetime_init, a.datetime_end
-            FROM audit a
-            WHERE a.id_break IS %1$s AND a.datetime_init BETWEEN ? AND ?
-              AND NOT EXISTS (
-                SELECT 1 FROM audit b
-                WHERE b.id_agent = a.id_agent AND b.id_break IS %1$s AND b.datetime_init BETWEEN ? AND ?
-                  AND (b.datetime_init > a.datetime_init OR (b.datetime_init = a.datetime_init AND b.id > a.id)))""";
-
     private final Jdbc jdbc;
+    private final AgentActivityRead activity;
 
     public JdbcReportStore(Jdbc jdbc) {
         this.jdbc = jdbc;
+        this.activity = new AgentActivityRead(jdbc);
     }
 
     @Override
@@ -125,20 +84,10 @@ public final class JdbcReportStore implements ReportStore {
         return descending;
     }
 
+    /** One statement ({@link AgentActivityRead}). */
     @Override
     public List<AgentActivity> agentActivity(LocalDate firstDay, LocalDate lastDay) {
-        LocalDateTime from = firstDay.atStartOfDay();
-        LocalDateTime to = lastDay.atTime(LAST_SECOND);
-        Map<Integer, List<QueueCalls>> incoming = callsByAgent(INCOMING_CALLS_BY_QUEUE, from, to);
-        Map<Integer, List<QueueCalls>> outgoing = callsByAgent(OUTGOING_CALLS_BY_QUEUE, from, to);
-        Map<Integer, Interval> lastSession = lastAuditRow("NULL", from, to);
-        Map<Integer, Interval> lastPause = lastAuditRow("NOT NULL", from, to);
-        return jdbc.list(ACTIVE_AGENTS_WITH_LOGIN_TIME, row -> {
-            int id = row.getInt("id");
-            return new AgentActivity(id, row.getString("channel"), row.getString("name"), row.getLong("login_seconds"),
-                    incoming.getOrDefault(id, List.of()), outgoing.getOrDefault(id, List.of()),
-                    Optional.ofNullable(lastSession.get(id)), Optional.ofNullable(lastPause.get(id)));
-        }, from, to);
+        return activity.read(firstDay.atStartOfDay(), lastDay.atTime(LAST_SECOND));
     }
 
     @Override
@@ -152,30 +101,6 @@ public final class JdbcReportStore implements ReportStore {
                         + placeholders + ") ORDER BY id_agent, queue",
                 row -> new QueueMembership(row.getInt("id_agent"), row.getString("queue"), row.getInt("penalty")),
                 ids.toArray());
-    }
-
-    private Map<Integer, List<QueueCalls>> callsByAgent(String sql, LocalDateTime from, LocalDateTime to) {
-        Map<Integer, List<QueueCalls>> byAgent = new HashMap<>();
-        jdbc.list(sql, row -> {
-            long seconds = row.getLong("seconds");
-            OptionalLong sum = row.wasNull() ? OptionalLong.empty() : OptionalLong.of(seconds);
-            QueueCalls calls = new QueueCalls(row.getString("queue"), sum, row.getLong("calls"));
-            byAgent.computeIfAbsent(row.getInt("id_agent"), id -> new ArrayList<>()).add(calls);
-            return calls;
-        }, from, to);
-        return byAgent;
-    }
-
-    /** {@code breakTest} is one of two constants, never input: "NULL" (sessions) or "NOT NULL" (pauses). */
-    private Map<Integer, Interval> lastAuditRow(String breakTest, LocalDateTime from, LocalDateTime to) {
-        Map<Integer, Interval> byAgent = new HashMap<>();
-        jdbc.list(LAST_AUDIT_ROW.formatted(breakTest), row -> {
-            Interval interval = new Interval(row.getObject("datetime_init", LocalDateTime.class),
-                    Optional.ofNullable(row.getObject("datetime_end", LocalDateTime.class)));
-            byAgent.put(row.getInt("id_agent"), interval);
-            return interval;
-        }, from, to, from, to);
-        return byAgent;
     }
 
     private static LogEntry logEntry(ResultSet row) throws SQLException {

@@ -68,10 +68,10 @@ public final class Dispatcher {
 
     /**
      * @param fromMemory whether a request would be answered from the reference data in memory now
-     *                   (then it waits for no journal write: it reads no row the engine writes). It
-     *                   still runs on the database executor: answered on the worker pool, a flood of
-     *                   pipelined getpauses outran a reading client's socket and hit
-     *                   max_outbound_bytes (HostileInputIT)
+     *                   (then it waits for no journal write: it reads no row the engine writes, and it
+     *                   runs on the worker pool like getagentstatus: the hand-off to the database
+     *                   executor was most of its cost). A pipelined flood of them does not outrun a
+     *                   reading client: answers wait for the socket's writability (EccpChannelHandler)
      */
     public Dispatcher(Map<RequestName, RequestHandler> handlers, Services services, ReadBarrier barrier,
                       EccpMetrics metrics, java.util.function.Predicate<RequestName> fromMemory) {
@@ -89,6 +89,29 @@ public final class Dispatcher {
     public static boolean mayUseDatabase(EccpRequest request) {
         return RequestName.fromWireName(request.body().name()).map(name -> !DATABASE_FREE.contains(name))
                 .orElse(false);
+    }
+
+    /**
+     * Whether the request may touch the database now: not when the reference data in memory answers
+     * it. Decided when the request's turn comes; if a reload is pending by the time the handler
+     * runs, the cached store reads that one table through, a short read on the worker pool.
+     */
+    public boolean mayUseDatabaseNow(EccpRequest request) {
+        return RequestName.fromWireName(request.body().name())
+                .map(name -> !DATABASE_FREE.contains(name) && !fromMemory.test(name))
+                .orElse(false);
+    }
+
+    /**
+     * Requests answered in microseconds from the engine's published views or the session itself,
+     * with nothing that may block (no database, no AMI, no log line per agent like dumpstatus).
+     */
+    private static final java.util.Set<RequestName> MICROSECONDS = java.util.EnumSet.of(RequestName.GETAGENTSTATUS,
+            RequestName.GETREQUESTLIST, RequestName.FILTERBYAGENT, RequestName.CALLPROGRESS);
+
+    /** Whether the request may be answered on the connection's event loop (see {@link #MICROSECONDS}). */
+    public static boolean answersInMicroseconds(EccpRequest request) {
+        return RequestName.fromWireName(request.body().name()).map(MICROSECONDS::contains).orElse(false);
     }
 
     /** The answer when the database executor has no room for another request. */

@@ -18,7 +18,8 @@ class EccpChannelHandlerTest {
     /** Worker tasks wait here until the test runs them, on its own thread. */
     private final List<Runnable> queued = new ArrayList<>();
     private final Dispatcher dispatcher = new Dispatcher(Map.of(RequestName.GETREQUESTLIST,
-            (context, request) -> XmlElement.empty("getrequestlist_response")), FakeServices.create(() -> false));
+            (context, request) -> XmlElement.empty("getrequestlist_response"), RequestName.GETCAMPAIGNLIST,
+            (context, request) -> XmlElement.empty("getcampaignlist_response")), FakeServices.create(() -> false));
     private final EmbeddedChannel channel = new EmbeddedChannel(new EccpChannelHandler(dispatcher, queued::add, queued::add,
             EccpServerSettings.defaults(), new SessionRegistry(1 << 20)));
 
@@ -31,11 +32,56 @@ class EccpChannelHandlerTest {
 
     @Test
     void aConnectionWithRequestsStillBeingAnsweredIsNotIdle() {
-        channel.writeInbound(new EccpRequest("1", XmlElement.empty("getrequestlist")));
+        channel.writeInbound(new EccpRequest("1", XmlElement.empty("getcampaignlist")));
         channel.pipeline().fireUserEventTriggered(IdleStateEvent.FIRST_READER_IDLE_STATE_EVENT);
         assertTrue(channel.isOpen(), "reading is paused by the server while it answers: not the client's idleness");
         runQueuedWork();
+        assertTrue(channel.readOutbound().toString().startsWith("<response id=\"1\">"));
+    }
+
+    @Test
+    void aRequestAnsweredFromTheEnginesViewsIsAnsweredOnTheEventLoopWhenNothingIsInFlight() {
+        channel.writeInbound(new EccpRequest("1", XmlElement.empty("getrequestlist")));
+
+        assertTrue(queued.isEmpty(), "no hand-off to a worker");
         assertEquals("<response id=\"1\"><getrequestlist_response/></response>", channel.readOutbound().toString());
+    }
+
+    @Test
+    void aQuickRequestBehindOneStillBeingAnsweredWaitsItsTurn() {
+        channel.writeInbound(new EccpRequest("1", XmlElement.empty("getcampaignlist")),
+                new EccpRequest("2", XmlElement.empty("getrequestlist")));
+        assertEquals(null, (Object) channel.readOutbound(), "request 2 must not overtake request 1");
+
+        runQueuedWork();
+        assertTrue(channel.readOutbound().toString().startsWith("<response id=\"1\">"));
+        assertEquals("<response id=\"2\"><getrequestlist_response/></response>", channel.readOutbound().toString());
+    }
+
+    @Test
+    void aRequestAnsweredFromMemoryRunsOnTheWorkersAndOneThatReadsTheDatabaseOnTheDatabaseExecutor() {
+        java.util.concurrent.atomic.AtomicBoolean inMemory = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Dispatcher pauses = new Dispatcher(Map.of(RequestName.GETPAUSES,
+                (context, request) -> XmlElement.empty("getpauses_response")), FakeServices.create(() -> false),
+                ReadBarrier.NONE, EccpMetrics.NONE, name -> name == RequestName.GETPAUSES && inMemory.get());
+        List<Runnable> workers = new ArrayList<>();
+        List<Runnable> database = new ArrayList<>();
+        EmbeddedChannel connection = new EmbeddedChannel(new EccpChannelHandler(pauses, workers::add, database::add,
+                EccpServerSettings.defaults(), new SessionRegistry(1 << 20)));
+
+        connection.writeInbound(new EccpRequest("1", XmlElement.empty("getpauses")));
+        workers.remove(0).run();
+        assertTrue(database.isEmpty(), "answered from memory: no hand-off to the database executor");
+        assertEquals("<response id=\"1\"><failure><code>401</code><message>Unauthorized</message></failure></response>",
+                connection.readOutbound().toString());
+
+        inMemory.set(false); // the break table waits for a reload: the answer may read the database
+        connection.writeInbound(new EccpRequest("2", XmlElement.empty("getpauses")));
+        workers.remove(0).run();
+        assertEquals(1, database.size());
+        database.remove(0).run();
+        connection.runPendingTasks();
+        assertTrue(connection.readOutbound().toString().startsWith("<response id=\"2\">"));
     }
 
     @Test

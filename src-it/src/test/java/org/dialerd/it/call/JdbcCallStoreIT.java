@@ -20,6 +20,7 @@ import org.dialerd.core.store.CallStore.FieldValue;
 import org.dialerd.core.store.StoreException;
 import org.dialerd.db.store.Jdbc;
 import org.dialerd.db.store.JdbcCallStore;
+import org.dialerd.db.testing.CountingDataSource;
 import org.dialerd.db.testing.TestDatabases;
 import org.dialerd.testdata.TestData;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,12 +29,33 @@ import org.junit.jupiter.api.Test;
 /** The call repository on the trace seed; each test uses its own calls. */
 class JdbcCallStoreIT {
     private static DataSource dataSource;
+    private static CountingDataSource counting;
     private static CallStore calls;
 
     @BeforeAll
     static void load() {
         dataSource = TestDatabases.fresh(TestData.eccpTraces().resolve("seed/call_center-data.sql").toString());
-        calls = new JdbcCallStore(new Jdbc(dataSource));
+        counting = new CountingDataSource(dataSource);
+        calls = new JdbcCallStore(new Jdbc(counting.dataSource()));
+    }
+
+    @Test
+    void readsAnOutgoingCallAndAllItsPartsInOneStatement() {
+        counting.reset();
+        CallStore.OutgoingCall call = calls.findOutgoing(1, 1001).orElseThrow();
+
+        assertEquals(1, counting.executed().size(), counting.executed().toString());
+        assertEquals(4, call.attributes().size());
+        assertEquals(6, call.survey().size());
+    }
+
+    @Test
+    void readsAnIncomingCallWithItsContactsAndSurveyInOneStatement() {
+        counting.reset();
+        CallStore.IncomingCall call = calls.findIncoming(3).orElseThrow();
+
+        assertEquals(1, counting.executed().size(), counting.executed().toString());
+        assertEquals(2, call.matchingContacts().size());
     }
 
     @Test

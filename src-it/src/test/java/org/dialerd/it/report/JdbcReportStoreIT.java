@@ -24,6 +24,7 @@ import org.dialerd.core.store.ReportStore.QueueCalls;
 import org.dialerd.core.store.ReportStore.QueueMembership;
 import org.dialerd.db.store.Jdbc;
 import org.dialerd.db.store.JdbcReportStore;
+import org.dialerd.db.testing.CountingDataSource;
 import org.dialerd.db.testing.TestDatabases;
 import org.dialerd.testdata.TestData;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,6 +40,7 @@ class JdbcReportStoreIT {
     private static final LocalDate NOV_23 = LocalDate.of(2026, 11, 23);
 
     private static ReportStore reports;
+    private static CountingDataSource counting;
 
     @BeforeAll
     static void load() throws SQLException {
@@ -54,7 +56,15 @@ class JdbcReportStoreIT {
                     + " (2, 3, '2026-11-23 08:10:00', '2026-11-23 08:20:00', '00:10:00'),"
                     + " (2, 1, '2026-11-23 08:30:00', '2026-11-23 08:31:00', '00:01:00')");
         }
-        reports = new JdbcReportStore(new Jdbc(dataSource));
+        counting = new CountingDataSource(dataSource);
+        reports = new JdbcReportStore(new Jdbc(counting.dataSource()));
+    }
+
+    @Test
+    void agentActivityIsOneStatement() {
+        counting.reset();
+        assertEquals(false, reports.agentActivity(NOV_21, NOV_23).isEmpty());
+        assertEquals(1, counting.executed().size(), counting.executed().toString());
     }
 
     private static List<Long> ids(List<LogEntry> entries) {

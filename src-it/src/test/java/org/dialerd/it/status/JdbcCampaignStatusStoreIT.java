@@ -14,6 +14,7 @@ import org.dialerd.core.store.CampaignStatusStore.Durations;
 import org.dialerd.core.store.CampaignStatusStore.WaitingCall;
 import org.dialerd.db.store.Jdbc;
 import org.dialerd.db.store.JdbcCampaignStatusStore;
+import org.dialerd.db.testing.CountingDataSource;
 import org.dialerd.db.testing.TestDatabases;
 import org.dialerd.testdata.TestData;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
 class JdbcCampaignStatusStoreIT {
     private static final LocalDateTime NOV_22 = LocalDateTime.of(2026, 11, 22, 0, 0);
     private static CampaignStatusStore store;
+    private static CountingDataSource counting;
 
     @BeforeAll
     static void load() {
@@ -44,7 +46,19 @@ class JdbcCampaignStatusStoreIT {
                 + " '2026-11-22 10:00:07', NULL), (5004, 50, '1068', 'Hangup', '2026-11-22 10:00:03', NULL, NULL, NULL)");
         jdbc.update("INSERT INTO call_entry (id, id_queue_call_entry, callerid, status, datetime_entry_queue, trunk)"
                 + " VALUES (50, 1, '0999', 'en-cola', '2026-11-22 10:30:00', 'DAHDI/4')");
-        store = new JdbcCampaignStatusStore(jdbc);
+        counting = new CountingDataSource(dataSource);
+        store = new JdbcCampaignStatusStore(new Jdbc(counting.dataSource()));
+    }
+
+    @Test
+    void eachSummaryIsOneStatement() {
+        counting.reset();
+        store.outgoingCampaign(50, Optional.of(NOV_22));
+        store.incomingCampaign(1, Optional.empty());
+        store.incomingQueue("8001", Optional.empty());
+        store.outgoingCampaign(99, Optional.empty());
+
+        assertEquals(4, counting.executed().size(), counting.executed().toString());
     }
 
     @Test
