@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.dialerd.core.engine.AgentEngine;
 import org.dialerd.core.engine.EngineBacklog;
+import org.dialerd.core.pbx.PbxAction;
 import org.dialerd.core.pbx.PbxEvent;
 import org.dialerd.it.PbxHarness;
 import org.dialerd.sim.pbx.QueueConfig;
@@ -67,10 +68,39 @@ final class SoakBarrier {
                 }
             }
         }
+        EngineBacklog backlog;
         try {
-            return engine.backlog().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            backlog = engine.backlog().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
             throw new AssertionError("engine did not answer within " + WAIT, e);
+        }
+        actionsArrived();
+        return backlog;
+    }
+
+    /**
+     * Every action dialerd sent so far has been run by the simulator, at this virtual instant:
+     * an action of the test's own goes out behind them on the same connection (the gateway
+     * writes in order) and is answered after them. Without it a loaded machine lets virtual
+     * time run on while an Originate still waits in dialerd's socket, and the call's deadlines
+     * (virtual) pass before the PBX even saw it.
+     */
+    private void actionsArrived() {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (true) {
+            try {
+                pbx.gateway().send(new PbxAction.Command("core show version")).get(WAIT.toMillis(),
+                        TimeUnit.MILLISECONDS);
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting for the PBX", e);
+            } catch (Exception e) {
+                // Timed out in the gateway (a loaded machine): the next one still goes behind them.
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("the PBX did not answer an action within " + WAIT, e);
+                }
+            }
         }
     }
 }
