@@ -39,7 +39,8 @@ class SchemaMatchesSpecTest {
             "calls.dialerd_calls_agent", "id_campaign,agent",
             "contact.dialerd_contact_telefono", "telefono");
     private static final Set<String> ADDED_TABLES = Set.of("dialerd_queue_member", "dialerd_id_block", "dialerd_id_range",
-            "dialerd_journal_applied", "dialerd_campaign_options", "dialerd_queue_options");
+            "dialerd_journal_applied", "dialerd_campaign_options", "dialerd_queue_options",
+            "dialerd_preview_offer");
 
     private static Map<String, SpecTable> spec;
     private static DataSource db;

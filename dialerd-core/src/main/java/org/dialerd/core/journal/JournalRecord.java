@@ -85,4 +85,14 @@ public sealed interface JournalRecord {
     /** A call_recording row; exactly one of the two call ids is set. */
     record Recording(long id, Long incomingCallId, Long outgoingCallId, String uniqueId, String channel,
                      String file, LocalDateTime when) implements JournalRecord {}
+
+    /**
+     * A preview call offered to an agent: the {@code dialerd_preview_offer} row that keeps every
+     * other agent (of any host) from being offered it until {@code expires}.
+     */
+    record PreviewReserved(long callId, int campaignId, String agentNumber, LocalDateTime offered,
+                           LocalDateTime expires) implements JournalRecord {}
+
+    /** The agent's preview offer ended (accepted, rejected, expired, withdrawn): its row goes. */
+    record PreviewReleased(long callId, String agentNumber) implements JournalRecord {}
 }

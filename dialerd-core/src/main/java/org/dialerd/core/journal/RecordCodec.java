@@ -151,6 +151,11 @@ public final class RecordCodec {
         } else if (record instanceof Recording r) {
             o.tag(23).l(r.id()).nl(r.incomingCallId()).nl(r.outgoingCallId()).ns(r.uniqueId()).ns(r.channel())
                     .ns(r.file()).t(r.when());
+        } else if (record instanceof JournalRecord.PreviewReserved r) {
+            // Preview tags start at 60, away from the dense range other features extend.
+            o.tag(60).l(r.callId()).i(r.campaignId()).s(r.agentNumber()).t(r.offered()).t(r.expires());
+        } else if (record instanceof JournalRecord.PreviewReleased r) {
+            o.tag(61).l(r.callId()).s(r.agentNumber());
         } else {
             // Retired records are only read back, never written.
             throw new IllegalArgumentException("no journal tag for " + record);
@@ -182,6 +187,8 @@ public final class RecordCodec {
             case 21 -> new CampaignStatus(i.i(), i.s());
             case 22 -> new CampaignStats(i.i(), i.l(), i.l(), i.l());
             case 23 -> new Recording(i.l(), i.nl(), i.nl(), i.ns(), i.ns(), i.ns(), i.t());
+            case 60 -> new JournalRecord.PreviewReserved(i.l(), i.i(), i.s(), i.t(), i.t());
+            case 61 -> new JournalRecord.PreviewReleased(i.l(), i.s());
             default -> throw new JournalCorruptException("unknown journal record tag " + tag);
         };
     }
