@@ -436,6 +436,12 @@ public final class AgentEngine implements AgentService {
         started.start();
     }
 
+    @Override
+    public PreviewService preview() {
+        OutboundDialer dialer = outbound;
+        return dialer == null ? PreviewService.NONE : dialer.preview();
+    }
+
     /** The tracked agent that is this queue member interface, logged in. */
     Optional<AgentState> memberAgent(String iface) {
         PbxEvent.QueueMember probe = new PbxEvent.QueueMember("", "", iface, "", "", 0, 0, 0, false, "", false);

@@ -49,6 +49,11 @@ public interface AgentService {
     /** Sends an event to the ECCP sessions that follow its agent (e.g. recordingmute from a request). */
     void announce(AgentEvent event);
 
+    /** The preview dialer's offers and the agents' answers to them. */
+    default PreviewService preview() {
+        return PreviewService.NONE;
+    }
+
     /** Agents with no engine behind them (no Asterisk configured): every agent is offline. */
     static AgentService unavailable() {
         return new AgentService() {

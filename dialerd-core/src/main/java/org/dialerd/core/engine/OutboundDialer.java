@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.dialerd.core.dialer.CallStatus;
 import org.dialerd.core.dialer.CampaignActivity;
+import org.dialerd.core.dialer.CampaignOptions;
+import org.dialerd.core.dialer.DialMode;
 import org.dialerd.core.dialer.CampaignWindow;
 import org.dialerd.core.dialer.DoNotCallList;
 import org.dialerd.core.dialer.CandidateCall;
@@ -49,7 +51,8 @@ final class OutboundDialer {
 
     /** What one tick read from the database. */
     private record Reading(List<OutgoingCallStore.Campaign> campaigns, Map<Integer, List<CandidateCall>> candidates,
-                           Map<Integer, List<OutgoingCallStore.ScheduledCall>> scheduled, Set<String> doNotCall) {}
+                           Map<Integer, List<OutgoingCallStore.ScheduledCall>> scheduled, Set<String> doNotCall,
+                           Map<Integer, CampaignOptions> options) {}
 
     /** The dialplan context that connects an answered agent-scheduled call to its agent (as the reference). */
     static final String SCHEDULED_CONTEXT = "llamada_agendada";
@@ -76,6 +79,7 @@ final class OutboundDialer {
         return byUniqueId.size();
     }
     private final OriginateWatchdog watchdog;
+    private final PreviewDialer preview;
     private long sequence;
     /** Calls that ended so far; a round whose read predates an ending cannot judge "finished". */
     private long endings;
@@ -88,11 +92,17 @@ final class OutboundDialer {
         this.settings = settings;
         this.dialer = dialer;
         this.watchdog = new OriginateWatchdog(engine, this, () -> dialer.originateTimeout(settings.get()));
+        this.preview = new PreviewDialer(engine, this, store, writes, () -> dialer.roundInterval(settings.get()));
+    }
+
+    PreviewService preview() {
+        return preview;
     }
 
     /** Runs one round now and schedules the next. */
     void start() {
         engine.scheduler().execute(this::tick);
+        preview.start();
     }
 
     private void tick() {
@@ -124,7 +134,8 @@ final class OutboundDialer {
             candidates.put(c.id(), store.candidates(c.id(), c.retries(), CANDIDATE_ROWS));
             scheduled.put(c.id(), store.scheduledCalls(c.id(), c.retries(), CANDIDATE_ROWS));
         }
-        return new Reading(campaigns, candidates, scheduled, new DoNotCallList(store.doNotCall()));
+        return new Reading(campaigns, candidates, scheduled, new DoNotCallList(store.doNotCall()),
+                store.campaignOptions());
     }
 
     /**
@@ -159,6 +170,9 @@ final class OutboundDialer {
                 writes.write(new JournalRecord.CampaignStatus(campaign.id(), "T"));
                 continue;
             }
+            if (reading.options().getOrDefault(campaign.id(), CampaignOptions.DEFAULTS).mode() == DialMode.PREVIEW) {
+                continue; // dials only what an agent accepts (PreviewDialer)
+            }
             DialDecision decision = Predictor.decide(snapshot(campaign, live, now));
             // Every round, as the reference's debug output (dialer.debug = 1 turns it on).
             log.debug("campaign {}: {}", campaign.id(), decision.explain());
@@ -169,7 +183,7 @@ final class OutboundDialer {
             List<String> inCall = live.stream().map(c -> c.phone).toList();
             CandidatePolicy.Selection selection = CandidatePolicy.select(candidates, campaign.retries(), now,
                     reading.doNotCall(), inCall, decision.callsToPlace());
-            selection.chosen().forEach(call -> originate(campaign, call, now, null));
+            selection.chosen().forEach(call -> originate(campaign, call, now, null, false));
         }
     }
 
@@ -188,12 +202,22 @@ final class OutboundDialer {
             if (doNotCall.contains(call.phone())) {
                 continue;
             }
-            originate(campaign, call.candidate(), now, agent);
+            originate(campaign, call.candidate(), now, agent, false);
         }
     }
 
-    private List<OutboundCall> liveCalls(int campaignId) {
+    List<OutboundCall> liveCalls(int campaignId) {
         return byActionId.values().stream().filter(c -> c.campaignId == campaignId).toList();
+    }
+
+    /** Whether the call is being dialled or talked to now. */
+    boolean following(long callId) {
+        return byActionId.values().stream().anyMatch(c -> c.callId == callId);
+    }
+
+    /** A preview call its agent accepted: dialled straight to the agent, as a scheduled call. */
+    void originatePreview(OutgoingCallStore.Campaign campaign, CandidateCall call, AgentState agent) {
+        originate(campaign, call, engine.now(), agent, true);
     }
 
     private DialerSnapshot snapshot(OutgoingCallStore.Campaign campaign, List<OutboundCall> live, LocalDateTime now) {
@@ -220,7 +244,7 @@ final class OutboundDialer {
 
     /** {@code forAgent}: an agent-scheduled call, dialled through llamada_agendada to that agent. */
     private void originate(OutgoingCallStore.Campaign campaign, CandidateCall call, LocalDateTime now,
-                           AgentState forAgent) {
+                           AgentState forAgent, boolean preview) {
         String actionId = "dialerd-" + campaign.id() + "-" + call.id() + "-" + (++sequence);
         String uniqueId = dialer.uniqueIdPrefix() + "." + sequence;
         String channel = dialer.channelFor(campaign.trunk(), call.phone());
@@ -229,6 +253,7 @@ final class OutboundDialer {
         live.session = watchdog.session();
         byActionId.put(actionId, live);
         byUniqueId.put(uniqueId, live);
+        live.preview = preview;
         if (forAgent != null) {
             live.scheduledFor = forAgent;
             forAgent.outboundCall = live; // reserved: the predictor and the queues see it busy
@@ -238,7 +263,7 @@ final class OutboundDialer {
         writes.write(new JournalRecord.OutgoingPlacing(call.id(), campaign.trunk(), now));
         progress(live, "Placing", null, null, now);
         live.meter.enter(CallPhase.DIALING);
-        if (forAgent != null) {
+        if (forAgent != null && !preview) {
             engine.emit(new AgentEvent.ScheduledCallPlacing(forAgent.number(), false, campaign.id(), call.id()));
         }
         String context = forAgent != null ? SCHEDULED_CONTEXT : campaign.context();
@@ -353,8 +378,10 @@ final class OutboundDialer {
     void failed(OutboundCall call, OriginateFailure failure) {
         forget(call);
         if (call.scheduledFor != null) {
-            engine.emit(new AgentEvent.ScheduledCallPlacing(call.scheduledFor.number(), true, call.campaignId,
-                    call.callId));
+            if (!call.preview) {
+                engine.emit(new AgentEvent.ScheduledCallPlacing(call.scheduledFor.number(), true, call.campaignId,
+                        call.callId));
+            }
             release(call);
         }
         LocalDateTime now = engine.now();
