@@ -205,7 +205,6 @@ final class PreviewDialer implements PreviewService {
         held.timer = engine.scheduler().schedule(timeout, () -> expire(held));
         byAgent.put(agent.number(), held);
         published.put(agent.number(), offer);
-        expired.remove(agent.number());
         writes.write(new JournalRecord.PreviewReserved(call.id(), campaign.id(), agent.number(), now, offer.expires()));
         log.info("preview call {} of campaign {} offered to {} until {}", call.id(), campaign.id(), agent.number(),
                 offer.expires());
@@ -327,7 +326,7 @@ final class PreviewDialer implements PreviewService {
         if (elsewhere) {
             return Optional.of(TAKEN);
         }
-        if (held == null && Long.valueOf(callId).equals(expired.get(agentNumber))) {
+        if (Long.valueOf(callId).equals(expired.get(agentNumber))) {
             return Optional.of(EXPIRED);
         }
         return Optional.of(held == null ? NO_OFFER

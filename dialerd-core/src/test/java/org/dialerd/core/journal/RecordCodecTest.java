@@ -38,7 +38,9 @@ class RecordCodecTest {
             new JournalRecord.OutgoingHeld(55, false),
             new JournalRecord.CampaignStatus(2, "T"),
             new JournalRecord.CampaignStats(2, 10, 61, 5),
-            new JournalRecord.Recording(5, null, 55L, "dialerd-1.5", "SIP/1001-1", "/rec/a ñ.wav", T));
+            new JournalRecord.Recording(5, null, 55L, "dialerd-1.5", "SIP/1001-1", "/rec/a ñ.wav", T),
+            new JournalRecord.PreviewReserved(55, 2, "SIP/1001", T, T.plusSeconds(30)),
+            new JournalRecord.PreviewReleased(55, "SIP/1001"));
 
     @Test
     void everyRecordKindRoundTrips() {
