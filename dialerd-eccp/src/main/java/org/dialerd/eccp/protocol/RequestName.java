@@ -47,7 +47,11 @@ public enum RequestName {
     CALLPROGRESS(Access.SESSION, false),
     CAMPAIGNLOG(Access.SESSION, false),
     DUMPSTATUS(Access.SESSION, false),
-    REFRESHAGENTS(Access.SESSION, false);
+    REFRESHAGENTS(Access.SESSION, false),
+    // Extensions (docs/protocol.md "Extensions") come after the reference's requests, which
+    // getrequestlist lists alone, byte for byte as the reference.
+    ACCEPTPREVIEW(Access.SESSION, true),
+    REJECTPREVIEW(Access.SESSION, false);
 
     /** Who may send a request. Agent hashes are checked by the handlers that need them. */
     public enum Access { ANYONE, SESSION }
@@ -86,6 +90,11 @@ public enum RequestName {
     /** Whether the reference answers 500 "No AMI connection" while Asterisk is unreachable. */
     public boolean needsPbx() {
         return needsPbx;
+    }
+
+    /** One of the reference's requests (getrequestlist lists these), not a dialerd extension. */
+    public boolean isReference() {
+        return ordinal() <= REFRESHAGENTS.ordinal();
     }
 
     public static Optional<RequestName> fromWireName(String wireName) {
