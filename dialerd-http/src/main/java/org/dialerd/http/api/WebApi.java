@@ -41,6 +41,7 @@ public final class WebApi {
         all.addAll(AgentEndpoints.routes(agentNumbers));
         all.addAll(CallEndpoints.routes());
         all.addAll(CampaignEndpoints.routes());
+        all.addAll(PreviewEndpoints.routes());
         all.addAll(more);
         this.routes = List.copyOf(all);
     }
