@@ -76,7 +76,10 @@ final class PreviewDialer implements PreviewService {
     private final Map<String, Held> byAgent = new HashMap<>();
     /** The offers as handlers read them, from any thread; written on the engine thread only. */
     private final Map<String, PreviewOffer> published = new ConcurrentHashMap<>();
-    /** Calls each agent rejected or let expire while logged in: not offered to it again. */
+    /**
+     * Calls each agent rejected or let expire while logged in: not offered to it again. A call
+     * withdrawn for a break or another call may be offered to it again.
+     */
     private final Map<String, Set<Long>> declined = new HashMap<>();
     /** The agent's last offer that expired, so a late accept hears "expired", not "no offer". */
     private final Map<String, Long> expired = new HashMap<>();
@@ -222,7 +225,7 @@ final class PreviewDialer implements PreviewService {
     /** Ends an offer the agent did not take; the call goes back to the pool. */
     private void cancel(Held held, String reason) {
         release(held);
-        if (!reason.equals("logout")) {
+        if (reason.equals("rejected") || reason.equals("expired")) {
             declined.computeIfAbsent(held.offer.agentNumber(), a -> new HashSet<>()).add(held.offer.callId());
         }
         log.info("preview call {} of campaign {} no longer offered to {}: {}", held.offer.callId(),
@@ -268,9 +271,12 @@ final class PreviewDialer implements PreviewService {
 
     @Override
     public CompletableFuture<EngineResult> accept(String agentNumber, long callId) {
-        return CompletableFuture.supplyAsync(() -> refusal(agentNumber, callId), engine.scheduler())
-                .thenCompose(refused -> refused.isPresent() ? CompletableFuture.completedFuture(refused.get())
-                        : confirmAndDial(byAgent.get(agentNumber)));
+        // The whole check on the engine thread: composed outside it, a future already complete
+        // would run the next step on the caller's thread.
+        return CompletableFuture.supplyAsync(() -> refusal(agentNumber, callId)
+                        .map(CompletableFuture::completedFuture)
+                        .orElseGet(() -> confirmAndDial(byAgent.get(agentNumber))), engine.scheduler())
+                .thenCompose(answer -> answer);
     }
 
     /** Dials only if the database's reservation is this agent's: another host may have offered it first. */
