@@ -421,14 +421,32 @@ CREATE TABLE IF NOT EXISTS `dialerd_journal_applied` (
 -- preview (the agent sees the call and accepts it before it is dialled).
 -- safe_harbour: dialplan target "context,exten,priority" for a call a person answered and no
 -- agent took within 2 s (NULL: none). wrapup_seconds: after-call work after each call (0: none).
+-- preview_seconds: how long a preview call offered to an agent waits for accept or reject.
 CREATE TABLE IF NOT EXISTS `dialerd_campaign_options` (
   `id_campaign` int(10) unsigned NOT NULL,
   `dial_mode` varchar(16) NOT NULL DEFAULT 'reference',
   `abandon_target_pct` decimal(5,2) NOT NULL DEFAULT '3.00',
   `safe_harbour` varchar(120) DEFAULT NULL,
   `wrapup_seconds` int(10) unsigned NOT NULL DEFAULT '0',
+  `preview_seconds` int(10) unsigned NOT NULL DEFAULT '30',
   PRIMARY KEY (`id_campaign`),
   CONSTRAINT `dialerd_campaign_options_ibfk_1` FOREIGN KEY (`id_campaign`) REFERENCES `campaign` (`id`) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
+
+-- Preview calls offered to an agent and not yet accepted or rejected: one row per call, so no
+-- other agent (of this host or another one on the same database) is offered it until the
+-- offer ends (the row is deleted) or expires_at passes (a host that crashed leaves its rows
+-- to expire). Written through the journal; a reservation of another agent that has not
+-- expired is kept (ON DUPLICATE KEY UPDATE), and accepting checks the row is the agent's.
+CREATE TABLE IF NOT EXISTS `dialerd_preview_offer` (
+  `id_call` int(10) unsigned NOT NULL,
+  `id_campaign` int(10) unsigned NOT NULL,
+  `agent` varchar(40) NOT NULL,
+  `offered_at` datetime NOT NULL,
+  `expires_at` datetime NOT NULL,
+  PRIMARY KEY (`id_call`),
+  KEY `dialerd_preview_offer_campaign` (`id_campaign`,`expires_at`),
+  CONSTRAINT `dialerd_preview_offer_ibfk_1` FOREIGN KEY (`id_call`) REFERENCES `calls` (`id`) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
 
 -- Options of dialerd's own features per Asterisk queue (incoming queues and campaign queues).

@@ -48,6 +48,14 @@ export function onEvent(state, name, data) {
       return {status: {...state.status, status: state.status.pause ? 'paused' : 'online', since: when(data.datetime_linkend) ?? now, onhold: false}};
     case 'atxferfailed':
       return {message: {kind: 'error', text: `Attended transfer to ${text(data.extension)} failed: ${text(data.cause)}`}};
+    case 'previewcall':
+      return {preview: previewOf(data)};
+    case 'previewcancelled': {
+      if (state.preview?.callId !== text(data.call_id)) return null;
+      const why = {rejected: 'skipped', expired: 'not answered in time', taken: 'taken by another agent'}[text(data.reason)]
+        ?? text(data.reason);
+      return {preview: null, message: {kind: 'info', text: `The offered call to ${state.preview.phone} went back (${why}).`}};
+    }
     case 'queuemembership': {
       const status = text(data.status);
       if (!status || status === state.status.status) return null;
@@ -56,6 +64,20 @@ export function onEvent(state, name, data) {
     default:
       return null;
   }
+}
+
+/** A preview call from previewcall's data or getagentstatus's preview element (the same names). */
+export function previewOf(data) {
+  return {
+    callId: text(data.call_id),
+    campaignId: text(data.campaign_id),
+    campaignName: text(data.campaign_name),
+    phone: text(data.phone),
+    expires: text(data.datetime_expires),
+    attributes: list(data.call_attributes)
+      .map((a) => ({label: text(a.label), value: text(a.value), order: Number(text(a.order)) || 0}))
+      .sort((a, b) => a.order - b.order),
+  };
 }
 
 /** The label a person reads for the agent's state. */

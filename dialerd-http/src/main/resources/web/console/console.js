@@ -5,14 +5,14 @@ import {Api, ApiError, agentPath, list, text} from '/web/api.js';
 import {EventStream} from '/web/events.js';
 import {Store} from '/web/store.js';
 import {followServerClock, isoDate} from '/web/format.js';
-import {fromSnapshot, onEvent} from './agent-state.js';
+import {fromSnapshot, onEvent, previewOf} from './agent-state.js';
 import {callOf, withCampaign} from './call.js';
 import {collectValues} from './form.js';
 import {render, tick} from './render.js';
 
 const api = new Api();
 const store = new Store({
-  screen: 'client', client: null, agent: null, agents: [], breaks: [], call: null, pending: null,
+  screen: 'client', client: null, agent: null, agents: [], breaks: [], call: null, preview: null, pending: null,
   status: {status: 'offline', since: new Date(), pause: null, onhold: false},
   connection: 'offline', message: null,
 });
@@ -102,6 +102,7 @@ async function enterWork(number) {
 async function refresh(number) {
   const status = await api.get(agentPath(number)).catch(() => null);
   if (!status) return;
+  store.update({preview: status.preview ? previewOf(status.preview) : null});
   if (status.status === 'oncall' || status.callinfo) {
     const current = await api.get(`${agentPath(number)}/call`).catch(() => null);
     if (current && text(current.callid ?? current.info?.call_id) !== store.state.call?.id) {
@@ -163,6 +164,19 @@ $('pause-form').addEventListener('submit', async (event) => {
 $('unpause-button').addEventListener('click', () => act('Resume', () => api.post(`${me()}/unpause`), 'Back from the break.'));
 $('hold-button').addEventListener('click', () => act('Hold', () => api.post(`${me()}/call/hold`), 'The call is on hold.'));
 $('unhold-button').addEventListener('click', () => act('Unhold', () => api.post(`${me()}/call/unhold`), 'The call is back.'));
+$('preview-accept').addEventListener('click', async () => {
+  const preview = store.state.preview;
+  if (await act('Accept the call', () => api.post(`${me()}/preview/accept`, {call_id: Number(preview.callId)}),
+    `Dialling ${preview.phone}.`)) {
+    store.update({preview: null});
+  }
+});
+$('preview-reject').addEventListener('click', async () => {
+  const preview = store.state.preview;
+  if (await act('Skip the call', () => api.post(`${me()}/preview/reject`, {call_id: Number(preview.callId)}))) {
+    store.update({preview: null});
+  }
+});
 $('hangup-button').addEventListener('click', () => act('Hang up', () => api.post(`${me()}/call/hangup`)));
 
 // Click-to-call: the agent's phone rings first; the call then arrives as agentlinked.
@@ -211,7 +225,7 @@ $('call-form').addEventListener('submit', async (event) => {
 
 $('agent-logout').addEventListener('click', async () => {
   if (await act('Agent logout', () => api.post(`${me()}/logout`))) {
-    store.update({screen: 'agent', call: null, message: {kind: 'info', text: 'Agent logged out.'}});
+    store.update({screen: 'agent', call: null, preview: null, message: {kind: 'info', text: 'Agent logged out.'}});
   }
 });
 $('disconnect').addEventListener('click', async () => {

@@ -80,6 +80,10 @@ function renderWork(state) {
   $('schedule-box').hidden = !canSchedule;
   $('schedule-form').querySelector('button[type=submit]').disabled = busy || !canSchedule;
 
+  const preview = onCall ? null : state.preview;
+  once('preview', preview, () => renderPreview(preview));
+  $('preview-accept').disabled = busy || !preview;
+  $('preview-reject').disabled = busy || !preview;
   once('call', call && {...call, active: undefined, saved: undefined}, () => renderCall(call));
   once('form', call && {id: call.id, type: call.type, forms: call.forms, saved: call.saved}, () => renderForm(call));
   $('save-form').disabled = busy || !call || call.forms.length === 0;
@@ -110,6 +114,16 @@ function renderCall(call) {
   } else {
     fill(script, call.script.split('\n').map((line) => h('p', {}, line)));
   }
+}
+
+function renderPreview(preview) {
+  $('preview-box').hidden = !preview;
+  if (!preview) return;
+  fill($('preview-facts'), [['Phone', preview.phone], ['Campaign', preview.campaignName
+    ? `${preview.campaignName} (${preview.campaignId})` : preview.campaignId], ['Call id', preview.callId],
+  ['Offered until', preview.expires]].map(([label, value]) => [h('dt', {}, label), h('dd', {}, value)]));
+  const rows = preview.attributes.map((a) => h('tr', {}, h('th', {scope: 'row'}, a.label), h('td', {}, a.value)));
+  fill($('preview-attributes').tBodies[0], rows.length ? rows : h('tr', {}, h('td', {colspan: 2, class: 'muted'}, 'No attributes.')));
 }
 
 function renderForm(call) {

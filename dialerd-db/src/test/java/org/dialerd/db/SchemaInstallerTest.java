@@ -20,7 +20,7 @@ class SchemaInstallerTest {
         DataSource db = TestDatabases.fresh();
         SchemaInstaller.installSchema(db);
         SchemaInstaller.installSchema(db);
-        assertEquals(32, count(db, "SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"));
+        assertEquals(33, count(db, "SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"));
         assertEquals(1, count(db, "SELECT COUNT(*) FROM break"));
     }
 

@@ -40,7 +40,7 @@ class SchemaMatchesSpecTest {
             "contact.dialerd_contact_telefono", "telefono");
     private static final Set<String> ADDED_TABLES = Set.of("dialerd_queue_member", "dialerd_id_block", "dialerd_id_range",
             "dialerd_journal_applied", "dialerd_campaign_options", "dialerd_queue_options", "dialerd_supervisor",
-            "dialerd_supervisor_audit");
+            "dialerd_supervisor_audit", "dialerd_preview_offer");
 
     private static Map<String, SpecTable> spec;
     private static DataSource db;

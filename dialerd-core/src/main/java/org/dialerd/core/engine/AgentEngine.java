@@ -456,6 +456,12 @@ public final class AgentEngine implements AgentService {
         return ClickToCall.request(this, clickToCall, agent, phone, campaignId);
     }
 
+    @Override
+    public PreviewService preview() {
+        OutboundDialer dialer = outbound;
+        return dialer == null ? PreviewService.NONE : dialer.preview();
+    }
+
     /** The tracked agent that is this queue member interface, logged in. */
     Optional<AgentState> memberAgent(String iface) {
         PbxEvent.QueueMember probe = new PbxEvent.QueueMember("", "", iface, "", "", 0, 0, 0, false, "", false);

@@ -54,6 +54,16 @@ public sealed interface AgentEvent {
     record TransferFailed(String agentNumber, String extension, org.dialerd.core.agent.CallLink call, String cause)
             implements AgentEvent {}
 
+    /** A preview call is offered to the agent (previewcall). */
+    record PreviewOffered(String agentNumber, PreviewOffer offer) implements AgentEvent {}
+
+    /**
+     * The agent's preview offer ended without being accepted (previewcancelled): {@code reason}
+     * is rejected, expired, logout, pause, busy or campaign (no longer an active preview campaign).
+     */
+    record PreviewCancelled(String agentNumber, int campaignId, long callId, String reason)
+            implements AgentEvent {}
+
     /** The agent's queues changed; carries its current state. */
     record QueueMembership(String agentNumber, AgentView view, List<String> queues) implements AgentEvent {}
 

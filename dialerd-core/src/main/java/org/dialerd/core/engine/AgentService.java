@@ -59,6 +59,11 @@ public interface AgentService {
         return CompletableFuture.completedFuture(ClickToCall.Outcome.refused(500, "No AMI connection"));
     }
 
+    /** The preview dialer's offers and the agents' answers to them. */
+    default PreviewService preview() {
+        return PreviewService.NONE;
+    }
+
     /** Agents with no engine behind them (no Asterisk configured): every agent is offline. */
     static AgentService unavailable() {
         return new AgentService() {

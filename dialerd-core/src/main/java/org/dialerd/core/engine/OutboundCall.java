@@ -28,6 +28,8 @@ final class OutboundCall {
     boolean ended;
     /** A call schedulecall reserved for this agent: dialled through llamada_agendada, not a queue. */
     AgentState scheduledFor;
+    /** A preview call its agent accepted (dialled like a scheduled call, without schedulecall events). */
+    boolean preview;
     /** The AMI connection (count) the Originate went out on. */
     int session;
     /** Its channel hung up before any OriginateResponse: when, and why (the watchdog resolves it). */

@@ -10,6 +10,8 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.dialerd.core.dialer.CallStatus;
 import org.dialerd.core.dialer.CampaignActivity;
+import org.dialerd.core.dialer.CampaignOptions;
+import org.dialerd.core.dialer.DialMode;
 import org.dialerd.core.dialer.CampaignWindow;
 import org.dialerd.core.dialer.DoNotCallList;
 import org.dialerd.core.dialer.CandidateCall;
@@ -80,6 +82,7 @@ final class OutboundDialer {
         return byUniqueId.size();
     }
     private final OriginateWatchdog watchdog;
+    private final PreviewDialer preview;
     private long sequence;
     /** Calls that ended so far; a round whose read predates an ending cannot judge "finished". */
     private long endings;
@@ -95,11 +98,17 @@ final class OutboundDialer {
         this.dialer = dialer;
         this.watchdog = new OriginateWatchdog(engine, this, () -> dialer.originateTimeout(settings.get()));
         this.dialing = new CampaignDialing(engine, settings, DialStrategies.standard());
+        this.preview = new PreviewDialer(engine, this, store, writes, () -> dialer.roundInterval(settings.get()));
+    }
+
+    PreviewService preview() {
+        return preview;
     }
 
     /** Runs one round now and schedules the next. */
     void start() {
         engine.scheduler().execute(this::tick);
+        preview.start();
     }
 
     private void tick() {
@@ -168,6 +177,9 @@ final class OutboundDialer {
                 writes.write(new JournalRecord.CampaignStatus(campaign.id(), "T"));
                 continue;
             }
+            if (reading.options().getOrDefault(campaign.id(), CampaignOptions.DEFAULTS).mode() == DialMode.PREVIEW) {
+                continue; // dials only what an agent accepts (PreviewDialer)
+            }
             DialDecision decision = dialing.decide(campaign,
                     reading.options().getOrDefault(campaign.id(), CampaignOptions.DEFAULTS), live, talkStats(campaign),
                     recent, now);
@@ -180,7 +192,7 @@ final class OutboundDialer {
             List<String> inCall = live.stream().map(c -> c.phone).toList();
             CandidatePolicy.Selection selection = CandidatePolicy.select(candidates, campaign.retries(), now,
                     reading.doNotCall(), inCall, decision.callsToPlace());
-            selection.chosen().forEach(call -> originate(campaign, call, now, null));
+            selection.chosen().forEach(call -> originate(campaign, call, now, null, false));
         }
     }
 
@@ -199,11 +211,11 @@ final class OutboundDialer {
             if (doNotCall.contains(call.phone())) {
                 continue;
             }
-            originate(campaign, call.candidate(), now, agent);
+            originate(campaign, call.candidate(), now, agent, false);
         }
     }
 
-    private List<OutboundCall> liveCalls(int campaignId) {
+    List<OutboundCall> liveCalls(int campaignId) {
         return byActionId.values().stream().filter(c -> c.campaignId == campaignId).toList();
     }
 
@@ -212,9 +224,19 @@ final class OutboundDialer {
                 campaign.meanTalk(), campaign.deviation()));
     }
 
+    /** Whether the call is being dialled or talked to now. */
+    boolean following(long callId) {
+        return byActionId.values().stream().anyMatch(c -> c.callId == callId);
+    }
+
+    /** A preview call its agent accepted: dialled straight to the agent, as a scheduled call. */
+    void originatePreview(OutgoingCallStore.Campaign campaign, CandidateCall call, AgentState agent) {
+        originate(campaign, call, engine.now(), agent, true);
+    }
+
     /** {@code forAgent}: an agent-scheduled call, dialled through llamada_agendada to that agent. */
     private void originate(OutgoingCallStore.Campaign campaign, CandidateCall call, LocalDateTime now,
-                           AgentState forAgent) {
+                           AgentState forAgent, boolean preview) {
         String actionId = "dialerd-" + campaign.id() + "-" + call.id() + "-" + (++sequence);
         String uniqueId = dialer.uniqueIdPrefix() + "." + sequence;
         String channel = dialer.channelFor(campaign.trunk(), call.phone());
@@ -223,6 +245,7 @@ final class OutboundDialer {
         live.session = watchdog.session();
         byActionId.put(actionId, live);
         byUniqueId.put(uniqueId, live);
+        live.preview = preview;
         if (forAgent != null) {
             live.scheduledFor = forAgent;
             forAgent.outboundCall = live; // reserved: the predictor and the queues see it busy
@@ -232,7 +255,7 @@ final class OutboundDialer {
         writes.write(new JournalRecord.OutgoingPlacing(call.id(), campaign.trunk(), now));
         progress(live, "Placing", null, null, now);
         live.meter.enter(CallPhase.DIALING);
-        if (forAgent != null) {
+        if (forAgent != null && !preview) {
             engine.emit(new AgentEvent.ScheduledCallPlacing(forAgent.number(), false, campaign.id(), call.id()));
         }
         String context = forAgent != null ? SCHEDULED_CONTEXT : campaign.context();
@@ -349,8 +372,10 @@ final class OutboundDialer {
         forget(call);
         dialing.failed(call, engine.now());
         if (call.scheduledFor != null) {
-            engine.emit(new AgentEvent.ScheduledCallPlacing(call.scheduledFor.number(), true, call.campaignId,
-                    call.callId));
+            if (!call.preview) {
+                engine.emit(new AgentEvent.ScheduledCallPlacing(call.scheduledFor.number(), true, call.campaignId,
+                        call.callId));
+            }
             release(call);
         }
         LocalDateTime now = engine.now();

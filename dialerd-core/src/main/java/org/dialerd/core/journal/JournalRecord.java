@@ -98,4 +98,14 @@ public sealed interface JournalRecord {
 
     /** The session ended; {@code cause} in words. */
     record SpyClosed(String spyId, LocalDateTime end, String cause) implements JournalRecord {}
+
+    /**
+     * A preview call offered to an agent: the {@code dialerd_preview_offer} row that keeps every
+     * other agent (of any host) from being offered it until {@code expires}.
+     */
+    record PreviewReserved(long callId, int campaignId, String agentNumber, LocalDateTime offered,
+                           LocalDateTime expires) implements JournalRecord {}
+
+    /** The agent's preview offer ended (accepted, rejected, expired, withdrawn): its row goes. */
+    record PreviewReleased(long callId, String agentNumber) implements JournalRecord {}
 }

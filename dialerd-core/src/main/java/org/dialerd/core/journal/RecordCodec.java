@@ -166,6 +166,11 @@ public final class RecordCodec {
             o.tag(SPY_CONNECTED).s(r.spyId()).t(r.start());
         } else if (record instanceof JournalRecord.SpyClosed r) {
             o.tag(SPY_CLOSED).s(r.spyId()).t(r.end()).ns(r.cause());
+        } else if (record instanceof JournalRecord.PreviewReserved r) {
+            // Preview tags start at 60, away from the dense range other features extend.
+            o.tag(60).l(r.callId()).i(r.campaignId()).s(r.agentNumber()).t(r.offered()).t(r.expires());
+        } else if (record instanceof JournalRecord.PreviewReleased r) {
+            o.tag(61).l(r.callId()).s(r.agentNumber());
         } else {
             // Retired records are only read back, never written.
             throw new IllegalArgumentException("no journal tag for " + record);
@@ -200,6 +205,8 @@ public final class RecordCodec {
             case SPY_OPENED -> new JournalRecord.SpyOpened(i.s(), i.s(), i.s(), i.s(), i.s(), i.t());
             case SPY_CONNECTED -> new JournalRecord.SpyConnected(i.s(), i.t());
             case SPY_CLOSED -> new JournalRecord.SpyClosed(i.s(), i.t(), i.ns());
+            case 60 -> new JournalRecord.PreviewReserved(i.l(), i.i(), i.s(), i.t(), i.t());
+            case 61 -> new JournalRecord.PreviewReleased(i.l(), i.s());
             default -> throw new JournalCorruptException("unknown journal record tag " + tag);
         };
     }

@@ -38,6 +38,14 @@ public interface OutgoingCallStore {
         return Map.of();
     }
 
+    /**
+     * The campaign's preview reservations that have not expired at {@code now}
+     * ({@code dialerd_preview_offer}, of every host): call id → the agent it is offered to.
+     */
+    default Map<Long, String> previewReservations(int campaignId, LocalDateTime now) {
+        return Map.of();
+    }
+
     /** Calls that may be dialled (status, retries, dnc), best first; windows are checked by the caller. */
     List<CandidateCall> candidates(int campaignId, int retries, int limit);
 

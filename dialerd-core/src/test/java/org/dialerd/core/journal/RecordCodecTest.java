@@ -42,7 +42,9 @@ class RecordCodecTest {
             new JournalRecord.SpyOpened("dialerd-1-s1", "supervisor", "1005", "SIP/1001", "whisper", T),
             new JournalRecord.SpyConnected("dialerd-1-s1", T),
             new JournalRecord.SpyClosed("dialerd-1-s1", T, "The spy call ended"),
-            new JournalRecord.SpyClosed("dialerd-1-s2", T, null));
+            new JournalRecord.SpyClosed("dialerd-1-s2", T, null),
+            new JournalRecord.PreviewReserved(55, 2, "SIP/1001", T, T.plusSeconds(30)),
+            new JournalRecord.PreviewReleased(55, "SIP/1001"));
 
     @Test
     void everyRecordKindRoundTrips() {

@@ -150,6 +150,19 @@ final class RecordStatements {
                         + "uniqueid, channel, recordingfile) VALUES (?, ?, ?, ?, ?, ?, ?)", r.id(), r.when(),
                         r.incomingCallId(), r.outgoingCallId(), cut(r.uniqueId(), 32), cut(r.channel(), 80),
                         cut(r.file(), 255));
+            } else if (record instanceof JournalRecord.PreviewReserved r) {
+                // Another agent's reservation that has not expired stays (another host offered the
+                // call first); every column tests the old expires_at, so it is assigned last.
+                Jdbc.update(c, "INSERT INTO dialerd_preview_offer (id_call, id_campaign, agent, offered_at, expires_at) "
+                        + "VALUES (?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE "
+                        + "id_campaign = IF(expires_at <= VALUES(offered_at), VALUES(id_campaign), id_campaign), "
+                        + "agent = IF(expires_at <= VALUES(offered_at), VALUES(agent), agent), "
+                        + "offered_at = IF(expires_at <= VALUES(offered_at), VALUES(offered_at), offered_at), "
+                        + "expires_at = IF(expires_at <= VALUES(offered_at), VALUES(expires_at), expires_at)",
+                        r.callId(), r.campaignId(), cut(r.agentNumber(), 40), r.offered(), r.expires());
+            } else if (record instanceof JournalRecord.PreviewReleased r) {
+                Jdbc.update(c, "DELETE FROM dialerd_preview_offer WHERE id_call = ? AND agent = ?", r.callId(),
+                        cut(r.agentNumber(), 40));
             } else {
                 throw new IllegalArgumentException("no SQL for journal record " + record);
             }

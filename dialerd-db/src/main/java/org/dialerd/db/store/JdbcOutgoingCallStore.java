@@ -82,15 +82,15 @@ public final class JdbcOutgoingCallStore implements OutgoingCallStore {
     @Override
     public Map<Integer, CampaignOptions> campaignOptions() {
         Map<Integer, CampaignOptions> options = new HashMap<>();
-        for (Object[] row : jdbc.list("SELECT id_campaign, dial_mode, abandon_target_pct, safe_harbour, wrapup_seconds "
-                + "FROM dialerd_campaign_options", r -> new Object[] {r.getInt(1), r.getString(2), r.getDouble(3),
-                r.getString(4), r.getLong(5)})) {
+        for (Object[] row : jdbc.list("SELECT id_campaign, dial_mode, abandon_target_pct, safe_harbour, wrapup_seconds, "
+                + "preview_seconds FROM dialerd_campaign_options", r -> new Object[] {r.getInt(1), r.getString(2),
+                r.getDouble(3), r.getString(4), r.getLong(5), r.getLong(6)})) {
             int campaign = (Integer) row[0];
             try {
                 String harbour = (String) row[3];
                 options.put(campaign, new CampaignOptions(DialMode.of((String) row[1]), (Double) row[2],
                         harbour == null || harbour.isBlank() ? Optional.empty() : Optional.of(harbour.trim()),
-                        Duration.ofSeconds((Long) row[4])));
+                        Duration.ofSeconds((Long) row[4]), Duration.ofSeconds((Long) row[5])));
             } catch (IllegalArgumentException e) {
                 log.warn("dialerd_campaign_options of campaign {}: {}; the campaign runs on the defaults", campaign,
                         e.getMessage());
@@ -107,6 +107,16 @@ public final class JdbcOutgoingCallStore implements OutgoingCallStore {
             options.put((String) row[0], new QueueOptions(Duration.ofSeconds((Long) row[1])));
         }
         return options;
+    }
+
+    @Override
+    public Map<Long, String> previewReservations(int campaignId, LocalDateTime now) {
+        Map<Long, String> reserved = new HashMap<>();
+        for (Object[] row : jdbc.list("SELECT id_call, agent FROM dialerd_preview_offer WHERE id_campaign = ? "
+                + "AND expires_at > ?", r -> new Object[] {r.getLong(1), r.getString(2)}, campaignId, now)) {
+            reserved.put((Long) row[0], (String) row[1]);
+        }
+        return reserved;
     }
 
     @Override

@@ -112,6 +112,8 @@ final class AgentHandlers {
         XmlElement.Builder response = XmlElement.builder(responseName);
         Optional<AgentView> view = context.services().engine().view(tracked.get().channel());
         response.addAll(statusElements(view, LocalDate.now(context.services().clock())));
+        context.services().engine().preview().offer(tracked.get().channel())
+                .ifPresent(offer -> response.add(org.dialerd.eccp.protocol.PreviewXml.status(offer)));
         return response.build();
     }
 

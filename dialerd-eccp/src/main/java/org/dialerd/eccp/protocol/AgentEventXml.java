@@ -126,6 +126,13 @@ public final class AgentEventXml {
                     .add("cause", e.cause())
                     .build();
         }
+        if (event instanceof AgentEvent.PreviewOffered e) {
+            return PreviewXml.offered(e, XmlElement.builder("call_attributes").build()).child("previewcall")
+                    .orElseThrow();
+        }
+        if (event instanceof AgentEvent.PreviewCancelled e) {
+            return PreviewXml.cancelled(e);
+        }
         throw new IllegalArgumentException("no XML for " + event);
     }
 

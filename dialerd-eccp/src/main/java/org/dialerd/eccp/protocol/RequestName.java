@@ -53,7 +53,9 @@ public enum RequestName {
     SPYAGENT(Access.SESSION, true, true),
     SPYSTOP(Access.SESSION, true, true),
     /** Click-to-call: ring the agent's line, then dial a number. */
-    DIALNUMBER(Access.SESSION, true, true);
+    DIALNUMBER(Access.SESSION, true, true),
+    ACCEPTPREVIEW(Access.SESSION, true, true),
+    REJECTPREVIEW(Access.SESSION, false, true);
 
     /** Who may send a request. Agent hashes are checked by the handlers that need them. */
     public enum Access { ANYONE, SESSION }
@@ -103,6 +105,11 @@ public enum RequestName {
     /** Whether the reference answers 500 "No AMI connection" while Asterisk is unreachable. */
     public boolean needsPbx() {
         return needsPbx;
+    }
+
+    /** One of the reference's requests (getrequestlist lists these), not a dialerd extension. */
+    public boolean isReference() {
+        return ordinal() <= REFRESHAGENTS.ordinal();
     }
 
     public static Optional<RequestName> fromWireName(String wireName) {

@@ -10,6 +10,7 @@ import org.dialerd.core.engine.EngineListener;
 import org.dialerd.core.store.CallStore;
 import org.dialerd.eccp.handler.call.CallInfoXml;
 import org.dialerd.eccp.protocol.AgentEventXml;
+import org.dialerd.eccp.protocol.PreviewXml;
 import org.dialerd.eccp.xml.XmlElement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -94,6 +95,12 @@ public final class EventFanout implements EngineListener, AutoCloseable {
     private CompletableFuture<XmlElement> render(AgentEvent event) {
         if (event instanceof AgentEvent.AgentLinked linked) {
             return details.linked(linked).thenApply(call -> linkedXml(linked, call));
+        }
+        if (event instanceof AgentEvent.PreviewOffered offered) {
+            return details.outgoing(offered.offer().campaignId(), offered.offer().callId())
+                    .thenApply(row -> PreviewXml.offered(offered, row
+                            .map(r -> CallInfoXml.outgoingAttributes((CallStore.OutgoingCall) r))
+                            .orElseGet(() -> XmlElement.builder("call_attributes").build())));
         }
         return CompletableFuture.completedFuture(AgentEventXml.toXml(event));
     }

@@ -83,6 +83,12 @@ final class LinkedCallDetails implements AutoCloseable {
         }, reader);
     }
 
+    /** An outgoing call's row (its attributes, for previewcall), read on this thread; empty after 500 ms. */
+    CompletableFuture<Optional<Object>> outgoing(int campaignId, long callId) {
+        return read(callId, () -> calls.findOutgoing(campaignId, callId).orElse(null))
+                .completeOnTimeout(Optional.empty(), MAX_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
     /** The call as agentlinked describes it, once its details are read (or given up on). */
     CompletableFuture<Optional<Object>> linked(AgentEvent.AgentLinked e) {
         CallLink link = e.call();

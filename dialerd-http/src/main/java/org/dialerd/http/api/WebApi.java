@@ -43,6 +43,7 @@ public final class WebApi {
         all.addAll(SupervisorEndpoints.routes());
         all.add(ClickToCallEndpoint.route());
         all.addAll(CampaignEndpoints.routes());
+        all.addAll(PreviewEndpoints.routes());
         all.addAll(more);
         this.routes = List.copyOf(all);
     }

@@ -82,11 +82,12 @@ class JdbcOutgoingCallStoreIT {
                     + "context, queue, max_canales, script, estatus) VALUES (8, 'Bad mode', CURDATE(), CURDATE(), "
                     + "'00:00:00', '23:59:59', 3, 'from-internal', '8000', 5, '', 'A')");
             s.execute("INSERT INTO dialerd_campaign_options (id_campaign, dial_mode, abandon_target_pct, safe_harbour, "
-                    + "wrapup_seconds) VALUES (7, 'Predictive', 2.5, ' safe-harbour,s,1 ', 15), (8, 'psychic', 3, NULL, 0)");
+                    + "wrapup_seconds, preview_seconds) VALUES (7, 'Predictive', 2.5, ' safe-harbour,s,1 ', 15, 45), "
+                    + "(8, 'psychic', 3, NULL, 0, 30)");
             s.execute("INSERT INTO dialerd_queue_options (queue, wrapup_seconds) VALUES ('8001', 20)");
         }
         assertEquals(Map.of(7, new CampaignOptions(DialMode.PREDICTIVE, 2.5, Optional.of("safe-harbour,s,1"),
-                Duration.ofSeconds(15))), store.campaignOptions());
+                Duration.ofSeconds(15), Duration.ofSeconds(45))), store.campaignOptions());
         assertEquals(Map.of("8001", new QueueOptions(Duration.ofSeconds(20))), store.queueOptions());
     }
 }

@@ -126,7 +126,8 @@ public final class CallInfoXml {
                 .add(survey(call.survey()));
     }
 
-    private static XmlElement outgoingAttributes(OutgoingCall call) {
+    /** {@code <call_attributes>} of an outgoing call (also the previewcall event's). */
+    public static XmlElement outgoingAttributes(OutgoingCall call) {
         XmlElement.Builder attributes = XmlElement.builder("call_attributes");
         for (CallAttribute attribute : call.attributes()) {
             attributes.add(attribute(attribute.label(), attribute.value(), attribute.order()));
