@@ -76,6 +76,7 @@ final class OutboundDialer {
         return byUniqueId.size();
     }
     private final OriginateWatchdog watchdog;
+    private final SafeHarbour safeHarbour;
     private long sequence;
     /** Calls that ended so far; a round whose read predates an ending cannot judge "finished". */
     private long endings;
@@ -88,11 +89,13 @@ final class OutboundDialer {
         this.settings = settings;
         this.dialer = dialer;
         this.watchdog = new OriginateWatchdog(engine, this, () -> dialer.originateTimeout(settings.get()));
+        this.safeHarbour = new SafeHarbour(engine, store, writes);
     }
 
     /** Runs one round now and schedules the next. */
     void start() {
         engine.scheduler().execute(this::tick);
+        safeHarbour.start();
     }
 
     private void tick() {
@@ -282,7 +285,7 @@ final class OutboundDialer {
             }
         } else if (event instanceof PbxEvent.QueueCallerAbandon e) {
             OutboundCall call = byUniqueId.get(e.uniqueId());
-            if (call != null && call.linkStart == null) {
+            if (call != null && call.linkStart == null && !call.safeHarbour) { // redirected: ends at its hang-up
                 abandoned(call);
             }
         } else if (event instanceof PbxEvent.AgentComplete e) {
@@ -348,6 +351,7 @@ final class OutboundDialer {
         writes.write(new JournalRecord.OutgoingAnswered(call.callId, call.uniqueId, now));
         call.meter.enter(CallPhase.RINGING);
         progress(call, "Ringing", null, null, now);
+        safeHarbour.answered(call);
     }
 
     void failed(OutboundCall call, OriginateFailure failure) {
