@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import org.dialerd.core.agent.AgentDirectory;
 import org.dialerd.core.engine.AgentService;
 import org.dialerd.core.pbx.PbxGateway;
+import org.dialerd.core.stats.AbandonRates;
 import org.dialerd.core.store.ExtensionDirectory;
 import org.dialerd.core.store.MembershipSource;
 import org.dialerd.core.store.Stores;
@@ -20,9 +21,11 @@ import org.dialerd.core.store.Stores;
  * @param extensions  extension → dial string
  * @param memberships which queues a dynamic agent joins at login
  * @param cookies     source of fresh {@code app_cookie} values (32 lowercase hex digits)
+ * @param abandons    the live abandoned-call figures (2-second rule) per campaign
  */
 public record Services(Stores stores, AgentDirectory agents, PbxGateway pbx, Clock clock, Supplier<String> cookies,
-                       AgentService engine, ExtensionDirectory extensions, MembershipSource memberships) {
+                       AgentService engine, ExtensionDirectory extensions, MembershipSource memberships,
+                       AbandonRates abandons) {
     public Services {
         Objects.requireNonNull(stores, "stores");
         Objects.requireNonNull(agents, "agents");
@@ -32,6 +35,13 @@ public record Services(Stores stores, AgentDirectory agents, PbxGateway pbx, Clo
         Objects.requireNonNull(engine, "engine");
         Objects.requireNonNull(extensions, "extensions");
         Objects.requireNonNull(memberships, "memberships");
+        Objects.requireNonNull(abandons, "abandons");
+    }
+
+    /** Without abandoned-call figures: every campaign has none. */
+    public Services(Stores stores, AgentDirectory agents, PbxGateway pbx, Clock clock, Supplier<String> cookies,
+                    AgentService engine, ExtensionDirectory extensions, MembershipSource memberships) {
+        this(stores, agents, pbx, clock, cookies, engine, extensions, memberships, AbandonRates.NONE);
     }
 
     /** Services without an agent engine (no Asterisk): agent commands answer "No AMI connection". */
