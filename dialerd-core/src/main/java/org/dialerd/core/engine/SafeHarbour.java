@@ -27,6 +27,7 @@ final class SafeHarbour {
     private static final Logger log = LoggerFactory.getLogger(SafeHarbour.class);
     /** How often the campaigns' targets are read again (web UI edits apply from the next call). */
     static final Duration OPTIONS_REFRESH = Duration.ofSeconds(5);
+    private static final Duration MIN_RECHECK = Duration.ofMillis(50);
 
     private final AgentEngine engine;
     private final OutgoingCallStore store;
@@ -66,6 +67,13 @@ final class SafeHarbour {
     private void check(OutboundCall call) {
         if (call.ended || call.linkStart != null || call.joined == null || call.safeHarbour) {
             return; // gone, taken in time, or not in the queue (still in the dialplan before Queue())
+        }
+        // The rule is on the engine's clock, the delay on its scheduler: a clock that runs behind
+        // (the simulator's virtual time in tests) is waited for rather than acted before.
+        Duration left = AbandonCounter.RULE.minus(Duration.between(call.answered, engine.now()));
+        if (!left.isNegative() && !left.isZero()) {
+            engine.scheduler().schedule(left.compareTo(MIN_RECHECK) < 0 ? MIN_RECHECK : left, () -> check(call));
+            return;
         }
         Optional<SafeHarbourTarget> target = target(call.campaignId);
         if (target.isEmpty()) {
