@@ -118,6 +118,14 @@ function renderTimes(state) {
   }
 }
 
+/** Abandoned by the 2-second rule: today, 30 days and the 30-day rate against the campaign's target. */
+function abandonCell(a) {
+  if (!a) return h('td', {}, '–');
+  const pct = (t) => (t.abandon_rate === null || t.abandon_rate === undefined ? '–' : `${(100 * Number(t.abandon_rate)).toFixed(1)}%`);
+  return h('td', {class: a.over_target ? 'bad' : ''},
+    `${a.today.abandoned} today · ${a.last_30_days.abandoned} in 30 days · ${pct(a.last_30_days)} of ${Number(a.target_pct).toFixed(1)}%`);
+}
+
 function renderStats(state) {
   $('stats-note').textContent = state.statsError
     ?? (state.stats ? `Figures as of ${new Date(state.stats.at ?? Date.now()).toLocaleTimeString()}` : 'Reading figures…');
@@ -130,6 +138,7 @@ function renderStats(state) {
   fill($('campaigns').tBodies[0], list(stats.campaigns).map((c) => h('tr', {},
     h('th', {scope: 'row'}, `${text(c.name) || c.id} (${c.type})`), h('td', {}, c.calls_waiting ?? 0), h('td', {}, wait(c)),
     h('td', {}, c.answered ?? 0), h('td', {}, c.abandoned ?? 0), h('td', {}, level(c)),
+    abandonCell(c.abandoned_2s),
     h('td', {}, c.type === 'outgoing' ? `${c.pending ?? 0} pending · ${c.placed ?? 0} placed · ${c.progress?.answered ?? c.answered ?? 0} answered · ${c.failed ?? 0} failed` : '–'))));
 }
 

@@ -37,6 +37,8 @@ class SchemaMatchesSpecTest {
             "calls.dialerd_calls_campaign_status", "id_campaign,status",
             "calls.dialerd_calls_dialable", "id_campaign,dnc,retries,id,status,date_init,date_end,time_init,time_end",
             "calls.dialerd_calls_agent", "id_campaign,agent",
+            "call_progress_log.dialerd_progress_outgoing_answers",
+            "id_campaign_outgoing,datetime_entry,new_status,id_call_outgoing,retry",
             "contact.dialerd_contact_telefono", "telefono");
     private static final Set<String> ADDED_TABLES = Set.of("dialerd_queue_member", "dialerd_id_block", "dialerd_id_range",
             "dialerd_journal_applied", "dialerd_campaign_options", "dialerd_queue_options", "dialerd_supervisor",

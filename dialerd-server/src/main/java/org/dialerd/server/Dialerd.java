@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import org.dialerd.ami.AmiGateway;
 import org.dialerd.core.agent.AgentDirectory;
 import org.dialerd.core.engine.AgentActivityLog;
+import org.dialerd.core.stats.AbandonCounter;
 import org.dialerd.core.stats.CampaignProgress;
 import org.dialerd.core.stats.LiveStats;
 import org.dialerd.core.engine.AgentEngine;
@@ -241,6 +242,9 @@ public final class Dialerd implements AutoCloseable {
         })
                 .thenCompose(open -> engine.inheritFromPreviousRun(open.audits(), open.outgoing(), open.incoming()))
                 .join();
+        AbandonCounter abandons = AbandonStartup.start(stores.outgoingCalls(), writes, clock, resources);
+        engine.addListener(abandons); // after its rebuild, before Asterisk's first event
+        monitoring.meters().watch(abandons);
         engine.followBreaks(stores.breaks(), MONITORED_QUEUES_REFRESH);
         resources.push(() -> engine.closeAllAudits().get(WRITE_DRAIN_TIMEOUT.toMillis(),
                 java.util.concurrent.TimeUnit.MILLISECONDS));
@@ -274,7 +278,7 @@ public final class Dialerd implements AutoCloseable {
         SpyControl spies = new SpyControl(pbx.pbx(), writes, clock, engine::announce, uniqueIdPrefix(),
                 SpyControl.DEFAULT_RING_TIMEOUT);
         Services services = new Services(stores, agents, pbx.pbx(), clock, cookieSource(), engine, pbx.extensions(),
-                memberships, spies);
+                memberships, spies, abandons);
         LoginThrottle logins = new LoginThrottle(eccpSettings.loginThrottle(), clock);
         Dispatcher dispatcher = new Dispatcher(ThrottledLogin.around(Handlers.all(), logins), services,
                 max -> awaitApplied(applier, persistence, max), monitoring.meters().eccp(),
@@ -284,7 +288,7 @@ public final class Dialerd implements AutoCloseable {
         java.util.Optional<HttpServer> http = monitoring.http().map(settings -> HttpStartup.start(monitoring,
                 settings, realTime, pbx.pbx(), journal, engine, server, sessions,
                 new HttpStartup.Api(dispatcher, fanout, agents, eccpSettings.allowedClients(), liveStats,
-                        campaignProgress(stores, resources))));
+                        campaignProgress(stores, resources), abandons)));
         http.ifPresent(resources::push);
         return new Dialerd(server, http, services, live, reload, resources, journal, applier);
     }

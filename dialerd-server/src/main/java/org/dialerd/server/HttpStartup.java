@@ -44,7 +44,7 @@ final class HttpStartup {
 
     /** What the web API answers with: the ECCP dispatcher and event fan-out, the tracked agents, the allowlist. */
     record Api(Dispatcher dispatcher, EventFanout fanout, AgentDirectory agents, Set<String> allowedClients,
-               LiveStats stats, CampaignProgress progress) {}
+               LiveStats stats, CampaignProgress progress, org.dialerd.core.stats.AbandonRates abandons) {}
 
     static HttpServer start(Monitoring monitoring, Monitoring.Http http, Clock clock, PbxGateway pbx,
                             WriteBacklog writes, AgentService agents, EccpServer eccp, SessionRegistry sessions,
@@ -56,7 +56,7 @@ final class HttpStartup {
         Tokens tokens = new Tokens(http.settings().tokenTtl(), clock);
         WebApi web = new WebApi(new EccpBridge(api.dispatcher()), tokens, api.allowedClients(),
                 () -> api.agents().all().stream().map(Agent::channel).toList(),
-                new StatsEndpoints(api.stats(), api.progress()::last, clock).routes());
+                new StatsEndpoints(api.stats(), api.progress()::last, clock, api.abandons()).routes());
         EventSocket events = new EventSocket(web, sessions, agents::views, api.fanout()::afterDelivered, clock);
         Router.Builder router = Router.builder()
                 .get("/health", new HealthHandler(probes))

@@ -90,6 +90,12 @@ public final class PbxHarness implements AutoCloseable {
                 Duration.ofMillis(200), DIALER_UNIQUEID_PREFIX), true, scripts);
     }
 
+    /** The outbound dialer as {@code dialer} says on a PBX {@code customiser} adds to, and the HTTP listener. */
+    public static PbxHarness startMonitoredWithDialer(Consumer<Scenario> customiser, DialerSettings dialer,
+                                                      String... scripts) {
+        return start(settings -> settings, customiser, Objects.requireNonNull(dialer, "dialer"), true, scripts);
+    }
+
     /**
      * With the outbound dialer as {@code dialer} says (dial template, round interval in real
      * time), on a PBX that {@code customiser} may add to (customer contexts, queues) before it

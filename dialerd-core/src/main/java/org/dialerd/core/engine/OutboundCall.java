@@ -24,6 +24,8 @@ final class OutboundCall {
     AgentState agent;
     /** The agent's leg bridged to the customer (AgentConnect's DestChannel). */
     String agentChannel = "";
+    /** Redirected to the safe-harbour message: its queue abandon is not its end, the hang-up is. */
+    boolean safeHarbour;
     /** Set when the call ended: nothing may be written about it afterwards. */
     boolean ended;
     /** A call schedulecall reserved for this agent: dialled through llamada_agendada, not a queue. */

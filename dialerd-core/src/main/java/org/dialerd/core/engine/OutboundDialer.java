@@ -83,6 +83,7 @@ final class OutboundDialer {
     }
     private final OriginateWatchdog watchdog;
     private final PreviewDialer preview;
+    private final SafeHarbour safeHarbour;
     private long sequence;
     /** Calls that ended so far; a round whose read predates an ending cannot judge "finished". */
     private long endings;
@@ -99,6 +100,7 @@ final class OutboundDialer {
         this.watchdog = new OriginateWatchdog(engine, this, () -> dialer.originateTimeout(settings.get()));
         this.dialing = new CampaignDialing(engine, settings, DialStrategies.standard());
         this.preview = new PreviewDialer(engine, this, store, writes, () -> dialer.roundInterval(settings.get()));
+        this.safeHarbour = new SafeHarbour(engine, store, writes);
     }
 
     PreviewService preview() {
@@ -109,6 +111,7 @@ final class OutboundDialer {
     void start() {
         engine.scheduler().execute(this::tick);
         preview.start();
+        safeHarbour.start();
     }
 
     private void tick() {
@@ -299,7 +302,7 @@ final class OutboundDialer {
             }
         } else if (event instanceof PbxEvent.QueueCallerAbandon e) {
             OutboundCall call = byUniqueId.get(e.uniqueId());
-            if (call != null && call.linkStart == null) {
+            if (call != null && call.linkStart == null && !call.safeHarbour) { // redirected: ends at its hang-up
                 abandoned(call);
             }
         } else if (event instanceof PbxEvent.AgentComplete e) {
@@ -366,6 +369,7 @@ final class OutboundDialer {
         writes.write(new JournalRecord.OutgoingAnswered(call.callId, call.uniqueId, now));
         call.meter.enter(CallPhase.RINGING);
         progress(call, "Ringing", null, null, now);
+        safeHarbour.answered(call);
     }
 
     void failed(OutboundCall call, OriginateFailure failure) {

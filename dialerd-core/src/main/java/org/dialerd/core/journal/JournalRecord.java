@@ -74,6 +74,9 @@ public sealed interface JournalRecord {
 
     record OutgoingAbandoned(long callId, LocalDateTime end, long waitSeconds) implements JournalRecord {}
 
+    /** The answered call no agent took in 2 s was sent to the safe-harbour message at {@code target}. */
+    record OutgoingSafeHarbour(long callId, String target, LocalDateTime when) implements JournalRecord {}
+
     record OutgoingTransferred(long callId, String extension) implements JournalRecord {}
 
     record OutgoingHeld(long callId, boolean held) implements JournalRecord {}

@@ -28,6 +28,7 @@ import org.dialerd.core.journal.JournalRecord.OutgoingFailed;
 import org.dialerd.core.journal.JournalRecord.OutgoingHeld;
 import org.dialerd.core.journal.JournalRecord.OutgoingLinked;
 import org.dialerd.core.journal.JournalRecord.OutgoingPlacing;
+import org.dialerd.core.journal.JournalRecord.OutgoingSafeHarbour;
 import org.dialerd.core.journal.JournalRecord.OutgoingQueued;
 import org.dialerd.core.journal.JournalRecord.OutgoingTransferred;
 import org.dialerd.core.journal.JournalRecord.Progress;
@@ -148,6 +149,8 @@ public final class RecordCodec {
             o.tag(17).l(r.callId()).s(r.status()).t(r.end()).l(r.durationSeconds());
         } else if (record instanceof OutgoingAbandoned r) {
             o.tag(18).l(r.callId()).t(r.end()).l(r.waitSeconds());
+        } else if (record instanceof OutgoingSafeHarbour r) {
+            o.tag(50).l(r.callId()).s(r.target()).t(r.when());
         } else if (record instanceof OutgoingTransferred r) {
             o.tag(19).l(r.callId()).ns(r.extension());
         } else if (record instanceof OutgoingHeld r) {
@@ -198,6 +201,7 @@ public final class RecordCodec {
             case 17 -> new OutgoingEnded(i.l(), i.s(), i.t(), i.l());
             case 18 -> new OutgoingAbandoned(i.l(), i.t(), i.l());
             case 19 -> new OutgoingTransferred(i.l(), i.ns());
+            case 50 -> new OutgoingSafeHarbour(i.l(), i.s(), i.t()); // 50: clear of the tags other features add
             case 20 -> new OutgoingHeld(i.l(), i.b());
             case 21 -> new CampaignStatus(i.i(), i.s());
             case 22 -> new CampaignStats(i.i(), i.l(), i.l(), i.l());

@@ -36,6 +36,10 @@ public interface EngineMetrics {
     default void callPlaced(int campaignId) {
     }
 
+    /** An answered campaign call no agent took in 2 s was sent to the campaign's safe-harbour message. */
+    default void safeHarbour(int campaignId) {
+    }
+
     /** A resync with Asterisk ran to its end; {@code trigger}: {@code connected} or {@code periodic}. */
     default void resyncRun(String trigger) {
     }

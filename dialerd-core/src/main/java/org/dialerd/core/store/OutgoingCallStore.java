@@ -46,6 +46,22 @@ public interface OutgoingCallStore {
         return Map.of();
     }
 
+    /**
+     * One attempt of a campaign call that a person answered: its call_progress_log 'Ringing'
+     * row ({@code answered}) and, when an agent took it, the first 'Success' row of the same
+     * attempt ({@code linked}). Whole seconds, as the database keeps them.
+     */
+    record AnsweredAttempt(int campaignId, long callId, long retry, LocalDateTime answered,
+                           java.util.Optional<LocalDateTime> linked) {}
+
+    /**
+     * Every attempt answered at or after {@code since}, for the abandoned-call figures at start
+     * (one indexed query per campaign); a store that keeps none has none.
+     */
+    default List<AnsweredAttempt> answeredSince(LocalDateTime since) {
+        return List.of();
+    }
+
     /** Calls that may be dialled (status, retries, dnc), best first; windows are checked by the caller. */
     List<CandidateCall> candidates(int campaignId, int retries, int limit);
 

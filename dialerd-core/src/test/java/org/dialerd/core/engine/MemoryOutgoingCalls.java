@@ -49,6 +49,8 @@ final class MemoryOutgoingCalls implements OutgoingCallStore {
     private final Map<String, Long> logged = new TreeMap<>();
     private final List<String> violations = new ArrayList<>();
     private String campaignStatus = "A";
+    /** dialerd_campaign_options as the web UI would set them. */
+    volatile Map<Integer, org.dialerd.core.dialer.CampaignOptions> options = Map.of();
 
     MemoryOutgoingCalls(int maxChannels, int retries, int callCount) {
         campaign = new Campaign(1, "Soak", LocalDate.of(2026, 1, 1), LocalDate.of(2027, 1, 1), LocalTime.MIDNIGHT,
@@ -58,6 +60,11 @@ final class MemoryOutgoingCalls implements OutgoingCallStore {
             calls.put(id, call);
             dialable.add(call);
         }
+    }
+
+    @Override
+    public Map<Integer, org.dialerd.core.dialer.CampaignOptions> campaignOptions() {
+        return options;
     }
 
     @Override
@@ -121,6 +128,8 @@ final class MemoryOutgoingCalls implements OutgoingCallStore {
             Call call = calls.get(r.callId());
             call.status = "Abandoned";
             redialable(call);
+        } else if (record instanceof JournalRecord.OutgoingSafeHarbour r) {
+            calls.get(r.callId()).failureText = "SafeHarbour";
         } else if (record instanceof JournalRecord.OutgoingHeld r) {
             calls.get(r.callId()).status = r.held() ? "OnHold" : "Success";
         } else if (record instanceof JournalRecord.CampaignStatus r) {

@@ -35,6 +35,7 @@ class RecordCodecTest {
             new JournalRecord.OutgoingEnded(55, "ShortCall", T, 3),
             new JournalRecord.OutgoingAbandoned(55, T, 4),
             new JournalRecord.OutgoingTransferred(55, "1002"),
+            new JournalRecord.OutgoingSafeHarbour(55, "safe-harbour,s,1", LocalDateTime.of(2026, 11, 22, 10, 0, 2)),
             new JournalRecord.OutgoingHeld(55, false),
             new JournalRecord.CampaignStatus(2, "T"),
             new JournalRecord.CampaignStats(2, 10, 61, 5),

@@ -22,6 +22,7 @@ import org.dialerd.core.journal.JournalRecord.OutgoingHeld;
 import org.dialerd.core.journal.JournalRecord.OutgoingLinked;
 import org.dialerd.core.journal.JournalRecord.OutgoingPlacing;
 import org.dialerd.core.journal.JournalRecord.OutgoingQueued;
+import org.dialerd.core.journal.JournalRecord.OutgoingSafeHarbour;
 import org.dialerd.core.journal.JournalRecord.OutgoingTransferred;
 import org.dialerd.core.journal.JournalRecord.Progress;
 import org.dialerd.core.journal.JournalRecord.Recording;
@@ -135,6 +136,9 @@ final class RecordStatements {
             } else if (record instanceof OutgoingAbandoned r) {
                 Jdbc.update(c, "UPDATE calls SET status = 'Abandoned', end_time = ?, duration_wait = ? WHERE id = ?",
                         r.end(), r.waitSeconds(), r.callId());
+            } else if (record instanceof OutgoingSafeHarbour r) {
+                // The reason of this attempt's abandon; Placing clears it for the next attempt.
+                Jdbc.update(c, "UPDATE calls SET failure_cause_txt = 'SafeHarbour' WHERE id = ?", r.callId());
             } else if (record instanceof OutgoingTransferred r) {
                 Jdbc.update(c, "UPDATE calls SET transfer = ? WHERE id = ?", cut(r.extension(), 6), r.callId());
             } else if (record instanceof OutgoingHeld r) {

@@ -100,6 +100,11 @@ public final class JdbcOutgoingCallStore implements OutgoingCallStore {
     }
 
     @Override
+    public List<AnsweredAttempt> answeredSince(LocalDateTime since) {
+        return AnsweredAttempts.since(jdbc, since);
+    }
+
+    @Override
     public Map<String, QueueOptions> queueOptions() {
         Map<String, QueueOptions> options = new HashMap<>();
         for (Object[] row : jdbc.list("SELECT queue, wrapup_seconds FROM dialerd_queue_options",

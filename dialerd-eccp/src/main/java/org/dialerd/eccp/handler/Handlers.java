@@ -15,7 +15,8 @@ public final class Handlers {
         for (Map<RequestName, RequestHandler> area : java.util.List.of(SessionHandlers.all(), BreakHandlers.all(),
                 CampaignHandlers.all(), CallHandlers.all(), ReportHandlers.all(), AgentHandlers.all(),
                 CallControlHandlers.all(), StatusHandlers.all(), ScheduleHandlers.all(),
-                SupervisorHandlers.all(), DialHandlers.all(), org.dialerd.eccp.handler.preview.Preview.all())) {
+                SupervisorHandlers.all(), DialHandlers.all(), org.dialerd.eccp.handler.preview.Preview.all(),
+                AbandonHandlers.all())) {
             for (var entry : area.entrySet()) {
                 if (all.put(entry.getKey(), entry.getValue()) != null) {
                     throw new IllegalStateException("two handlers for " + entry.getKey());

@@ -55,7 +55,8 @@ public enum RequestName {
     /** Click-to-call: ring the agent's line, then dial a number. */
     DIALNUMBER(Access.SESSION, true, true),
     ACCEPTPREVIEW(Access.SESSION, true, true),
-    REJECTPREVIEW(Access.SESSION, false, true);
+    REJECTPREVIEW(Access.SESSION, false, true),
+    GETCAMPAIGNABANDONSTATUS(Access.SESSION, false, true);
 
     /** Who may send a request. Agent hashes are checked by the handlers that need them. */
     public enum Access { ANYONE, SESSION }

@@ -8,6 +8,7 @@ import org.dialerd.core.agent.AgentDirectory;
 import org.dialerd.core.engine.AgentService;
 import org.dialerd.core.spy.SpyService;
 import org.dialerd.core.pbx.PbxGateway;
+import org.dialerd.core.stats.AbandonRates;
 import org.dialerd.core.store.ExtensionDirectory;
 import org.dialerd.core.store.MembershipSource;
 import org.dialerd.core.store.Stores;
@@ -22,10 +23,11 @@ import org.dialerd.core.store.Stores;
  * @param memberships which queues a dynamic agent joins at login
  * @param cookies     source of fresh {@code app_cookie} values (32 lowercase hex digits)
  * @param spies       supervisor listen/whisper/barge sessions
+ * @param abandons    the live abandoned-call figures (2-second rule) per campaign
  */
 public record Services(Stores stores, AgentDirectory agents, PbxGateway pbx, Clock clock, Supplier<String> cookies,
                        AgentService engine, ExtensionDirectory extensions, MembershipSource memberships,
-                       SpyService spies) {
+                       SpyService spies, AbandonRates abandons) {
     public Services {
         Objects.requireNonNull(stores, "stores");
         Objects.requireNonNull(agents, "agents");
@@ -36,12 +38,14 @@ public record Services(Stores stores, AgentDirectory agents, PbxGateway pbx, Clo
         Objects.requireNonNull(extensions, "extensions");
         Objects.requireNonNull(memberships, "memberships");
         Objects.requireNonNull(spies, "spies");
+        Objects.requireNonNull(abandons, "abandons");
     }
 
-    /** Without supervisor spying: spyagent and spystop answer "No AMI connection". */
+    /** Without supervisor spying (spyagent and spystop answer "No AMI connection") nor abandoned-call figures. */
     public Services(Stores stores, AgentDirectory agents, PbxGateway pbx, Clock clock, Supplier<String> cookies,
                     AgentService engine, ExtensionDirectory extensions, MembershipSource memberships) {
-        this(stores, agents, pbx, clock, cookies, engine, extensions, memberships, SpyService.unavailable());
+        this(stores, agents, pbx, clock, cookies, engine, extensions, memberships, SpyService.unavailable(),
+                AbandonRates.NONE);
     }
 
     /** Services without an agent engine (no Asterisk): agent commands answer "No AMI connection". */

@@ -27,6 +27,9 @@ final class CampaignEndpoints {
                         call -> call.answer(campaign(call, "getcampaignstatus"))),
                 ApiRoute.get(CAMPAIGN + "/statistics", "A campaign's queue wait histogram (getcampaignqueuewait)",
                         client, List.of(400, 404), call -> call.answer(campaign(call, "getcampaignqueuewait"))),
+                ApiRoute.get(CAMPAIGN + "/abandoned", "An outgoing campaign's abandoned calls by the 2-second rule, "
+                        + "today and over 30 days, against its target (extension getcampaignabandonstatus)", client,
+                        List.of(400), call -> call.answer(campaign(call, "getcampaignabandonstatus"))),
                 ApiRoute.get(WebApi.PREFIX + "/queues", "Incoming queues (getincomingqueuelist)", client, List.of(),
                         call -> call.answer(XmlElement.empty("getincomingqueuelist"))),
                 ApiRoute.get(QUEUE, "A queue's script (getqueuescript)", client, List.of(400, 404),

@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.function.Supplier;
+import org.dialerd.core.stats.AbandonCounter;
+import org.dialerd.core.stats.AbandonFigures;
+import org.dialerd.core.stats.AbandonRates;
 import org.dialerd.core.stats.CampaignProgress;
 import org.dialerd.core.stats.LineKey;
 import org.dialerd.core.stats.LineSnapshot;
@@ -17,23 +20,33 @@ import org.dialerd.core.stats.Window;
 /**
  * Live service-level statistics ({@code GET /api/v1/stats}) and the wallboard's one-read view
  * ({@code GET /api/v1/wallboard}): both from the engine's live counters and the campaign
- * progress one background refresh reads, never a database query per request.
+ * progress one background refresh reads, and the abandoned calls by the 2-second rule
+ * ({@link AbandonRates}), never a database query per request.
  */
 public final class StatsEndpoints {
     private final LiveStats stats;
     private final Supplier<List<CampaignProgress.Progress>> progress;
     private final Clock clock;
+    private final AbandonRates abandons;
 
     public StatsEndpoints(LiveStats stats, Supplier<List<CampaignProgress.Progress>> progress, Clock clock) {
+        this(stats, progress, clock, AbandonRates.NONE);
+    }
+
+    /** @param abandons abandoned calls by the 2-second rule, per outgoing campaign */
+    public StatsEndpoints(LiveStats stats, Supplier<List<CampaignProgress.Progress>> progress, Clock clock,
+                          AbandonRates abandons) {
         this.stats = stats;
         this.progress = progress;
         this.clock = clock;
+        this.abandons = abandons;
     }
 
     public List<ApiRoute> routes() {
         return List.of(
                 ApiRoute.get(WebApi.PREFIX + "/stats", "Live service level, abandon rate, speed of answer, handle "
-                        + "time, waits and estimated wait per queue and campaign (last 15 minutes, today)",
+                        + "time, waits and estimated wait per queue and campaign (last 15 minutes, today); "
+                        + "abandoned calls by the 2-second rule per outgoing campaign (today, 30 days)",
                         ApiRoute.Access.CLIENT, List.of(), call -> ApiResponses.json(200, lines())),
                 ApiRoute.get(WebApi.PREFIX + "/wallboard", "Every queue and campaign with calls waiting, longest "
                         + "wait, answered, abandoned, service level and campaign progress", ApiRoute.Access.CLIENT,
@@ -48,7 +61,24 @@ public final class StatsEndpoints {
             key(node, line.line());
             figures(node, line);
         }
+        ArrayNode abandoned = body.putArray("abandoned_calls");
+        for (AbandonFigures f : abandons.all()) {
+            abandonFigures(abandoned.addObject().put("campaign_type", "outgoing").put("campaign_id", f.campaignId()), f);
+        }
         return body;
+    }
+
+    /** The 2-second rule's figures: today, the last 30 days, the target. */
+    static ObjectNode abandonFigures(ObjectNode node, AbandonFigures f) {
+        node.put("rule_seconds", AbandonCounter.RULE.toSeconds()).put("target_pct", f.targetPercent());
+        tally(node.putObject("today"), f.today());
+        tally(node.putObject("last_30_days"), f.last30Days());
+        return node.put("over_target", f.overTarget());
+    }
+
+    private static void tally(ObjectNode node, AbandonFigures.Tally t) {
+        node.put("answered", t.answered()).put("abandoned", t.abandoned());
+        number(node, "abandon_rate", t.rate());
     }
 
     ObjectNode wallboard() {
@@ -69,6 +99,7 @@ public final class StatsEndpoints {
             ObjectNode node = campaignNodes.addObject().put("type", "outgoing").put("id", p.campaignId())
                     .put("name", p.name()).put("queue", p.queue());
             figures(node, live);
+            abandonFigures(node.putObject("abandoned_2s"), abandons.figures(p.campaignId()));
             node.put("pending", p.pending()).put("placed", p.placed()).put("failed", p.failed());
             node.putObject("progress").put("pending", p.pending()).put("placed", p.placed())
                     .put("answered", p.answered()).put("failed", p.failed());

@@ -40,6 +40,7 @@ public final class DialerdMeters implements AutoCloseable {
     private final WebhookMeters webhooks = new WebhookMeters(registry);
     private final JvmGcMetrics gc = new JvmGcMetrics();
     private boolean watching;
+    private volatile AbandonGauges abandons;
 
     public DialerdMeters() {
         new JvmMemoryMetrics().bindTo(registry);
@@ -76,8 +77,20 @@ public final class DialerdMeters implements AutoCloseable {
         StateGauges.register(registry, probes);
     }
 
+    /** Adds the gauges of abandoned calls by the 2-second rule per campaign, read at each scrape. */
+    public synchronized void watch(org.dialerd.core.stats.AbandonRates rates) {
+        if (abandons != null) {
+            throw new IllegalStateException("abandoned-call gauges already registered");
+        }
+        abandons = new AbandonGauges(registry, rates);
+    }
+
     /** Every meter in the Prometheus text format. */
     public String scrape() {
+        AbandonGauges gauges = abandons;
+        if (gauges != null) {
+            gauges.refresh();
+        }
         return registry.scrape();
     }
 

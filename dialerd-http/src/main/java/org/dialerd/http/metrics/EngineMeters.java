@@ -28,6 +28,7 @@ final class EngineMeters implements EngineMetrics {
     private final Map<String, Map<CallPhase, AtomicLong>> live = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Counter>> finished = new ConcurrentHashMap<>();
     private final Map<Integer, Campaign> campaigns = new ConcurrentHashMap<>();
+    private final Map<Integer, Counter> safeHarbour = new ConcurrentHashMap<>();
     private final Counter rounds;
     private final Map<String, Counter> resyncRuns = new ConcurrentHashMap<>();
     private final Map<ResyncCorrection, Counter> resyncCorrections = new EnumMap<>(ResyncCorrection.class);
@@ -123,6 +124,13 @@ final class EngineMeters implements EngineMetrics {
     @Override
     public void callPlaced(int campaignId) {
         campaign(campaignId).placed().increment();
+    }
+
+    @Override
+    public void safeHarbour(int campaignId) {
+        safeHarbour.computeIfAbsent(campaignId, id -> Counter.builder("dialerd.dialer.safe.harbour")
+                .description("Answered campaign calls no agent took within 2 s, sent to the safe-harbour message")
+                .tag("campaign", String.valueOf(id)).register(registry)).increment();
     }
 
     private Campaign campaign(int id) {

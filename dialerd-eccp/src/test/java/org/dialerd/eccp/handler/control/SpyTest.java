@@ -1,5 +1,6 @@
 package org.dialerd.eccp.handler.control;
 
+import org.dialerd.core.stats.AbandonRates;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -99,7 +100,7 @@ class SpyTest {
         SpyControl spies = new SpyControl(pbx, new Writes(), FakeServices.CLOCK, event -> { }, "dialerd-9",
                 SpyControl.DEFAULT_RING_TIMEOUT);
         dispatcher = new Dispatcher(Handlers.all(), new Services(stores, tracked, pbx, FakeServices.CLOCK,
-                () -> "cookie", engine(), base.extensions(), base.memberships(), spies));
+                () -> "cookie", engine(), base.extensions(), base.memberships(), spies, AbandonRates.NONE));
         supervisor.loggedIn("supervisor", "cookie");
         console.loggedIn("agentconsole", "cookie");
         views.put("SIP/1001", new AgentView(SIP_1001, AgentStatus.ONCALL, false, Optional.of("SIP/1001-0000000a"),
