@@ -64,6 +64,8 @@ public final class Dialerd implements AutoCloseable {
     private static final Duration WRITE_DRAIN_TIMEOUT = Duration.ofSeconds(10);
     /** How often what the web UI edits (queues, incoming campaigns, breaks) is re-read. */
     private static final Duration MONITORED_QUEUES_REFRESH = Duration.ofSeconds(60);
+    /** dialerd_campaign_options / dialerd_queue_options edited in the web UI apply within this. */
+    private static final Duration WRAPUP_TIMES_REFRESH = Duration.ofSeconds(10);
 
     /**
      * What the engine needs besides the stores.
@@ -241,6 +243,7 @@ public final class Dialerd implements AutoCloseable {
                 .thenCompose(open -> engine.inheritFromPreviousRun(open.audits(), open.outgoing(), open.incoming()))
                 .join();
         engine.followBreaks(stores.breaks(), MONITORED_QUEUES_REFRESH);
+        engine.followWrapups(stores.outgoingCalls(), stores.breaks(), WRAPUP_TIMES_REFRESH);
         resources.push(() -> engine.closeAllAudits().get(WRITE_DRAIN_TIMEOUT.toMillis(),
                 java.util.concurrent.TimeUnit.MILLISECONDS));
 

@@ -13,16 +13,32 @@ import java.util.Optional;
  * @param extension the extension the agent logged in on
  * @param queues    queues the agent is a member of, as Asterisk reports them, sorted
  * @param call      the call the agent is linked to, if any
+ * @param wrapup    the after-call work the agent is in, if any (status paused: the queues give it no call)
  */
 public record AgentView(Agent agent, AgentStatus status, boolean logging, Optional<String> channel,
                         Optional<String> extension, boolean onHold, Optional<Pause> pause, List<String> queues,
-                        Optional<LocalDateTime> loginStart, Optional<CallLink> call) {
+                        Optional<LocalDateTime> loginStart, Optional<CallLink> call, Optional<Wrapup> wrapup) {
 
     /** The break an agent is on. */
     public record Pause(int breakId, String breakName, LocalDateTime start) {}
 
+    /** After-call work: from the end of the agent's call until {@code end}, unless ended earlier. */
+    public record Wrapup(LocalDateTime start, LocalDateTime end) {
+        /** Whole seconds until the wrap-up ends by itself, never negative. */
+        public long secondsLeft(LocalDateTime now) {
+            return Math.max(0, java.time.Duration.between(now, end).toSeconds());
+        }
+    }
+
     public AgentView {
         queues = List.copyOf(queues);
+    }
+
+    /** An agent not in wrap-up. */
+    public AgentView(Agent agent, AgentStatus status, boolean logging, Optional<String> channel,
+                     Optional<String> extension, boolean onHold, Optional<Pause> pause, List<String> queues,
+                     Optional<LocalDateTime> loginStart, Optional<CallLink> call) {
+        this(agent, status, logging, channel, extension, onHold, pause, queues, loginStart, call, Optional.empty());
     }
 
     public static AgentView offline(Agent agent) {

@@ -59,6 +59,7 @@ public final class AgentEngine implements AgentService {
     private final InboundCalls inbound;
     private volatile OutboundDialer outbound;
     private final HoldControl holds;
+    private final WrapupControl wrapups;
     private volatile Recordings recordings;
     /** Read by the call trackers (engine thread); set once at start by {@link #reportTo}. */
     volatile EngineMetrics metrics = EngineMetrics.NONE;
@@ -76,6 +77,8 @@ public final class AgentEngine implements AgentService {
         this.inbound = incomingCalls == null ? null : new InboundCalls(this, writes);
         this.holds = new HoldControl(this, writes, DEFAULT_HOLD_BREAK_ID);
         this.records = new AgentRecords(this, writes);
+        this.wrapups = new WrapupControl(this, writes);
+        listeners.add(wrapups); // first: it acts on agentunlinked after every listener had it
         this.resyncs = new ResyncLoop(scheduler, trigger -> new AgentResync(this, takeover, trigger).run());
         this.pbx = pbx;
         this.writes = writes;
@@ -352,6 +355,16 @@ public final class AgentEngine implements AgentService {
         return onEngineCompose(() -> holds.hold(state(agent)));
     }
 
+    @Override
+    public CompletableFuture<EngineResult> endWrapup(Agent agent) {
+        return onEngineCompose(() -> wrapups.endRequested(state(agent)));
+    }
+
+    /** Reads the campaigns' and queues' wrap-up times now and every {@code every} after. */
+    public void followWrapups(OutgoingCallStore calls, BreakStore breaks, Duration every) {
+        wrapups.follow(calls, breaks, every);
+    }
+
     /** Brings the held call back to the agent. */
     @Override
     public CompletableFuture<EngineResult> unhold(Agent agent) {
@@ -492,6 +505,10 @@ public final class AgentEngine implements AgentService {
 
     HoldControl holds() {
         return holds;
+    }
+
+    WrapupControl wrapups() {
+        return wrapups;
     }
 
     PbxGateway pbx() {

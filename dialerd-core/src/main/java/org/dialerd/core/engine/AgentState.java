@@ -6,6 +6,7 @@ import java.util.TreeSet;
 import org.dialerd.core.agent.Agent;
 import org.dialerd.core.agent.AgentStatus;
 import org.dialerd.core.agent.AgentView;
+import org.dialerd.core.agent.CallLink;
 
 /** One agent's live state. Touched only on the engine thread. */
 final class AgentState {
@@ -44,6 +45,13 @@ final class AgentState {
     LocalDateTime holdStart;
     String parkingSpace;
     Long holdAudit;
+    /** In after-call work ({@link WrapupControl}): its span, audit row, timer and the call it follows. */
+    AgentView.Wrapup wrapup;
+    Long wrapupAudit;
+    EngineScheduler.Cancellable wrapupTimer;
+    CallLink wrapupCall;
+    /** Asterisk confirmed the wrap-up's QueuePause: from then on an unpause it reports is someone else's. */
+    boolean wrapupPaused;
 
     AgentState(Agent agent) {
         this.agent = agent;
@@ -57,6 +65,7 @@ final class AgentState {
         AgentStatus status = !loggedIn ? AgentStatus.OFFLINE
                 : pause != null ? AgentStatus.PAUSED
                 : call != null || outboundCall != null ? AgentStatus.ONCALL
+                : wrapup != null ? AgentStatus.PAUSED
                 : AgentStatus.ONLINE;
         boolean showLine = loggedIn || loggingIn;
         return new AgentView(agent, status, loggingIn && !loggedIn,
@@ -64,7 +73,8 @@ final class AgentState {
                 showLine ? Optional.ofNullable(extension) : Optional.empty(),
                 onHold, Optional.ofNullable(pause), queues.stream().toList(), Optional.ofNullable(loginStart),
                 call != null ? Optional.of(call.link())
-                        : outboundCall != null ? Optional.of(outboundCall.link()) : Optional.empty());
+                        : outboundCall != null ? Optional.of(outboundCall.link()) : Optional.empty(),
+                Optional.ofNullable(wrapup));
     }
 
     void cancelTimers() {
@@ -76,6 +86,17 @@ final class AgentState {
             pingTimer.cancel();
             pingTimer = null;
         }
+    }
+
+    void clearWrapup() {
+        if (wrapupTimer != null) {
+            wrapupTimer.cancel();
+        }
+        wrapup = null;
+        wrapupAudit = null;
+        wrapupTimer = null;
+        wrapupCall = null;
+        wrapupPaused = false;
     }
 
     /** Back to logged out; queue membership as Asterisk reports it is kept. */
@@ -97,6 +118,7 @@ final class AgentState {
         holdStart = null;
         parkingSpace = null;
         holdAudit = null;
+        clearWrapup();
         pingTimeout = null;
         if (!agent.type().isStatic()) {
             memberInterface = null;
