@@ -14,7 +14,8 @@ public final class Handlers {
         Map<RequestName, RequestHandler> all = new EnumMap<>(RequestName.class);
         for (Map<RequestName, RequestHandler> area : java.util.List.of(SessionHandlers.all(), BreakHandlers.all(),
                 CampaignHandlers.all(), CallHandlers.all(), ReportHandlers.all(), AgentHandlers.all(),
-                CallControlHandlers.all(), StatusHandlers.all(), ScheduleHandlers.all())) {
+                CallControlHandlers.all(), StatusHandlers.all(), ScheduleHandlers.all(),
+                WrapupHandlers.all())) {
             for (var entry : area.entrySet()) {
                 if (all.put(entry.getKey(), entry.getValue()) != null) {
                     throw new IllegalStateException("two handlers for " + entry.getKey());

@@ -36,7 +36,9 @@ final class SessionHandlers {
     static {
         XmlElement.Builder requests = XmlElement.builder("requests");
         for (RequestName name : RequestName.values()) {
-            requests.add("request", name.wireName());
+            if (!name.isExtension()) {
+                requests.add("request", name.wireName());
+            }
         }
         REQUEST_LIST = XmlElement.of(RequestName.GETREQUESTLIST.responseName(), requests.build());
     }

@@ -47,7 +47,9 @@ public enum RequestName {
     CALLPROGRESS(Access.SESSION, false),
     CAMPAIGNLOG(Access.SESSION, false),
     DUMPSTATUS(Access.SESSION, false),
-    REFRESHAGENTS(Access.SESSION, false);
+    REFRESHAGENTS(Access.SESSION, false),
+    // Extensions (docs/protocol.md, "Extensions"): not in getrequestlist, whose answer keeps the reference's bytes.
+    ENDWRAPUP(Access.SESSION, true, true);
 
     /** Who may send a request. Agent hashes are checked by the handlers that need them. */
     public enum Access { ANYONE, SESSION }
@@ -63,11 +65,22 @@ public enum RequestName {
     private final String wireName;
     private final Access access;
     private final boolean needsPbx;
+    private final boolean extension;
 
     RequestName(Access access, boolean needsPbx) {
+        this(access, needsPbx, false);
+    }
+
+    RequestName(Access access, boolean needsPbx, boolean extension) {
         this.wireName = name().toLowerCase(java.util.Locale.ROOT);
         this.access = access;
         this.needsPbx = needsPbx;
+        this.extension = extension;
+    }
+
+    /** dialerd's own request, beyond the reference's 38. */
+    public boolean isExtension() {
+        return extension;
     }
 
     public String wireName() {

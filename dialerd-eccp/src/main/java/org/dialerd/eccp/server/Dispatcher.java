@@ -42,7 +42,7 @@ public final class Dispatcher {
     private static final java.util.Set<RequestName> NO_FRESH_READ = java.util.EnumSet.of(RequestName.PAUSEAGENT,
             RequestName.UNPAUSEAGENT, RequestName.HOLD, RequestName.UNHOLD, RequestName.HANGUP,
             RequestName.TRANSFERCALL, RequestName.ATXFERCALL, RequestName.MIXMONITORMUTE,
-            RequestName.MIXMONITORUNMUTE);
+            RequestName.MIXMONITORUNMUTE, RequestName.ENDWRAPUP);
     /** Longest a database request waits for the engine's earlier writes to be applied. */
     private static final java.time.Duration WRITES_WAIT = java.time.Duration.ofSeconds(2);
 
