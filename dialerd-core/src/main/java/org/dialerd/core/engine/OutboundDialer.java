@@ -180,7 +180,7 @@ final class OutboundDialer {
             boolean dialling = byActionId.values().stream().anyMatch(c -> c.callId == call.callId());
             AgentState agent = engine.stateByNumber(call.agent()).orElse(null);
             boolean free = agent != null && agent.loggedIn && agent.pause == null && agent.call == null
-                    && agent.outboundCall == null && !agent.onHold && agent.extension != null;
+                    && agent.outboundCall == null && !agent.onHold && agent.wrapup == null && agent.extension != null;
             if (dialling || !free || !call.candidate().window().matches(now)
                     && !call.candidate().window().isUnbounded()) {
                 continue;
@@ -206,7 +206,7 @@ final class OutboundDialer {
             long talk = state.outboundCall != null && state.outboundCall.linkStart != null
                     ? Duration.between(state.outboundCall.linkStart, now).toSeconds() : 0;
             members.add(new QueueMember(state.number(), talking ? MemberState.INUSE : MemberState.NOT_INUSE,
-                    state.pause != null, talk));
+                    state.pause != null || state.wrapup != null, talk)); // in wrap-up: paused in the queue
         }
         int waiting = (int) live.stream().filter(OutboundCall::waitingInQueue).count();
         int pending = (int) live.stream().filter(OutboundCall::pending).count();
