@@ -108,7 +108,7 @@ class SqlScriptTest {
     @Test
     void readsTheShippedScriptsFromTheClasspath() {
         SqlScript schema = SqlScript.fromClasspath("sql/schema.sql");
-        assertEquals(30 + 4 + 2, schema.statements().size(), "SET NAMES, 30 tables, 4 indexes, seed row");
+        assertEquals(30 + 4 + 3, schema.statements().size(), "SET NAMES, 30 tables, 4 indexes, seed rows Hold and Wrapup");
         assertTrue(SqlScript.fromClasspath("sql/demo-data.sql").statements().size() > 20);
     }
 
