@@ -243,7 +243,8 @@ public final class Dialerd implements AutoCloseable {
                 .thenCompose(open -> engine.inheritFromPreviousRun(open.audits(), open.outgoing(), open.incoming()))
                 .join();
         engine.followBreaks(stores.breaks(), MONITORED_QUEUES_REFRESH);
-        engine.followWrapups(stores.outgoingCalls(), stores.breaks(), WRAPUP_TIMES_REFRESH);
+        // Before AMI starts: the first resync continues a wrap-up a killed run began by its break.
+        engine.followWrapups(stores.outgoingCalls(), stores.breaks(), WRAPUP_TIMES_REFRESH).join();
         resources.push(() -> engine.closeAllAudits().get(WRITE_DRAIN_TIMEOUT.toMillis(),
                 java.util.concurrent.TimeUnit.MILLISECONDS));
 

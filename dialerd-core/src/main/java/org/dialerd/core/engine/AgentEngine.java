@@ -360,9 +360,9 @@ public final class AgentEngine implements AgentService {
         return onEngineCompose(() -> wrapups.endRequested(state(agent)));
     }
 
-    /** Reads the campaigns' and queues' wrap-up times now and every {@code every} after. */
-    public void followWrapups(OutgoingCallStore calls, BreakStore breaks, Duration every) {
-        wrapups.follow(calls, breaks, every);
+    /** Reads the campaigns' and queues' wrap-up times now and every {@code every} after; completes on the first. */
+    public CompletableFuture<Void> followWrapups(OutgoingCallStore calls, BreakStore breaks, Duration every) {
+        return wrapups.follow(calls, breaks, every);
     }
 
     /** Brings the held call back to the agent. */

@@ -41,16 +41,21 @@ final class WrapupControl implements EngineListener {
         this.writes = writes;
     }
 
-    /** Reads the wrap-up times now and every {@code every} after (web UI edits apply from then on). */
-    void follow(OutgoingCallStore calls, BreakStore breaks, Duration every) {
-        writes.readAfterWrites("read wrap-up times", () -> WrapupTimes.read(calls, breaks))
+    /**
+     * Reads the wrap-up times now and every {@code every} after (web UI edits apply from then on).
+     * Completes when the first read is in: a resync after a restart needs the wrap-up break to
+     * continue a wrap-up, so the daemon waits for it before it starts AMI.
+     */
+    CompletableFuture<Void> follow(OutgoingCallStore calls, BreakStore breaks, Duration every) {
+        return writes.readAfterWrites("read wrap-up times", () -> WrapupTimes.read(calls, breaks))
                 .thenAcceptAsync(read -> times = read, engine.scheduler())
                 .whenComplete((v, e) -> {
                     if (e != null) {
                         log.warn("cannot read wrap-up times (the last ones stay): {}", e.toString());
                     }
                     engine.scheduler().schedule(every, () -> follow(calls, breaks, every));
-                });
+                })
+                .exceptionally(e -> null);
     }
 
     /** Only for tests. */
