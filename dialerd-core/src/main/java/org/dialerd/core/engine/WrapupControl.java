@@ -50,6 +50,9 @@ final class WrapupControl implements EngineListener {
         return writes.readAfterWrites("read wrap-up times", () -> WrapupTimes.read(calls, breaks))
                 .thenAcceptAsync(read -> times = read, engine.scheduler())
                 .whenComplete((v, e) -> {
+                    if (writes.isClosed()) {
+                        return; // dialerd is stopping: no more reads
+                    }
                     if (e != null) {
                         log.warn("cannot read wrap-up times (the last ones stay): {}", e.toString());
                     }
