@@ -499,3 +499,10 @@ CREATE INDEX IF NOT EXISTS `dialerd_progress_outgoing_answers` ON `call_progress
 -- Seed row: the internal hold pause.
 INSERT IGNORE INTO `break` (`id`, `name`, `description`, `status`, `tipo`)
 VALUES (1, 'Hold', 'Hold', 'A', 'H');
+
+-- Seed row: the internal wrap-up pause (after-call work), tipo 'H' as Hold, found by its name.
+-- Its id is not fixed, as the site's own breaks take 2, 3, ...: the next free id from 100 on.
+INSERT INTO `break` (`id`, `name`, `description`, `status`, `tipo`)
+SELECT GREATEST(top.id + 1, 100), 'Wrapup', 'After-call work', 'A', 'H'
+FROM (SELECT COALESCE(MAX(`id`), 0) AS id FROM `break`) AS top
+WHERE NOT EXISTS (SELECT 1 FROM `break` WHERE `tipo` = 'H' AND `name` = 'Wrapup');

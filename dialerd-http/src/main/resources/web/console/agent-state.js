@@ -8,7 +8,8 @@ import {serverNow, serverTime as when} from '/web/format.js';
 export function fromSnapshot(snapshot, agentNumber) {
   const me = list(snapshot.agents).find((a) => a.agent_number === agentNumber);
   if (!me) return {status: 'offline', since: serverNow(), pause: null, onhold: false};
-  const since = when(me.status_since)
+  const since = (me.wrapup && !me.pause ? when(me.wrapup.start) : null)
+    ?? when(me.status_since)
     ?? (me.status === 'paused' && me.pause ? when(me.pause.start) : null)
     ?? (me.status === 'oncall' && me.call ? when(me.call.link_start) : null)
     ?? when(me.login_start) ?? serverNow();
@@ -19,6 +20,7 @@ export function fromSnapshot(snapshot, agentNumber) {
     onhold: me.onhold === true || me.onhold === '1',
     extension: me.extension || null,
     call: me.call || null,
+    wrapup: me.wrapup ? {end: when(me.wrapup.end)} : null,
   };
 }
 
@@ -46,6 +48,13 @@ export function onEvent(state, name, data) {
       return {status: {...state.status, status: 'oncall', since: when(data.datetime_linkstart) ?? now}};
     case 'agentunlinked':
       return {status: {...state.status, status: state.status.pause ? 'paused' : 'online', since: when(data.datetime_linkend) ?? now, onhold: false}};
+    case 'wrapupstart':
+      return {status: {...state.status, status: 'paused', since: when(data.wrapup_start) ?? now,
+        wrapup: {end: when(data.wrapup_end)}}};
+    case 'wrapupend':
+      return {status: {...state.status, wrapup: null,
+        status: state.call?.active ? 'oncall' : state.status.pause ? 'paused' : 'online',
+        since: state.call?.active || state.status.pause ? state.status.since : when(data.wrapup_end) ?? now}};
     case 'atxferfailed':
       return {message: {kind: 'error', text: `Attended transfer to ${text(data.extension)} failed: ${text(data.cause)}`}};
     case 'previewcall':
@@ -83,6 +92,7 @@ export function previewOf(data) {
 /** The label a person reads for the agent's state. */
 export function stateLabel(status) {
   if (status.onhold) return 'On hold';
+  if (status.wrapup && status.status === 'paused' && !status.pause) return 'Wrap-up';
   switch (status.status) {
     case 'online': return 'Ready';
     case 'oncall': return status.pause ? `On call (break: ${status.pause.name})` : 'On call';

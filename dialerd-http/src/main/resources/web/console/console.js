@@ -162,6 +162,7 @@ $('pause-form').addEventListener('submit', async (event) => {
   await act('Pause', () => api.post(`${me()}/pause`, {break_id: Number(select.value)}), `On break: ${name}.`);
 });
 $('unpause-button').addEventListener('click', () => act('Resume', () => api.post(`${me()}/unpause`), 'Back from the break.'));
+$('endwrapup-button').addEventListener('click', () => act('End wrap-up', () => api.post(`${me()}/wrapup/end`), 'Ready for the next call.'));
 $('hold-button').addEventListener('click', () => act('Hold', () => api.post(`${me()}/call/hold`), 'The call is on hold.'));
 $('unhold-button').addEventListener('click', () => act('Unhold', () => api.post(`${me()}/call/unhold`), 'The call is back.'));
 $('preview-accept').addEventListener('click', async () => {

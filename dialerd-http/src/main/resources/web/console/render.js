@@ -2,7 +2,7 @@
 // agent is typing (a form, a transfer extension) is thrown away by an unrelated update.
 
 import {h, fill} from '/web/dom.js';
-import {duration, secondsSince} from '/web/format.js';
+import {duration, secondsSince, serverNow} from '/web/format.js';
 import {stateLabel} from './agent-state.js';
 import {callFacts} from './call.js';
 import {renderForms} from './form.js';
@@ -58,7 +58,7 @@ function renderWork(state) {
   $('status-extension').textContent = agent.extension;
   const badge = $('status-state');
   badge.textContent = stateLabel(status);
-  badge.className = `state ${status.onhold ? 'onhold' : status.status}`;
+  badge.className = `state ${status.onhold ? 'onhold' : inWrapup(status) ? 'wrapup' : status.status}`;
   tick(state);
 
   once('breaks', state.breaks, (breaks) => {
@@ -70,6 +70,8 @@ function renderWork(state) {
   $('pause-button').disabled = busy || !loggedIn || Boolean(status.pause) || state.breaks.length === 0;
   $('break-select').disabled = !loggedIn || Boolean(status.pause);
   $('unpause-button').disabled = busy || !status.pause;
+  $('wrapup-box').hidden = !inWrapup(status);
+  $('endwrapup-button').disabled = busy || !inWrapup(status);
   $('hold-button').disabled = busy || !onCall || status.onhold;
   $('unhold-button').disabled = busy || !onCall || !status.onhold;
   $('hangup-button').disabled = busy || !onCall;
@@ -89,10 +91,17 @@ function renderWork(state) {
   $('save-form').disabled = busy || !call || call.forms.length === 0;
 }
 
-/** The time in state, once a second. */
+/** The time in state, once a second; in wrap-up also the time left. */
 export function tick(state) {
   if (state.screen !== 'work') return;
   $('status-time').textContent = duration(secondsSince(state.status.since));
+  if (inWrapup(state.status)) {
+    $('wrapup-left').textContent = duration(-secondsSince(state.status.wrapup.end, serverNow().getTime()));
+  }
+}
+
+function inWrapup(status) {
+  return Boolean(status.wrapup) && status.status === 'paused' && !status.pause;
 }
 
 function renderCall(call) {

@@ -52,6 +52,18 @@ public final class SchemaInstaller {
         log.info("call_center schema installed ({} statements)", schema.statements().size());
     }
 
+    /** The demo's wrap-up times: only the daemon's demo start runs it, once, after the demo data. */
+    public static final String DEMO_WRAPUP_RESOURCE = "sql/demo-wrapup.sql";
+
+    /** Gives the demo campaign and incoming queue their wrap-up time ({@value #DEMO_WRAPUP_RESOURCE}). */
+    public static void seedDemoWrapups(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            SqlScript.fromClasspath(DEMO_WRAPUP_RESOURCE).runOn(connection);
+        } catch (SQLException e) {
+            throw new DatabaseException("cannot seed the demo's wrap-up times", e);
+        }
+    }
+
     /** Seeds {@value #DEMO_DATA_RESOURCE} unless done before; see the class comment. */
     public static DemoSeed seedDemoDataOnce(DataSource dataSource) {
         SqlScript demo = SqlScript.fromClasspath(DEMO_DATA_RESOURCE);

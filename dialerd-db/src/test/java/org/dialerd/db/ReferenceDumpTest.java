@@ -32,7 +32,7 @@ class ReferenceDumpTest {
         assertEquals(13, count(db, "SELECT COUNT(*) FROM agent"));
         assertEquals(9, count(db, "SELECT COUNT(*) FROM audit"));
         assertEquals(18, count(db, "SELECT COUNT(*) FROM call_progress_log"));
-        assertEquals(6, count(db, "SELECT COUNT(*) FROM break"));
+        assertEquals(7, count(db, "SELECT COUNT(*) FROM break"), "the dump's six and the Wrapup break schema.sql seeds");
         assertEquals(7, count(db, "SELECT COUNT(*) FROM call_entry"));
     }
 

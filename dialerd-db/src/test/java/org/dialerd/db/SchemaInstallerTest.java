@@ -21,7 +21,8 @@ class SchemaInstallerTest {
         SchemaInstaller.installSchema(db);
         SchemaInstaller.installSchema(db);
         assertEquals(33, count(db, "SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"));
-        assertEquals(1, count(db, "SELECT COUNT(*) FROM break"));
+        assertEquals(2, count(db, "SELECT COUNT(*) FROM break"), "Hold and Wrapup, once each");
+        assertEquals(100, count(db, "SELECT id FROM break WHERE tipo = 'H' AND name = 'Wrapup'"));
     }
 
     @Test
@@ -32,6 +33,16 @@ class SchemaInstallerTest {
         assertEquals(DemoSeed.ALREADY_SEEDED, SchemaInstaller.seedDemoDataOnce(db));
         assertEquals(calls, count(db, "SELECT COUNT(*) FROM calls"));
         assertEquals(1, count(db, "SELECT COUNT(*) FROM valor_config WHERE config_key = 'dialerd.demo_seeded'"));
+    }
+
+    @Test
+    void demoWrapupsGiveTheDemoCampaignAndIncomingQueueTenSeconds() throws SQLException {
+        DataSource db = TestDatabases.fresh();
+        SchemaInstaller.seedDemoDataOnce(db);
+        SchemaInstaller.seedDemoWrapups(db);
+        SchemaInstaller.seedDemoWrapups(db);
+        assertEquals(10, count(db, "SELECT wrapup_seconds FROM dialerd_campaign_options WHERE id_campaign = 1"));
+        assertEquals(10, count(db, "SELECT wrapup_seconds FROM dialerd_queue_options WHERE queue = '8001'"));
     }
 
     @Test

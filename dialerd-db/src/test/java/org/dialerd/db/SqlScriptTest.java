@@ -108,7 +108,7 @@ class SqlScriptTest {
     @Test
     void readsTheShippedScriptsFromTheClasspath() {
         SqlScript schema = SqlScript.fromClasspath("sql/schema.sql");
-        assertEquals(33 + 5 + 2, schema.statements().size(), "SET NAMES, 33 tables, 5 indexes, seed row");
+        assertEquals(33 + 5 + 3, schema.statements().size(), "SET NAMES, 33 tables, 5 indexes, seed rows Hold and Wrapup");
         assertTrue(SqlScript.fromClasspath("sql/demo-data.sql").statements().size() > 20);
     }
 

@@ -69,6 +69,9 @@ final class DatabaseStartup {
         resources.push(database);
         SchemaInstaller.installSchema(database.dataSource());
         SchemaInstaller.DemoSeed seed = SchemaInstaller.seedDemoDataOnce(database.dataSource());
+        if (seed == SchemaInstaller.DemoSeed.SEEDED) {
+            SchemaInstaller.seedDemoWrapups(database.dataSource()); // not in demo-data.sql: the tests' agents need none
+        }
         log.info("embedded database ready in {} (demo data: {})", config.dataDir().toAbsolutePath(), seed);
         return opened(config, database, embedded.settings(DatabaseSettings.DEFAULT_DATABASE), resources);
     }

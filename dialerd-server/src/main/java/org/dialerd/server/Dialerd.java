@@ -66,6 +66,8 @@ public final class Dialerd implements AutoCloseable {
     private static final Duration WRITE_DRAIN_TIMEOUT = Duration.ofSeconds(10);
     /** How often what the web UI edits (queues, incoming campaigns, breaks) is re-read. */
     private static final Duration MONITORED_QUEUES_REFRESH = Duration.ofSeconds(60);
+    /** dialerd_campaign_options / dialerd_queue_options edited in the web UI apply within this. */
+    private static final Duration WRAPUP_TIMES_REFRESH = Duration.ofSeconds(10);
 
     /**
      * What the engine needs besides the stores.
@@ -246,6 +248,8 @@ public final class Dialerd implements AutoCloseable {
         engine.addListener(abandons); // after its rebuild, before Asterisk's first event
         monitoring.meters().watch(abandons);
         engine.followBreaks(stores.breaks(), MONITORED_QUEUES_REFRESH);
+        // Before AMI starts: the first resync continues a wrap-up a killed run began by its break.
+        engine.followWrapups(stores.outgoingCalls(), stores.breaks(), WRAPUP_TIMES_REFRESH).join();
         resources.push(() -> engine.closeAllAudits().get(WRITE_DRAIN_TIMEOUT.toMillis(),
                 java.util.concurrent.TimeUnit.MILLISECONDS));
 

@@ -60,6 +60,7 @@ public final class AgentEngine implements AgentService {
     private volatile OutboundDialer outbound;
     private volatile ClickToCall clickToCall;
     private final HoldControl holds;
+    private final WrapupControl wrapups;
     private volatile Recordings recordings;
     /** Read by the call trackers (engine thread); set once at start by {@link #reportTo}. */
     volatile EngineMetrics metrics = EngineMetrics.NONE;
@@ -77,6 +78,8 @@ public final class AgentEngine implements AgentService {
         this.inbound = incomingCalls == null ? null : new InboundCalls(this, writes);
         this.holds = new HoldControl(this, writes, DEFAULT_HOLD_BREAK_ID);
         this.records = new AgentRecords(this, writes);
+        this.wrapups = new WrapupControl(this, writes);
+        listeners.add(wrapups); // first: it acts on agentunlinked after every listener had it
         this.resyncs = new ResyncLoop(scheduler, trigger -> new AgentResync(this, takeover, trigger).run());
         this.pbx = pbx;
         this.writes = writes;
@@ -353,6 +356,16 @@ public final class AgentEngine implements AgentService {
         return onEngineCompose(() -> holds.hold(state(agent)));
     }
 
+    @Override
+    public CompletableFuture<EngineResult> endWrapup(Agent agent) {
+        return onEngineCompose(() -> wrapups.endRequested(state(agent)));
+    }
+
+    /** Reads the campaigns' and queues' wrap-up times now and every {@code every} after; completes on the first. */
+    public CompletableFuture<Void> followWrapups(OutgoingCallStore calls, BreakStore breaks, Duration every) {
+        return wrapups.follow(calls, breaks, every);
+    }
+
     /** Brings the held call back to the agent. */
     @Override
     public CompletableFuture<EngineResult> unhold(Agent agent) {
@@ -518,6 +531,10 @@ public final class AgentEngine implements AgentService {
 
     HoldControl holds() {
         return holds;
+    }
+
+    WrapupControl wrapups() {
+        return wrapups;
     }
 
     PbxGateway pbx() {

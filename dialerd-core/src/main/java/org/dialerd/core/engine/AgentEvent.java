@@ -22,6 +22,21 @@ public sealed interface AgentEvent {
     record PauseEnd(String agentNumber, String pauseClass, Integer breakId, String breakName, LocalDateTime start,
                     LocalDateTime end, long durationSeconds) implements AgentEvent {}
 
+    /**
+     * After-call work began (wrapupstart): the agent is paused in its queues until {@code end}
+     * or until the console ends it. {@code callType}, {@code campaignId}, {@code queue}: the call
+     * it follows (null when dialerd took over a wrap-up a previous run began).
+     */
+    record WrapupStart(String agentNumber, LocalDateTime start, LocalDateTime end, String callType,
+                       Integer campaignId, String queue) implements AgentEvent {}
+
+    /**
+     * After-call work ended (wrapupend); {@code how}: {@code timeout}, {@code endwrapup},
+     * {@code unpauseagent}, {@code break}, {@code call}, {@code logout}, {@code asterisk}.
+     */
+    record WrapupEnd(String agentNumber, LocalDateTime start, LocalDateTime end, long durationSeconds, String how,
+                     String callType, Integer campaignId, String queue) implements AgentEvent {}
+
     /** The agent was linked to a call (agentlinked); {@code campaignLogId}: its call_progress_log row. */
     record AgentLinked(String agentNumber, org.dialerd.core.agent.CallLink call, long campaignLogId)
             implements AgentEvent {}

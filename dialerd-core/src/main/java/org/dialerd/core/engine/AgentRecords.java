@@ -61,6 +61,7 @@ final class AgentRecords {
      * reason that names no break; the view says paused, but there is no break to write a row for.
      */
     void startPause(AgentState state, int breakId, String breakName) {
+        engine.wrapups().end(state, "break", false); // the break's pause replaces the wrap-up's
         AuditStore.OpenRow row = breakId == 0 ? null : take(state.agent.id(), breakId);
         LocalDateTime start = row != null ? row.start() : engine.now();
         state.pause = new AgentView.Pause(breakId, breakName, start);
@@ -91,8 +92,9 @@ final class AgentRecords {
                 pause.start(), end, Duration.between(pause.start(), end).toSeconds()));
     }
 
-    /** Logout or stop: the break (if any), then the session. */
+    /** Logout or stop: the wrap-up (unpaused: a static member stays in its queues), the break, the session. */
     void closeAll(AgentState state) {
+        engine.wrapups().end(state, "logout", true);
         if (state.pause != null) {
             endPause(state);
         }

@@ -29,6 +29,9 @@ public interface AgentService {
     /** Takes the agent's held call back. */
     CompletableFuture<EngineResult> unhold(Agent agent);
 
+    /** Ends the agent's after-call work now (endwrapup). */
+    CompletableFuture<EngineResult> endWrapup(Agent agent);
+
     /** The agent's call was blind-transferred to {@code extension}: the agent is free at once. */
     CompletableFuture<Void> transferred(Agent agent, String extension);
 
@@ -108,6 +111,11 @@ public interface AgentService {
 
             @Override
             public CompletableFuture<EngineResult> unhold(Agent agent) {
+                return CompletableFuture.completedFuture(noAmi);
+            }
+
+            @Override
+            public CompletableFuture<EngineResult> endWrapup(Agent agent) {
                 return CompletableFuture.completedFuture(noAmi);
             }
 

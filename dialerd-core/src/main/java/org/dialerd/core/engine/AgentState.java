@@ -6,6 +6,7 @@ import java.util.TreeSet;
 import org.dialerd.core.agent.Agent;
 import org.dialerd.core.agent.AgentStatus;
 import org.dialerd.core.agent.AgentView;
+import org.dialerd.core.agent.CallLink;
 
 /** One agent's live state. Touched only on the engine thread. */
 final class AgentState {
@@ -44,6 +45,13 @@ final class AgentState {
     LocalDateTime holdStart;
     String parkingSpace;
     Long holdAudit;
+    /** In after-call work ({@link WrapupControl}): its span, audit row, timer and the call it follows. */
+    AgentView.Wrapup wrapup;
+    Long wrapupAudit;
+    EngineScheduler.Cancellable wrapupTimer;
+    CallLink wrapupCall;
+    /** Asterisk confirmed the wrap-up's QueuePause: from then on an unpause it reports is someone else's. */
+    boolean wrapupPaused;
 
     /** The state last published (status, and on hold or not), and when it began. Survive logouts. */
     private String shownState;
@@ -66,6 +74,7 @@ final class AgentState {
         return !loggedIn ? AgentStatus.OFFLINE
                 : pause != null ? AgentStatus.PAUSED
                 : call != null || outboundCall != null ? AgentStatus.ONCALL
+                : wrapup != null ? AgentStatus.PAUSED
                 : AgentStatus.ONLINE;
     }
 
@@ -96,7 +105,7 @@ final class AgentState {
                 onHold, Optional.ofNullable(pause), queues.stream().toList(), Optional.ofNullable(loginStart),
                 call != null ? Optional.of(call.link())
                         : outboundCall != null ? Optional.of(outboundCall.link()) : Optional.empty(),
-                statusSince(status));
+                statusSince(status), Optional.ofNullable(wrapup));
     }
 
     void cancelTimers() {
@@ -108,6 +117,17 @@ final class AgentState {
             pingTimer.cancel();
             pingTimer = null;
         }
+    }
+
+    void clearWrapup() {
+        if (wrapupTimer != null) {
+            wrapupTimer.cancel();
+        }
+        wrapup = null;
+        wrapupAudit = null;
+        wrapupTimer = null;
+        wrapupCall = null;
+        wrapupPaused = false;
     }
 
     /** Back to logged out; queue membership as Asterisk reports it is kept. */
@@ -129,6 +149,7 @@ final class AgentState {
         holdStart = null;
         parkingSpace = null;
         holdAudit = null;
+        clearWrapup();
         pingTimeout = null;
         if (!agent.type().isStatic()) {
             memberInterface = null;

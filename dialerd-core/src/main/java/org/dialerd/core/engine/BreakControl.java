@@ -57,6 +57,7 @@ final class BreakControl {
             if (state.pause != null) {
                 engine.records().endPause(state);
             }
+            engine.wrapups().end(state, "unpauseagent", false); // old consoles end a wrap-up this way
             state.pausedIn.clear();
             return EngineResult.OK;
         });

@@ -115,7 +115,7 @@ final class CampaignDialing {
             long talk = state.outboundCall != null && state.outboundCall.linkStart != null
                     ? Duration.between(state.outboundCall.linkStart, now).toSeconds() : 0;
             members.add(new QueueMember(state.number(), talking ? MemberState.INUSE : MemberState.NOT_INUSE,
-                    state.pause != null, talk));
+                    state.pause != null || state.wrapup != null, talk)); // in wrap-up: paused in the queue
         }
         int waiting = (int) live.stream().filter(OutboundCall::waitingInQueue).count();
         int pending = (int) live.stream().filter(OutboundCall::pending).count();

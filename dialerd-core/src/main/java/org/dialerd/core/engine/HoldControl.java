@@ -225,7 +225,7 @@ final class HoldControl {
         state.holdStart = null;
         state.parkingSpace = null;
         state.holdAudit = null;
-        if (state.pause == null) {
+        if (state.pause == null && state.wrapup == null) { // a wrap-up that began at the call's end keeps it paused
             engine.pauseInQueues(state, false, "");
         }
         log.debug("agent {} off hold: {}", state.number(), why);

@@ -206,7 +206,7 @@ final class OutboundDialer {
             boolean dialling = byActionId.values().stream().anyMatch(c -> c.callId == call.callId());
             AgentState agent = engine.stateByNumber(call.agent()).orElse(null);
             boolean free = agent != null && agent.loggedIn && agent.pause == null && agent.call == null
-                    && agent.outboundCall == null && !agent.onHold && agent.extension != null;
+                    && agent.outboundCall == null && !agent.onHold && agent.wrapup == null && agent.extension != null;
             if (dialling || !free || !call.candidate().window().matches(now)
                     && !call.candidate().window().isUnbounded()) {
                 continue;

@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * follows what Asterisk reports (QueueMemberPause/Status events, QueueStatus at resync): the
  * PausedReason maps back to the break by name (the reference uses the break's name as Reason).
  * An agent counts as paused while any of its queues has it paused. Pauses with the hold reason
- * belong to {@link HoldControl}. Engine thread only.
+ * belong to {@link HoldControl}, those with the wrap-up reason to {@link WrapupControl}. Engine
+ * thread only.
  */
 final class PauseSync {
     private static final Logger log = LoggerFactory.getLogger(PauseSync.class);
@@ -36,7 +37,8 @@ final class PauseSync {
 
     /** One queue's word on the agent: an event about its membership there. */
     void reported(AgentState state, String queue, boolean paused, String reason) {
-        if (!state.loggedIn || HoldControl.HOLD_REASON.equals(reason) && paused) {
+        if (!state.loggedIn || HoldControl.HOLD_REASON.equals(reason) && paused
+                || engine.wrapups().reported(state, paused, reason)) {
             return;
         }
         if (paused) {
@@ -63,6 +65,14 @@ final class PauseSync {
         if (!state.loggedIn || state.onHold || state.pauseChanges != changesAtStart || state.requestedBreak != null) {
             return false; // a hold pauses the queues on purpose; a newer pause state beats the snapshot
         }
+        boolean wrapupCorrected = engine.wrapups().snapshot(state,
+                pausedQueues.containsValue(WrapupControl.REASON));
+        Map<String, String> paused = new HashMap<>(pausedQueues);
+        paused.values().removeIf(WrapupControl.REASON::equals); // the wrap-up's pause is no break
+        return breakSnapshot(state, paused) || wrapupCorrected;
+    }
+
+    private boolean breakSnapshot(AgentState state, Map<String, String> pausedQueues) {
         state.pausedIn.clear();
         state.pausedIn.addAll(pausedQueues.keySet());
         if (pausedQueues.isEmpty()) {

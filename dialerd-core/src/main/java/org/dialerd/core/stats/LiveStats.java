@@ -42,6 +42,18 @@ public final class LiveStats implements EngineListener {
     public void onEvent(AgentEvent event) {
         if (event instanceof AgentEvent.CallProgress progress) {
             record(progress);
+        } else if (event instanceof AgentEvent.WrapupEnd wrapup && wrapup.callType() != null) {
+            wrappedUp(wrapup);
+        }
+    }
+
+    /** After-call work counts in the handle time of its call's queue and campaign (handle = talk + wrap-up). */
+    private synchronized void wrappedUp(AgentEvent.WrapupEnd w) {
+        if (w.queue() != null && !w.queue().isEmpty()) {
+            counters(LineKey.queue(w.queue())).wrappedUp(w.durationSeconds(), w.end());
+        }
+        if (w.campaignId() != null) {
+            counters(LineKey.campaign(w.callType(), w.campaignId())).wrappedUp(w.durationSeconds(), w.end());
         }
     }
 

@@ -78,6 +78,11 @@ final class ServiceLine {
         }
     }
 
+    /** The after-call work of a call handled here: its seconds join the handle time. */
+    void wrappedUp(long seconds, LocalDateTime when) {
+        count(when, w -> w.afterCallWork(seconds));
+    }
+
     LineSnapshot snapshot(LocalDateTime now) {
         roll(now);
         LocalDateTime oldest = waiting.isEmpty() ? null : waiting.values().iterator().next();

@@ -10,8 +10,9 @@ package org.dialerd.core.stats;
  * @param answeredInTime answered within the line's service-level threshold
  * @param abandoned offered calls that hung up before an agent took them
  * @param waitSeconds total wait of the answered calls, from entering the queue to the agent
- * @param handled calls an agent finished (talk and hold; after-call work is not counted yet)
- * @param handleSeconds total handle time of the handled calls
+ * @param handled calls an agent finished
+ * @param handleSeconds total handle time of the handled calls: talk and hold, plus the after-call
+ *                      work that followed (counted when the wrap-up ends)
  * @param placed outgoing calls the dialer placed
  * @param failed outgoing calls that never reached a person (Failure, NoAnswer)
  */
@@ -42,6 +43,11 @@ public record Window(long offered, long answered, long answeredInTime, long aban
 
     Window handle(long seconds) {
         return new Window(offered, answered, answeredInTime, abandoned, waitSeconds, handled + 1,
+                handleSeconds + seconds, placed, failed);
+    }
+
+    Window afterCallWork(long seconds) {
+        return new Window(offered, answered, answeredInTime, abandoned, waitSeconds, handled,
                 handleSeconds + seconds, placed, failed);
     }
 

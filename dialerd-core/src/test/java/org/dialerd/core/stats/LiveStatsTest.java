@@ -67,6 +67,23 @@ class LiveStatsTest {
     }
 
     @Test
+    void handleTimeIsTalkPlusTheWrapupThatFollowed() {
+        incoming(1, "OnQueue");
+        incoming(1, "Success");
+        later(60);
+        incoming(1, "Hangup");
+        LocalDateTime wrapupStart = now();
+        later(15);
+        stats.onEvent(new AgentEvent.WrapupEnd("Agent/9000", wrapupStart, now(), 15, "timeout", "incoming", 3,
+                "8001"));
+
+        assertEquals(75.0, stats.line(LineKey.queue("8001")).today().averageHandleTime().orElseThrow(), 1e-9);
+        assertEquals(75.0, stats.line(LineKey.campaign("incoming", 3)).today().averageHandleTime().orElseThrow(),
+                1e-9);
+        assertEquals(1, stats.line(LineKey.queue("8001")).today().handled(), "the wrap-up is no second call");
+    }
+
+    @Test
     void handleTimeRunsFromTheAgentTakingTheCallToItsHangup() {
         incoming(1, "OnQueue");
         incoming(1, "Success");

@@ -242,6 +242,11 @@ public final class EccpClient implements AutoCloseable {
         return agentRequest("pauseagent", agent, "pause_type", breakId);
     }
 
+    /** Extension: ends the agent's after-call work now (docs/protocol.md, "Extensions"). */
+    public EccpResponse endWrapup(AgentCredentials agent) {
+        return agentRequest("endwrapup", agent);
+    }
+
     public EccpResponse unpauseAgent(AgentCredentials agent) {
         return agentRequest("unpauseagent", agent);
     }

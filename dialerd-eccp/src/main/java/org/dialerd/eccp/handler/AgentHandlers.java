@@ -111,7 +111,7 @@ final class AgentHandlers {
         }
         XmlElement.Builder response = XmlElement.builder(responseName);
         Optional<AgentView> view = context.services().engine().view(tracked.get().channel());
-        response.addAll(statusElements(view, LocalDate.now(context.services().clock())));
+        response.addAll(statusElements(view, LocalDateTime.now(context.services().clock())));
         context.services().engine().preview().offer(tracked.get().channel())
                 .ifPresent(offer -> response.add(org.dialerd.eccp.protocol.PreviewXml.status(offer)));
         return response.build();
@@ -129,7 +129,7 @@ final class AgentHandlers {
                     .filter(Agent::active)
                     .orElseThrow(() -> EccpFailure.wrapped(404, "Specified agent not found"));
         }
-        LocalDate today = LocalDate.now(context.services().clock());
+        LocalDateTime now = LocalDateTime.now(context.services().clock());
         XmlElement.Builder agents = XmlElement.builder("agents");
         for (AgentNumber number : numbers) {
             if (context.services().agents().find(number.toString()).isEmpty()) {
@@ -138,14 +138,24 @@ final class AgentHandlers {
             }
             agents.add(XmlElement.builder("agent")
                     .add("agent_number", number.toString())
-                    .addAll(statusElements(context.services().engine().view(number.toString()), today))
+                    .addAll(statusElements(context.services().engine().view(number.toString()), now))
                     .build());
         }
         return XmlElement.of(context.name().responseName(), agents.build());
     }
 
-    /** status, channel, extension, onhold, pauseinfo, as getagentstatus lists them. */
+    /** As {@link #statusElements(Optional, LocalDateTime)}, at the start of {@code today}. */
     static List<XmlElement> statusElements(Optional<AgentView> maybeView, LocalDate today) {
+        return statusElements(maybeView, today.atStartOfDay());
+    }
+
+    /**
+     * status, channel, extension, onhold, pauseinfo, as getagentstatus lists them; then the
+     * extension {@code <wrapup>} for an agent in after-call work (absent otherwise, so the
+     * reference's bytes stay), with {@code secondsleft} counted from {@code now}.
+     */
+    static List<XmlElement> statusElements(Optional<AgentView> maybeView, LocalDateTime now) {
+        LocalDate today = now.toLocalDate();
         List<XmlElement> elements = new ArrayList<>();
         if (maybeView.isEmpty()) {
             elements.add(XmlElement.text("status", "offline"));
@@ -165,6 +175,10 @@ final class AgentHandlers {
                 XmlElement.text("pauseid", pause.breakId()),
                 XmlElement.text("pausename", pause.breakName()),
                 XmlElement.text("pausestart", dayRelative(pause.start(), today)))));
+        view.wrapup().ifPresent(wrapup -> elements.add(XmlElement.of("wrapup",
+                XmlElement.text("wrapupstart", dayRelative(wrapup.start(), today)),
+                XmlElement.text("wrapupend", dayRelative(wrapup.end(), today)),
+                XmlElement.text("secondsleft", wrapup.secondsLeft(now)))));
         view.call().ifPresent(call -> {
             elements.add(XmlElement.text("remote_channel", call.remoteChannel()));
             elements.add(XmlElement.builder("callinfo")

@@ -48,6 +48,29 @@ public final class AgentEventXml {
                     .add("pause_duration", e.durationSeconds())
                     .build();
         }
+        if (event instanceof AgentEvent.WrapupStart e) {
+            return XmlElement.builder("wrapupstart")
+                    .add("agent_number", e.agentNumber())
+                    .add("wrapup_start", e.start().format(DATE_TIME))
+                    .add("wrapup_end", e.end().format(DATE_TIME))
+                    .add("wrapup_seconds", java.time.Duration.between(e.start(), e.end()).toSeconds())
+                    .addIfPresent("calltype", e.callType())
+                    .addIfPresent("campaign_id", e.campaignId())
+                    .addIfPresent("queue", e.queue())
+                    .build();
+        }
+        if (event instanceof AgentEvent.WrapupEnd e) {
+            return XmlElement.builder("wrapupend")
+                    .add("agent_number", e.agentNumber())
+                    .add("wrapup_start", e.start().format(DATE_TIME))
+                    .add("wrapup_end", e.end().format(DATE_TIME))
+                    .add("wrapup_duration", e.durationSeconds())
+                    .add("ended_by", e.how())
+                    .addIfPresent("calltype", e.callType())
+                    .addIfPresent("campaign_id", e.campaignId())
+                    .addIfPresent("queue", e.queue())
+                    .build();
+        }
         if (event instanceof AgentEvent.QueueMembership e) {
             return queueMembership(e);
         }

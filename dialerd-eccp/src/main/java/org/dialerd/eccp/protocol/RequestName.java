@@ -56,7 +56,8 @@ public enum RequestName {
     DIALNUMBER(Access.SESSION, true, true),
     ACCEPTPREVIEW(Access.SESSION, true, true),
     REJECTPREVIEW(Access.SESSION, false, true),
-    GETCAMPAIGNABANDONSTATUS(Access.SESSION, false, true);
+    GETCAMPAIGNABANDONSTATUS(Access.SESSION, false, true),
+    ENDWRAPUP(Access.SESSION, true, true);
 
     /** Who may send a request. Agent hashes are checked by the handlers that need them. */
     public enum Access { ANYONE, SESSION }

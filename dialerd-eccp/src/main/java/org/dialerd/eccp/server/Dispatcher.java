@@ -43,7 +43,7 @@ public final class Dispatcher {
             RequestName.UNPAUSEAGENT, RequestName.HOLD, RequestName.UNHOLD, RequestName.HANGUP,
             RequestName.TRANSFERCALL, RequestName.ATXFERCALL, RequestName.MIXMONITORMUTE,
             RequestName.MIXMONITORUNMUTE, RequestName.SPYAGENT, RequestName.SPYSTOP, RequestName.ACCEPTPREVIEW,
-            RequestName.REJECTPREVIEW);
+            RequestName.REJECTPREVIEW, RequestName.ENDWRAPUP);
     /** Longest a database request waits for the engine's earlier writes to be applied. */
     private static final java.time.Duration WRITES_WAIT = java.time.Duration.ofSeconds(2);
 

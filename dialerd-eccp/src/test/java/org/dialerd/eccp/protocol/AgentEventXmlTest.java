@@ -31,6 +31,21 @@ class AgentEventXmlTest {
     }
 
     @Test
+    void wrapupStartAndEndNameTheSpanAndTheCallTheyFollow() {
+        assertEquals("<event><wrapupstart><agent_number>Agent/9000</agent_number>"
+                + "<wrapup_start>2026-11-22 10:00:05</wrapup_start><wrapup_end>2026-11-22 10:00:15</wrapup_end>"
+                + "<wrapup_seconds>10</wrapup_seconds><calltype>outgoing</calltype><campaign_id>5</campaign_id>"
+                + "<queue>8000</queue></wrapupstart></event>",
+                AgentEventXml.toXml(new AgentEvent.WrapupStart("Agent/9000", START, START.plusSeconds(10), "outgoing",
+                        5, "8000")).toString());
+        assertEquals("<event><wrapupend><agent_number>Agent/9000</agent_number>"
+                + "<wrapup_start>2026-11-22 10:00:05</wrapup_start><wrapup_end>2026-11-22 10:00:09</wrapup_end>"
+                + "<wrapup_duration>4</wrapup_duration><ended_by>endwrapup</ended_by></wrapupend></event>",
+                AgentEventXml.toXml(new AgentEvent.WrapupEnd("Agent/9000", START, START.plusSeconds(4), 4, "endwrapup",
+                        null, null, null)).toString());
+    }
+
+    @Test
     void queueMembershipOfAnAgentOnACallCarriesTheCall() {
         CallLink call = new CallLink("outgoing", 27, Optional.of(5), "1065", "Local/1065@from-internal-988d;1",
                 "1296517619.3", "8000", "SIP/trunk", START, START.plusSeconds(2), "", Optional.of(START.minusSeconds(8)),

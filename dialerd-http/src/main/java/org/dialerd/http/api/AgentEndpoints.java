@@ -6,7 +6,7 @@ import java.util.function.Supplier;
 import org.dialerd.eccp.xml.XmlElement;
 import org.dialerd.http.Response;
 
-/** Agents as resources: status, login, logout, pause, unpause; each one ECCP request. */
+/** Agents as resources: status, login, logout, pause, unpause, end of wrap-up; each one ECCP request. */
 final class AgentEndpoints {
     static final String AGENT = WebApi.PREFIX + "/agents/{agent}";
 
@@ -31,7 +31,10 @@ final class AgentEndpoints {
                         List.of(400, 404, 417, 500), "{\"break_id\": 2}", AgentEndpoints::pause),
                 ApiRoute.post(AGENT + "/unpause", "End the agent's break (unpauseagent)", agent,
                         List.of(404, 417, 500), "",
-                        call -> call.answer(call.agentRequest("unpauseagent", call.agent(), List.of()))));
+                        call -> call.answer(call.agentRequest("unpauseagent", call.agent(), List.of()))),
+                ApiRoute.post(AGENT + "/wrapup/end", "End the agent's after-call work now (endwrapup, an "
+                        + "extension); the agent is unpaused in its queues", agent, List.of(404, 417, 500), "",
+                        call -> call.answer(call.agentRequest("endwrapup", call.agent(), List.of()))));
     }
 
     private static Response all(ApiCall call, Supplier<List<String>> agentNumbers) throws ApiFailure {

@@ -39,6 +39,12 @@ final class Snapshot {
             } else {
                 agent.putNull("pause");
             }
+            if (view.wrapup().isPresent()) {
+                AgentView.Wrapup wrapup = view.wrapup().get();
+                agent.putObject("wrapup").put("start", wrapup.start().toString()).put("end", wrapup.end().toString());
+            } else {
+                agent.putNull("wrapup");
+            }
             if (view.call().isPresent()) {
                 agent.set("call", call(view.call().get()));
                 calls.add(call(view.call().get()).put("agent_number", view.agent().channel()));

@@ -56,6 +56,11 @@ public final class QueueMember {
         return paused;
     }
 
+    /** The reason of the pause; empty when not paused. */
+    public String pausedReason() {
+        return pausedReason;
+    }
+
     /** app_queue's is_member_available: idle or unknown device, not paused. */
     boolean available() {
         return !paused && (status == 1 || status == 0);
