@@ -17,7 +17,7 @@ class SchemaCheckTest {
     @Test
     void expectsEveryTableAndColumnOfSchemaSql() {
         Map<String, List<String>> expected = SchemaCheck.expected();
-        assertEquals(28, expected.size(), expected.keySet().toString());
+        assertEquals(30, expected.size(), expected.keySet().toString());
         assertEquals(List.of("id", "type", "number", "name", "password", "estatus", "eccp_password"),
                 expected.get("agent"));
         assertTrue(expected.get("valor_config").contains("config_value"));
@@ -27,7 +27,7 @@ class SchemaCheckTest {
     void anInstalledSchemaIsComplete() {
         SchemaCheck.Result result = SchemaCheck.check(TestDatabases.fresh());
         assertTrue(result.complete(), result.toString());
-        assertEquals(28, result.tables());
+        assertEquals(30, result.tables());
     }
 
     @Test

@@ -20,7 +20,7 @@ class SchemaInstallerTest {
         DataSource db = TestDatabases.fresh();
         SchemaInstaller.installSchema(db);
         SchemaInstaller.installSchema(db);
-        assertEquals(28, count(db, "SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"));
+        assertEquals(30, count(db, "SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"));
         assertEquals(1, count(db, "SELECT COUNT(*) FROM break"));
     }
 

@@ -108,7 +108,7 @@ class SqlScriptTest {
     @Test
     void readsTheShippedScriptsFromTheClasspath() {
         SqlScript schema = SqlScript.fromClasspath("sql/schema.sql");
-        assertEquals(28 + 4 + 2, schema.statements().size(), "SET NAMES, 28 tables, 4 indexes, seed row");
+        assertEquals(30 + 4 + 2, schema.statements().size(), "SET NAMES, 30 tables, 4 indexes, seed row");
         assertTrue(SqlScript.fromClasspath("sql/demo-data.sql").statements().size() > 20);
     }
 

@@ -389,6 +389,12 @@ public final class AgentEngine implements AgentService {
         return outbound;
     }
 
+    /** Dialer rounds finished (0 before the dialer starts): two more began after a change to the campaigns. */
+    public long dialerRounds() {
+        OutboundDialer dialer = outbound;
+        return dialer == null ? 0 : dialer.rounds();
+    }
+
     /** Writes call_recording rows for the calls the engine follows. */
     public void recordCalls() {
         recordings = new Recordings(this, writes);

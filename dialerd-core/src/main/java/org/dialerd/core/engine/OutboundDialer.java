@@ -66,6 +66,11 @@ final class OutboundDialer {
     private final Map<Integer, RunningStats> stats = new HashMap<>();
     private final RecentCalls recent = new RecentCalls();
 
+    /** Rounds finished so far: a round that finishes after another began after that one's end. */
+    long rounds() {
+        return rounds;
+    }
+
     /** Calls waiting for their Originate's outcome (by ActionID). Engine thread. */
     int waitingForOriginate() {
         return byActionId.size();
@@ -79,6 +84,8 @@ final class OutboundDialer {
     private long sequence;
     /** Calls that ended so far; a round whose read predates an ending cannot judge "finished". */
     private long endings;
+    /** Rounds finished (read and decisions, whatever their outcome); read by tests from any thread. */
+    private volatile long rounds;
 
     OutboundDialer(AgentEngine engine, OutgoingCallStore store, EngineWrites writes, Supplier<DaemonSettings> settings,
                    DialerSettings dialer) {
@@ -105,6 +112,7 @@ final class OutboundDialer {
         writes.readAfterWrites("dialer read", this::read) // after every write already made: no stale candidates
                 .thenAcceptAsync(reading -> dial(reading, endings == endingsBefore), engine.scheduler())
                 .whenComplete((v, error) -> {
+                    rounds++;
                     if (writes.isClosed()) {
                         log.debug("dialer stopped: dialerd is stopping");
                         return;

@@ -1,6 +1,7 @@
 package org.dialerd.sim.fault;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
@@ -40,6 +41,7 @@ public final class AmiFaults {
     private final AtomicLong lostResponses = new AtomicLong();
     private final AtomicLong delayedResponses = new AtomicLong();
     private final AtomicLong lostEvents = new AtomicLong();
+    private final java.util.Queue<AmiMessage> faulted = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final AtomicLong delayedEvents = new AtomicLong();
     private final AtomicLong orphans = new AtomicLong();
     private final AtomicLong orphanIds = new AtomicLong();
@@ -113,6 +115,7 @@ public final class AmiFaults {
         }
         String action = actionOf.remove(id);
         Fate fate = fate(action, responses, loseNextResponses);
+        record(fate, message);
         apply(fate, action == null ? null : responses.get(action), message.toWire(), clock, send, lostResponses,
                 delayedResponses);
         if (orphanRate > 0 && random.nextDouble() < orphanRate) {
@@ -126,6 +129,7 @@ public final class AmiFaults {
     public void event(AmiMessage event, String wire, VirtualScheduler clock, java.util.function.Consumer<String> send) {
         String name = key(event.eventName());
         Fate fate = fate(name, events, loseNextEvents);
+        record(fate, event);
         apply(fate, events.get(name), wire, clock, send, lostEvents, delayedEvents);
     }
 
@@ -155,6 +159,21 @@ public final class AmiFaults {
             }
             default -> send.accept(wire);
         }
+    }
+
+    private void record(Fate fate, AmiMessage message) {
+        if (fate != Fate.PASS) {
+            faulted.add(message);
+        }
+    }
+
+    /**
+     * Every response and event lost or delayed so far, in the order it happened: which action or
+     * call each fault touched (ActionID, Uniqueid), so a test can tell the effects of a fault from
+     * a defect.
+     */
+    public List<AmiMessage> faulted() {
+        return List.copyOf(faulted);
     }
 
     public long lostResponses() {

@@ -68,7 +68,7 @@ class CheckConfigIT {
         assertEquals(List.of(
                 "ok      configuration file " + host.conf() + ": valid",
                 "ok      database root@" + db + "/call_center: connected",
-                "ok      schema: 28 tables, 192 columns present",
+                "ok      schema: 30 tables, 199 columns present",
                 "ok      valor_config: 8 rows, every dialerd setting valid",
                 "ok      FreePBX devices freepbx@" + db + "/asterisk.devices: 3 devices",
                 "ok      AMI dialerd@127.0.0.1:" + host.simulator().port() + ": logged in and off (Asterisk 22)"),

@@ -25,7 +25,15 @@ final class SoakRecords {
     static final Set<String> CALL_FINAL = Set.of("Success", "ShortCall", "Failure", "NoAnswer", "Abandoned");
 
     /** Calls equal to the truth, calls that differ (with a complete log), calls with an incomplete log. */
-    record Comparison(int equal, List<String> differing, List<String> incomplete, Map<String, Integer> statuses) {}
+    /** A call whose final row or log is not what the PBX did. */
+    record Difference(long callId, String what) {
+        @Override
+        public String toString() {
+            return what;
+        }
+    }
+
+    record Comparison(int equal, List<Difference> differing, List<String> incomplete, Map<String, Integer> statuses) {}
 
     private final DataSource db;
     private final int campaign;
@@ -58,7 +66,7 @@ final class SoakRecords {
                 + campaign + " ORDER BY id", r -> logs.computeIfAbsent(r.getLong(1), id -> new ArrayList<>())
                 .add(r.getString(2) + "#" + r.getInt(3)));
         int equal = 0;
-        List<String> differing = new ArrayList<>();
+        List<Difference> differing = new ArrayList<>();
         List<String> incomplete = new ArrayList<>();
         Map<String, Integer> statuses = new TreeMap<>();
         Map<String, List<GroundTruth.Attempt>> attempts = truth.byPhone();
@@ -85,7 +93,7 @@ final class SoakRecords {
             String what = "call " + call.getValue() + " (" + call.getKey() + "): expected " + expected + " "
                     + expectedLog + ", database " + row + " " + log;
             if (complete(log, tries.size()) && row != null && CALL_FINAL.contains(row.status())) {
-                differing.add(what);
+                differing.add(new Difference(call.getValue(), what));
             } else {
                 incomplete.add(what);
             }
