@@ -17,7 +17,7 @@ SECONDS_STEADY=${SECONDS_STEADY:-10}
 WARMUP=${WARMUP:-5}
 TOOL_OPTS=${TOOL_OPTS:--Xmx2g}
 DIALERD_OPTS=${DIALERD_OPTS:--Xmx1g}
-SCENARIOS=${SCENARIOS:-"status-1 status-8 pipelined status-10k idle-1000 idle-10000 campaignlist campaigninfo callinfo pauses campaignstatus queuestatus activity queuelist queuescript mix events cds"}
+SCENARIOS=${SCENARIOS:-"status-1 status-8 pipelined status-10k idle-1000 idle-10000 campaignlist campaigninfo callinfo pauses campaignstatus queuestatus activity queuelist queuescript mix events cds status-1-cold events-zgc"}
 for jar in "$BENCH" "$DIALERD"; do
   [ -f "$jar" ] || { echo "missing $jar: run ./mvnw -q -B package -DskipTests first" >&2; exit 2; }
 done
@@ -59,6 +59,8 @@ rate_row() { # LABEL TEXT TARGET_RATE TARGET_TEXT
 
 START=$(date +%s)
 wanted status-1 && run status-1 --sessions 1 --mix getagentstatus
+# The same without dialerd's start-up warm-up (eccp.warmup_requests = 0): what the warm-up buys.
+wanted status-1-cold && run status-1-cold --sessions 1 --mix getagentstatus --warmup-requests 0
 wanted status-8 && run status-8 --sessions 8 --mix getagentstatus
 wanted pipelined && run pipelined --sessions 1 --pipeline 100 --mix getagentstatus
 wanted status-10k && run status-10k --sessions 8 --rate 10000 --mix getagentstatus
@@ -84,6 +86,10 @@ wanted queuescript && run queuescript --sessions 1 --mix getqueuescript
 wanted mix && run mix --sessions 8 --rate 2000 \
   --mix getagentstatus:4,getcampaigninfo,getcallinfo,getpauses,getcampaignstatus,getagentactivitysummary,getcampaignlist
 wanted events && run events --sessions 0 --filtered 2000 --calls 200 --monitors 4
+# The same with ZGC (sub-millisecond pauses, concurrent work on the same 2 cores) instead of G1:
+# whether dialerd's unit should run it. JDK 17's ZGC reports no pauses to the tool's probe.
+wanted events-zgc && run events-zgc --sessions 0 --filtered 2000 --calls 200 --monitors 4 \
+  --jvm "$DIALERD_OPTS -XX:+UseZGC"
 if wanted cds; then
   # AppCDS: a training run dumps the classes dialerd loaded into a dynamic archive at exit,
   # then the same scenario starts from it. Compared with status-1's warm-up (no archive).
@@ -139,10 +145,21 @@ if wanted events; then
       "p50 $(field events ev_steady_p50) ms, p99 $(field events ev_steady_p99) ms, max $(field events ev_steady_max) ms; $(field events ev_delivered) of $(field events ev_expected) events; $(field events calls) calls" \
       "p99 < 5 ms" "$(lt "$(field events ev_steady_p99)" 5)"; fi
 fi
+if wanted events-zgc; then
+  if failed events-zgc; then row "AMI event → ECCP event, ZGC" "run failed" "p99 < 5 ms" "**no**"; else
+  row "AMI QueueCallerJoin → ECCP callprogress, 2,000 filtered sessions, 200 calls/s, dialerd with -XX:+UseZGC" \
+      "p50 $(field events-zgc ev_steady_p50) ms, p99 $(field events-zgc ev_steady_p99) ms, max $(field events-zgc ev_steady_max) ms; $(field events-zgc ev_delivered) of $(field events-zgc ev_expected) events; dialerd CPU $(field events-zgc cpu_cores) cores (G1: $(field events cpu_cores))" \
+      "p99 < 5 ms" "$(lt "$(field events-zgc ev_steady_p99)" 5)"; fi
+fi
 if wanted status-1; then
-  row "first $WARMUP s after start (JIT cold), getagentstatus, 1 connection" \
+  row "first $WARMUP s after start (after dialerd's warm-up), getagentstatus, 1 connection" \
       "$(num "$(field status-1 warmup_rate)") req/s, p99 $(field status-1 warmup_p99) ms (steady $(num "$(field status-1 steady_rate)") req/s)" \
       "≥ ½ of the steady state" "$(ge "$(field status-1 warmup_rate)" "$(awk -v b="$(field status-1 steady_rate)" 'BEGIN{print b/2}')")"
+fi
+if wanted status-1-cold; then
+  row "first $WARMUP s after start without the warm-up (eccp.warmup_requests = 0), getagentstatus, 1 connection" \
+      "$(num "$(field status-1-cold warmup_rate)") req/s, p99 $(field status-1-cold warmup_p99) ms (steady $(num "$(field status-1-cold steady_rate)") req/s); dialerd listening $(field status-1-cold start_s) s after launch (with it: $(field status-1 start_s) s)" \
+      "≥ ½ of the steady state" "$(ge "$(field status-1-cold warmup_rate)" "$(awk -v b="$(field status-1-cold steady_rate)" 'BEGIN{print b/2}')")"
 fi
 if wanted cds; then
   row "first $WARMUP s after start with AppCDS (-XX:SharedArchiveFile)" \

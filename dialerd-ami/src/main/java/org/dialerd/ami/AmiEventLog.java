@@ -18,6 +18,11 @@ public final class AmiEventLog {
     private AmiEventLog() {
     }
 
+    /** True while every event is logged: then no event is skipped as noise ({@link NoiseEvents}). */
+    static boolean enabled() {
+        return log.isDebugEnabled();
+    }
+
     /** Called on asterisk-java's event thread: costs one level check when off. */
     static void received(ManagerEvent event) {
         if (log.isDebugEnabled()) {

@@ -181,6 +181,11 @@ final class AmiEventTranslator {
         return hash >= 0 ? id.substring(hash + 1) : id;
     }
 
+    /** The event classes with a rule (the noise filter must never skip one of them). */
+    Set<Class<?>> translatedTypes() {
+        return rules.keySet();
+    }
+
     private static final class Rules {
         final Map<Class<?>, Function<ManagerEvent, PbxEvent>> rules = new HashMap<>();
 

@@ -89,7 +89,7 @@ public final class AmiGateway implements PbxGateway, AutoCloseable {
         this.ledger = new ResponseLedger(metrics);
         this.pending = new PendingReplies(timer, dispatcher, ledger, metrics, System::nanoTime);
         this.session = new SessionGate(dispatcher, pending);
-        this.connection = new LedgerConnection(settings, ledger, ingest);
+        this.connection = new LedgerConnection(settings, ledger, ingest, metrics);
         int actionMillis = (int) Math.min(Integer.MAX_VALUE, settings.actionTimeout().toMillis());
         connection.setSocketTimeout(actionMillis);
         connection.setSocketReadTimeout((int) settings.socketReadTimeout().toMillis());

@@ -2,34 +2,86 @@ package org.dialerd.ami;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.asteriskjava.util.SocketConnectionFacade;
 
 /**
  * asterisk-java's socket with the {@link IngestGate} in front of every packet: its reader calls
- * {@link #readLine()}, and before the first line of a packet it waits for room. Lines are passed
- * on untouched, so asterisk-java parses, builds and orders everything as before.
+ * {@link #readLine()}, and before the first line of a packet it waits for room. Packets that are
+ * {@link NoiseEvents} are read whole and not passed on (counted, so /metrics still shows them),
+ * unless {@code keepAll} says every event is wanted (the AMI event log is on); a candidate that
+ * turns out to be needed is handed over line by line as read. Every other line is passed on
+ * untouched, so asterisk-java parses, builds and orders the rest as before.
  */
 final class BackPressureSocket implements SocketConnectionFacade {
     private final SocketConnectionFacade socket;
     private final IngestGate gate;
-    private boolean atPacketStart = true; // reader thread only
+    private final Consumer<String> skipped;
+    private final BooleanSupplier keepAll;
+    // reader thread only
+    private boolean atPacketStart = true;
+    /** Lines of a noise candidate that turned out to be needed, still to hand over. */
+    private final ArrayDeque<String> replay = new ArrayDeque<>();
+    private boolean endOfStream;
 
     BackPressureSocket(SocketConnectionFacade socket, IngestGate gate) {
+        this(socket, gate, name -> { }, () -> true);
+    }
+
+    /** {@code skipped}: told the counted name of every noise event dropped here. */
+    BackPressureSocket(SocketConnectionFacade socket, IngestGate gate, Consumer<String> skipped,
+                       BooleanSupplier keepAll) {
         this.socket = socket;
         this.gate = gate;
+        this.skipped = skipped;
+        this.keepAll = keepAll;
     }
 
     @Override
     public String readLine() throws IOException {
-        if (atPacketStart) {
-            gate.awaitRoom();
-        }
-        String line = socket.readLine();
+        String line = replay.isEmpty() ? nextLine() : replay.poll();
         atPacketStart = line != null && line.isEmpty();
         if (atPacketStart) {
             gate.packetRead();
         }
         return line;
+    }
+
+    /** The next line from the socket, past any noise packets. */
+    private String nextLine() throws IOException {
+        if (endOfStream) {
+            return null;
+        }
+        while (true) {
+            if (atPacketStart) {
+                gate.awaitRoom();
+            }
+            String line = socket.readLine();
+            if (!atPacketStart || line == null || !NoiseEvents.mayBeNoise(line) || keepAll.getAsBoolean()) {
+                return line;
+            }
+            List<String> packet = new ArrayList<>(16);
+            packet.add(line);
+            String next = socket.readLine();
+            while (next != null && !next.isEmpty()) {
+                packet.add(next);
+                next = socket.readLine();
+            }
+            if (next == null || !NoiseEvents.isNoise(packet)) {
+                replay.addAll(packet.subList(1, packet.size()));
+                if (next == null) {
+                    endOfStream = true; // closed mid-packet: the reader gets the lines read, then null
+                } else {
+                    replay.add(next);
+                }
+                return line;
+            }
+            skipped.accept(NoiseEvents.countedAs(line));
+        }
     }
 
     @Override

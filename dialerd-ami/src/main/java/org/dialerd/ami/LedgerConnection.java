@@ -10,15 +10,18 @@ import org.asteriskjava.util.SocketConnectionFacade;
  * asterisk-java's connection with one look at every response before it is matched: whether
  * dialerd is waiting for it ({@link ResponseLedger}). asterisk-java still handles it as before.
  * Its socket reads through the {@link IngestGate}, which the pump's deliveries (these
- * {@code dispatch…} methods run on its thread) keep informed.
+ * {@code dispatch…} methods run on its thread) keep informed, and skips {@link NoiseEvents}
+ * (counted in {@code metrics} under their name as if they had arrived).
  */
 final class LedgerConnection extends ManagerConnectionImpl {
     private final ResponseLedger ledger;
     private final IngestGate gate;
+    private final AmiMetrics metrics;
 
-    LedgerConnection(AmiSettings settings, ResponseLedger ledger, IngestGate gate) {
+    LedgerConnection(AmiSettings settings, ResponseLedger ledger, IngestGate gate, AmiMetrics metrics) {
         this.ledger = ledger;
         this.gate = gate;
+        this.metrics = metrics;
         setHostname(settings.host());
         setPort(settings.port());
         setUsername(settings.username());
@@ -42,6 +45,6 @@ final class LedgerConnection extends ManagerConnectionImpl {
 
     @Override
     protected SocketConnectionFacade createSocket() throws IOException {
-        return new BackPressureSocket(super.createSocket(), gate);
+        return new BackPressureSocket(super.createSocket(), gate, metrics::eventReceived, AmiEventLog::enabled);
     }
 }

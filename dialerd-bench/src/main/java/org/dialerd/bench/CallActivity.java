@@ -37,7 +37,8 @@ final class CallActivity implements AutoCloseable {
 
     private CallActivity(AsteriskSimulator simulator) {
         this.simulator = simulator;
-        simulator.onEvent(event -> {
+        // Before the write: a stamp taken after it (onEvent) could come later than the client's receipt.
+        simulator.onEventBeforeSend(event -> {
             if ("QueueCallerJoin".equals(event.eventName())) {
                 event.get("Uniqueid").ifPresent(id -> joinedAt.put(id, System.nanoTime()));
                 joins.incrementAndGet();

@@ -35,13 +35,15 @@ final class DialerdProcess implements AutoCloseable {
         this.startedNanos = startedNanos;
     }
 
-    static DialerdProcess start(Path jar, Path workDir, int amiPort, int maxConnections, List<String> jvmOptions) {
+    /** {@code warmupRequests}: eccp.warmup_requests, or {@link LoadOptions#DIALERD_DEFAULT}. */
+    static DialerdProcess start(Path jar, Path workDir, int amiPort, int maxConnections, List<String> jvmOptions,
+                                int warmupRequests) {
         try {
             Files.createDirectories(workDir);
             int eccpPort = freePort();
             int jmxPort = freePort();
             Path config = workDir.resolve("bench.conf");
-            Files.writeString(config, config(workDir, eccpPort, amiPort, maxConnections));
+            Files.writeString(config, config(workDir, eccpPort, amiPort, maxConnections, warmupRequests));
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(jvmOptions);
@@ -69,7 +71,8 @@ final class DialerdProcess implements AutoCloseable {
      * The idle timeout is an hour so idle sessions stay open for the whole run; the connection
      * limit is raised for the many-sessions scenarios (the default is 4,096).
      */
-    static String config(Path workDir, int eccpPort, int amiPort, int maxConnections) {
+    static String config(Path workDir, int eccpPort, int amiPort, int maxConnections, int warmupRequests) {
+        String warmup = warmupRequests == LoadOptions.DIALERD_DEFAULT ? "" : "warmup_requests = " + warmupRequests;
         return """
                 [dialerd]
                 data_dir = %s
@@ -77,6 +80,7 @@ final class DialerdProcess implements AutoCloseable {
                 port = %d
                 idle_timeout = 3600
                 max_connections = %d
+                %s
                 [asterisk]
                 host = 127.0.0.1
                 port = %d
@@ -87,7 +91,7 @@ final class DialerdProcess implements AutoCloseable {
                 membership = table
                 [freepbx]
                 amportal_conf =
-                """.formatted(workDir.resolve("data").toAbsolutePath(), eccpPort, maxConnections, amiPort);
+                """.formatted(workDir.resolve("data").toAbsolutePath(), eccpPort, maxConnections, warmup, amiPort);
     }
 
     int eccpPort() {

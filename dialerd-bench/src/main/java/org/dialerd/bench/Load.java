@@ -40,7 +40,7 @@ public final class Load {
         int maxConnections = Math.max(4_096, o.totalSessions() + 100);
         try (CallActivity calls = CallActivity.start();
              DialerdProcess dialerd = DialerdProcess.start(o.dialerdJar(), o.workDir(), calls.amiPort(), maxConnections,
-                     o.jvmOptions());
+                     o.jvmOptions(), o.warmupRequests());
              JvmProbe probe = JvmProbe.connect(dialerd.jmxPort());
              SessionPool pool = new SessionPool(o.ioThreads(), dialerd.eccpPort())) {
             double startSeconds = (System.nanoTime() - dialerd.startedNanos()) / 1e9;

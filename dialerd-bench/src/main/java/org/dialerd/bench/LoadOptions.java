@@ -10,7 +10,9 @@ import java.util.List;
  */
 record LoadOptions(String label, Path dialerdJar, Path workDir, List<String> jvmOptions, int sessions, int idle,
                    int filtered, RequestMix mix, String mixSpec, double rate, int pipeline, int warmupSeconds,
-                   int seconds, double callsPerSecond, int monitors, int ioThreads) {
+                   int seconds, double callsPerSecond, int monitors, int ioThreads, int warmupRequests) {
+    /** {@link #warmupRequests} when the option is not given: dialerd's own default applies. */
+    static final int DIALERD_DEFAULT = -1;
 
     static final String USAGE = """
             usage: java -jar dialerd-bench/target/dialerd-bench-0.1.0-SNAPSHOT.jar --dialerd-jar dialerd-server/target/dialerd.jar [options]
@@ -27,7 +29,8 @@ record LoadOptions(String label, Path dialerdJar, Path workDir, List<String> jvm
               --seconds S         steady-state seconds after the warm-up (default 10)
               --calls R           simulator callers entering queue 8001 per second (default 0)
               --monitors N        with --calls: sessions with callprogress measuring event latency (default 4)
-              --io-threads N      the tool's ECCP client I/O threads (default 2)""";
+              --io-threads N      the tool's ECCP client I/O threads (default 2)
+              --warmup-requests N dialerd's eccp.warmup_requests (default: dialerd's, 20000; 0 = a cold start)""";
 
     static LoadOptions parse(String[] args) {
         String label = "load";
@@ -45,6 +48,7 @@ record LoadOptions(String label, Path dialerdJar, Path workDir, List<String> jvm
         double calls = 0;
         int monitors = 4;
         int ioThreads = 2;
+        int warmupRequests = DIALERD_DEFAULT;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             String value = i + 1 < args.length ? args[++i] : fail(option, "", "needs a value");
@@ -64,6 +68,7 @@ record LoadOptions(String label, Path dialerdJar, Path workDir, List<String> jvm
                 case "--calls" -> calls = doubleIn(option, value, 0, 10_000);
                 case "--monitors" -> monitors = intIn(option, value, 1, 1_000);
                 case "--io-threads" -> ioThreads = intIn(option, value, 1, 64);
+                case "--warmup-requests" -> warmupRequests = intIn(option, value, 0, 1_000_000);
                 default -> fail(option, value, "unknown option");
             }
         }
@@ -80,7 +85,7 @@ record LoadOptions(String label, Path dialerdJar, Path workDir, List<String> jvm
             throw new IllegalArgumentException(e.getMessage(), e);
         }
         return new LoadOptions(label, jar, workDir, jvm, sessions, idle, filtered, parsed, mix, rate, pipeline, warmup,
-                seconds, calls, monitors, ioThreads);
+                seconds, calls, monitors, ioThreads, warmupRequests);
     }
 
     /** Every session the run holds open at once. */

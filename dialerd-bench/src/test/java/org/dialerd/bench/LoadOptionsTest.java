@@ -1,6 +1,7 @@
 package org.dialerd.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,6 +21,16 @@ class LoadOptionsTest {
         assertEquals(10_000, o.rate());
         assertEquals(List.of("-Xmx1g", "-XX:+UseG1GC"), o.jvmOptions());
         assertEquals(8 + 1000 + 2000 + 4, o.totalSessions());
+    }
+
+    @Test
+    void leavesDialerdsWarmupAloneUnlessAskedAndWritesItIntoTheConfiguration() {
+        LoadOptions plain = LoadOptions.parse(new String[] {"--dialerd-jar", "d.jar"});
+        LoadOptions cold = LoadOptions.parse(new String[] {"--dialerd-jar", "d.jar", "--warmup-requests", "0"});
+
+        assertEquals(LoadOptions.DIALERD_DEFAULT, plain.warmupRequests());
+        assertFalse(DialerdProcess.config(Path.of("w"), 1, 2, 3, plain.warmupRequests()).contains("warmup_requests"));
+        assertTrue(DialerdProcess.config(Path.of("w"), 1, 2, 3, cold.warmupRequests()).contains("warmup_requests = 0"));
     }
 
     @Test

@@ -157,6 +157,11 @@ public final class AsteriskSimulator implements AutoCloseable {
         engine.addListener(listener);
     }
 
+    /** Observes every event just before it is written to the AMI sessions (engine thread: keep it short). */
+    public void onEventBeforeSend(Consumer<AmiMessage> listener) {
+        engine.addBeforeSendListener(listener);
+    }
+
     public List<String> channelNames() {
         return inPbx(p -> p.channels().all().stream().map(c -> c.name()).toList());
     }

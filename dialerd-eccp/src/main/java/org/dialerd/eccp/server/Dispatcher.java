@@ -54,6 +54,11 @@ public final class Dispatcher {
     private final UnavailableLog unavailable = new UnavailableLog();
     private final java.util.function.Predicate<RequestName> fromMemory;
 
+    /** What the handlers answer from (the warm-up picks a known agent there). */
+    Services services() {
+        return services;
+    }
+
     public Dispatcher(Map<RequestName, RequestHandler> handlers, Services services) {
         this(handlers, services, ReadBarrier.NONE, EccpMetrics.NONE);
     }

@@ -66,6 +66,11 @@ final class EccpChannelHandler extends ChannelInboundHandlerAdapter {
         ctx.fireChannelActive();
     }
 
+    /** The in-memory warm-up's session counts as logged in without a login (which reads the database). */
+    void loggedInForWarmup() {
+        session.loggedIn("dialerd-warmup", "warmup");
+    }
+
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         closing = true;

@@ -81,6 +81,9 @@ public final class EccpServer implements AutoCloseable {
      */
     public EccpServer start() {
         Optional<SslContext> tls = settings.tls().map(ServerTls::context);
+        if (settings.warmupRequests() > 0) {
+            new EccpWarmup(dispatcher, workers, database, settings).run(settings.warmupRequests(), warmupAgent());
+        }
         try {
             if (settings.plainEnabled()) {
                 plainListener = Optional.of(bind(settings.bindAddress(), settings.port(), Optional.empty()));
@@ -96,6 +99,12 @@ public final class EccpServer implements AutoCloseable {
             throw e;
         }
         return this;
+    }
+
+    /** A known agent, so the warm-up takes the path of a real getagentstatus answer. */
+    private String warmupAgent() {
+        return dispatcher.services().agents().all().stream().filter(org.dialerd.core.agent.Agent::active)
+                .map(org.dialerd.core.agent.Agent::channel).findFirst().orElse("Agent/1");
     }
 
     private Channel bind(String address, int port, Optional<SslContext> tls) {

@@ -14,6 +14,8 @@ public final class EccpSession {
     private volatile String appCookie;
     private volatile AgentNumber agentFilter;
     private volatile boolean callProgress;
+    /** Told when callprogress is switched, so the event registry can re-file the session. */
+    private volatile Runnable callProgressWatcher = () -> { };
 
     public EccpSession(String remoteAddress) {
         this(remoteAddress, remoteAddress);
@@ -73,5 +75,11 @@ public final class EccpSession {
 
     public void callProgress(boolean enabled) {
         this.callProgress = enabled;
+        callProgressWatcher.run();
+    }
+
+    /** {@code watcher} runs after every {@link #callProgress} switch (one watcher: the latest). */
+    void watchCallProgress(Runnable watcher) {
+        this.callProgressWatcher = watcher;
     }
 }

@@ -60,6 +60,12 @@ public final class EventFanout implements EngineListener, AutoCloseable {
                 details.onProgress(progress);
             }
             CompletableFuture<XmlElement> rendered = render(event);
+            if (tail.isDone() && rendered.isDone()) {
+                // Nothing before it is pending: deliver now rather than behind every event queued
+                // meanwhile (thenAcceptAsync would put the delivery at the back of this queue).
+                deliverNow(event, rendered);
+                return;
+            }
             tail = tail.thenCompose(v -> rendered)
                     .thenAcceptAsync(xml -> deliver(event, xml), thread)
                     .exceptionally(error -> {
@@ -79,6 +85,14 @@ public final class EventFanout implements EngineListener, AutoCloseable {
             log.error("task after events failed", error);
             return null;
         }));
+    }
+
+    private void deliverNow(AgentEvent event, CompletableFuture<XmlElement> rendered) {
+        try {
+            deliver(event, rendered.join());
+        } catch (RuntimeException error) {
+            log.error("cannot send event {}", event, error);
+        }
     }
 
     private void deliver(AgentEvent event, XmlElement xml) {

@@ -30,6 +30,11 @@ public final class SessionRegistry {
     private final Set<Receiver> everything = ConcurrentHashMap.newKeySet();
     private final Map<String, Set<Receiver>> byAgent = new ConcurrentHashMap<>();
     private final Map<EccpSession, Receiver> receivers = new ConcurrentHashMap<>();
+    /**
+     * The receivers that enabled callprogress (wallboards): a callprogress event goes to these only,
+     * instead of a scan of every session (2,000 filtered consoles for a handful of wallboards).
+     */
+    private final Set<Receiver> callProgress = ConcurrentHashMap.newKeySet();
     private final long maxOutboundBytes;
     private final EccpMetrics metrics;
     private final List<java.util.function.Consumer<XmlElement>> taps = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -63,6 +68,21 @@ public final class SessionRegistry {
         } else {
             byAgent.computeIfAbsent(filter.get().toString(), k -> ConcurrentHashMap.newKeySet()).add(receiver);
         }
+        session.watchCallProgress(() -> callProgressSwitched(session));
+        callProgressSwitched(session);
+    }
+
+    /** Files or unfiles the session's receiver among the callprogress ones, as its flag now says. */
+    private void callProgressSwitched(EccpSession session) {
+        Receiver receiver = receivers.get(session);
+        if (receiver == null) {
+            return;
+        }
+        if (session.wantsCallProgress()) {
+            callProgress.add(receiver);
+        } else {
+            callProgress.remove(receiver);
+        }
     }
 
     /**
@@ -80,6 +100,7 @@ public final class SessionRegistry {
             return;
         }
         everything.remove(old);
+        callProgress.remove(old);
         old.session().agentFilter().ifPresent(filter -> byAgent.computeIfPresent(filter.toString(), (k, set) -> {
             set.remove(old);
             return set.isEmpty() ? null : set;
@@ -121,7 +142,7 @@ public final class SessionRegistry {
         }
         Map<EventFormat, EventFormat.Encoded> encoded = new IdentityHashMap<>(4);
         int sent = 0;
-        for (Receiver receiver : receivers.values()) {
+        for (Receiver receiver : callProgressOnly ? callProgress : receivers.values()) {
             sent += send(receiver, event, encoded, callProgressOnly);
         }
         counted(event, sent);

@@ -71,4 +71,39 @@ class SessionRegistryTest {
         assertEquals(1, supervisorFiltered.outboundMessages().size());
         assertEquals(0, agentConsole.outboundMessages().size(), "the agent's console is not told");
     }
+
+    @Test
+    void callProgressGoesToTheSessionsThatSwitchedItOnSinceTheyLoggedIn() {
+        EmbeddedChannel wallboard = new EmbeddedChannel();
+        EmbeddedChannel console = new EmbeddedChannel();
+        EccpSession board = session(null);
+        registry.update(board, wallboard);
+        registry.update(session("Agent/9000"), console);
+
+        board.callProgress(true);
+        registry.publishToAll(event("callprogress"), true);
+        board.callProgress(false);
+        registry.publishToAll(event("callprogress"), true);
+
+        assertEquals(List.of("callprogress x1"), sent);
+        assertEquals(1, wallboard.outboundMessages().size());
+        assertEquals(0, console.outboundMessages().size());
+    }
+
+    @Test
+    void aSessionRefiledUnderAFilterKeepsItsCallProgressAndAClosedOneLosesIt() {
+        EmbeddedChannel channel = new EmbeddedChannel();
+        EccpSession board = session(null);
+        board.callProgress(true);
+        registry.update(board, channel);
+        board.filterByAgent(AgentNumber.parse("Agent/9001").orElseThrow());
+        registry.update(board, channel);
+        registry.publishToAll(event("callprogress"), true);
+        registry.remove(board);
+        registry.publishToAll(event("callprogress"), true);
+        board.callProgress(true); // after the close: must not file it again
+
+        registry.publishToAll(event("callprogress"), true);
+        assertEquals(List.of("callprogress x1"), sent);
+    }
 }

@@ -37,7 +37,9 @@ final class EccpIni {
                 plain,
                 tls(ini, bindAddress),
                 throttle(ini),
-                intValue(ini, "eccp.max_connections", d.maxConnections(), 1, 1_000_000));
+                intValue(ini, "eccp.max_connections", d.maxConnections(), 1, 1_000_000),
+                intValue(ini, "eccp.warmup_requests", EccpServerSettings.DEFAULT_WARMUP_REQUESTS, 0,
+                        EccpServerSettings.MAX_WARMUP_REQUESTS));
         settings.tls().ifPresent(ServerTls::context);
         return settings;
     }

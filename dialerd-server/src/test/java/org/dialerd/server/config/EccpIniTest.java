@@ -47,6 +47,14 @@ class EccpIniTest {
     }
 
     @Test
+    void theDaemonWarmsUpByDefaultAndTheKeyTurnsItOff() {
+        assertEquals(EccpServerSettings.DEFAULT_WARMUP_REQUESTS, parse("[eccp]", "port = 20005").eccp().warmupRequests());
+        assertEquals(0, parse("[eccp]", "warmup_requests = 0").eccp().warmupRequests());
+        assertTrue(failure("[eccp]", "warmup_requests = -1").contains("eccp.warmup_requests"),
+                failure("[eccp]", "warmup_requests = -1"));
+    }
+
+    @Test
     void plainPortOffLeavesOnlyTls() {
         EccpServerSettings eccp = parse("[eccp]", "port = off", "tls_port = 20006", "tls_bind_address = 10.0.0.1",
                 "tls_certificate = " + TLS.resolve("server.crt"), "tls_key = " + TLS.resolve("server.key")).eccp();

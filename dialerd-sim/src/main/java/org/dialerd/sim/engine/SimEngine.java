@@ -44,6 +44,8 @@ public final class SimEngine implements EventSink {
     private final VirtualScheduler scheduler = new VirtualScheduler();
     private final List<AmiSession> sessions = new CopyOnWriteArrayList<>();
     private final List<Consumer<AmiMessage>> listeners = new CopyOnWriteArrayList<>();
+    /** Told before the event is written to the sessions (latency stamps), where listeners are told after. */
+    private final List<Consumer<AmiMessage>> beforeSend = new CopyOnWriteArrayList<>();
     private Pbx pbx;
     private EventOrder order = EventOrder.NATURAL;
     /** Published but not yet handed to the order policy (only when it is not NATURAL). */
@@ -82,6 +84,14 @@ public final class SimEngine implements EventSink {
     /** In-process observers (tests, load statistics); run on the engine thread, keep them short. */
     public void addListener(Consumer<AmiMessage> l) {
         listeners.add(l);
+    }
+
+    /**
+     * Observers told just before an event is written to the AMI sessions: a stamp taken here is
+     * never later than the client's receipt (the load tool's event latency). Engine thread.
+     */
+    public void addBeforeSendListener(Consumer<AmiMessage> l) {
+        beforeSend.add(l);
     }
 
     /** Chooses the order of the AMI output from now on (call before clients connect). */
@@ -152,6 +162,9 @@ public final class SimEngine implements EventSink {
         String wire = event.toWire();
         Set<String> classes = Arrays.stream(event.getOrEmpty("Privilege").split(","))
                 .map(String::trim).collect(Collectors.toSet());
+        for (Consumer<AmiMessage> l : beforeSend) {
+            l.accept(event);
+        }
         for (AmiSession s : sessions) {
             s.deliver(event, classes, wire);
         }
