@@ -25,7 +25,7 @@ public final class JdbcIdBlockSource implements IdAllocator.BlockSource {
     }
 
     /** Attempts of one reservation when InnoDB picks it as a deadlock victim or times out its lock. */
-    static final int ATTEMPTS = 5;
+    static final int ATTEMPTS = 40;
 
     /**
      * Reserves the next {@code count} ids of {@code table}. The statements read MAX(id), so they
@@ -42,7 +42,7 @@ public final class JdbcIdBlockSource implements IdAllocator.BlockSource {
                     throw e;
                 }
                 try {
-                    Thread.sleep(20L * attempt);
+                    Thread.sleep(Math.min(250L, 20L * attempt)); // up to about 8 s in all: a replay at start
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     throw e;
