@@ -80,7 +80,9 @@ class ConfigTemplateIT {
         DialerdConfig config = DialerdConfig.fromIni(IniFile.parse(uncommented, "uncommented dialerd.conf"), false,
                 DialerdConfig.DEFAULT_DATA_DIR);
 
-        assertEquals(EccpServerSettings.defaults(), config.eccp());
+        // dialerd.conf warms the JIT by default; EccpServerSettings.defaults() (tests, embedding) starts cold.
+        assertEquals(EccpServerSettings.defaults().withWarmupRequests(EccpServerSettings.DEFAULT_WARMUP_REQUESTS),
+                config.eccp());
         DialerdConfig.DatabaseConfig database = config.database().orElseThrow();
         assertEquals(new DialerdConfig.DatabaseConfig("localhost", DialerdConfig.DatabaseConfig.DEFAULT_PORT,
                 DialerdConfig.DatabaseConfig.DEFAULT_NAME, "root", "", DialerdConfig.DatabaseConfig.DEFAULT_POOL_SIZE),
