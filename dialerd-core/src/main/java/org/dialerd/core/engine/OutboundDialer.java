@@ -17,7 +17,6 @@ import org.dialerd.core.dialer.DoNotCallList;
 import org.dialerd.core.dialer.CandidateCall;
 import org.dialerd.core.dialer.CandidatePolicy;
 import org.dialerd.core.dialer.DailyWindow;
-import org.dialerd.core.dialer.CampaignOptions;
 import org.dialerd.core.dialer.DialDecision;
 import org.dialerd.core.dialer.DialStrategies;
 import org.dialerd.core.dialer.OriginateFailure;
@@ -180,12 +179,11 @@ final class OutboundDialer {
                 writes.write(new JournalRecord.CampaignStatus(campaign.id(), "T"));
                 continue;
             }
-            if (reading.options().getOrDefault(campaign.id(), CampaignOptions.DEFAULTS).mode() == DialMode.PREVIEW) {
+            CampaignOptions options = reading.options().getOrDefault(campaign.id(), CampaignOptions.DEFAULTS);
+            if (options.mode() == DialMode.PREVIEW) {
                 continue; // dials only what an agent accepts (PreviewDialer)
             }
-            DialDecision decision = dialing.decide(campaign,
-                    reading.options().getOrDefault(campaign.id(), CampaignOptions.DEFAULTS), live, talkStats(campaign),
-                    recent, now);
+            DialDecision decision = dialing.decide(campaign, options, live, talkStats(campaign), recent, now);
             // Every round, as the reference's debug output (dialer.debug = 1 turns it on).
             log.debug("campaign {}: {}", campaign.id(), decision.explain());
             engine.metrics.dialDecision(campaign.id(), decision.callsToPlace());

@@ -109,11 +109,6 @@ public enum RequestName {
         return needsPbx;
     }
 
-    /** One of the reference's requests (getrequestlist lists these), not a dialerd extension. */
-    public boolean isReference() {
-        return ordinal() <= REFRESHAGENTS.ordinal();
-    }
-
     public static Optional<RequestName> fromWireName(String wireName) {
         return Optional.ofNullable(BY_WIRE_NAME.get(wireName));
     }
