@@ -45,6 +45,14 @@ public final class AbandonTargetPredictor {
     static final double MAX_GAIN = 20.0;
     /** Room for the first abandon of a campaign, which no rate of fewer than 1 / aim answered calls allows. */
     static final double HEADROOM_ABANDONS = 0.5;
+    /**
+     * Over the aim, the calls in flight may still abandon at this share of the aim (of the answers
+     * they are expected to bring), instead of none: the rate then falls back while the agents keep
+     * working. Placing only what cannot abandon (progressive) left agents idle for many minutes at
+     * low answer rates, where progressive keeps them busy a quarter of the time, and recovering took
+     * as long, since the rate falls only with answered calls.
+     */
+    static final double RECOVERY = 0.5;
     /** Calls in flight per agent at most, whatever the forecast says. */
     static final int MAX_LINES_PER_AGENT = 10;
 
@@ -79,8 +87,10 @@ public final class AbandonTargetPredictor {
         while (n < limit) {
             double after = forecast.expectedAbandons(n + 1);
             boolean worthIt = after - before <= lambda * p;
-            boolean underAim = m.abandoned() + after <= aim * (m.answered() + forecast.expectedAnswers(n + 1))
-                    + HEADROOM_ABANDONS;
+            double expected = forecast.expectedAnswers(n + 1);
+            double budget = Math.max(RECOVERY * aim * expected, aim * (m.answered() + expected) - m.abandoned()
+                    + HEADROOM_ABANDONS);
+            boolean underAim = after <= budget;
             if (!worthIt || !underAim) {
                 break;
             }

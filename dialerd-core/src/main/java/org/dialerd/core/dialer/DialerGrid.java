@@ -7,7 +7,11 @@ import java.util.Locale;
 /**
  * The full evaluation grid of docs/dialer.md, as a Markdown table: for every cell (agents ×
  * answer rate × mean talk time) and every algorithm, the abandon rate by the 2-second rule and
- * the agents' occupancy, over the same seeds. Arguments: the seeds (default 1 2 3).
+ * the agents' occupancy, over the same seeds.
+ *
+ * <p>Arguments: the seeds (default 1 2 3); {@code --cells 100:0.15:60,20:0.9:60} runs only those
+ * cells (agents:answer rate:mean talk seconds), {@code --algorithms predictive,progressive} only
+ * those algorithms (names as in the table's header), to iterate on a few cells.
  */
 public final class DialerGrid {
     private DialerGrid() {
@@ -15,13 +19,18 @@ public final class DialerGrid {
 
     public static void main(String[] args) {
         List<Long> seeds = new ArrayList<>();
-        for (String arg : args) {
-            seeds.add(Long.parseLong(arg));
+        List<DialerEvaluation.Cell> cells = DialerEvaluation.fullGrid();
+        List<DialerEvaluation.Algorithm> algorithms = DialerEvaluation.algorithms();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--cells" -> cells = cells(value(args, ++i));
+                case "--algorithms" -> algorithms = algorithms(value(args, ++i));
+                default -> seeds.add(Long.parseLong(args[i]));
+            }
         }
         if (seeds.isEmpty()) {
             seeds = List.of(1L, 2L, 3L);
         }
-        List<DialerEvaluation.Algorithm> algorithms = DialerEvaluation.algorithms();
         StringBuilder header = new StringBuilder("| agents | answer | talk |");
         StringBuilder rule = new StringBuilder("|---|---|---|");
         for (DialerEvaluation.Algorithm a : algorithms) {
@@ -32,7 +41,7 @@ public final class DialerGrid {
         System.out.println();
         System.out.println(header);
         System.out.println(rule);
-        for (DialerEvaluation.Cell cell : DialerEvaluation.fullGrid()) {
+        for (DialerEvaluation.Cell cell : cells) {
             StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "| %d | %.2f | %.0f s |", cell.agents(),
                     cell.answerRate(), cell.talkSeconds()));
             for (DialerEvaluation.Algorithm a : algorithms) {
@@ -42,5 +51,37 @@ public final class DialerGrid {
             }
             System.out.println(row);
         }
+    }
+
+    private static String value(String[] args, int i) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(args[i - 1] + " needs a value");
+        }
+        return args[i];
+    }
+
+    /** "agents:answer:talk" cells, comma-separated. */
+    static List<DialerEvaluation.Cell> cells(String spec) {
+        List<DialerEvaluation.Cell> cells = new ArrayList<>();
+        for (String item : spec.split(",")) {
+            String[] f = item.split(":");
+            if (f.length != 3) {
+                throw new IllegalArgumentException("cell '" + item + "': expected agents:answer:talk, e.g. 100:0.15:60");
+            }
+            cells.add(new DialerEvaluation.Cell(Integer.parseInt(f[0].trim()), Double.parseDouble(f[1].trim()),
+                    Double.parseDouble(f[2].trim())));
+        }
+        return cells;
+    }
+
+    /** Algorithms by name, comma-separated, in the given order. */
+    static List<DialerEvaluation.Algorithm> algorithms(String spec) {
+        List<DialerEvaluation.Algorithm> chosen = new ArrayList<>();
+        for (String name : spec.split(",")) {
+            chosen.add(DialerEvaluation.algorithms().stream().filter(a -> a.name().equals(name.trim())).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no algorithm '" + name.trim() + "'; known: "
+                            + DialerEvaluation.algorithms().stream().map(DialerEvaluation.Algorithm::name).toList())));
+        }
+        return chosen;
     }
 }
