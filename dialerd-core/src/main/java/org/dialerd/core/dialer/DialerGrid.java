@@ -31,10 +31,16 @@ public final class DialerGrid {
         if (seeds.isEmpty()) {
             seeds = List.of(1L, 2L, 3L);
         }
+        boolean verdict = algorithms.stream().anyMatch(a -> a.name().equals(DialerEvaluation.PREDICTIVE))
+                && algorithms.size() > 1;
         StringBuilder header = new StringBuilder("| agents | answer | talk |");
         StringBuilder rule = new StringBuilder("|---|---|---|");
         for (DialerEvaluation.Algorithm a : algorithms) {
             header.append(' ').append(a.name()).append(" |");
+            rule.append("---|");
+        }
+        if (verdict) {
+            header.append(" predictive against the best baseline ≤ 3 % |");
             rule.append("---|");
         }
         System.out.println("abandon % (2-second rule) / occupancy %, seeds " + seeds);
@@ -44,13 +50,45 @@ public final class DialerGrid {
         for (DialerEvaluation.Cell cell : cells) {
             StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "| %d | %.2f | %.0f s |", cell.agents(),
                     cell.answerRate(), cell.talkSeconds()));
+            List<DialerEvaluation.Result> results = new ArrayList<>();
             for (DialerEvaluation.Algorithm a : algorithms) {
                 DialerEvaluation.Result r = DialerEvaluation.run(cell, a, seeds);
+                results.add(r);
                 row.append(String.format(Locale.ROOT, " %.1f / %.1f%s |", r.abandonRate() * 100, r.occupancy() * 100,
                         r.meetsTarget() ? "" : " ✗"));
             }
+            if (verdict) {
+                row.append(' ').append(verdict(results)).append(" |");
+            }
             System.out.println(row);
         }
+    }
+
+    /**
+     * The issue's target in one cell: the predictor under 3 %, and its occupancy at least that of
+     * the best baseline also under 3 % (the difference in points).
+     */
+    static String verdict(List<DialerEvaluation.Result> results) {
+        DialerEvaluation.Result mine = results.stream().filter(r -> r.algorithm().equals(DialerEvaluation.PREDICTIVE))
+                .findFirst().orElseThrow();
+        DialerEvaluation.Result best = results.stream()
+                .filter(r -> !r.algorithm().equals(DialerEvaluation.PREDICTIVE) && r.meetsTarget())
+                .max((a, b) -> Double.compare(a.occupancy(), b.occupancy())).orElse(null);
+        if (!mine.meetsTarget()) {
+            return "**not met**: over 3 %";
+        }
+        if (best == null) {
+            return "met: no baseline under 3 %";
+        }
+        double points = (mine.occupancy() - best.occupancy()) * 100;
+        String against = String.format(Locale.ROOT, "%s (%.1f)", best.algorithm(), best.occupancy() * 100);
+        if (mine.occupancy() > best.occupancy()) {
+            return String.format(Locale.ROOT, "met, +%.1f over %s", points, against);
+        }
+        if (mine.occupancy() == best.occupancy()) {
+            return "met, equal to " + against;
+        }
+        return String.format(Locale.ROOT, "**not met**: %.1f against %s", points, against);
     }
 
     private static String value(String[] args, int i) {
