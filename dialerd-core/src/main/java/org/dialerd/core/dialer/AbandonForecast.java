@@ -8,7 +8,8 @@ import java.util.List;
  * each second t ahead, how many answered calls will need an agent by t (the ones waiting now,
  * the originates still ringing, and n new calls) against how many agents will be free by
  * t + 2 s (free now, plus each agent on a call whose call and wrap-up will be over, from the
- * measured talk times given how long the call has lasted). Both are sums of independent
+ * talk times given how long the call has lasted: {@link TalkSurvival}, the finished calls with
+ * the calls in progress as censored samples). Both are sums of independent
  * Bernoulli terms; their difference is taken as normal, and the expected shortfall at the worst
  * second is the expected number of calls no agent takes within 2 s. Immutable.
  */

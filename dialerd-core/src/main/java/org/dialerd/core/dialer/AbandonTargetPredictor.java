@@ -15,8 +15,9 @@ import java.util.OptionalDouble;
  * {@link AbandonForecast}, stay under λ times its chance of being answered, and the campaign's
  * abandons so far plus the forecast stay under the aim. λ is the closed loop: the aim
  * ({@link #AIM} of the target) scaled by the room the measured abandons leave. Every abandon
- * below the aim makes the next rounds bolder; one over it makes them progressive until enough
- * answered calls have brought the rate back.
+ * below the aim makes the next rounds bolder; over it, λ falls to its floor and the calls in
+ * flight may abandon at {@link #RECOVERY} of the aim, so only the calls the forecast is nearly
+ * sure of are added until enough answered calls have brought the rate back.
  */
 public final class AbandonTargetPredictor {
     /** Originates with a known outcome before the answer rate is trusted. */

@@ -104,7 +104,8 @@ public final class DialerGrid {
         for (String item : spec.split(",")) {
             String[] f = item.split(":");
             if (f.length != 3) {
-                throw new IllegalArgumentException("cell '" + item + "': expected agents:answer:talk, e.g. 100:0.15:60");
+                throw new IllegalArgumentException(
+                        "cell '" + item + "': expected agents:answer:talk, e.g. 100:0.15:60");
             }
             cells.add(new DialerEvaluation.Cell(Integer.parseInt(f[0].trim()), Double.parseDouble(f[1].trim()),
                     Double.parseDouble(f[2].trim())));

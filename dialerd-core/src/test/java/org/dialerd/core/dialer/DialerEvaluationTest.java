@@ -67,21 +67,22 @@ class DialerEvaluationTest {
 
     @Test
     void thePredictorKeepsAgentsAtLeastAsBusyAsTheBestBaselineUnderTheTarget() {
-        List<String> short_ = new ArrayList<>();
+        List<String> shortCells = new ArrayList<>();
         int higher = 0;
         for (Map.Entry<DialerEvaluation.Cell, Map<String, DialerEvaluation.Result>> e : RESULTS.entrySet()) {
+            // There is always one: progressive never abandons.
             DialerEvaluation.Result best = e.getValue().values().stream()
                     .filter(r -> !r.algorithm().equals(DialerEvaluation.PREDICTIVE) && r.meetsTarget())
-                    .max((a, b) -> Double.compare(a.occupancy(), b.occupancy())).orElseThrow(); // progressive never abandons
+                    .max((a, b) -> Double.compare(a.occupancy(), b.occupancy())).orElseThrow();
             double mine = predictive(e.getKey()).occupancy();
             if (mine < best.occupancy()) {
-                short_.add(String.format(Locale.ROOT, "%s: %.1f%% against %s's %.1f%%", e.getKey(), mine * 100,
+                shortCells.add(String.format(Locale.ROOT, "%s: %.1f%% against %s's %.1f%%", e.getKey(), mine * 100,
                         best.algorithm(), best.occupancy() * 100));
             } else if (mine > best.occupancy()) {
                 higher++;
             }
         }
-        assertEquals(List.of(), short_, "cells where a baseline under the target keeps agents busier");
+        assertEquals(List.of(), shortCells, "cells where a baseline under the target keeps agents busier");
         assertTrue(higher > RESULTS.size() / 2, "higher than the best baseline in " + higher + " of " + RESULTS.size());
     }
 

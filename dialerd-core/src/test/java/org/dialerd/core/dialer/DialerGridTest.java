@@ -2,6 +2,7 @@ package org.dialerd.core.dialer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -30,10 +31,11 @@ class DialerGridTest {
 
     @Test
     void aBadSubsetSaysWhatIsExpected() {
-        IllegalArgumentException cell = assertThrows(IllegalArgumentException.class, () -> DialerGrid.cells("100:0.15"));
+        IllegalArgumentException cell = assertThrows(IllegalArgumentException.class,
+                () -> DialerGrid.cells("100:0.15"));
         assertEquals("cell '100:0.15': expected agents:answer:talk, e.g. 100:0.15:60", cell.getMessage());
         IllegalArgumentException name = assertThrows(IllegalArgumentException.class,
                 () -> DialerGrid.algorithms("magic"));
-        assertEquals(true, name.getMessage().startsWith("no algorithm 'magic'; known: [progressive"), name.getMessage());
+        assertTrue(name.getMessage().startsWith("no algorithm 'magic'; known: [progressive"), name.getMessage());
     }
 }
