@@ -1,5 +1,6 @@
 package org.dialerd.core.dialer;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -7,7 +8,8 @@ import java.util.List;
  * each second t ahead, how many answered calls will need an agent by t (the ones waiting now,
  * the originates still ringing, and n new calls) against how many agents will be free by
  * t + 2 s (free now, plus each agent on a call whose call and wrap-up will be over, from the
- * measured talk times given how long the call has lasted). Both are sums of independent
+ * talk times given how long the call has lasted: {@link TalkSurvival}, the finished calls with
+ * the calls in progress as censored samples). Both are sums of independent
  * Bernoulli terms; their difference is taken as normal, and the expected shortfall at the worst
  * second is the expected number of calls no agent takes within 2 s. Immutable.
  */
@@ -60,34 +62,60 @@ final class AbandonForecast {
             committed += ringing[j];
         }
         List<Double> ages = round.pendingAgeSeconds();
-        for (int k = 0; k < steps; k++) {
-            double t = k * STEP_SECONDS;
-            double demand = waiting;
-            double demandVar = 0;
-            for (int j = 0; j < ages.size(); j++) {
-                double a = ages.get(j);
-                double alive = 1 - delay.cdf(a);
-                double r = alive <= 0 ? 0 : ringing[j] * (delay.cdf(a + t) - delay.cdf(a)) / alive;
-                demand += r;
-                demandVar += r * (1 - r);
-            }
-            double supply = free;
-            double supplyVar = 0;
-            for (QueueMember member : s.members()) {
-                if (member.paused() || !member.state().isOnCall()) {
-                    continue;
+        TalkSurvival talk = TalkSurvival.of(m.talk(), talkingNow(s));
+        // Each call and agent once over all the seconds (each sum still adds its terms in the same
+        // order); the distributions at the call's age are looked up once.
+        double[] demand = new double[steps];
+        double[] demandVar = new double[steps];
+        Arrays.fill(demand, waiting);
+        double[] answeredSince = new double[steps];
+        double lastAge = Double.NaN;
+        double stillUnanswered = 0;
+        for (int j = 0; j < ages.size(); j++) {
+            double a = ages.get(j);
+            if (a != lastAge) { // calls placed in the same round have the same age: looked up once
+                double before = delay.cdf(a);
+                stillUnanswered = 1 - before;
+                for (int k = 0; k < steps; k++) {
+                    answeredSince[k] = delay.cdf(a + k * STEP_SECONDS) - before;
                 }
-                double g = m.talk().conditionalCdf(member.talkSeconds(),
-                        t + CampaignMeasurements.ABANDON_SECONDS - wrapup);
-                supply += g;
-                supplyVar += g * (1 - g);
+                lastAge = a;
             }
-            mean[k] = demand - supply;
-            variance[k] = (demandVar + supplyVar) * VARIANCE_INFLATION;
-            newAnswered[k] = p * delay.cdf(t);
+            for (int k = 0; k < steps; k++) {
+                double r = stillUnanswered <= 0 ? 0 : ringing[j] * answeredSince[k] / stillUnanswered;
+                demand[k] += r;
+                demandVar[k] += r * (1 - r);
+            }
+        }
+        double[] supply = new double[steps];
+        double[] supplyVar = new double[steps];
+        Arrays.fill(supply, free);
+        for (QueueMember member : s.members()) {
+            if (member.paused() || !member.state().isOnCall()) {
+                continue;
+            }
+            double talked = member.talkSeconds();
+            double alive = talk.survival(talked);
+            for (int k = 0; k < steps; k++) {
+                double g = talk.conditionalCdf(talked, alive, k * STEP_SECONDS + CampaignMeasurements.ABANDON_SECONDS
+                        - wrapup);
+                supply[k] += g;
+                supplyVar[k] += g * (1 - g);
+            }
+        }
+        for (int k = 0; k < steps; k++) {
+            mean[k] = demand[k] - supply[k];
+            variance[k] = (demandVar[k] + supplyVar[k]) * VARIANCE_INFLATION;
+            newAnswered[k] = p * delay.cdf(k * STEP_SECONDS);
         }
         int worst = waiting + ages.size() - free;
         return new AbandonForecast(mean, variance, newAnswered, p, committed, worst);
+    }
+
+    /** How long the calls of the agents on one have lasted. */
+    private static double[] talkingNow(DialerSnapshot s) {
+        return s.members().stream().filter(member -> !member.paused() && member.state().isOnCall())
+                .mapToDouble(QueueMember::talkSeconds).toArray();
     }
 
     /** For each ringing call, the chance it will still be answered given how long it has rung. */
@@ -96,6 +124,10 @@ final class AbandonForecast {
         double[] chance = new double[ages.size()];
         for (int j = 0; j < chance.length; j++) {
             double a = ages.get(j);
+            if (j > 0 && a == ages.get(j - 1)) {
+                chance[j] = chance[j - 1];
+                continue;
+            }
             double answerLater = p * (1 - m.answerDelay().cdf(a));
             double failLater = (1 - p) * (m.failDelay().isEmpty() ? 1 : 1 - m.failDelay().cdf(a));
             chance[j] = answerLater + failLater <= 0 ? 0 : answerLater / (answerLater + failLater);

@@ -15,8 +15,9 @@ import java.util.OptionalDouble;
  * {@link AbandonForecast}, stay under λ times its chance of being answered, and the campaign's
  * abandons so far plus the forecast stay under the aim. λ is the closed loop: the aim
  * ({@link #AIM} of the target) scaled by the room the measured abandons leave. Every abandon
- * below the aim makes the next rounds bolder; one over it makes them progressive until enough
- * answered calls have brought the rate back.
+ * below the aim makes the next rounds bolder; over it, λ falls to its floor and the calls in
+ * flight may abandon at {@link #RECOVERY} of the aim, so only the calls the forecast is nearly
+ * sure of are added until enough answered calls have brought the rate back.
  */
 public final class AbandonTargetPredictor {
     /** Originates with a known outcome before the answer rate is trusted. */
@@ -45,6 +46,14 @@ public final class AbandonTargetPredictor {
     static final double MAX_GAIN = 20.0;
     /** Room for the first abandon of a campaign, which no rate of fewer than 1 / aim answered calls allows. */
     static final double HEADROOM_ABANDONS = 0.5;
+    /**
+     * Over the aim, the calls in flight may still abandon at this share of the aim (of the answers
+     * they are expected to bring), instead of none: the rate then falls back while the agents keep
+     * working. Placing only what cannot abandon (progressive) left agents idle for many minutes at
+     * low answer rates, where progressive keeps them busy a quarter of the time, and recovering took
+     * as long, since the rate falls only with answered calls.
+     */
+    static final double RECOVERY = 0.5;
     /** Calls in flight per agent at most, whatever the forecast says. */
     static final int MAX_LINES_PER_AGENT = 10;
 
@@ -79,8 +88,10 @@ public final class AbandonTargetPredictor {
         while (n < limit) {
             double after = forecast.expectedAbandons(n + 1);
             boolean worthIt = after - before <= lambda * p;
-            boolean underAim = m.abandoned() + after <= aim * (m.answered() + forecast.expectedAnswers(n + 1))
-                    + HEADROOM_ABANDONS;
+            double expected = forecast.expectedAnswers(n + 1);
+            double budget = Math.max(RECOVERY * aim * expected, aim * (m.answered() + expected) - m.abandoned()
+                    + HEADROOM_ABANDONS);
+            boolean underAim = after <= budget;
             if (!worthIt || !underAim) {
                 break;
             }

@@ -1,6 +1,7 @@
 package org.dialerd.core.dialer;
 
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.PriorityQueue;
 
@@ -30,9 +31,9 @@ public final class CampaignMeasurements {
             (a, b) -> Double.compare(a.placedAt(), b.placedAt()));
     private final Deque<Boolean> outcomes = new ArrayDeque<>();
     private double longestFailure;
-    private final Deque<Double> answerDelays = new ArrayDeque<>();
-    private final Deque<Double> failDelays = new ArrayDeque<>();
-    private final Deque<Double> talks = new ArrayDeque<>();
+    private final Samples answerDelays = new Samples();
+    private final Samples failDelays = new Samples();
+    private final Samples talks = new Samples();
     private int answeredInWindow;
     private long answered;
     private long abandoned;
@@ -40,13 +41,13 @@ public final class CampaignMeasurements {
     /** An originate placed at {@code placedAt} answered after {@code seconds}. */
     public void answered(double placedAt, double seconds) {
         unsettled.add(new Outcome(placedAt, true));
-        add(answerDelays, seconds);
+        answerDelays.add(seconds);
     }
 
     /** An originate placed at {@code placedAt} that failed or was not answered, after {@code seconds}. */
     public void failed(double placedAt, double seconds) {
         unsettled.add(new Outcome(placedAt, false));
-        add(failDelays, seconds);
+        failDelays.add(seconds);
         longestFailure = Math.max(longestFailure, seconds);
     }
 
@@ -66,7 +67,7 @@ public final class CampaignMeasurements {
 
     /** A call with an agent ended after {@code seconds} of talk. */
     public void talked(double seconds) {
-        add(talks, seconds);
+        talks.add(seconds);
     }
 
     /** The measurements at {@code now} (seconds on the clock of the placing times). */
@@ -75,8 +76,8 @@ public final class CampaignMeasurements {
             outcome(unsettled.poll().answered());
         }
         double p = outcomes.isEmpty() ? 0 : (double) answeredInWindow / outcomes.size();
-        return new Measurements(p, outcomes.size(), EmpiricalDistribution.of(answerDelays),
-                EmpiricalDistribution.of(failDelays), EmpiricalDistribution.of(talks), answered, abandoned);
+        return new Measurements(p, outcomes.size(), answerDelays.distribution(), failDelays.distribution(),
+                talks.distribution(), answered, abandoned);
     }
 
     private void outcome(boolean wasAnswered) {
@@ -87,10 +88,47 @@ public final class CampaignMeasurements {
         }
     }
 
-    private static void add(Deque<Double> samples, double value) {
-        samples.addLast(Math.max(0, value));
-        if (samples.size() > WINDOW) {
-            samples.pollFirst();
+    /**
+     * The last {@link #WINDOW} samples of one duration, kept in arrival order (to drop the oldest)
+     * and sorted (a new sample is inserted in place, not sorted again every round), and their
+     * distribution until the next sample.
+     */
+    private static final class Samples {
+        private final Deque<Double> arrival = new ArrayDeque<>();
+        private final double[] sorted = new double[WINDOW + 1];
+        private int size;
+        private EmpiricalDistribution distribution = EmpiricalDistribution.EMPTY;
+        private boolean changed;
+
+        void add(double value) {
+            double v = Math.max(0, value);
+            arrival.addLast(v);
+            int at = Arrays.binarySearch(sorted, 0, size, v);
+            insert(at < 0 ? -at - 1 : at, v);
+            if (size > WINDOW) {
+                remove(Arrays.binarySearch(sorted, 0, size, arrival.pollFirst()));
+            }
+            changed = true;
+        }
+
+        private void insert(int at, double v) {
+            System.arraycopy(sorted, at, sorted, at + 1, size - at);
+            sorted[at] = v;
+            size++;
+        }
+
+        private void remove(int at) {
+            System.arraycopy(sorted, at + 1, sorted, at, size - at - 1);
+            size--;
+        }
+
+        /** A copy of the sorted samples after a new one: most rounds of a small campaign see none. */
+        EmpiricalDistribution distribution() {
+            if (changed) {
+                distribution = EmpiricalDistribution.ofSorted(Arrays.copyOf(sorted, size));
+                changed = false;
+            }
+            return distribution;
         }
     }
 }

@@ -32,6 +32,11 @@ public final class EmpiricalDistribution {
         return new EmpiricalDistribution(values);
     }
 
+    /** From values already sorted ascending, which it keeps (the caller hands them over). */
+    static EmpiricalDistribution ofSorted(double[] sorted) {
+        return new EmpiricalDistribution(sorted);
+    }
+
     public int size() {
         return sorted.length;
     }
@@ -42,6 +47,11 @@ public final class EmpiricalDistribution {
 
     public double mean() {
         return mean;
+    }
+
+    /** The i-th smallest sample (0-based). */
+    double sample(int i) {
+        return sorted[i];
     }
 
     /** The share of samples at or below x; 0 when empty. */

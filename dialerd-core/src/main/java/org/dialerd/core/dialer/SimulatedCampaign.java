@@ -58,6 +58,8 @@ final class SimulatedCampaign {
     private final List<Agent> agents = new ArrayList<>();
     private final Deque<Call> queue = new ArrayDeque<>();
     private final Deque<Outcome> recent = new ArrayDeque<>();
+    /** Of {@link #recent}, the answered ones (counted as they come and go, not every round). */
+    private int recentAnswered;
     private final Set<Call> ringing = new LinkedHashSet<>();
     private final CampaignMeasurements measurements = new CampaignMeasurements();
     private long seq;
@@ -112,7 +114,7 @@ final class SimulatedCampaign {
 
     private void decide() {
         while (!recent.isEmpty() && recent.peekFirst().placedAt() < now - RECENT_WINDOW_SECONDS) {
-            recent.pollFirst();
+            recentAnswered -= recent.pollFirst().answered() ? 1 : 0;
         }
         List<QueueMember> members = new ArrayList<>();
         int free = 0;
@@ -126,7 +128,6 @@ final class SimulatedCampaign {
                 members.add(QueueMember.talking(a.name, (long) (now - a.talkStart)));
             }
         }
-        int recentAnswered = (int) recent.stream().filter(Outcome::answered).count();
         double meanAnswer = answered == 0 ? c.settings().initialAnswerSeconds() : answerDelaySum / answered;
         DialerSnapshot snapshot = new DialerSnapshot(members, queue.size(), ringing.size(), 0, channelsInUse(),
                 c.maxChannels(), stats, meanAnswer, recent.size(), recentAnswered, c.settings());
@@ -163,6 +164,7 @@ final class SimulatedCampaign {
                 answerDelaySum += now - e.call().placedAt;
                 measurements.answered(e.call().placedAt, now - e.call().placedAt);
                 recent.addLast(new Outcome(e.call().placedAt, true));
+                recentAnswered++;
                 Agent agent = longestIdle();
                 if (agent != null) {
                     connect(agent, e.call());

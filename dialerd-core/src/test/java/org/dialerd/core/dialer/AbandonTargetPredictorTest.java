@@ -15,9 +15,14 @@ class AbandonTargetPredictorTest {
 
     /** Two free agents, eight whose 60 s calls have lasted 59 s. */
     private static DialerSnapshot snapshot() {
+        return snapshot(59);
+    }
+
+    /** Two free agents, eight whose 60 s calls have lasted {@code talked} seconds. */
+    private static DialerSnapshot snapshot(long talked) {
         List<QueueMember> members = new ArrayList<>(List.of(QueueMember.idle("a"), QueueMember.idle("b")));
         for (int i = 0; i < 8; i++) {
-            members.add(QueueMember.talking("t" + i, 59));
+            members.add(QueueMember.talking("t" + i, talked));
         }
         return new DialerSnapshot(members, 0, 0, 0, 8, 0, RunningStats.EMPTY, 8, 0, 0, PredictorTest.settings(true,
                 false));
@@ -64,8 +69,15 @@ class AbandonTargetPredictorTest {
     }
 
     @Test
-    void overTheTargetItPlacesOnlyWhatCannotAbandon() {
-        assertEquals(2, decide(measured(100, 10), PREDICTIVE));
+    void overTheTargetItPlacesOnlyWhatTheForecastIsNearlySureOf() {
+        // Calls that have lasted 10 s of 60: no agent frees within the answer window.
+        DialDecision over = AbandonTargetPredictor.decide(new DialRound(snapshot(10), List.of(), measured(100, 10),
+                PREDICTIVE));
+        assertEquals(2, over.callsToPlace(), over.explain());
+        // Calls that have lasted 59 s of 60 (every talk time measured is 60 s): agents certain to free
+        // still get a call, fewer than with no abandons.
+        int sure = decide(measured(100, 10), PREDICTIVE);
+        assertTrue(sure > 2 && sure < decide(measured(1000, 0), PREDICTIVE), "calls " + sure);
     }
 
     @Test
