@@ -22,7 +22,6 @@ import org.asteriskjava.manager.action.PingAction;
 import org.asteriskjava.manager.event.ConnectEvent;
 import org.asteriskjava.manager.event.DisconnectEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
-import org.asteriskjava.manager.internal.ManagerConnectionImpl;
 import org.dialerd.ami.internal.AgentLogoffFixedEvent;
 import org.dialerd.ami.internal.AgentsFixedEvent;
 import org.dialerd.ami.internal.MixMonitorMuteEvent;
@@ -59,7 +58,7 @@ public final class AmiGateway implements PbxGateway, AutoCloseable {
 
     private final AmiSettings settings;
     private final ResponseLedger ledger;
-    private final ManagerConnection connection;
+    private final LedgerConnection connection;
     private final AmiEventTranslator translator = new AmiEventTranslator();
     private final EventDispatcher dispatcher = new EventDispatcher();
     private final IngestGate ingest = new IngestGate(dispatcher::queued);
@@ -94,10 +93,8 @@ public final class AmiGateway implements PbxGateway, AutoCloseable {
         connection.setSocketTimeout(actionMillis);
         connection.setSocketReadTimeout((int) settings.socketReadTimeout().toMillis());
         connection.setKeepAliveAfterAuthenticationFailure(true);
-        if (connection instanceof ManagerConnectionImpl impl) {
-            impl.setDefaultResponseTimeout(actionMillis); // bounds each login step
-            impl.setDefaultEventTimeout(actionMillis);
-        }
+        connection.setDefaultResponseTimeout(actionMillis); // bounds each login step
+        connection.setDefaultEventTimeout(actionMillis);
         connection.registerUserEventClass(AgentsFixedEvent.class);
         connection.registerUserEventClass(AgentLogoffFixedEvent.class);
         connection.registerUserEventClass(MixMonitorMuteEvent.class);
@@ -289,6 +286,17 @@ public final class AmiGateway implements PbxGateway, AutoCloseable {
             log.warn("AMI logoff failed: {}", e.toString());
         }
         sessionDown("AMI session renewed");
+        try {
+            // The old socket's reader thread must be gone before the new socket is handed to
+            // asterisk-java's reader (see LedgerConnection#awaitReaderEnd).
+            if (!connection.awaitReaderEnd(settings.actionTimeout())) {
+                log.warn("AMI reader of the old session still running after {} ms; logging in anyway",
+                        settings.actionTimeout().toMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
         login();
     }
 

@@ -27,6 +27,8 @@ final class BackPressureSocket implements SocketConnectionFacade {
     /** Lines of a noise candidate that turned out to be needed, still to hand over. */
     private final ArrayDeque<String> replay = new ArrayDeque<>();
     private boolean endOfStream;
+    /** The thread reading this socket (asterisk-java's reader), once it has read. */
+    private volatile Thread reader;
 
     BackPressureSocket(SocketConnectionFacade socket, IngestGate gate) {
         this(socket, gate, name -> { }, () -> true);
@@ -43,12 +45,20 @@ final class BackPressureSocket implements SocketConnectionFacade {
 
     @Override
     public String readLine() throws IOException {
+        if (reader == null) {
+            reader = Thread.currentThread();
+        }
         String line = replay.isEmpty() ? nextLine() : replay.poll();
         atPacketStart = line != null && line.isEmpty();
         if (atPacketStart) {
             gate.packetRead();
         }
         return line;
+    }
+
+    /** The thread that reads this socket; null until it has started reading. */
+    Thread reader() {
+        return reader;
     }
 
     /** The next line from the socket, past any noise packets. */

@@ -1,6 +1,7 @@
 package org.dialerd.ami;
 
 import java.io.IOException;
+import java.time.Duration;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.internal.ManagerConnectionImpl;
 import org.asteriskjava.manager.response.ManagerResponse;
@@ -17,6 +18,8 @@ final class LedgerConnection extends ManagerConnectionImpl {
     private final ResponseLedger ledger;
     private final IngestGate gate;
     private final AmiMetrics metrics;
+    /** The socket of the latest connect. */
+    private volatile BackPressureSocket socket;
 
     LedgerConnection(AmiSettings settings, ResponseLedger ledger, IngestGate gate, AmiMetrics metrics) {
         this.ledger = ledger;
@@ -45,6 +48,28 @@ final class LedgerConnection extends ManagerConnectionImpl {
 
     @Override
     protected SocketConnectionFacade createSocket() throws IOException {
-        return new BackPressureSocket(super.createSocket(), gate, metrics::eventReceived, AmiEventLog::enabled);
+        BackPressureSocket created = new BackPressureSocket(super.createSocket(), gate, metrics::eventReceived,
+                AmiEventLog::enabled);
+        socket = created;
+        return created;
+    }
+
+    /**
+     * Waits until the thread that read the latest socket has ended; false if it still runs after
+     * {@code timeout}. asterisk-java keeps one reader object for the connection's life and, on the
+     * next login, hands it the new socket and starts a new thread on it; a reader thread of the
+     * old socket that has not ended yet then reads the new socket too, the two split its packets
+     * between them, and both die on a half packet (NullPointerException in ResponseBuilderImpl),
+     * leaving a login that waits for answers nobody reads. A login right after a logoff (the
+     * session renewal) must therefore wait for this first.
+     */
+    boolean awaitReaderEnd(Duration timeout) throws InterruptedException {
+        BackPressureSocket last = socket;
+        Thread reader = last == null ? null : last.reader();
+        if (reader == null || reader == Thread.currentThread()) {
+            return true;
+        }
+        reader.join(Math.max(1, timeout.toMillis()));
+        return !reader.isAlive();
     }
 }

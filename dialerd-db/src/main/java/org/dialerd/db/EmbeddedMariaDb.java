@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,6 +79,16 @@ public final class EmbeddedMariaDb implements AutoCloseable {
      * @throws DatabaseException when the server cannot be unpacked, initialised or started
      */
     public static EmbeddedMariaDb start(Path directory, int port, Path binariesDir) {
+        return start(directory, port, binariesDir, List.of());
+    }
+
+    /**
+     * Starts a server with extra {@code mariadbd} options after ours (tests pass
+     * {@code TestDatabases.SERVER_OPTIONS}: no fsync, for speed; never for data that matters).
+     *
+     * @see #start(Path, int, Path)
+     */
+    public static EmbeddedMariaDb start(Path directory, int port, Path binariesDir, List<String> extraOptions) {
         Path home = directory.toAbsolutePath().normalize();
         Path binaries = binariesDir.toAbsolutePath().normalize();
         if (port < 0 || port > 65535) {
@@ -98,6 +109,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         if ("root".equals(System.getProperty("user.name"))) {
             config.addArg("--user=root");
         }
+        extraOptions.forEach(config::addArg);
         DBConfiguration configuration = config.build();
         try {
             Files.createDirectories(home);

@@ -16,11 +16,16 @@ final class ManualScheduler implements EngineScheduler {
     private record Timed(long at, long order, Runnable task, boolean[] cancelled) {}
 
     private final Deque<Runnable> ready = new ArrayDeque<>();
-    private final PriorityQueue<Timed> timers = new PriorityQueue<>(
-            Comparator.comparingLong(Timed::at).thenComparingLong(Timed::order));
+    /** Due time, then the order of scheduling (written out: DialerSoakTest spends a fifth of its time here). */
+    private static final Comparator<Timed> DUE_ORDER = (a, b) -> a.at() != b.at() ? Long.compare(a.at(), b.at())
+            : Long.compare(a.order(), b.order());
+    private final PriorityQueue<Timed> timers = new PriorityQueue<>(DUE_ORDER);
     private static final int SETTLE_PASSES = 5;
+    /** Past this many timers, cancelled ones are dropped once they are half of them. */
+    private static final int PURGE_ABOVE = 1024;
     private long nowMillis;
     private long scheduled;
+    private int cancelledWaiting;
 
     @Override
     public synchronized void execute(Runnable command) {
@@ -31,7 +36,20 @@ final class ManualScheduler implements EngineScheduler {
     public synchronized Cancellable schedule(Duration delay, Runnable task) {
         boolean[] cancelled = {false};
         timers.add(new Timed(nowMillis + Math.max(0, delay.toMillis()), scheduled++, task, cancelled));
-        return () -> cancelled[0] = true;
+        return () -> cancel(cancelled);
+    }
+
+    /** Cancelled timers stay queued (and are skipped when due) until they are half the queue. */
+    private synchronized void cancel(boolean[] cancelled) {
+        if (cancelled[0]) {
+            return;
+        }
+        cancelled[0] = true;
+        cancelledWaiting++;
+        if (timers.size() > PURGE_ABOVE && cancelledWaiting * 2 > timers.size()) {
+            timers.removeIf(t -> t.cancelled()[0]);
+            cancelledWaiting = 0;
+        }
     }
 
     synchronized long nowMillis() {
@@ -105,6 +123,9 @@ final class ManualScheduler implements EngineScheduler {
                 }
                 timers.poll();
                 nowMillis = due.at();
+                if (due.cancelled()[0]) {
+                    cancelledWaiting--;
+                }
             }
             if (!due.cancelled()[0]) {
                 due.task().run();

@@ -146,9 +146,44 @@ class JournalTest {
             assertEquals(1, segments(dir).size());
             assertTrue(journal.whenApplied(400).isDone());
         }
+        // The segment kept is the one written to: it holds the records written since the last
+        // roll-over (none when the last group commit happened to fill a segment), applied or
+        // not. How many that is depends on how the appends fell into group commits, so it is
+        // read from the segment's name (its first seq).
+        List<Path> kept = segments(dir);
+        assertEquals(1, kept.size());
+        long firstKept = Long.parseLong(kept.get(0).getFileName().toString().replaceAll("\\D", ""));
+        assertTrue(firstKept > 1 && firstKept <= 401, "the applied segments went: " + kept);
         try (Journal reopened = Journal.open(small, clock)) {
-            assertEquals(0, reopened.recoveredCount());
+            assertEquals(401 - firstKept, reopened.recoveredCount(), "only the kept segment's records come back");
+            assertEquals(java.util.stream.LongStream.range(firstKept, 401).boxed().toList(),
+                    reopened.takeRecovered().stream().map(JournalEntry::seq).toList());
             assertEquals(401, reopened.append(status(1)).get(5, TimeUnit.SECONDS), "seqs survive deletion");
+        }
+    }
+
+    @Test
+    void appliedRecordsOfTheSegmentWrittenToAreReadBackAtOpen() throws Exception {
+        // One record per group commit: the segments roll over at a fixed record count (8 of
+        // these ~530-byte records in 4096 bytes), and 20 records leave a partly filled segment,
+        // all applied, which stays and is read back (the applier skips what the database has).
+        JournalSettings small = JournalSettings.in(dir).withSegmentBytes(4096);
+        JournalRecord big = new JournalRecord.CampaignStatus(1, "A".repeat(500));
+        int frame = RecordCodec.encode(new JournalEntry(1, 0, big)).length;
+        int perSegment = (4096 + frame - 1) / frame;
+        assertEquals(8, perSegment, "frame of " + frame + " bytes");
+        try (Journal journal = Journal.open(small, clock)) {
+            for (int i = 0; i < 20; i++) {
+                journal.append(big);
+                assertTrue(journal.flush(WAIT));
+            }
+            drain(journal);
+            assertEquals(List.of("journal-00000000000000000017.log"),
+                    segments(dir).stream().map(p -> p.getFileName().toString()).toList());
+        }
+        try (Journal reopened = Journal.open(small, clock)) {
+            assertEquals(4, reopened.recoveredCount(), "applied, but in the segment written to");
+            assertEquals(21, reopened.append(status(1)).get(5, TimeUnit.SECONDS));
         }
     }
 

@@ -10,6 +10,7 @@ import org.dialerd.db.DatabaseSettings;
 import org.dialerd.db.EmbeddedMariaDb;
 import org.dialerd.db.Persistence;
 import org.dialerd.db.SchemaInstaller;
+import org.dialerd.db.testing.TestDatabases;
 
 /**
  * A MariaDB server of the test's own (not the suite's shared one), so the test can stop it
@@ -44,7 +45,7 @@ public final class OutageDatabase implements AutoCloseable {
         Path root = Path.of(System.getProperty("user.dir"), "target", "outage-mariadb");
         Files.createDirectories(root);
         Path directory = Files.createTempDirectory(root, name + "-");
-        return new OutageDatabase(directory, EmbeddedMariaDb.start(directory, EmbeddedMariaDb.ANY_FREE_PORT));
+        return new OutageDatabase(directory, TestDatabases.startServer(directory, EmbeddedMariaDb.ANY_FREE_PORT));
     }
 
     public Persistence persistence(JournalSettings journal) {
@@ -72,7 +73,7 @@ public final class OutageDatabase implements AutoCloseable {
 
     /** Starts the server again and returns once every pool hands out connections again. */
     public void restart() {
-        server = EmbeddedMariaDb.start(directory, port);
+        server = TestDatabases.startServer(directory, port);
         for (Database pool : new Database[] {requests, writes, check}) {
             org.dialerd.it.Awaits.until("the pool reconnected", Duration.ofSeconds(30), () -> {
                 try (var connection = pool.dataSource().getConnection()) {
