@@ -150,6 +150,11 @@ final class CallTakeover {
     }
 
     private AgentState agent(Integer agentId) {
+        return agentById(engine, agentId);
+    }
+
+    /** The tracked agent with this id (a row's id_agent), or null. */
+    static AgentState agentById(AgentEngine engine, Integer agentId) {
         if (agentId == null) {
             return null;
         }

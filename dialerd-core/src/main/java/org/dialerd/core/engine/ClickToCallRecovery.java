@@ -130,7 +130,7 @@ final class ClickToCallRecovery {
         call.answered = row.answered();
         call.joined = row.joined();
         call.linkStart = row.linkStart();
-        call.agent = agentById(row.agentId());
+        call.agent = CallTakeover.agentById(engine, row.agentId());
         call.scheduledFor = call.agent;
         ClickToCallCalls.Dialing dialing = new ClickToCallCalls.Dialing(call, agentUniqueId);
         dialing.responseLost = true;
@@ -203,18 +203,6 @@ final class ClickToCallRecovery {
         String base = ClickToCallCalls.base(channel);
         int dash = base.lastIndexOf('-');
         return dash < 0 ? base : base.substring(0, dash);
-    }
-
-    private AgentState agentById(Integer agentId) {
-        if (agentId == null) {
-            return null;
-        }
-        for (AgentState state : engine.states()) {
-            if (state.agent.id() == agentId) {
-                return state;
-            }
-        }
-        return null;
     }
 
     private static Map<String, Map<String, String>> byUniqueId(PbxReply channels) {
