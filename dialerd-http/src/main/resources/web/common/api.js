@@ -1,4 +1,4 @@
-// The JSON API of docs/http-api.md, as the consoles use it. Every failure becomes an ApiError
+// The JSON API of docs/web-api.md, as the consoles use it. Every failure becomes an ApiError
 // carrying the ECCP code and message (a 422 answer carries ECCP's 417), so the page can show
 // exactly what dialerd said.
 

@@ -464,6 +464,12 @@ public final class AgentEngine implements AgentService {
         clickToCall = started;
     }
 
+    /** Click-to-call calls after a resync or a restart; null without click-to-call. */
+    ClickToCallRecovery clickToCallRecovery() {
+        ClickToCall c2c = clickToCall;
+        return c2c == null ? null : c2c.recovery();
+    }
+
     @Override
     public CompletableFuture<ClickToCall.Outcome> dialNumber(Agent agent, String phone, Optional<Integer> campaignId) {
         return ClickToCall.request(this, clickToCall, agent, phone, campaignId);

@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * connected ({@link PeriodicResync}), rebuilds state from what Asterisk reports
  * (CoreShowChannels, Agents, QueueStatus, asked at once): events lost while AMI was down or
  * lost while it was up, an Asterisk restart, or a dialerd restart while agents stayed logged
- * in. In that order: calls Asterisk no longer has end (agentunlinked, {@link CallReconciler});
+ * in. In that order: calls Asterisk no longer has end (agentunlinked, {@link CallReconciler};
+ * click-to-call calls are brought up to date by {@link ClickToCallRecovery});
  * agents it no longer knows are logged out (audit closed, agentloggedout); static and dynamic
  * members it has logged in are taken over with their pause state ({@link PauseSync}); audit
  * rows a previous run left open are then settled ({@link AgentRecords}). Replies are handled on
@@ -54,6 +55,9 @@ final class AgentResync {
     private final CallReconciler calls;
     private final CallTakeover takeover;
     private final ResyncReport report;
+    /** Click-to-call's part (null without click-to-call) and the calls it may judge. */
+    private final ClickToCallRecovery clickToCall;
+    private final List<ClickToCallCalls.Dialing> clickToCallsAtStart;
     /**
      * Logins as they stood when the resync began: only those may be ended by what Asterisk
      * reports, so a login completing while the resync runs is not mistaken for a stale one.
@@ -71,6 +75,8 @@ final class AgentResync {
         this.takeover = takeover;
         this.report = new ResyncReport(trigger);
         this.calls = new CallReconciler(engine);
+        this.clickToCall = engine.clickToCallRecovery();
+        this.clickToCallsAtStart = clickToCall == null ? List.of() : clickToCall.judged();
         for (AgentState state : engine.states()) {
             if (state.loggedIn) {
                 loginsAtStart.put(state.number(), state.loginStart);
@@ -105,9 +111,13 @@ final class AgentResync {
                 .thenComposeAsync(v -> channels.join().map(takeover::apply)
                         .orElse(CompletableFuture.completedFuture(null)), engine.scheduler())
                 .thenRunAsync(() -> {
-            channels.join().ifPresent(list -> report.corrected(ResyncCorrection.CALL_ENDED, calls.apply(list)));
+            channels.join().ifPresent(list -> report.corrected(ResyncCorrection.CALL_ENDED, calls.apply(list)
+                    + (clickToCall == null ? 0 : clickToCall.resync(list, clickToCallsAtStart))));
             boolean agentsKnown = agents.join().map(this::staticAgents).orElse(false);
             boolean membersKnown = members.join().map(this::queueMembers).orElse(false);
+            if (clickToCall != null) {
+                clickToCall.afterAgentsTakenOver();
+            }
             if (agentsKnown && membersKnown && engine.records().inheriting()) {
                 engine.records().closeInherited();
             }

@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * Asterisk's own. A call still up goes on as if dialerd had never stopped (its agent, once
  * taken over, is on it; its hangup gives agentunlinked and the final row). A call gone ends
  * as its Hangup would end it, with the right status: linked calls finished, waiting ones
- * abandoned, dialling ones failed. Engine thread only.
+ * abandoned, dialling ones failed. A click-to-call still up is followed by
+ * {@link ClickToCallRecovery} instead of the dialer. Engine thread only.
  */
 final class CallTakeover {
     private static final Logger log = LoggerFactory.getLogger(CallTakeover.class);
@@ -73,8 +74,13 @@ final class CallTakeover {
             });
         }
         return CompletableFuture.allOf(lookups.toArray(CompletableFuture[]::new)).thenRunAsync(() -> {
-            outgoing.forEach(row -> adoptOutgoing(row, row.uniqueId() != null ? row.uniqueId()
-                    : byCallId.get(row.callId()), alive));
+            ClickToCallRecovery clickToCall = engine.clickToCallRecovery();
+            outgoing.forEach(row -> {
+                String uniqueId = row.uniqueId() != null ? row.uniqueId() : byCallId.get(row.callId());
+                if (clickToCall == null || !clickToCall.adopt(row, uniqueId, channels)) {
+                    adoptOutgoing(row, uniqueId, alive);
+                }
+            });
             incoming.forEach(row -> adoptIncoming(row, alive));
             outgoing = List.of();
             incoming = List.of();
@@ -144,6 +150,11 @@ final class CallTakeover {
     }
 
     private AgentState agent(Integer agentId) {
+        return agentById(engine, agentId);
+    }
+
+    /** The tracked agent with this id (a row's id_agent), or null. */
+    static AgentState agentById(AgentEngine engine, Integer agentId) {
         if (agentId == null) {
             return null;
         }

@@ -2,7 +2,6 @@ package org.dialerd.core.engine;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,8 +10,6 @@ import java.util.function.Supplier;
 import org.dialerd.core.agent.Agent;
 import org.dialerd.core.dialer.CallStatus;
 import org.dialerd.core.dialer.OriginateFailure;
-import org.dialerd.core.dialer.ShortCallRule;
-import org.dialerd.core.journal.IdTable;
 import org.dialerd.core.journal.JournalRecord;
 import org.dialerd.core.metrics.CallPhase;
 import org.dialerd.core.pbx.PbxAction;
@@ -28,11 +25,8 @@ import org.slf4j.LoggerFactory;
  * application). The call is a {@code calls} row of an outgoing campaign ({@link ClickToCallStore})
  * and is followed as a campaign call: Placing, Dialing, Ringing, Success, Hangup (or Failure /
  * NoAnswer) in calls and call_progress_log, current_calls while linked, agentlinked and
- * agentunlinked. Decisions run on the engine thread; the row is inserted off it.
- *
- * <p>Events of one call: the agent leg has the uniqueid dialerd gave it (Originate ChannelId);
- * the customer's channel is the one Dial creates with the agent leg's linkedid; the customer is
- * linked when that channel enters a bridge, and the call ends with the first Hangup of either.
+ * agentunlinked ({@link ClickToCallCalls}), also across an AMI reconnection and a restart
+ * ({@link ClickToCallRecovery}). Decisions run on the engine thread; the row is inserted off it.
  */
 public final class ClickToCall {
     private static final Logger log = LoggerFactory.getLogger(ClickToCall.class);
@@ -48,29 +42,13 @@ public final class ClickToCall {
         }
     }
 
-    /** One call being placed or talked: the campaign call and the legs Asterisk gave it. */
-    private static final class Dialing {
-        /** Replaced once the customer's channel exists: a campaign call's uniqueid is the customer's. */
-        OutboundCall call;
-        final String agentUniqueId;
-        String agentLeg = "";
-        boolean agentAnswered;
-        String customerUniqueId = "";
-
-        Dialing(OutboundCall call) {
-            this.call = call;
-            this.agentUniqueId = call.uniqueId;
-        }
-    }
-
     private final AgentEngine engine;
     private final EngineWrites writes;
     private final ClickToCallStore store;
     private final DialerSettings dialer;
     private final Supplier<DaemonSettings> settings;
-    /** By the agent leg's uniqueid and by the customer's. Engine thread. */
-    private final Map<String, Dialing> byUniqueId = new HashMap<>();
-    private final Map<String, Dialing> byActionId = new HashMap<>();
+    private final ClickToCallCalls calls;
+    private final ClickToCallRecovery recovery;
     private long sequence;
 
     ClickToCall(AgentEngine engine, EngineWrites writes, ClickToCallStore store, DialerSettings dialer,
@@ -80,11 +58,18 @@ public final class ClickToCall {
         this.store = store;
         this.dialer = dialer;
         this.settings = settings;
+        this.calls = new ClickToCallCalls(engine, writes, settings);
+        this.recovery = new ClickToCallRecovery(engine, calls, dialer, settings);
+    }
+
+    /** Resync and takeover of the calls in progress. */
+    ClickToCallRecovery recovery() {
+        return recovery;
     }
 
     /** Calls being placed or talked (the soak and the tests check none is left behind). */
     int followed() {
-        return byActionId.size();
+        return calls.followed();
     }
 
     /** On the engine thread: checks the agent, creates the row (off the engine thread), dials. */
@@ -138,11 +123,11 @@ public final class ClickToCall {
         call.agent = state;
         state.outboundCall = call; // reserved: no queue call, no dialer round counts the agent free
         engine.publish(state);
-        Dialing dialing = new Dialing(call);
-        byActionId.put(actionId, dialing);
-        byUniqueId.put(uniqueId, dialing);
-        writes.write(new JournalRecord.OutgoingPlacing(call.callId, emptyToNull(call.trunk), now));
-        progress(call, "Placing", null, null, now);
+        call.session = calls.session();
+        ClickToCallCalls.Dialing dialing = new ClickToCallCalls.Dialing(call, uniqueId);
+        calls.follow(dialing);
+        writes.write(new JournalRecord.OutgoingPlacing(call.callId, ClickToCallCalls.emptyToNull(call.trunk), now));
+        calls.progress(call, "Placing", null, null, now);
         call.meter.enter(CallPhase.DIALING);
         Duration ringAgent = dialer.originateTimeout(settings.get());
         String customer = dialer.channelFor(call.trunk, phone);
@@ -150,188 +135,23 @@ public final class ClickToCall {
                 customer + "," + CUSTOMER_RING.toSeconds(), "\"" + row.campaignName() + "\" <" + phone + ">",
                 ringAgent, Map.of("ID_CAMPAIGN", String.valueOf(call.campaignId), "ID_CALL",
                         String.valueOf(call.callId), "NUMBER", phone, "QUEUE", call.queue), actionId, uniqueId);
-        progress(call, "Dialing", null, null, now);
+        calls.progress(call, "Dialing", null, null, now);
         log.info("click-to-call {} for agent {}: ringing {}, then {}", call.callId, state.number(),
                 state.memberInterface, customer);
         engine.sendOnEngine(originate).thenAccept(reply -> {
             if (!reply.success() && !dialing.call.ended) {
-                failed(dialing, OriginateFailure.failed(reply.message()));
+                calls.failed(dialing, OriginateFailure.failed(reply.message()));
             }
         });
         engine.scheduler().schedule(ringAgent.plus(RESPONSE_GRACE), () -> {
             if (!dialing.call.ended && !dialing.agentAnswered) {
-                failed(dialing, OriginateFailure.failed("No OriginateResponse"));
+                calls.failed(dialing, OriginateFailure.failed("No OriginateResponse"));
             }
         });
     }
 
     void handle(PbxEvent event) {
-        if (byActionId.isEmpty()) {
-            return;
-        }
-        if (event instanceof PbxEvent.OriginateResponse e) {
-            Dialing dialing = byActionId.get(e.actionId());
-            if (dialing != null && !dialing.agentAnswered) {
-                if (e.success()) {
-                    dialing.agentAnswered = true;
-                    dialing.agentLeg = dialing.agentLeg.isEmpty() ? e.channel() : dialing.agentLeg;
-                } else {
-                    failed(dialing, OriginateFailure.of(e.reason(), Optional.empty()));
-                }
-            }
-        } else if (event instanceof PbxEvent.NewChannel e) {
-            newChannel(e);
-        } else if (event instanceof PbxEvent.BridgeEnter e) {
-            Dialing dialing = byUniqueId.get(e.uniqueId());
-            if (dialing != null && e.uniqueId().equals(dialing.customerUniqueId) && dialing.call.linkStart == null) {
-                linked(dialing);
-            }
-        } else if (event instanceof PbxEvent.Hangup e) {
-            Dialing dialing = byUniqueId.get(e.uniqueId());
-            if (dialing == null) {
-                return;
-            }
-            boolean customer = e.uniqueId().equals(dialing.customerUniqueId);
-            if (dialing.call.ended) {
-                forget(dialing); // ended by a transfer; its legs go now
-            } else if (dialing.call.linkStart != null) {
-                // Linked, only the customer's Hangup ends it: the agent's leg also goes for a hold
-                // (Park takes the customer out of the bridge), and Dial hangs the customer up
-                // when the agent hangs up.
-                if (customer) {
-                    ended(dialing);
-                }
-            } else if (customer || dialing.agentAnswered) {
-                failed(dialing, customer ? OriginateFailure.ofHangup(e.cause(), e.causeText())
-                        : OriginateFailure.failed("Agent hung up"));
-            }
-            // The agent leg gone before answering: its OriginateResponse says why.
-        }
-    }
-
-    /** The agent leg itself, or the customer's channel that Dial made with the agent leg's linkedid. */
-    private void newChannel(PbxEvent.NewChannel e) {
-        Dialing own = byUniqueId.get(e.uniqueId());
-        if (own != null && e.uniqueId().equals(own.agentUniqueId)) {
-            own.agentLeg = e.channel();
-            return;
-        }
-        Dialing dialing = byUniqueId.get(e.linkedId());
-        if (dialing != null && !e.linkedId().equals(dialing.agentUniqueId)) {
-            return;
-        }
-        if (dialing == null || !dialing.customerUniqueId.isEmpty() || dialing.agentLeg.isEmpty()
-                || base(e.channel()).equals(base(dialing.agentLeg))) {
-            return; // not ours, already known, or the other half of the agent's Local channel
-        }
-        dialing.customerUniqueId = e.uniqueId();
-        OutboundCall before = dialing.call;
-        OutboundCall call = new OutboundCall(before.campaignId, before.callId, before.phone, before.queue,
-                before.trunk, before.retry, before.actionId, e.uniqueId(), before.originated, before.meter);
-        call.scheduledFor = before.scheduledFor;
-        call.agent = before.agent;
-        call.channel = e.channel();
-        dialing.call = call;
-        if (call.agent.outboundCall == before) {
-            call.agent.outboundCall = call;
-        }
-        byUniqueId.put(e.uniqueId(), dialing);
-    }
-
-    private static String base(String channel) {
-        int half = channel.lastIndexOf(';');
-        return half < 0 ? channel : channel.substring(0, half);
-    }
-
-    private void linked(Dialing dialing) {
-        OutboundCall call = dialing.call;
-        AgentState agent = call.agent;
-        LocalDateTime now = engine.now();
-        call.answered = now;
-        call.joined = now;
-        call.linkStart = now;
-        call.agentChannel = dialing.agentLeg;
-        writes.write(new JournalRecord.OutgoingAnswered(call.callId, call.uniqueId, now));
-        call.meter.enter(CallPhase.RINGING);
-        progress(call, "Ringing", null, null, now);
-        call.meter.enter(CallPhase.TALKING);
-        int agentId = agent.agent.id();
-        writes.write(new JournalRecord.OutgoingLinked(call.callId, writes.newId(IdTable.CURRENT_CALLS), agentId,
-                agent.number(), call.queue, call.uniqueId, call.channel, now, 0));
-        long logId = progress(call, "Success", agentId, null, now);
-        engine.publish(agent);
-        engine.emit(new AgentEvent.AgentLinked(agent.number(), call.link(), logId));
-    }
-
-    private void ended(Dialing dialing) {
-        OutboundCall call = dialing.call;
-        call.ended = true;
-        forget(dialing);
-        AgentState agent = call.agent;
-        LocalDateTime end = engine.now();
-        long duration = Math.max(0, Duration.between(call.linkStart, end).toSeconds());
-        CallStatus status = ShortCallRule.of(settings.get()).finalStatus(duration);
-        call.meter.finish(status.wireName());
-        writes.write(new JournalRecord.OutgoingEnded(call.callId, status.wireName(), end, duration));
-        if (status == CallStatus.SHORT_CALL) {
-            progress(call, "ShortCall", agent.agent.id(), duration, end);
-        }
-        long logId = progress(call, "Hangup", agent.agent.id(), duration, end);
-        release(call);
-        engine.emit(new AgentEvent.AgentUnlinked(agent.number(), call.link(), end, duration,
-                status == CallStatus.SHORT_CALL, logId));
-    }
-
-    private void failed(Dialing dialing, OriginateFailure failure) {
-        OutboundCall call = dialing.call;
-        if (call.ended) {
-            return;
-        }
-        call.ended = true;
-        forget(dialing);
-        LocalDateTime now = engine.now();
-        String status = failure.status().wireName();
-        call.meter.finish(status);
-        writes.write(new JournalRecord.OutgoingFailed(call.callId, status, failure.cause(), failure.causeText(), now));
-        progress(call, status, null, null, now);
-        release(call);
-        log.info("click-to-call {} for agent {} not connected: {} ({})", call.callId, call.agent.number(), status,
-                failure.causeText());
-        // A leg still up (the agent's phone after the customer failed) goes too.
-        if (dialing.agentAnswered && !dialing.agentLeg.isEmpty()) {
-            engine.pbx().send(new PbxAction.Hangup(dialing.agentLeg, 16));
-        }
-    }
-
-    private void release(OutboundCall call) {
-        AgentState agent = call.agent;
-        if (agent.outboundCall == call) {
-            agent.outboundCall = null;
-        }
-        engine.publish(agent);
-    }
-
-    /** Forgets the call's ids; Hangups still to come for an ended call are then not ours. */
-    private void forget(Dialing dialing) {
-        byActionId.remove(dialing.call.actionId);
-        if (dialing.call.ended) {
-            byUniqueId.remove(dialing.agentUniqueId);
-            byUniqueId.remove(dialing.customerUniqueId);
-        }
-    }
-
-    private long progress(OutboundCall call, String status, Integer agentId, Long duration, LocalDateTime when) {
-        String uniqueId = call.answered == null ? null : call.uniqueId;
-        long logId = writes.newId(IdTable.CALL_PROGRESS_LOG);
-        writes.write(new JournalRecord.Progress(logId, false, call.campaignId, call.callId, status, call.retry,
-                uniqueId, emptyToNull(call.trunk), agentId, duration, when));
-        engine.emit(new AgentEvent.CallProgress(call.agent.number(), when, OutboundDialer.OUTGOING, call.campaignId,
-                call.callId, status, call.retry, uniqueId, emptyToNull(call.trunk), call.phone, call.queue));
-        return logId;
-    }
-
-    private static String emptyToNull(String text) {
-        return text == null || text.isEmpty() ? null : text;
+        calls.handle(event);
     }
 
     /** For the agent engine: the request from any thread, carried out on the engine thread. */

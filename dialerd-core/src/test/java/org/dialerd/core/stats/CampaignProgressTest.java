@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 
 class CampaignProgressTest {
     private boolean databaseDown;
+    /** Reads of the database: active campaigns and campaign summaries. */
+    private int reads;
     private Map<CallState, Long> counts = Map.of(CallState.PENDING, 70L, CallState.SUCCESS, 12L,
             CallState.SHORT_CALL, 3L, CallState.FAILURE, 5L, CallState.NO_ANSWER, 6L, CallState.ABANDONED, 2L,
             CallState.PLACING, 2L);
@@ -26,6 +28,7 @@ class CampaignProgressTest {
     private final OutgoingCallStore campaigns = new OutgoingCallStore() {
         @Override
         public List<Campaign> activeCampaigns() {
+            reads++;
             if (databaseDown) {
                 throw new StoreException("connection refused", null);
             }
@@ -52,6 +55,7 @@ class CampaignProgressTest {
     private final CampaignStatusStore statuses = new CampaignStatusStore() {
         @Override
         public Optional<CallSummary> outgoingCampaign(long campaignId, Optional<LocalDateTime> since) {
+            reads++;
             long total = counts.values().stream().mapToLong(Long::longValue).sum();
             return Optional.of(new CallSummary("8000", total, counts, Durations.NONE, List.of()));
         }
@@ -85,5 +89,21 @@ class CampaignProgressTest {
         progress.refresh();
 
         assertEquals(70, progress.last().get(0).pending());
+    }
+
+    /**
+     * Issue 10 item 5: "no polling of the database per browser". Every wallboard's
+     * {@code GET /api/v1/wallboard} reads {@link CampaignProgress#last()}; only the one
+     * background refresh (every 5 s) reads the database, however many readers there are.
+     */
+    @Test
+    void readersGetTheLastFiguresWithoutReadingTheDatabase() {
+        progress.refresh();
+        int afterRefresh = reads;
+        assertEquals(2, afterRefresh, "one list of active campaigns, one summary per campaign");
+        for (int browser = 0; browser < 500; browser++) {
+            assertEquals(70, progress.last().get(0).pending());
+        }
+        assertEquals(afterRefresh, reads, "500 readers, no read");
     }
 }

@@ -17,7 +17,7 @@ final class EccpEndpoint {
     }
 
     static ApiRoute route() {
-        return ApiRoute.post(WebApi.PREFIX + "/eccp/{request}", "Any ECCP request as JSON (docs/http-api.md "
+        return ApiRoute.post(WebApi.PREFIX + "/eccp/{request}", "Any ECCP request as JSON (docs/web-api.md "
                         + "gives the mapping); agent requests take agent_hash, or X-Agent-Password",
                 ApiRoute.Access.CLIENT, List.of(400, 404, 417, 500, 501, 503),
                 "{\"agent_number\": \"Agent/9000\"}", EccpEndpoint::handle);

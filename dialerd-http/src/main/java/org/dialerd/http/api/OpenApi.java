@@ -43,7 +43,7 @@ public final class OpenApi {
         all.addAll(others);
         ObjectNode doc = ApiResponses.MAPPER.createObjectNode().put("openapi", "3.0.3");
         doc.putObject("info").put("title", "dialerd HTTP API").put("version", "1")
-                .put("description", "ECCP over JSON, events over WebSocket; see docs/http-api.md");
+                .put("description", "ECCP over JSON, events over WebSocket; see docs/web-api.md");
         ObjectNode paths = doc.putObject("paths");
         for (Operation operation : all) {
             ObjectNode path = paths.has(operation.path()) ? (ObjectNode) paths.get(operation.path())

@@ -10,7 +10,7 @@ import org.dialerd.core.agent.CallLink;
 
 /**
  * The state a (re)connecting WebSocket client starts from: every tracked agent as the engine last
- * published it, and every call in progress, with ISO-8601 times (docs/http-api.md).
+ * published it, and every call in progress, with ISO-8601 times (docs/web-api.md).
  */
 final class Snapshot {
     private Snapshot() {

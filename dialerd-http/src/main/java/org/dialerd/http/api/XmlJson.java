@@ -12,7 +12,7 @@ import java.util.Set;
 import org.dialerd.eccp.xml.XmlElement;
 
 /**
- * The one mapping between ECCP's XML and the API's JSON, both ways (docs/http-api.md):
+ * The one mapping between ECCP's XML and the API's JSON, both ways (docs/web-api.md):
  * <pre>
  * &lt;status&gt;online&lt;/status&gt;              →  "status": "online"
  * &lt;success/&gt;                           →  "success": true

@@ -91,4 +91,52 @@ class StaticFilesTest {
             assertTrue(page.bodyText().contains("<main"), path);
         }
     }
+
+    /**
+     * Issue 10 item 6, checked on the files themselves (the CSP enforces it in the browser):
+     * every page, module and style sheet dialerd ships refers only to dialerd (no scheme, no
+     * {@code //host}: nothing from a CDN), and every file it loads (src, href, import, url())
+     * is one the listener serves.
+     */
+    @Test
+    void everyShippedFileLoadsOnlyFilesDialerdServesAndNothingFromAnotherSite() throws Exception {
+        java.nio.file.Path web = java.nio.file.Path.of(getClass().getClassLoader().getResource("web").toURI());
+        Router packaged = StaticFiles.addTo(Router.builder()).build();
+        java.util.regex.Pattern html = java.util.regex.Pattern.compile("\\b(?:src|href)\\s*=\\s*[\"']([^\"']+)[\"']");
+        java.util.regex.Pattern module = java.util.regex.Pattern.compile(
+                "^\\s*(?:import|export)\\b[^;]*?\\bfrom\\s*'([^']+)'|\\bimport\\(\\s*'([^']+)'", java.util.regex.Pattern.MULTILINE);
+        java.util.regex.Pattern css = java.util.regex.Pattern.compile("url\\(\\s*[\"']?([^\"')\\s]+)|@import\\s*[\"']([^\"']+)");
+        List<java.nio.file.Path> files;
+        try (var walk = java.nio.file.Files.walk(web)) {
+            files = walk.filter(java.nio.file.Files::isRegularFile).toList();
+        }
+        assertTrue(files.size() >= 10, "the shipped web files: " + files);
+        int references = 0;
+        for (java.nio.file.Path file : files) {
+            String text = java.nio.file.Files.readString(file);
+            assertTrue(!java.util.regex.Pattern.compile("(?i)\\b(?:fetch|WebSocket|EventSource)\\(\\s*[\"'`](?:[a-z]+:)?//")
+                    .matcher(text).find(), file + " connects to another site");
+            String folder = web.relativize(file.getParent()).toString();
+            String name = file.getFileName().toString();
+            java.util.regex.Pattern reference = name.endsWith(".js") ? module : name.endsWith(".css") ? css : html;
+            java.util.regex.Matcher m = reference.matcher(text);
+            while (m.find()) {
+                String target = m.group(1) != null ? m.group(1) : m.group(2);
+                if (target.startsWith("data:") || target.startsWith("#") || target.contains("${")) {
+                    continue;
+                }
+                assertTrue(!target.matches("(?i)^(?:[a-z][a-z0-9+.-]*:|//).*"), file + " loads " + target
+                        + " from another site");
+                String path = target.startsWith("/") ? target
+                        : "/" + (folder.equals("common") ? "web" : folder) + "/" + target.replaceFirst("^\\./", "");
+                Router.Match match = packaged.match("GET", path);
+                Router.Match.Found found = assertInstanceOf(Router.Match.Found.class, match, file + ": " + target);
+                Response served = found.handler().handle(new Request("GET", path, found.pathParams(), Map.of(),
+                        Map.of(), "test"));
+                assertEquals(200, served.status(), file + " loads " + target + " (" + path + ")");
+                references++;
+            }
+        }
+        assertTrue(references >= 10, "references checked: " + references);
+    }
 }
