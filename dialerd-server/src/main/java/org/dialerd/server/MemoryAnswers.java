@@ -18,7 +18,7 @@ import org.dialerd.eccp.protocol.RequestName;
  *       waiting for a reload after one of dialerd's own writes. The dispatcher does not make them
  *       wait for the journal's writes (they read no row the engine writes);</li>
  *   <li>the database-backed answers the {@link AnswerCache} keeps (getcallinfo, getcampaignstatus,
- *       getincomingqueuestatus, getagentactivitysummary), while the cache serves and the journal has
+ *       getincomingqueuestatus, getagentactivitysummary, getcampaignqueuewait), while the cache serves and the journal has
  *       no write waiting to be applied: then waiting for the journal would return at once, and
  *       what the cache holds is what the database would answer. A miss (arguments not asked
  *       since the last change) reads the database, one indexed statement, on the worker pool.</li>
@@ -32,7 +32,8 @@ final class MemoryAnswers implements Predicate<RequestName> {
     private static final Map<RequestName, Set<ReferenceTable>> TABLES = tables();
 
     private static final Set<RequestName> CACHED = EnumSet.of(RequestName.GETCALLINFO,
-            RequestName.GETCAMPAIGNSTATUS, RequestName.GETINCOMINGQUEUESTATUS, RequestName.GETAGENTACTIVITYSUMMARY);
+            RequestName.GETCAMPAIGNSTATUS, RequestName.GETINCOMINGQUEUESTATUS, RequestName.GETAGENTACTIVITYSUMMARY,
+            RequestName.GETCAMPAIGNQUEUEWAIT);
 
     private final ReferenceData data;
     private final AnswerCache answers;

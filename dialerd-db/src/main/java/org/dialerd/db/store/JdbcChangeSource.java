@@ -30,7 +30,10 @@ import org.dialerd.core.store.answers.TableStamp;
  * </pre>
  */
 public final class JdbcChangeSource implements ChangeSource {
-    /** Every table a cached answer reads (getcallinfo, getcampaignstatus, getincomingqueuestatus, the reports). */
+    /**
+     * Every table a cached answer reads (getcallinfo, getcampaignstatus, getincomingqueuestatus,
+     * getcampaignqueuewait, the reports).
+     */
     static final List<String> TABLES = List.of("agent", "audit", "call_attribute", "call_entry", "calls", "campaign",
             "campaign_entry", "contact", "dialerd_queue_member", "form_data_recolected",
             "form_data_recolected_entry", "form_field", "queue_call_entry");
