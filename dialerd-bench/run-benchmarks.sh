@@ -17,7 +17,7 @@ SECONDS_STEADY=${SECONDS_STEADY:-10}
 WARMUP=${WARMUP:-5}
 TOOL_OPTS=${TOOL_OPTS:--Xmx2g}
 DIALERD_OPTS=${DIALERD_OPTS:--Xmx1g}
-SCENARIOS=${SCENARIOS:-"status-1 status-8 pipelined status-10k idle-1000 idle-10000 campaignlist campaigninfo callinfo pauses campaignstatus queuestatus activity queuelist queuescript mix events cds status-1-cold events-zgc"}
+SCENARIOS=${SCENARIOS:-"status-1 status-8 pipelined status-10k idle-1000 idle-10000 campaignlist campaigninfo callinfo pauses campaignstatus queuestatus activity queuelist queuescript agentqueues queuewait mix events cds status-1-cold events-zgc"}
 for jar in "$BENCH" "$DIALERD"; do
   [ -f "$jar" ] || { echo "missing $jar: run ./mvnw -q -B package -DskipTests first" >&2; exit 2; }
 done
@@ -83,6 +83,8 @@ wanted queuestatus && run queuestatus --sessions 1 --mix getincomingqueuestatus
 wanted activity && run activity --sessions 1 --mix getagentactivitysummary
 wanted queuelist && run queuelist --sessions 1 --mix getincomingqueuelist
 wanted queuescript && run queuescript --sessions 1 --mix getqueuescript
+wanted agentqueues && run agentqueues --sessions 1 --mix getagentqueues
+wanted queuewait && run queuewait --sessions 1 --mix getcampaignqueuewait
 wanted mix && run mix --sessions 8 --rate 2000 \
   --mix getagentstatus:4,getcampaigninfo,getcallinfo,getpauses,getcampaignstatus,getagentactivitysummary,getcampaignlist
 wanted events && run events --sessions 0 --filtered 2000 --calls 200 --monitors 4
@@ -125,7 +127,8 @@ wanted campaignlist && rate_row campaignlist "getcampaignlist, 1 connection" 131
 wanted campaigninfo && rate_row campaigninfo "getcampaigninfo, 1 connection" 7580 "≥ 7,580 req/s (10× 758)"
 for one in "callinfo getcallinfo" "pauses getpauses" "campaignstatus getcampaignstatus" \
            "queuestatus getincomingqueuestatus" "activity getagentactivitysummary" \
-           "queuelist getincomingqueuelist" "queuescript getqueuescript"; do
+           "queuelist getincomingqueuelist" "queuescript getqueuescript" \
+           "agentqueues getagentqueues" "queuewait getcampaignqueuewait"; do
   set -- $one
   if wanted "$1"; then
     if failed "$1"; then row "$2, 1 connection" "run failed" "(no reference figure)" "–"; else

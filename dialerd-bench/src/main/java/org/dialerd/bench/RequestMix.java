@@ -33,7 +33,11 @@ final class RequestMix {
             Map.entry("getincomingqueuelist", i -> XmlElement.empty("getincomingqueuelist")),
             Map.entry("getqueuescript", i -> XmlElement.builder("getqueuescript").add("queue", "8001").build()),
             Map.entry("getincomingqueuestatus", i -> XmlElement.builder("getincomingqueuestatus")
-                    .add("queue", "8001").build()));
+                    .add("queue", "8001").build()),
+            Map.entry("getagentqueues", i -> XmlElement.builder("getagentqueues")
+                    .add("agent_number", AGENTS[i % AGENTS.length]).build()),
+            Map.entry("getcampaignqueuewait", i -> XmlElement.builder("getcampaignqueuewait")
+                    .add("campaign_type", "outgoing").add("campaign_id", 1).build()));
 
     private final List<String> cycle;
 

@@ -8,12 +8,17 @@ import org.dialerd.core.journal.JournalSettings;
 import org.dialerd.core.journal.JournalTarget;
 import org.dialerd.core.store.ReferenceCache;
 import org.dialerd.core.store.Stores;
+import org.dialerd.core.store.answers.AnswerCache;
+import org.dialerd.core.store.answers.AnswerStores;
+import org.dialerd.core.store.answers.AnswerWrites;
+import org.dialerd.core.store.answers.ChangeSource;
 import org.dialerd.core.store.reference.ReferenceData;
 import org.dialerd.core.store.reference.ReferenceStores;
 import org.dialerd.core.store.reference.ReferenceWrites;
 import org.dialerd.db.journal.JdbcIdBlockSource;
 import org.dialerd.db.journal.JdbcJournalTarget;
 import org.dialerd.db.store.Jdbc;
+import org.dialerd.db.store.JdbcChangeSource;
 import org.dialerd.db.store.JdbcReferenceSource;
 import org.dialerd.db.store.JdbcStores;
 
@@ -25,10 +30,13 @@ import org.dialerd.db.store.JdbcStores;
  * @param reference the reference tables in memory; whoever starts dialerd refreshes them
  *                  ({@code ReferenceRefresh})
  * @param idBlock   ids reserved per table at a time ({@code [journal] id_block})
+ * @param answers   the database-backed requests' answers in memory; whoever starts dialerd runs
+ *                  its change check ({@code AnswerRefresh} over {@link #changes})
+ * @param changes   the answer cache's change check
  */
 public record Persistence(Stores stores, GuardedDataSource requests, JournalTarget journalTarget,
                       IdAllocator.BlockSource idBlocks, JournalSettings journal, int idBlock,
-                      ReferenceData reference) {
+                      ReferenceData reference, AnswerCache answers, ChangeSource changes) {
     public static final int DEFAULT_ID_BLOCK = 10_000;
     /** How often a tripped breaker asks the database again. */
     public static final Duration PROBE_EVERY = Duration.ofMillis(500);
@@ -40,6 +48,8 @@ public record Persistence(Stores stores, GuardedDataSource requests, JournalTarg
         Objects.requireNonNull(idBlocks, "idBlocks");
         Objects.requireNonNull(journal, "journal");
         Objects.requireNonNull(reference, "reference");
+        Objects.requireNonNull(answers, "answers");
+        Objects.requireNonNull(changes, "changes");
     }
 
     /**
@@ -49,10 +59,13 @@ public record Persistence(Stores stores, GuardedDataSource requests, JournalTarg
     public static Persistence over(DataSource requests, DataSource writes, JournalSettings journal, int idBlock) {
         GuardedDataSource guarded = new GuardedDataSource(requests, PROBE_EVERY);
         ReferenceData reference = new ReferenceData(new JdbcReferenceSource(new Jdbc(guarded)));
+        AnswerCache answers = new AnswerCache();
         // Behind the snapshot, agents and breaks keep the outage memory for the time before the first read.
-        Stores stores = ReferenceStores.over(ReferenceCache.over(JdbcStores.over(guarded)), reference);
-        return new Persistence(stores, guarded, new ReferenceWrites(new JdbcJournalTarget(writes), reference),
-                new JdbcIdBlockSource(writes), journal, idBlock, reference);
+        Stores stores = AnswerStores.over(ReferenceStores.over(ReferenceCache.over(
+                JdbcStores.over(guarded, answers::invalidateAll)), reference), answers);
+        return new Persistence(stores, guarded, new AnswerWrites(new ReferenceWrites(new JdbcJournalTarget(writes),
+                reference), answers), new JdbcIdBlockSource(writes), journal, idBlock, reference, answers,
+                new JdbcChangeSource(new Jdbc(guarded)));
     }
 
     /** One pool for everything (tests). */

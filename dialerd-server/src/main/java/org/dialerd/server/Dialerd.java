@@ -190,6 +190,10 @@ public final class Dialerd implements AutoCloseable {
         persistence.reference().refresh();
         resources.push(org.dialerd.core.store.reference.ReferenceRefresh.start(persistence.reference(),
                 org.dialerd.core.store.reference.ReferenceRefresh.DEFAULT_INTERVAL));
+        // The database-backed answers in memory: dialerd's writes invalidate them at once, everyone
+        // else's through this check every 500 ms (AnswerCache).
+        resources.push(org.dialerd.core.store.answers.AnswerRefresh.start(persistence.answers(),
+                persistence.changes(), org.dialerd.core.store.answers.AnswerCache.CHECK_INTERVAL));
         DaemonSettings daemonSettings = DaemonSettingsReader.read(stores);
         log.info("{}", daemonSettings);
         LiveSettings live = new LiveSettings(daemonSettings);
@@ -257,7 +261,7 @@ public final class Dialerd implements AutoCloseable {
         engine.recordCalls();
         pbx.dialer().ifPresent(dialer -> engine.startOutboundDialer(stores.outgoingCalls(), live, dialer));
         pbx.dialer().ifPresent(dialer -> engine.startClickToCall(new org.dialerd.db.store.JdbcClickToCallStore(
-                new org.dialerd.db.store.Jdbc(persistence.requests())), live, dialer));
+                new org.dialerd.db.store.Jdbc(persistence.requests(), persistence.answers()::invalidateAll)), live, dialer));
         pbx.pbx().start(); // once the engine and its trackers listen: they see the first Connected and resync
         if (pbx.pbx().isConnected()) {
             engine.resync(); // a gateway someone else started (tests) may be connected already
@@ -286,7 +290,7 @@ public final class Dialerd implements AutoCloseable {
         LoginThrottle logins = new LoginThrottle(eccpSettings.loginThrottle(), clock);
         Dispatcher dispatcher = new Dispatcher(ThrottledLogin.around(Handlers.all(), logins), services,
                 max -> awaitApplied(applier, persistence, max), monitoring.meters().eccp(),
-                new MemoryAnswers(persistence.reference()));
+                new MemoryAnswers(persistence.reference(), persistence.answers(), journal::pending));
         EccpServer server = new EccpServer(eccpSettings, dispatcher, sessions).start();
         resources.push(server);
         java.util.Optional<HttpServer> http = monitoring.http().map(settings -> HttpStartup.start(monitoring,

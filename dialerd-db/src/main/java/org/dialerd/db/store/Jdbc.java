@@ -28,9 +28,20 @@ public final class Jdbc {
     }
 
     private final DataSource dataSource;
+    private final Runnable afterWrite;
 
     public Jdbc(DataSource dataSource) {
+        this(dataSource, () -> { });
+    }
+
+    /**
+     * @param afterWrite run after every write ({@link #update}, {@link #insert},
+     *                   {@link #inTransaction}), committed or not: the answer cache forgets what it
+     *                   read before (dialerd's direct writes invalidate at once)
+     */
+    public Jdbc(DataSource dataSource, Runnable afterWrite) {
         this.dataSource = dataSource;
+        this.afterWrite = afterWrite;
     }
 
     public <T> List<T> list(String sql, RowMapper<T> mapper, Object... parameters) {
@@ -51,6 +62,8 @@ public final class Jdbc {
             return update(connection, sql, parameters);
         } catch (SQLException e) {
             throw failed(sql, e);
+        } finally {
+            afterWrite.run();
         }
     }
 
@@ -71,6 +84,8 @@ public final class Jdbc {
             }
         } catch (SQLException e) {
             throw failed(sql, e);
+        } finally {
+            afterWrite.run();
         }
     }
 
@@ -91,6 +106,8 @@ public final class Jdbc {
             }
         } catch (SQLException e) {
             throw new StoreException("database transaction failed: " + e.getMessage(), e);
+        } finally {
+            afterWrite.run();
         }
     }
 

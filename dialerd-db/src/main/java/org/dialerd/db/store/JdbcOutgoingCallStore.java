@@ -51,12 +51,36 @@ public final class JdbcOutgoingCallStore implements OutgoingCallStore {
             + "time_end FROM calls WHERE id_campaign = ? AND dnc = 0 AND retries < ? AND (status IS NULL OR status "
             + "NOT IN ('Success', 'Placing', 'Ringing', 'OnQueue', 'OnHold')) AND date_init IS NULL AND "
             + "date_end IS NULL AND time_init IS NULL AND time_end IS NULL ORDER BY retries, id LIMIT ?";
-    static final String SCHEDULED = "SELECT id, phone, status, retries, dnc, agent, date_init, date_end, time_init, "
-            + "time_end FROM calls WHERE id_campaign = ? AND agent IS NOT NULL AND (status IS NULL OR status NOT IN "
-            + "('Success', 'Placing', 'Ringing', 'OnQueue', 'OnHold')) AND retries < ? AND dnc = 0 "
-            + "ORDER BY id LIMIT ?";
+    /*
+     * The calls scheduled for an agent, lowest ids first, as a deferred join: the inner statement
+     * finds the ids from dialerd_calls_agent_dialable (id_campaign, agent, dnc, retries, status; the
+     * id is in every InnoDB secondary index) without reading a row, sorts them and keeps the
+     * first n; only those n rows are read. Reading and sorting every reserved row read 1,000
+     * rows of a 1,000,000-call campaign for 200.
+     */
+    static final String SCHEDULED = "SELECT c.id, c.phone, c.status, c.retries, c.dnc, c.agent, c.date_init, "
+            + "c.date_end, c.time_init, c.time_end FROM (SELECT id FROM calls WHERE id_campaign = ? "
+            + "AND agent IS NOT NULL AND (status IS NULL OR status NOT IN ('Success', 'Placing', 'Ringing', 'OnQueue', "
+            + "'OnHold')) AND retries < ? AND dnc = 0 ORDER BY id LIMIT ?) k JOIN calls c ON c.id = k.id "
+            + "ORDER BY c.id";
+
+    /**
+     * dont_call's fingerprint (rows, highest id, XOR of each number's CRC32), as the reference
+     * snapshot's: read from the {@code callerid} index alone, one row back instead of the whole table.
+     */
+    static final String DONT_CALL_FINGERPRINT = "SELECT COUNT(*), COALESCE(MAX(id), 0), "
+            + "COALESCE(BIT_XOR(CRC32(caller_id)), 0) FROM dont_call";
+
+    /** The numbers as last read, with the fingerprint taken just before that read. */
+    private record DoNotCallCopy(long rows, long maxId, long checksum, Set<String> numbers) {
+        boolean matches(long[] fingerprint) {
+            return rows == fingerprint[0] && maxId == fingerprint[1] && checksum == fingerprint[2];
+        }
+    }
 
     private final Jdbc jdbc;
+    private volatile DoNotCallCopy doNotCall;
+    private volatile long doNotCallReads;
 
     public JdbcOutgoingCallStore(Jdbc jdbc) {
         this.jdbc = jdbc;
@@ -177,9 +201,30 @@ public final class JdbcOutgoingCallStore implements OutgoingCallStore {
                 campaignId, retries, limit);
     }
 
+    /**
+     * The dont_call numbers, read again only when the table's fingerprint moved (the web UI is
+     * the only writer; dialerd never writes it): every round asks one row, not the whole table.
+     * The fingerprint is taken before the read, so a change between the two statements makes the
+     * next round read again rather than keep a copy that misses it.
+     */
     @Override
     public Set<String> doNotCall() {
-        return new HashSet<>(jdbc.list("SELECT caller_id FROM dont_call", row -> row.getString(1)));
+        long[] fingerprint = jdbc.first(DONT_CALL_FINGERPRINT,
+                row -> new long[] {row.getLong(1), row.getLong(2), row.getLong(3)}).orElseThrow();
+        DoNotCallCopy copy = doNotCall;
+        if (copy != null && copy.matches(fingerprint)) {
+            return copy.numbers();
+        }
+        Set<String> numbers = Set.copyOf(new HashSet<>(jdbc.list("SELECT caller_id FROM dont_call",
+                row -> row.getString(1))));
+        doNotCall = new DoNotCallCopy(fingerprint[0], fingerprint[1], fingerprint[2], numbers);
+        doNotCallReads++; // one thread per store reads it (the dialer's round)
+        return numbers;
+    }
+
+    /** How often {@link #doNotCall} read the whole table (tests, benchmarks). */
+    public long doNotCallReads() {
+        return doNotCallReads;
     }
 
     private static Long nullableLong(java.sql.ResultSet row, String column) throws java.sql.SQLException {

@@ -9,7 +9,12 @@ public final class JdbcStores {
     }
 
     public static Stores over(DataSource dataSource) {
-        Jdbc jdbc = new Jdbc(dataSource);
+        return over(dataSource, () -> { });
+    }
+
+    /** As {@link #over(DataSource)}, {@code afterWrite} run after each direct write of a store. */
+    public static Stores over(DataSource dataSource, Runnable afterWrite) {
+        Jdbc jdbc = new Jdbc(dataSource, afterWrite);
         return new Stores(new JdbcClientStore(jdbc), new JdbcAgentStore(jdbc), new JdbcBreakStore(jdbc),
                 new JdbcCampaignStore(jdbc), new JdbcCallStore(jdbc), new JdbcReportStore(jdbc), new JdbcSettingsStore(jdbc),
                 new JdbcAuditStore(jdbc), new JdbcIncomingCallStore(jdbc),

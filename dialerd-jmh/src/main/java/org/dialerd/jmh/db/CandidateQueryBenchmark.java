@@ -4,7 +4,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.dialerd.core.dialer.CandidateCall;
 import org.dialerd.db.store.Jdbc;
@@ -25,7 +27,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The dialer's read per campaign and round, through the real store and pool against the embedded
  * MariaDB holding {@link MillionCalls}: the 200 next candidates (OutboundDialer.CANDIDATE_ROWS)
- * and the calls scheduled for agents. Sample time, so the output has p50, p99 and the maximum.
+ * and the calls scheduled for agents, in the campaign with windowed calls and in the one without,
+ * and the dont_call list. Sample time, so the output has p50, p99 and the maximum.
  * The first run creates the rows (a minute or two); later runs reuse the data directory.
  */
 @State(Scope.Benchmark)
@@ -37,13 +40,18 @@ import org.openjdk.jmh.annotations.Warmup;
 public class CandidateQueryBenchmark {
     private MillionCalls calls;
     private JdbcOutgoingCallStore store;
+    private Jdbc jdbc;
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
         calls = MillionCalls.open();
-        store = new JdbcOutgoingCallStore(new Jdbc(calls.dataSource()));
+        jdbc = new Jdbc(calls.dataSource());
+        store = new JdbcOutgoingCallStore(jdbc);
         if (store.candidates(MillionCalls.CAMPAIGN, MillionCalls.CAMPAIGN_RETRIES, 200).size() != 200) {
             throw new IllegalStateException("the campaign has fewer than 200 candidates");
+        }
+        if (store.doNotCall().size() != MillionCalls.DONT_CALL_ROWS) {
+            throw new IllegalStateException("dont_call does not hold " + MillionCalls.DONT_CALL_ROWS + " numbers");
         }
     }
 
@@ -88,6 +96,24 @@ public class CandidateQueryBenchmark {
     @Benchmark
     public Object scheduledForAgents() {
         return store.scheduledCalls(MillionCalls.CAMPAIGN, MillionCalls.CAMPAIGN_RETRIES, 200);
+    }
+
+    /** The campaign without windowed calls: the windowed statement finds none, the second fills the 200. */
+    @Benchmark
+    public List<CandidateCall> next200CandidatesNoWindow() {
+        return store.candidates(MillionCalls.NO_WINDOW_CAMPAIGN, MillionCalls.CAMPAIGN_RETRIES, 200);
+    }
+
+    /** dont_call unchanged (the usual round): its fingerprint, one row back, and the same copy. */
+    @Benchmark
+    public Set<String> doNotCallUnchanged() {
+        return store.doNotCall();
+    }
+
+    /** What each round did before: every dont_call row read and put in a set. */
+    @Benchmark
+    public Set<String> doNotCallWholeTable() {
+        return new HashSet<>(jdbc.list("SELECT caller_id FROM dont_call", row -> row.getString(1)));
     }
 
     @TearDown(Level.Trial)

@@ -90,4 +90,37 @@ class JdbcOutgoingCallStoreIT {
                 Duration.ofSeconds(15), Duration.ofSeconds(45))), store.campaignOptions());
         assertEquals(Map.of("8001", new QueueOptions(Duration.ofSeconds(20))), store.queueOptions());
     }
+
+    private static void sql(String statement) throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute(statement);
+        }
+    }
+
+    /**
+     * dont_call is read whole only when its fingerprint moved: a round with no change gets the
+     * same copy (one fingerprint row read), an insert, an edit or a delete made with plain SQL is in
+     * the next round's list.
+     */
+    @Test
+    void readsDontCallAgainOnlyWhenTheTableChanged() throws Exception {
+        JdbcOutgoingCallStore fresh = new JdbcOutgoingCallStore(jdbc);
+        sql("INSERT INTO dont_call (id, caller_id, status) VALUES (501, '5550001', 'A'), (502, '5550002', 'A')");
+        java.util.Set<String> first = fresh.doNotCall();
+        assertTrue(first.containsAll(List.of("5550001", "5550002")), first.toString());
+        assertTrue(first == fresh.doNotCall(), "unchanged: the same copy");
+        assertEquals(1, fresh.doNotCallReads());
+
+        sql("INSERT INTO dont_call (id, caller_id, status) VALUES (503, '5550003', 'A')");
+        assertTrue(fresh.doNotCall().contains("5550003"), "an insert");
+        sql("UPDATE dont_call SET caller_id = '5550009' WHERE id = 501");
+        java.util.Set<String> edited = fresh.doNotCall();
+        assertTrue(edited.contains("5550009") && !edited.contains("5550001"), "an edit: " + edited);
+        sql("DELETE FROM dont_call WHERE id = 502");
+        assertTrue(!fresh.doNotCall().contains("5550002"), "a delete");
+        assertEquals(4, fresh.doNotCallReads());
+        assertTrue(fresh.doNotCall() == fresh.doNotCall());
+        assertEquals(4, fresh.doNotCallReads());
+        sql("DELETE FROM dont_call WHERE id IN (501, 503)");
+    }
 }
