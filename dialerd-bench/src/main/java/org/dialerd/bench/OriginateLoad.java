@@ -133,15 +133,19 @@ final class OriginateLoad {
                     originated, accounting.attempted(), accounting.statuses(), accounting.dialledTwice(),
                     accounting.open(), accounting.badPlacing(), accounting.badEnd(), accounting.duplicateRows(),
                     accounting.strayRows(), accounting.progressRows());
-            say("steady state: %.1f originates/s (slowest second %d); dialerd CPU %.2f cores; load tool CPU %.2f cores",
-                    rate, slowest, cores, toolCores);
+            // CPU per originate does not depend on the machine's load as the rate does (MariaDB's own CPU,
+            // a process of its own, is not in it).
+            double cpuMsPerOriginate = steady == 0 ? Double.NaN : cores * o.seconds() * 1000 / steady;
+            say("steady state: %.1f originates/s (slowest second %d); dialerd CPU %.2f cores, %.2f ms per originate;"
+                    + " load tool CPU %.2f cores", rate, slowest, cores, cpuMsPerOriginate, toolCores);
             boolean clean = accounting.clean() && lost == 0 && extra == 0;
             result.append(String.format(Locale.ROOT, " agents=%d refused=%d originate_rate=%.1f originate_min_s=%d"
                             + " originates=%d attempted=%d lost=%d extra=%d twice=%d open=%d bad_placing=%d bad_end=%d"
-                            + " dup_rows=%d stray_rows=%d accounting=%s cpu_cores=%.2f tool_cpu_cores=%.2f %s",
+                            + " dup_rows=%d stray_rows=%d accounting=%s cpu_cores=%.2f cpu_ms_per_originate=%.2f tool_cpu_cores=%.2f %s",
                     agents.size(), refused, rate, slowest, originated, accounting.attempted(), lost, extra,
                     accounting.dialledTwice(), accounting.open(), accounting.badPlacing(), accounting.badEnd(),
-                    accounting.duplicateRows(), accounting.strayRows(), clean ? "clean" : "BROKEN", cores, toolCores,
+                    accounting.duplicateRows(), accounting.strayRows(), clean ? "clean" : "BROKEN", cores, cpuMsPerOriginate,
+                    toolCores,
                     gcFields));
         }
     }

@@ -33,6 +33,11 @@ final class OutboundRound {
     /** The dialer's logger (dialer.debug switches it): the per-round explanations are its. */
     private static final Logger log = LoggerFactory.getLogger(OutboundDialer.class);
     static final int CANDIDATE_ROWS = 200;
+    /**
+     * Candidates read per campaign into the window: more than one round places (a round at
+     * 200 originates a second, and the next while a slow journal delays the read).
+     */
+    static final int WINDOW_ROWS = 500;
 
     /** What one tick read from the database. */
     private record Reading(List<OutgoingCallStore.Campaign> campaigns, Map<Integer, List<CandidateCall>> candidates,
@@ -48,6 +53,7 @@ final class OutboundRound {
     private final CampaignDialing dialing;
     private final OriginateWatchdog watchdog;
     private final OutboundProgress progress;
+    private final CandidateWindow<Reading> window = new CandidateWindow<>();
     private long sequence;
     /** Rounds finished (read and decisions, whatever their outcome); read by tests from any thread. */
     private volatile long rounds;
@@ -77,20 +83,64 @@ final class OutboundRound {
             return;
         }
         watchdog.check(calls.all());
-        long endingsBefore = calls.endings();
-        writes.readAfterWrites("dialer read", this::read) // after every write already made: no stale candidates
-                .thenAcceptAsync(reading -> dial(reading, calls.endings() == endingsBefore), engine.scheduler())
-                .whenComplete((v, error) -> {
-                    rounds++;
+        if (window.current().isEmpty()) {
+            // The first round waits for its read; every later one dials from the window at once.
+            if (window.refillDue()) {
+                refill().whenComplete((v, error) -> {
                     if (writes.isClosed()) {
+                        rounds++;
                         log.debug("dialer stopped: dialerd is stopping");
                         return;
                     }
-                    if (error != null) {
-                        log.warn("dialer round failed: {}", error.toString());
-                    }
-                    engine.scheduler().schedule(dialer.roundInterval(settings.get()), this::tick);
+                    round();
                 });
+            } else {
+                finish(null);
+            }
+            return;
+        }
+        round();
+    }
+
+    /** Dials from the window, starts the next read (ahead of the next round) and schedules it. */
+    private void round() {
+        Throwable error = null;
+        try {
+            window.current().ifPresent(reading -> dial(reading, window.isCurrent(calls.endings())));
+        } catch (RuntimeException e) {
+            error = e;
+        }
+        if (window.refillDue() && !writes.isClosed()) {
+            refill();
+        }
+        finish(error);
+    }
+
+    private void finish(Throwable error) {
+        rounds++;
+        if (writes.isClosed()) {
+            log.debug("dialer stopped: dialerd is stopping");
+            return;
+        }
+        if (error != null) {
+            log.warn("dialer round failed: {}", error.toString());
+        }
+        engine.scheduler().schedule(dialer.roundInterval(settings.get()), this::tick);
+    }
+
+    /** Reads the campaigns' rows after every write already made (no stale candidates) into the window. */
+    private java.util.concurrent.CompletableFuture<Void> refill() {
+        window.refillStarted(calls.endings());
+        return writes.readAfterWrites("dialer read", this::read)
+                .handleAsync((reading, error) -> {
+                    if (error != null) {
+                        window.refillFailed();
+                        log.warn("dialer read failed: {}", error.toString());
+                    } else {
+                        window.refilled(reading);
+                    }
+                    return null;
+                }, engine.scheduler());
     }
 
     private Reading read() {
@@ -98,7 +148,7 @@ final class OutboundRound {
         Map<Integer, List<CandidateCall>> candidates = new HashMap<>();
         Map<Integer, List<OutgoingCallStore.ScheduledCall>> scheduled = new HashMap<>();
         for (OutgoingCallStore.Campaign c : campaigns) {
-            candidates.put(c.id(), store.candidates(c.id(), c.retries(), CANDIDATE_ROWS));
+            candidates.put(c.id(), store.candidates(c.id(), c.retries(), WINDOW_ROWS));
             scheduled.put(c.id(), store.scheduledCalls(c.id(), c.retries(), CANDIDATE_ROWS));
         }
         return new Reading(campaigns, candidates, scheduled, new DoNotCallList(store.doNotCall()),
@@ -114,6 +164,9 @@ final class OutboundRound {
         LocalDateTime now = engine.now();
         engine.metrics.dialerRound();
         for (OutgoingCallStore.Campaign campaign : reading.campaigns()) {
+            if (this.window.isClosed(campaign.id())) {
+                continue; // expired or finished since the reading began
+            }
             CampaignWindow window = new CampaignWindow(campaign.startDate(), campaign.endDate(),
                     new DailyWindow(campaign.dailyStart(), campaign.dailyEnd()));
             CampaignActivity activity = window.activity(campaign.status(), now);
@@ -121,6 +174,7 @@ final class OutboundRound {
                 String status = activity.newStatus().get();
                 log.info("campaign {} expired: status {}", campaign.id(), status);
                 writes.write(new JournalRecord.CampaignStatus(campaign.id(), status));
+                this.window.closed(campaign.id());
                 continue;
             }
             if (activity != CampaignActivity.ACTIVE) {
@@ -128,13 +182,16 @@ final class OutboundRound {
             }
             placeScheduled(campaign, reading.scheduled().getOrDefault(campaign.id(), List.of()),
                     reading.doNotCall(), now);
-            List<CandidateCall> candidates = reading.candidates().getOrDefault(campaign.id(), List.of());
+            List<CandidateCall> candidates = reading.candidates().getOrDefault(campaign.id(), List.<CandidateCall>of())
+                    .stream().filter(c -> !this.window.isPlaced(c.id())).toList();
             List<OutboundCall> live = calls.liveCalls(campaign.id());
-            boolean scheduledPending = !reading.scheduled().getOrDefault(campaign.id(), List.of()).isEmpty();
+            boolean scheduledPending = reading.scheduled().getOrDefault(campaign.id(), List.of()).stream()
+                    .anyMatch(c -> !this.window.isPlaced(c.callId()));
             if (readIsCurrent && !scheduledPending && CandidatePolicy.isFinished(candidates, campaign.retries(), now.toLocalDate(),
                     reading.doNotCall(), live.size())) {
                 log.info("campaign {} has nothing left to dial: finished", campaign.id());
                 writes.write(new JournalRecord.CampaignStatus(campaign.id(), "T"));
+                this.window.closed(campaign.id());
                 continue;
             }
             CampaignOptions options = reading.options().getOrDefault(campaign.id(), CampaignOptions.DEFAULTS);
@@ -159,7 +216,7 @@ final class OutboundRound {
     private void placeScheduled(OutgoingCallStore.Campaign campaign, List<OutgoingCallStore.ScheduledCall> scheduled,
                                 Set<String> doNotCall, LocalDateTime now) {
         for (OutgoingCallStore.ScheduledCall call : scheduled) {
-            boolean dialling = calls.following(call.callId());
+            boolean dialling = calls.following(call.callId()) || window.isPlaced(call.callId());
             AgentState agent = engine.stateByNumber(call.agent()).orElse(null);
             boolean free = agent != null && agent.loggedIn && agent.pause == null && agent.call == null
                     && agent.outboundCall == null && !agent.onHold && agent.wrapup == null && agent.extension != null;
@@ -190,7 +247,9 @@ final class OutboundRound {
             forAgent.outboundCall = live; // reserved: the predictor and the queues see it busy
             engine.publish(forAgent);
         }
-        // The read that chose the call ran after every earlier write, so the call is still dialable.
+        // The read that chose the call ran after every earlier write, and no call placed since is
+        // taken from it again (the window's reservation), so the call is still dialable.
+        window.placed(call.id());
         writes.write(new JournalRecord.OutgoingPlacing(call.id(), campaign.trunk(), now));
         progress.progress(live, "Placing", null, null, now);
         live.meter.enter(CallPhase.DIALING);
