@@ -115,6 +115,16 @@ final class DialerdProcess implements AutoCloseable {
                 .orElseThrow(() -> new IllegalStateException("no mariadbd child with --port= under dialerd's process"));
     }
 
+    /** CPU time so far of dialerd's embedded MariaDB (a process of its own, not in dialerd's JVM figures). */
+    java.time.Duration databaseCpu() {
+        return process.toHandle().descendants()
+                .filter(child -> child.info().arguments().stream().flatMap(Arrays::stream)
+                        .anyMatch(arg -> arg.startsWith("--port=")))
+                .findFirst()
+                .flatMap(child -> child.info().totalCpuDuration())
+                .orElse(java.time.Duration.ZERO);
+    }
+
     /** SIGHUP: dialerd reads valor_config again (as the reference does on it). */
     void reloadSettings() {
         try {

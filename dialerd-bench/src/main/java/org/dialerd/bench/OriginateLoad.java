@@ -54,7 +54,7 @@ final class OriginateLoad {
                  SessionPool pool = new SessionPool(o.ioThreads(), dialerd.eccpPort());
                  CallCenterDb db = CallCenterDb.connect(dialerd.databasePort())) {
                 StringBuilder result = new StringBuilder("RESULT label=" + o.label());
-                measure(o, calls, probe, pool, db, agents, campaign, result);
+                measure(o, calls, dialerd, probe, pool, db, agents, campaign, result);
                 System.out.println(result);
                 return 0;
             }
@@ -72,8 +72,9 @@ final class OriginateLoad {
         }
     }
 
-    private static void measure(LoadOptions o, CallActivity calls, JvmProbe probe, SessionPool pool, CallCenterDb db,
-                                List<String> agents, long campaign, StringBuilder result) throws Exception {
+    private static void measure(LoadOptions o, CallActivity calls, DialerdProcess dialerd, JvmProbe probe,
+                                SessionPool pool, CallCenterDb db, List<String> agents, long campaign,
+                                StringBuilder result) throws Exception {
         {
             List<EccpClient> consoles = pool.open(agents.size(), SessionPool.Kind.PLAIN);
             int refused = 0;
@@ -104,8 +105,10 @@ final class OriginateLoad {
             long steadyTo = steadyFrom + TimeUnit.SECONDS.toNanos(o.seconds());
             parkUntil(steadyFrom);
             probe.mark();
+            java.time.Duration databaseCpuBefore = dialerd.databaseCpu();
             parkUntil(steadyTo);
             double cores = probe.coresSinceMark();
+            double databaseCpuMs = dialerd.databaseCpu().minus(databaseCpuBefore).toNanos() / 1e6;
             double toolCores = probe.toolCoresSinceMark();
             String gcFields = probe.gcFields();
             db.campaignStatus(campaign, "I");
@@ -136,16 +139,20 @@ final class OriginateLoad {
             // CPU per originate does not depend on the machine's load as the rate does (MariaDB's own CPU,
             // a process of its own, is not in it).
             double cpuMsPerOriginate = steady == 0 ? Double.NaN : cores * o.seconds() * 1000 / steady;
-            say("steady state: %.1f originates/s (slowest second %d); dialerd CPU %.2f cores, %.2f ms per originate;"
-                    + " load tool CPU %.2f cores", rate, slowest, cores, cpuMsPerOriginate, toolCores);
+            double dbMsPerOriginate = steady == 0 ? Double.NaN : databaseCpuMs / steady;
+            double toolMsPerOriginate = steady == 0 ? Double.NaN : toolCores * o.seconds() * 1000 / steady;
+            say("steady state: %.1f originates/s (slowest second %d); CPU per originate: dialerd %.2f ms (%.2f cores),"
+                    + " its MariaDB %.2f ms, the load tool with the simulator %.2f ms (%.2f cores)", rate, slowest,
+                    cpuMsPerOriginate, cores, dbMsPerOriginate, toolMsPerOriginate, toolCores);
             boolean clean = accounting.clean() && lost == 0 && extra == 0;
             result.append(String.format(Locale.ROOT, " agents=%d refused=%d originate_rate=%.1f originate_min_s=%d"
                             + " originates=%d attempted=%d lost=%d extra=%d twice=%d open=%d bad_placing=%d bad_end=%d"
-                            + " dup_rows=%d stray_rows=%d accounting=%s cpu_cores=%.2f cpu_ms_per_originate=%.2f tool_cpu_cores=%.2f %s",
+                            + " dup_rows=%d stray_rows=%d accounting=%s cpu_cores=%.2f cpu_ms_per_originate=%.2f"
+                            + " db_cpu_ms_per_originate=%.2f tool_cpu_ms_per_originate=%.2f tool_cpu_cores=%.2f %s",
                     agents.size(), refused, rate, slowest, originated, accounting.attempted(), lost, extra,
                     accounting.dialledTwice(), accounting.open(), accounting.badPlacing(), accounting.badEnd(),
                     accounting.duplicateRows(), accounting.strayRows(), clean ? "clean" : "BROKEN", cores, cpuMsPerOriginate,
-                    toolCores,
+                    dbMsPerOriginate, toolMsPerOriginate, toolCores,
                     gcFields));
         }
     }
