@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.dialerd.eccp.client.EccpClient;
@@ -25,6 +26,7 @@ import org.dialerd.sim.Scenario;
  */
 final class CallActivity implements AutoCloseable {
     static final String QUEUE = "8001";
+    static final String CUSTOMERS = "bench-customers";
     private static final Duration STAMP_LIFETIME = Duration.ofSeconds(30);
 
     private final AsteriskSimulator simulator;
@@ -34,6 +36,8 @@ final class CallActivity implements AutoCloseable {
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong unmatched = new AtomicLong();
     private volatile PhaseRecorder recorder;
+    /** When the simulator created each campaign call's channel (System.nanoTime), in order. */
+    private final ConcurrentLinkedQueue<Long> originates = new ConcurrentLinkedQueue<>();
 
     private CallActivity(AsteriskSimulator simulator) {
         this.simulator = simulator;
@@ -44,6 +48,14 @@ final class CallActivity implements AutoCloseable {
                 joins.incrementAndGet();
             }
         });
+        // One Newchannel per Originate of a campaign call: its Local ;1 half into bench-customers.
+        simulator.onEvent(event -> {
+            if ("Newchannel".equals(event.eventName()) && event.get("Channel")
+                    .filter(c -> c.startsWith("Local/7") && c.contains("@" + CUSTOMERS + "-") && c.endsWith(";1"))
+                    .isPresent()) {
+                originates.add(System.nanoTime());
+            }
+        });
     }
 
     /** The recorded scenario (queues 8000/8001, agents 9000/9001), in real time. */
@@ -52,6 +64,11 @@ final class CallActivity implements AutoCloseable {
         for (int agent = 9002; agent <= 9004; agent++) {
             scenario.agent(String.valueOf(agent), "Agent " + agent);
         }
+        // The originate scenario's customers (dialer.dial_template Local/{phone}@bench-customers):
+        // 71... is busy at once, 72... answers and hangs up after 2 s of talk.
+        scenario.dialplan().context(CUSTOMERS)
+                .exten("_" + CallCenterDb.BUSY_PREFIX + "XXXXXXX", "NoOp()", "Busy(1)")
+                .exten("_" + CallCenterDb.ANSWER_PREFIX + "XXXXXXX", "NoOp()", "Answer()", "Wait(2)", "Hangup()");
         AsteriskSimulator simulator = AsteriskSimulator.start(scenario, 0);
         simulator.startRealTime(1.0);
         return new CallActivity(simulator);
@@ -115,6 +132,16 @@ final class CallActivity implements AutoCloseable {
             LockSupport.parkNanos(10_000_000L);
         }
         return delivered.get() + unmatched.get() >= joins.get() * monitors;
+    }
+
+    /** The originates of campaign calls the simulator saw so far, as System.nanoTime stamps. */
+    List<Long> originates() {
+        return List.copyOf(originates);
+    }
+
+    /** Members of {@code queue} in the simulated Asterisk. */
+    int members(String queue) {
+        return simulator.inPbx(p -> p.queues().find(queue).map(q -> q.membersInOrder().size()).orElse(0));
     }
 
     long placed() {

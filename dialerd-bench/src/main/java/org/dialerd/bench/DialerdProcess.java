@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -38,12 +39,19 @@ final class DialerdProcess implements AutoCloseable {
     /** {@code warmupRequests}: eccp.warmup_requests, or {@link LoadOptions#DIALERD_DEFAULT}. */
     static DialerdProcess start(Path jar, Path workDir, int amiPort, int maxConnections, List<String> jvmOptions,
                                 int warmupRequests) {
+        return start(jar, workDir, amiPort, maxConnections, jvmOptions, warmupRequests, "");
+    }
+
+    /** {@code extraConfig}: further lines appended to the configuration file (whole sections). */
+    static DialerdProcess start(Path jar, Path workDir, int amiPort, int maxConnections, List<String> jvmOptions,
+                                int warmupRequests, String extraConfig) {
         try {
             Files.createDirectories(workDir);
             int eccpPort = freePort();
             int jmxPort = freePort();
             Path config = workDir.resolve("bench.conf");
-            Files.writeString(config, config(workDir, eccpPort, amiPort, maxConnections, warmupRequests));
+            Files.writeString(config, config(workDir, eccpPort, amiPort, maxConnections, warmupRequests)
+                    + extraConfig);
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(jvmOptions);
@@ -92,6 +100,44 @@ final class DialerdProcess implements AutoCloseable {
                 [freepbx]
                 amportal_conf =
                 """.formatted(workDir.resolve("data").toAbsolutePath(), eccpPort, maxConnections, warmup, amiPort);
+    }
+
+    /**
+     * The port of dialerd's embedded MariaDB (it takes any free port): read from the command
+     * line of the mariadbd process dialerd started, its child.
+     */
+    int databasePort() {
+        return process.toHandle().descendants()
+                .flatMap(child -> child.info().arguments().stream().flatMap(Arrays::stream))
+                .filter(arg -> arg.startsWith("--port="))
+                .map(arg -> Integer.parseInt(arg.substring("--port=".length())))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no mariadbd child with --port= under dialerd's process"));
+    }
+
+    /** CPU time so far of dialerd's embedded MariaDB (a process of its own, not in dialerd's JVM figures). */
+    java.time.Duration databaseCpu() {
+        return process.toHandle().descendants()
+                .filter(child -> child.info().arguments().stream().flatMap(Arrays::stream)
+                        .anyMatch(arg -> arg.startsWith("--port=")))
+                .findFirst()
+                .flatMap(child -> child.info().totalCpuDuration())
+                .orElse(java.time.Duration.ZERO);
+    }
+
+    /** SIGHUP: dialerd reads valor_config again (as the reference does on it). */
+    void reloadSettings() {
+        try {
+            Process kill = new ProcessBuilder("kill", "-HUP", String.valueOf(process.pid())).inheritIO().start();
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill -HUP " + process.pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     int eccpPort() {

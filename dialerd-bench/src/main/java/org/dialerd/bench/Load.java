@@ -38,6 +38,9 @@ public final class Load {
 
     static int run(LoadOptions o) throws Exception {
         int maxConnections = Math.max(4_096, o.totalSessions() + 100);
+        if (o.originateAgents() > 0) {
+            return OriginateLoad.run(o, maxConnections);
+        }
         try (CallActivity calls = CallActivity.start();
              DialerdProcess dialerd = DialerdProcess.start(o.dialerdJar(), o.workDir(), calls.amiPort(), maxConnections,
                      o.jvmOptions(), o.warmupRequests());
@@ -45,6 +48,7 @@ public final class Load {
              SessionPool pool = new SessionPool(o.ioThreads(), dialerd.eccpPort())) {
             double startSeconds = (System.nanoTime() - dialerd.startedNanos()) / 1e9;
             say("dialerd listening %.1f s after launch (JVM %s)", startSeconds, String.join(" ", o.jvmOptions()));
+
             long openStart = System.nanoTime();
             List<EccpClient> active = pool.open(o.sessions(), SessionPool.Kind.PLAIN);
             pool.open(o.idle(), SessionPool.Kind.PLAIN);

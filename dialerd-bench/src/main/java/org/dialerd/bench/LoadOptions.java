@@ -10,7 +10,8 @@ import java.util.List;
  */
 record LoadOptions(String label, Path dialerdJar, Path workDir, List<String> jvmOptions, int sessions, int idle,
                    int filtered, RequestMix mix, String mixSpec, double rate, int pipeline, int warmupSeconds,
-                   int seconds, double callsPerSecond, int monitors, int ioThreads, int warmupRequests) {
+                   int seconds, double callsPerSecond, int monitors, int ioThreads, int warmupRequests,
+                   int originateAgents, int numbers, int answerPercent, int roundSeconds) {
     /** {@link #warmupRequests} when the option is not given: dialerd's own default applies. */
     static final int DIALERD_DEFAULT = -1;
 
@@ -30,7 +31,11 @@ record LoadOptions(String label, Path dialerdJar, Path workDir, List<String> jvm
               --calls R           simulator callers entering queue 8001 per second (default 0)
               --monitors N        with --calls: sessions with callprogress measuring event latency (default 4)
               --io-threads N      the tool's ECCP client I/O threads (default 2)
-              --warmup-requests N dialerd's eccp.warmup_requests (default: dialerd's, 20000; 0 = a cold start)""";
+              --warmup-requests N dialerd's eccp.warmup_requests (default: dialerd's, 20000; 0 = a cold start)
+              --originate N       the originate scenario: N dynamic agents and a progressive campaign dialled by dialerd (default 0: off)
+              --numbers N         with --originate: the campaign's numbers (default 30000)
+              --answer-pct P      with --originate: the share of numbers that answer (2 s of talk); the others are busy (default 10)
+              --entretiempo S     with --originate: valor_config dialer.entretiempo, seconds between rounds (default 1)""";
 
     static LoadOptions parse(String[] args) {
         String label = "load";
@@ -49,6 +54,10 @@ record LoadOptions(String label, Path dialerdJar, Path workDir, List<String> jvm
         int monitors = 4;
         int ioThreads = 2;
         int warmupRequests = DIALERD_DEFAULT;
+        int originate = 0;
+        int numbers = 30_000;
+        int answerPct = 10;
+        int roundSeconds = 1;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             String value = i + 1 < args.length ? args[++i] : fail(option, "", "needs a value");
@@ -69,14 +78,18 @@ record LoadOptions(String label, Path dialerdJar, Path workDir, List<String> jvm
                 case "--monitors" -> monitors = intIn(option, value, 1, 1_000);
                 case "--io-threads" -> ioThreads = intIn(option, value, 1, 64);
                 case "--warmup-requests" -> warmupRequests = intIn(option, value, 0, 1_000_000);
+                case "--originate" -> originate = intIn(option, value, 0, 900);
+                case "--numbers" -> numbers = intIn(option, value, 1, 9_999_999);
+                case "--answer-pct" -> answerPct = intIn(option, value, 0, 100);
+                case "--entretiempo" -> roundSeconds = intIn(option, value, 0, 60);
                 default -> fail(option, value, "unknown option");
             }
         }
         if (jar == null) {
             fail("--dialerd-jar", "", "is required (dialerd-server/target/dialerd.jar)");
         }
-        if (sessions == 0 && calls == 0) {
-            fail("--sessions", "0", "needs --calls: nothing would be measured");
+        if (sessions == 0 && calls == 0 && originate == 0) {
+            fail("--sessions", "0", "needs --calls or --originate: nothing would be measured");
         }
         RequestMix parsed;
         try {
@@ -85,12 +98,12 @@ record LoadOptions(String label, Path dialerdJar, Path workDir, List<String> jvm
             throw new IllegalArgumentException(e.getMessage(), e);
         }
         return new LoadOptions(label, jar, workDir, jvm, sessions, idle, filtered, parsed, mix, rate, pipeline, warmup,
-                seconds, calls, monitors, ioThreads, warmupRequests);
+                seconds, calls, monitors, ioThreads, warmupRequests, originate, numbers, answerPct, roundSeconds);
     }
 
     /** Every session the run holds open at once. */
     int totalSessions() {
-        return sessions + idle + filtered + (callsPerSecond > 0 ? monitors : 0);
+        return sessions + idle + filtered + (callsPerSecond > 0 ? monitors : 0) + originateAgents;
     }
 
     private static int intIn(String option, String value, int min, int max) {

@@ -47,4 +47,21 @@ class LoadOptionsTest {
         assertThrows(IllegalArgumentException.class,
                 () -> LoadOptions.parse(new String[] {"--dialerd-jar", "d.jar", "--sessions", "0"}));
     }
+
+    @Test
+    void theOriginateScenarioNeedsNoSessionsAndCountsItsAgentsConsoles() {
+        LoadOptions o = LoadOptions.parse(new String[] {"--dialerd-jar", "d.jar", "--sessions", "0", "--originate",
+                "300", "--numbers", "20000", "--answer-pct", "25", "--entretiempo", "0"});
+
+        assertEquals(300, o.originateAgents());
+        assertEquals(20_000, o.numbers());
+        assertEquals(25, o.answerPercent());
+        assertEquals(0, o.roundSeconds());
+        assertEquals(300, o.totalSessions());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> LoadOptions.parse(new String[] {"--dialerd-jar", "d.jar", "--originate", "901"}));
+        assertTrue(e.getMessage().contains("--originate '901'"), e.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> LoadOptions.parse(new String[] {"--dialerd-jar", "d.jar", "--answer-pct", "101"}));
+    }
 }
