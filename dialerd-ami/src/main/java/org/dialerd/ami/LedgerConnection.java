@@ -1,6 +1,7 @@
 package org.dialerd.ami;
 
 import java.io.IOException;
+import java.util.function.BooleanSupplier;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.internal.ManagerConnectionImpl;
 import org.asteriskjava.manager.response.ManagerResponse;
@@ -10,18 +11,24 @@ import org.asteriskjava.util.SocketConnectionFacade;
  * asterisk-java's connection with one look at every response before it is matched: whether
  * dialerd is waiting for it ({@link ResponseLedger}). asterisk-java still handles it as before.
  * Its socket reads through the {@link IngestGate}, which the pump's deliveries (these
- * {@code dispatch…} methods run on its thread) keep informed, and skips {@link NoiseEvents}
- * (counted in {@code metrics} under their name as if they had arrived).
+ * {@code dispatch…} methods run on its thread) keep informed, skips {@link NoiseEvents}
+ * (counted in {@code metrics} under their name as if they had arrived) and, while {@code fast}
+ * says so, translates the {@link RawEvents} itself ({@link PreparedEvents}).
  */
 final class LedgerConnection extends ManagerConnectionImpl {
     private final ResponseLedger ledger;
     private final IngestGate gate;
     private final AmiMetrics metrics;
+    private final PreparedEvents prepared;
+    private final BooleanSupplier fast;
 
-    LedgerConnection(AmiSettings settings, ResponseLedger ledger, IngestGate gate, AmiMetrics metrics) {
+    LedgerConnection(AmiSettings settings, ResponseLedger ledger, IngestGate gate, AmiMetrics metrics,
+                     PreparedEvents prepared, BooleanSupplier fast) {
         this.ledger = ledger;
         this.gate = gate;
         this.metrics = metrics;
+        this.prepared = prepared;
+        this.fast = fast;
         setHostname(settings.host());
         setPort(settings.port());
         setUsername(settings.username());
@@ -45,6 +52,7 @@ final class LedgerConnection extends ManagerConnectionImpl {
 
     @Override
     protected SocketConnectionFacade createSocket() throws IOException {
-        return new BackPressureSocket(super.createSocket(), gate, metrics::eventReceived, AmiEventLog::enabled);
+        return new BackPressureSocket(super.createSocket(), gate, metrics::eventReceived, AmiEventLog::enabled,
+                prepared, fast);
     }
 }
