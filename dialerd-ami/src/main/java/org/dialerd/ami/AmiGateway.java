@@ -72,8 +72,14 @@ public final class AmiGateway implements PbxGateway, AutoCloseable {
     private final ManagerEventListener eventListener = this::onManagerEvent;
     private final AmiMetrics metrics;
     private final PreparedEvents prepared = new PreparedEvents();
-    /** Whether the busiest events are translated from their raw lines (tests compare both paths). */
-    private volatile boolean rawEvents = true;
+    /**
+     * Whether the busiest events are translated from their raw lines ({@link RawEvents}); on unless
+     * the JVM runs with {@code -D}{@value #RAW_EVENTS_PROPERTY}{@code =false} (to compare, or should
+     * the raw path ever be suspected). Tests switch it to compare both paths.
+     */
+    private volatile boolean rawEvents = !"false".equalsIgnoreCase(System.getProperty(RAW_EVENTS_PROPERTY, "true"));
+    /** System property switching {@link RawEvents} off. */
+    public static final String RAW_EVENTS_PROPERTY = "dialerd.ami.raw_events";
 
     private final SessionGate session;
     private final SessionRenewal renewal = new SessionRenewal(System::nanoTime);

@@ -13,9 +13,11 @@ import org.asteriskjava.util.SocketConnectionFacade;
  * Its socket reads through the {@link IngestGate}, which the pump's deliveries (these
  * {@code dispatch…} methods run on its thread) keep informed, skips {@link NoiseEvents}
  * (counted in {@code metrics} under their name as if they had arrived) and, while {@code fast}
- * says so, translates the {@link RawEvents} itself ({@link PreparedEvents}).
+ * says so, translates the {@link RawEvents} itself ({@link PreparedEvents}) and reads the socket
+ * with our own line reader ({@link AmiSocket}) instead of asterisk-java's.
  */
 final class LedgerConnection extends ManagerConnectionImpl {
+    private final AmiSettings settings;
     private final ResponseLedger ledger;
     private final IngestGate gate;
     private final AmiMetrics metrics;
@@ -24,6 +26,7 @@ final class LedgerConnection extends ManagerConnectionImpl {
 
     LedgerConnection(AmiSettings settings, ResponseLedger ledger, IngestGate gate, AmiMetrics metrics,
                      PreparedEvents prepared, BooleanSupplier fast) {
+        this.settings = settings;
         this.ledger = ledger;
         this.gate = gate;
         this.metrics = metrics;
@@ -52,7 +55,14 @@ final class LedgerConnection extends ManagerConnectionImpl {
 
     @Override
     protected SocketConnectionFacade createSocket() throws IOException {
-        return new BackPressureSocket(super.createSocket(), gate, metrics::eventReceived, AmiEventLog::enabled,
-                prepared, fast);
+        SocketConnectionFacade socket = fast.getAsBoolean()
+                ? AmiSocket.connect(settings.host(), settings.port(), millis(settings.actionTimeout()),
+                        millis(settings.socketReadTimeout()))
+                : super.createSocket();
+        return new BackPressureSocket(socket, gate, metrics::eventReceived, AmiEventLog::enabled, prepared, fast);
+    }
+
+    private static int millis(java.time.Duration duration) {
+        return (int) Math.min(Integer.MAX_VALUE, duration.toMillis());
     }
 }
