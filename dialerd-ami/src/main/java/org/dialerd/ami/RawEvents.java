@@ -1,7 +1,6 @@
 package org.dialerd.ami;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,41 +30,55 @@ final class RawEvents {
             "<not set>", "(none)", "(not set)", "<none>", "unknown", "<null>", "(null)");
 
     /** Lower-cased AMI event name → the name it is counted under (asterisk-java's class name without "Event"). */
-    private static final Map<String, String> COUNTED_AS = Map.of(
-            "queuecallerjoin", "QueueCallerJoin",
-            "queuecallerleave", "QueueCallerLeave",
-            "queuecallerabandon", "QueueCallerAbandon",
-            "newchannel", "NewChannel",
-            "hangup", "Hangup",
-            "agentcalled", "AgentCalled",
-            "agentringnoanswer", "AgentRingNoAnswer",
-            "agentconnect", "AgentConnect",
-            "agentcomplete", "AgentComplete");
+    private static final Map<String, String> COUNTED_AS = Map.ofEntries(
+            Map.entry("queuecallerjoin", "QueueCallerJoin"),
+            Map.entry("queuecallerleave", "QueueCallerLeave"),
+            Map.entry("queuecallerabandon", "QueueCallerAbandon"),
+            Map.entry("newchannel", "NewChannel"),
+            Map.entry("hangup", "Hangup"),
+            Map.entry("agentcalled", "AgentCalled"),
+            Map.entry("agentringnoanswer", "AgentRingNoAnswer"),
+            Map.entry("agentconnect", "AgentConnect"),
+            Map.entry("agentcomplete", "AgentComplete"),
+            Map.entry("bridgeenter", "BridgeEnter"),
+            Map.entry("bridgeleave", "BridgeLeave"),
+            Map.entry("hold", "Hold"),
+            Map.entry("unhold", "Unhold"));
 
-    private static final Map<String, Function<Fields, PbxEvent>> RULES = Map.of(
-            "queuecallerjoin", f -> new PbxEvent.QueueCallerJoin(f.s("queue"), f.s("channel"), f.s("uniqueid"),
-                    f.s("linkedid"), f.s("calleridnum"), f.s("calleridname"), f.i("position"), f.i("count")),
-            "queuecallerleave", f -> new PbxEvent.QueueCallerLeave(f.s("queue"), f.s("channel"), f.s("uniqueid"),
-                    f.i("count")),
-            "queuecallerabandon", f -> new PbxEvent.QueueCallerAbandon(f.s("queue"), f.s("channel"),
-                    f.s("uniqueid"), f.i("position"), f.i("originalposition"), Duration.ofSeconds(f.l("holdtime"))),
-            "newchannel", f -> new PbxEvent.NewChannel(f.s("channel"), f.s("uniqueid"), f.s("linkedid"),
-                    f.s("calleridnum"), f.s("context"), f.s("exten")),
-            "hangup", f -> new PbxEvent.Hangup(f.s("channel"), f.s("uniqueid"), f.s("linkedid"), f.i("cause"),
-                    f.s("causetxt")),
-            "agentcalled", f -> new PbxEvent.AgentCalled(f.s("queue"), f.s("channel", "channelcalling"),
+    private static final Map<String, Function<Fields, PbxEvent>> RULES = Map.ofEntries(
+            rule("queuecallerjoin", f -> new PbxEvent.QueueCallerJoin(f.s("queue"), f.s("channel"), f.s("uniqueid"),
+                    f.s("linkedid"), f.s("calleridnum"), f.s("calleridname"), f.i("position"), f.i("count"))),
+            rule("queuecallerleave", f -> new PbxEvent.QueueCallerLeave(f.s("queue"), f.s("channel"),
+                    f.s("uniqueid"), f.i("count"))),
+            rule("queuecallerabandon", f -> new PbxEvent.QueueCallerAbandon(f.s("queue"), f.s("channel"),
+                    f.s("uniqueid"), f.i("position"), f.i("originalposition"), Duration.ofSeconds(f.l("holdtime")))),
+            rule("newchannel", f -> new PbxEvent.NewChannel(f.s("channel"), f.s("uniqueid"), f.s("linkedid"),
+                    f.s("calleridnum"), f.s("context"), f.s("exten"))),
+            rule("hangup", f -> new PbxEvent.Hangup(f.s("channel"), f.s("uniqueid"), f.s("linkedid"), f.i("cause"),
+                    f.s("causetxt"))),
+            rule("agentcalled", f -> new PbxEvent.AgentCalled(f.s("queue"), f.s("channel", "channelcalling"),
                     f.s("uniqueid"), f.s("destchannel", "destinationchannel"), f.s("interface", "agentcalled"),
-                    f.s("membername", "agentname")),
-            "agentringnoanswer", f -> new PbxEvent.AgentRingNoAnswer(f.s("queue"), f.s("channel"),
+                    f.s("membername", "agentname"))),
+            rule("agentringnoanswer", f -> new PbxEvent.AgentRingNoAnswer(f.s("queue"), f.s("channel"),
                     f.s("uniqueid"), f.s("destchannel"), f.s("interface", "member"), f.s("membername"),
-                    Duration.ofMillis(f.l("ringtime"))),
-            "agentconnect", f -> new PbxEvent.AgentConnect(f.s("queue"), f.s("channel"), f.s("uniqueid"),
+                    Duration.ofMillis(f.l("ringtime")))),
+            rule("agentconnect", f -> new PbxEvent.AgentConnect(f.s("queue"), f.s("channel"), f.s("uniqueid"),
                     f.s("linkedid"), f.s("destchannel", "bridgedchannel"), f.s("destuniqueid"),
                     f.s("interface", "member"), f.s("membername"), Duration.ofSeconds(f.l("holdtime")),
-                    Duration.ofSeconds(f.l("ringtime"))),
-            "agentcomplete", f -> new PbxEvent.AgentComplete(f.s("queue"), f.s("channel"), f.s("uniqueid"),
+                    Duration.ofSeconds(f.l("ringtime")))),
+            rule("agentcomplete", f -> new PbxEvent.AgentComplete(f.s("queue"), f.s("channel"), f.s("uniqueid"),
                     f.s("destchannel"), f.s("interface", "member"), f.s("membername"),
-                    Duration.ofSeconds(f.l("holdtime")), Duration.ofSeconds(f.l("talktime")), f.s("reason")));
+                    Duration.ofSeconds(f.l("holdtime")), Duration.ofSeconds(f.l("talktime")), f.s("reason"))),
+            rule("bridgeenter", f -> new PbxEvent.BridgeEnter(f.s("bridgeuniqueid"), f.s("channel"),
+                    f.s("uniqueid"), f.s("linkedid"))),
+            rule("bridgeleave", f -> new PbxEvent.BridgeLeave(f.s("bridgeuniqueid"), f.s("channel"),
+                    f.s("uniqueid"), f.s("linkedid"))),
+            rule("hold", f -> new PbxEvent.Hold(f.s("channel"), f.s("uniqueid"))),
+            rule("unhold", f -> new PbxEvent.Unhold(f.s("channel"), f.s("uniqueid"))));
+
+    private static Map.Entry<String, Function<Fields, PbxEvent>> rule(String name, Function<Fields, PbxEvent> rule) {
+        return Map.entry(name, rule);
+    }
 
     private static final String EVENT = "event:";
 
@@ -91,46 +104,61 @@ final class RawEvents {
     /**
      * The record of one packet ({@code Name: value} lines, the first an {@code Event:} line that
      * {@link #mayTranslate}, no blank line), or null when asterisk-java must read it: it carries an
-     * ActionID, repeats a header or has a line that is not a header.
+     * ActionID, has a line that is not a header, or repeats a header the record is made of.
      */
     static PbxEvent translate(List<String> packet) {
         Function<Fields, PbxEvent> rule = RULES.get(eventName(packet.get(0)));
         if (rule == null) {
             return null;
         }
-        Map<String, String> fields = new HashMap<>(packet.size() * 2);
         for (int i = 1; i < packet.size(); i++) {
             String line = packet.get(i);
             int colon = line.indexOf(':');
-            if (colon <= 0) {
-                return null;
-            }
-            String name = headerName(line, colon);
-            if (name.equals("actionid") || fields.put(name, line.substring(colon + 1).trim()) != null) {
+            if (colon <= 0 || named(line, colon, "actionid")) {
                 return null;
             }
         }
-        return rule.apply(new Fields(fields));
+        try {
+            return rule.apply(new Fields(packet));
+        } catch (RepeatedHeader e) {
+            return null;
+        }
     }
 
     private static String eventName(String firstLine) {
         return firstLine.substring(EVENT.length()).trim().toLowerCase(Locale.ROOT);
     }
 
-    /** Lower case, letters and digits only: how asterisk-java finds the bean property of a header. */
-    private static String headerName(String line, int colon) {
-        StringBuilder name = new StringBuilder(colon);
+    /**
+     * Whether the header name before {@code colon} is {@code name} (lower case, letters and digits)
+     * once case and other characters are ignored: how asterisk-java finds the bean property of a header.
+     */
+    private static boolean named(String line, int colon, String name) {
+        int n = 0;
         for (int i = 0; i < colon; i++) {
             char c = line.charAt(i);
             if (Character.isLetterOrDigit(c)) {
-                name.append(Character.toLowerCase(c));
+                if (n == name.length() || Character.toLowerCase(c) != name.charAt(n)) {
+                    return false;
+                }
+                n++;
             }
         }
-        return name.toString();
+        return n == name.length();
     }
 
-    /** One packet's header values by normalised name, read as asterisk-java's beans would hold them. */
-    private record Fields(Map<String, String> values) {
+    /** A header the record needs appears twice: asterisk-java decides what that means. */
+    private static final class RepeatedHeader extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        static final RepeatedHeader INSTANCE = new RepeatedHeader();
+
+        private RepeatedHeader() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** One packet's header values, read as asterisk-java's beans would hold them. */
+    private record Fields(List<String> lines) {
 
         /** The value of the first name present (not absent nor a null literal), or "". */
         String s(String... names) {
@@ -167,9 +195,32 @@ final class RawEvents {
             }
         }
 
+        /** The trimmed value of header {@code name}, null when absent or a null literal. */
         private String value(String name) {
-            String value = values.get(name);
-            return value == null || NULL_LITERALS.contains(value.toLowerCase(Locale.ROOT)) ? null : value;
+            String value = null;
+            for (int i = 1; i < lines.size(); i++) {
+                String line = lines.get(i);
+                int colon = line.indexOf(':');
+                if (named(line, colon, name)) {
+                    if (value != null) {
+                        throw RepeatedHeader.INSTANCE;
+                    }
+                    value = line.substring(colon + 1).trim();
+                }
+            }
+            return value == null || isNullLiteral(value) ? null : value;
+        }
+
+        private static boolean isNullLiteral(String value) {
+            if (value.length() > 9) {
+                return false;
+            }
+            for (String literal : NULL_LITERALS) {
+                if (literal.equalsIgnoreCase(value)) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 }
