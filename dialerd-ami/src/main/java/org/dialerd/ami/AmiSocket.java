@@ -80,6 +80,122 @@ final class AmiSocket implements SocketConnectionFacade {
         }
     }
 
+    /**
+     * The rest of the current packet (its lines up to the blank one, or to the end of the stream),
+     * read without decoding: a packet that is dropped unread ({@link NoiseEvents}) then costs no
+     * String at all. The returned object is reused by the next call.
+     */
+    RawPacket readRest() throws IOException {
+        RawPacket packet = rest;
+        packet.clear();
+        while (true) {
+            int start = packet.length;
+            int length = 0;
+            while (true) {
+                if (position == limit) {
+                    int read = in.read(buffer, 0, buffer.length);
+                    if (read < 0) {
+                        position = limit = 0;
+                        if (length > 0) {
+                            packet.endLine(start, start + length);
+                        }
+                        return packet; // not complete
+                    }
+                    position = 0;
+                    limit = read;
+                }
+                byte b = buffer[position++];
+                if (b == LF && length > 0 && packet.bytes[start + length - 1] == CR) {
+                    length--;
+                    break;
+                }
+                packet.append(b);
+                length++;
+            }
+            packet.length = start + length;
+            if (length == 0) {
+                packet.complete = true;
+                return packet;
+            }
+            packet.endLine(start, start + length);
+        }
+    }
+
+    private final RawPacket rest = new RawPacket();
+
+    /** Lines of one packet as undecoded bytes (UTF-8); see {@link #readRest()}. */
+    static final class RawPacket {
+        private byte[] bytes = new byte[2048];
+        private int length;
+        private int[] starts = new int[32];
+        private int[] ends = new int[32];
+        private int lines;
+        private boolean complete;
+
+        void clear() {
+            length = 0;
+            lines = 0;
+            complete = false;
+        }
+
+        private void append(byte b) {
+            if (length == bytes.length) {
+                bytes = Arrays.copyOf(bytes, length * 2);
+            }
+            bytes[length++] = b;
+        }
+
+        private void endLine(int start, int end) {
+            if (lines == starts.length) {
+                starts = Arrays.copyOf(starts, lines * 2);
+                ends = Arrays.copyOf(ends, lines * 2);
+            }
+            starts[lines] = start;
+            ends[lines] = end;
+            lines++;
+            length = end;
+        }
+
+        /** Lines read (the blank line not counted). */
+        int lines() {
+            return lines;
+        }
+
+        /** Whether the packet's blank line was read (else the stream ended first). */
+        boolean complete() {
+            return complete;
+        }
+
+        /** Line {@code i} decoded. */
+        String line(int i) {
+            return new String(bytes, starts[i], ends[i] - starts[i], StandardCharsets.UTF_8);
+        }
+
+        /** Whether line {@code i} starts with {@code prefix} (ASCII, compared without case). */
+        boolean startsWith(int i, String prefix) {
+            int start = starts[i];
+            if (ends[i] - start < prefix.length()) {
+                return false;
+            }
+            for (int k = 0; k < prefix.length(); k++) {
+                int c = bytes[start + k];
+                if (c >= 'A' && c <= 'Z') {
+                    c += 'a' - 'A';
+                }
+                if (c != Character.toLowerCase(prefix.charAt(k))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Line {@code i} after its first {@code from} bytes, decoded and trimmed. */
+        String valueFrom(int i, int from) {
+            int start = starts[i] + from;
+            return new String(bytes, start, ends[i] - start, StandardCharsets.UTF_8).trim();
+        }
+    }
+
     @Override
     public void write(String s) throws IOException {
         writer.write(s);

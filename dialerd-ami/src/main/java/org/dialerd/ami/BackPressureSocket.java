@@ -85,6 +85,23 @@ final class BackPressureSocket implements SocketConnectionFacade {
             if (!(noise || translatable) || keepAll.getAsBoolean() || (translatable && !fast.getAsBoolean())) {
                 return line;
             }
+            if (noise && socket instanceof AmiSocket ami) {
+                // Our own socket: look at the rest undecoded, so a dropped packet costs no String.
+                AmiSocket.RawPacket rest = ami.readRest();
+                if (rest.complete() && NoiseEvents.isNoise(line, rest)) {
+                    skipped.accept(NoiseEvents.countedAs(line));
+                    continue;
+                }
+                for (int i = 0; i < rest.lines(); i++) {
+                    replay.add(rest.line(i));
+                }
+                if (rest.complete()) {
+                    replay.add("");
+                } else {
+                    endOfStream = true;
+                }
+                return line;
+            }
             List<String> packet = new ArrayList<>(24);
             packet.add(line);
             String next = socket.readLine();
