@@ -24,6 +24,7 @@ import org.asteriskjava.manager.event.DisconnectEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.dialerd.ami.internal.AgentLogoffFixedEvent;
 import org.dialerd.ami.internal.AgentsFixedEvent;
+import org.dialerd.ami.internal.DialerdPreparedEvent;
 import org.dialerd.ami.internal.MixMonitorMuteEvent;
 import org.dialerd.core.pbx.PbxAction;
 import org.dialerd.core.pbx.PbxEvent;
@@ -69,6 +70,15 @@ public final class AmiGateway implements PbxGateway, AutoCloseable {
     private final DbGetRequests dbGets = new DbGetRequests(dispatcher);
     private final ManagerEventListener eventListener = this::onManagerEvent;
     private final AmiMetrics metrics;
+    private final PreparedEvents prepared = new PreparedEvents();
+    /**
+     * Whether the busiest events are translated from their raw lines ({@link RawEvents}); on unless
+     * the JVM runs with {@code -D}{@value #RAW_EVENTS_PROPERTY}{@code =false} (to compare, or should
+     * the raw path ever be suspected). Tests switch it to compare both paths.
+     */
+    private volatile boolean rawEvents = !"false".equalsIgnoreCase(System.getProperty(RAW_EVENTS_PROPERTY, "true"));
+    /** System property switching {@link RawEvents} off. */
+    public static final String RAW_EVENTS_PROPERTY = "dialerd.ami.raw_events";
 
     private final SessionGate session;
     private final SessionRenewal renewal = new SessionRenewal(System::nanoTime);
@@ -88,7 +98,7 @@ public final class AmiGateway implements PbxGateway, AutoCloseable {
         this.ledger = new ResponseLedger(metrics);
         this.pending = new PendingReplies(timer, dispatcher, ledger, metrics, System::nanoTime);
         this.session = new SessionGate(dispatcher, pending);
-        this.connection = new LedgerConnection(settings, ledger, ingest, metrics);
+        this.connection = new LedgerConnection(settings, ledger, ingest, metrics, prepared, () -> rawEvents);
         int actionMillis = (int) Math.min(Integer.MAX_VALUE, settings.actionTimeout().toMillis());
         connection.setSocketTimeout(actionMillis);
         connection.setSocketReadTimeout((int) settings.socketReadTimeout().toMillis());
@@ -98,6 +108,20 @@ public final class AmiGateway implements PbxGateway, AutoCloseable {
         connection.registerUserEventClass(AgentsFixedEvent.class);
         connection.registerUserEventClass(AgentLogoffFixedEvent.class);
         connection.registerUserEventClass(MixMonitorMuteEvent.class);
+        connection.registerUserEventClass(DialerdPreparedEvent.class);
+    }
+
+    /**
+     * Off: every event goes through asterisk-java's beans and {@link AmiEventTranslator}, as
+     * before {@link RawEvents}; for the tests that check both paths give the same records.
+     */
+    void translateRawEvents(boolean on) {
+        rawEvents = on;
+    }
+
+    /** Events translated from their raw lines so far. */
+    int preparedEvents() {
+        return (int) prepared.prepared();
     }
 
     /** Starts connecting in the background; returns at once. A second call does nothing. */
@@ -312,6 +336,14 @@ public final class AmiGateway implements PbxGateway, AutoCloseable {
 
     /** On asterisk-java's threads (event pump; login/reconnect thread for ConnectEvent): keep it short. */
     private void onManagerEvent(ManagerEvent event) {
+        if (event instanceof DialerdPreparedEvent marker) {
+            PreparedEvents.Prepared ready = prepared.take(marker);
+            if (ready != null) {
+                metrics.eventReceived(ready.countedAs());
+                session.event(ready.event());
+            }
+            return;
+        }
         AmiEventLog.received(event);
         metrics.eventReceived(AmiEventNames.of(event));
         if (event instanceof ConnectEvent) {

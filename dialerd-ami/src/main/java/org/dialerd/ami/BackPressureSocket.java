@@ -8,20 +8,25 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.asteriskjava.util.SocketConnectionFacade;
+import org.dialerd.core.pbx.PbxEvent;
 
 /**
  * asterisk-java's socket with the {@link IngestGate} in front of every packet: its reader calls
  * {@link #readLine()}, and before the first line of a packet it waits for room. Packets that are
  * {@link NoiseEvents} are read whole and not passed on (counted, so /metrics still shows them),
  * unless {@code keepAll} says every event is wanted (the AMI event log is on); a candidate that
- * turns out to be needed is handed over line by line as read. Every other line is passed on
- * untouched, so asterisk-java parses, builds and orders the rest as before.
+ * turns out to be needed is handed over line by line as read. The engine's busiest events
+ * ({@link RawEvents}) are read whole too, translated here, and asterisk-java gets a one-header
+ * {@link PreparedEvents#MARKER} packet in their place, which its pump delivers in order. Every
+ * other line is passed on untouched, so asterisk-java parses, builds and orders the rest as before.
  */
 final class BackPressureSocket implements SocketConnectionFacade {
     private final SocketConnectionFacade socket;
     private final IngestGate gate;
     private final Consumer<String> skipped;
     private final BooleanSupplier keepAll;
+    private final PreparedEvents prepared;
+    private final BooleanSupplier fast;
     // reader thread only
     private boolean atPacketStart = true;
     /** Lines of a noise candidate that turned out to be needed, still to hand over. */
@@ -34,13 +39,24 @@ final class BackPressureSocket implements SocketConnectionFacade {
         this(socket, gate, name -> { }, () -> true);
     }
 
-    /** {@code skipped}: told the counted name of every noise event dropped here. */
+    /** {@code skipped}: told the counted name of every noise event dropped here. No event is prepared. */
     BackPressureSocket(SocketConnectionFacade socket, IngestGate gate, Consumer<String> skipped,
                        BooleanSupplier keepAll) {
+        this(socket, gate, skipped, keepAll, null, () -> false);
+    }
+
+    /**
+     * {@code prepared}: where the events {@link RawEvents} translates go while {@code fast} says
+     * so; asterisk-java then reads a {@link PreparedEvents#MARKER} packet in their place.
+     */
+    BackPressureSocket(SocketConnectionFacade socket, IngestGate gate, Consumer<String> skipped,
+                       BooleanSupplier keepAll, PreparedEvents prepared, BooleanSupplier fast) {
         this.socket = socket;
         this.gate = gate;
         this.skipped = skipped;
         this.keepAll = keepAll;
+        this.prepared = prepared;
+        this.fast = fast;
     }
 
     @Override
@@ -71,26 +87,56 @@ final class BackPressureSocket implements SocketConnectionFacade {
                 gate.awaitRoom();
             }
             String line = socket.readLine();
-            if (!atPacketStart || line == null || !NoiseEvents.mayBeNoise(line) || keepAll.getAsBoolean()) {
+            if (!atPacketStart || line == null) {
                 return line;
             }
-            List<String> packet = new ArrayList<>(16);
+            boolean noise = NoiseEvents.mayBeNoise(line);
+            boolean translatable = !noise && prepared != null && RawEvents.mayTranslate(line);
+            if (!(noise || translatable) || keepAll.getAsBoolean() || (translatable && !fast.getAsBoolean())) {
+                return line;
+            }
+            if (noise && socket instanceof AmiSocket ami) {
+                // Our own socket: look at the rest undecoded, so a dropped packet costs no String.
+                AmiSocket.RawPacket rest = ami.readRest();
+                if (rest.complete() && NoiseEvents.isNoise(line, rest)) {
+                    skipped.accept(NoiseEvents.countedAs(line));
+                    continue;
+                }
+                for (int i = 0; i < rest.lines(); i++) {
+                    replay.add(rest.line(i));
+                }
+                if (rest.complete()) {
+                    replay.add("");
+                } else {
+                    endOfStream = true;
+                }
+                return line;
+            }
+            List<String> packet = new ArrayList<>(24);
             packet.add(line);
             String next = socket.readLine();
             while (next != null && !next.isEmpty()) {
                 packet.add(next);
                 next = socket.readLine();
             }
-            if (next == null || !NoiseEvents.isNoise(packet)) {
-                replay.addAll(packet.subList(1, packet.size()));
-                if (next == null) {
-                    endOfStream = true; // closed mid-packet: the reader gets the lines read, then null
-                } else {
-                    replay.add(next);
-                }
-                return line;
+            if (next != null && noise && NoiseEvents.isNoise(packet)) {
+                skipped.accept(NoiseEvents.countedAs(line));
+                continue;
             }
-            skipped.accept(NoiseEvents.countedAs(line));
+            PbxEvent event = next != null && translatable ? RawEvents.translate(packet) : null;
+            if (event != null) {
+                List<String> marker = prepared.prepare(RawEvents.countedAs(line), event);
+                replay.addAll(marker.subList(1, marker.size()));
+                replay.add(next);
+                return marker.get(0);
+            }
+            replay.addAll(packet.subList(1, packet.size()));
+            if (next == null) {
+                endOfStream = true; // closed mid-packet: the reader gets the lines read, then null
+            } else {
+                replay.add(next);
+            }
+            return line;
         }
     }
 

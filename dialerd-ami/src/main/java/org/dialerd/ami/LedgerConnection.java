@@ -2,6 +2,7 @@ package org.dialerd.ami;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.internal.ManagerConnectionImpl;
 import org.asteriskjava.manager.response.ManagerResponse;
@@ -11,20 +12,29 @@ import org.asteriskjava.util.SocketConnectionFacade;
  * asterisk-java's connection with one look at every response before it is matched: whether
  * dialerd is waiting for it ({@link ResponseLedger}). asterisk-java still handles it as before.
  * Its socket reads through the {@link IngestGate}, which the pump's deliveries (these
- * {@code dispatch…} methods run on its thread) keep informed, and skips {@link NoiseEvents}
- * (counted in {@code metrics} under their name as if they had arrived).
+ * {@code dispatch…} methods run on its thread) keep informed, skips {@link NoiseEvents}
+ * (counted in {@code metrics} under their name as if they had arrived) and, while {@code fast}
+ * says so, translates the {@link RawEvents} itself ({@link PreparedEvents}) and reads the socket
+ * with our own line reader ({@link AmiSocket}) instead of asterisk-java's.
  */
 final class LedgerConnection extends ManagerConnectionImpl {
+    private final AmiSettings settings;
     private final ResponseLedger ledger;
     private final IngestGate gate;
     private final AmiMetrics metrics;
     /** The socket of the latest connect. */
     private volatile BackPressureSocket socket;
+    private final PreparedEvents prepared;
+    private final BooleanSupplier fast;
 
-    LedgerConnection(AmiSettings settings, ResponseLedger ledger, IngestGate gate, AmiMetrics metrics) {
+    LedgerConnection(AmiSettings settings, ResponseLedger ledger, IngestGate gate, AmiMetrics metrics,
+                     PreparedEvents prepared, BooleanSupplier fast) {
+        this.settings = settings;
         this.ledger = ledger;
         this.gate = gate;
         this.metrics = metrics;
+        this.prepared = prepared;
+        this.fast = fast;
         setHostname(settings.host());
         setPort(settings.port());
         setUsername(settings.username());
@@ -48,8 +58,12 @@ final class LedgerConnection extends ManagerConnectionImpl {
 
     @Override
     protected SocketConnectionFacade createSocket() throws IOException {
-        BackPressureSocket created = new BackPressureSocket(super.createSocket(), gate, metrics::eventReceived,
-                AmiEventLog::enabled);
+        SocketConnectionFacade raw = fast.getAsBoolean()
+                ? AmiSocket.connect(settings.host(), settings.port(), millis(settings.actionTimeout()),
+                        millis(settings.socketReadTimeout()))
+                : super.createSocket();
+        BackPressureSocket created = new BackPressureSocket(raw, gate, metrics::eventReceived, AmiEventLog::enabled,
+                prepared, fast);
         socket = created;
         return created;
     }
@@ -71,5 +85,9 @@ final class LedgerConnection extends ManagerConnectionImpl {
         }
         reader.join(Math.max(1, timeout.toMillis()));
         return !reader.isAlive();
+    }
+
+    private static int millis(Duration duration) {
+        return (int) Math.min(Integer.MAX_VALUE, duration.toMillis());
     }
 }

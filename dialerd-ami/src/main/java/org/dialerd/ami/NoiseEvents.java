@@ -78,6 +78,21 @@ final class NoiseEvents {
         return true;
     }
 
+    /** {@link #isNoise(List)} for a packet whose lines after the first are still undecoded. */
+    static boolean isNoise(String firstLine, AmiSocket.RawPacket rest) {
+        boolean varSet = "varset".equals(value(firstLine, EVENT.length()));
+        for (int i = 0; i < rest.lines(); i++) {
+            if (rest.startsWith(i, ACTION_ID)) {
+                return false;
+            }
+            if (varSet && rest.startsWith(i, VARIABLE)
+                    && AmiEventTranslator.VARIABLES.contains(rest.valueFrom(i, VARIABLE.length()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Every name a skipped event is counted under. */
     static Collection<String> countedNames() {
         return NAMES.values();

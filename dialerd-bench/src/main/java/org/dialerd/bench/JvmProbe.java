@@ -29,6 +29,10 @@ final class JvmProbe implements AutoCloseable {
     private final AtomicLong pauses = new AtomicLong();
     private final AtomicLong pauseMillis = new AtomicLong();
     private final AtomicLong longestPauseMillis = new AtomicLong();
+    /** The load tool's own GC pauses: a pause here delays the receipt of the events it measures. */
+    private final AtomicLong toolPauses = new AtomicLong();
+    private final AtomicLong toolPauseMillis = new AtomicLong();
+    private final AtomicLong toolLongestPauseMillis = new AtomicLong();
     private final OperatingSystemMXBean toolOs =
             (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private long cpuMarkNanos;
@@ -49,6 +53,15 @@ final class JvmProbe implements AutoCloseable {
                 throw new IllegalStateException("GC bean vanished: " + gc.getObjectName(), e);
             }
         }
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            try {
+                ManagementFactory.getPlatformMBeanServer().addNotificationListener(gc.getObjectName(),
+                        (notification, handback) -> counted(notification, toolPauses, toolPauseMillis,
+                                toolLongestPauseMillis), null, null);
+            } catch (javax.management.InstanceNotFoundException e) {
+                throw new IllegalStateException("GC bean vanished: " + gc.getObjectName(), e);
+            }
+        }
         mark();
     }
 
@@ -62,6 +75,11 @@ final class JvmProbe implements AutoCloseable {
     }
 
     private void onGc(Notification notification, Object handback) {
+        counted(notification, pauses, pauseMillis, longestPauseMillis);
+    }
+
+    private static void counted(Notification notification, AtomicLong pauses, AtomicLong pauseMillis,
+                                AtomicLong longestPauseMillis) {
         if (!notification.getType().equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
             return;
         }
@@ -85,6 +103,9 @@ final class JvmProbe implements AutoCloseable {
         pauses.set(0);
         pauseMillis.set(0);
         longestPauseMillis.set(0);
+        toolPauses.set(0);
+        toolPauseMillis.set(0);
+        toolLongestPauseMillis.set(0);
     }
 
     /** Cores used since {@link #mark} (2.0 = both cores of the machine, all the time). */
@@ -110,13 +131,15 @@ final class JvmProbe implements AutoCloseable {
     }
 
     String gcLine() {
-        return String.format(Locale.ROOT, "GC pauses %d, total %d ms, longest %d ms", pauses.get(), pauseMillis.get(),
-                longestPauseMillis.get());
+        return String.format(Locale.ROOT, "GC pauses %d, total %d ms, longest %d ms (load tool: %d, total %d ms,"
+                        + " longest %d ms)", pauses.get(), pauseMillis.get(), longestPauseMillis.get(), toolPauses.get(),
+                toolPauseMillis.get(), toolLongestPauseMillis.get());
     }
 
     String gcFields() {
         return "gc_pauses=" + pauses.get() + " gc_pause_ms=" + pauseMillis.get() + " gc_longest_ms="
-                + longestPauseMillis.get();
+                + longestPauseMillis.get() + " tool_gc_pauses=" + toolPauses.get() + " tool_gc_longest_ms="
+                + toolLongestPauseMillis.get();
     }
 
     @Override

@@ -23,7 +23,8 @@ public final class AmiIngestRun {
     /** What arrived, against what was sent. */
     public record Result(int eventsSent, long eventsExpected, long eventsReceived, long outOfOrder, int actionsSent,
                          long actionsAnswered, long actionsFailed, long wrongAnswers, long unknownResponses,
-                         long lateResponses, long timedOutActions, long nanos) {
+                         long lateResponses, long timedOutActions, long nanos, long readerCpuNanos,
+                         long readerAllocatedBytes) {
         public double eventsPerSecond() {
             return eventsSent * 1e9 / nanos;
         }
@@ -32,9 +33,11 @@ public final class AmiIngestRun {
         public String toString() {
             return String.format("events sent %,d (to the engine %,d), received %,d, out of order %d; actions sent %,d,"
                             + " answered %,d, failed %d, wrong answer %d; unknown responses %d, late %d, timed out %d;"
-                            + " %.0f ms, %,.0f events/s", eventsSent, eventsExpected, eventsReceived, outOfOrder,
+                            + " %.0f ms, %,.0f events/s; asterisk-java reader thread: %.2f µs CPU and %,d bytes"
+                            + " allocated per event", eventsSent, eventsExpected, eventsReceived, outOfOrder,
                     actionsSent, actionsAnswered, actionsFailed, wrongAnswers, unknownResponses, lateResponses,
-                    timedOutActions, nanos / 1e6, eventsPerSecond());
+                    timedOutActions, nanos / 1e6, eventsPerSecond(), readerCpuNanos / 1e3 / eventsSent,
+                    readerAllocatedBytes / eventsSent);
         }
     }
 
@@ -78,6 +81,7 @@ public final class AmiIngestRun {
             if (!blaster.awaitLogin(Duration.ofSeconds(20)) || !await(gateway::isConnected, Duration.ofSeconds(20))) {
                 throw new IllegalStateException("the gateway did not log in to the blaster within 20 s");
             }
+            long[] readerBefore = readerThread();
             long start = System.nanoTime();
             CompletableFuture<Void> blast = blaster.blast(mix, events);
             List<CompletableFuture<PbxReply>> replies = new ArrayList<>();
@@ -102,10 +106,32 @@ public final class AmiIngestRun {
                 }
             }
             long end = received.get() >= expected ? lastArrival.get() : System.nanoTime();
+            long[] readerAfter = readerThread();
             return new Result(events, expected, received.get(), outOfOrder.get(), replies.size(),
                     replies.size() - failed, failed, wrong.get(), gateway.unknownResponses(), gateway.lateResponses(),
-                    gateway.timedOutActions(), end - start);
+                    gateway.timedOutActions(), end - start, readerAfter[0] - readerBefore[0],
+                    readerAfter[1] - readerBefore[1]);
         }
+    }
+
+    /**
+     * CPU nanoseconds and bytes allocated so far by asterisk-java's reader threads (parsing, bean
+     * building, our socket filter): what a run costs there, independent of the machine's load.
+     */
+    private static long[] readerThread() {
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpu = 0;
+        long allocated = 0;
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            String name = thread.getName();
+            if (name.startsWith("Asterisk-Java ManagerConnection-") && name.contains("-Reader-")
+                    && !name.contains("AsyncEventPump")) {
+                cpu += Math.max(0, threads.getThreadCpuTime(thread.getId()));
+                allocated += Math.max(0, threads.getThreadAllocatedBytes(thread.getId()));
+            }
+        }
+        return new long[] {cpu, allocated};
     }
 
     private static String uniqueId(PbxEvent event) {
