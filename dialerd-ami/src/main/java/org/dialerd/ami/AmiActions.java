@@ -12,6 +12,7 @@ import org.asteriskjava.manager.action.HangupAction;
 import org.asteriskjava.manager.action.ManagerAction;
 import org.asteriskjava.manager.action.MixMonitorMuteAction;
 import org.asteriskjava.manager.action.OriginateAction;
+import org.asteriskjava.manager.action.PlayDtmfAction;
 import org.asteriskjava.manager.action.QueueAddAction;
 import org.asteriskjava.manager.action.QueuePauseAction;
 import org.asteriskjava.manager.action.QueueRemoveAction;
@@ -69,6 +70,10 @@ final class AmiActions {
         } else if (action instanceof PbxAction.Hangup h) {
             HangupAction a = new HangupAction(h.channel());
             a.setCause(h.cause() == 0 ? null : h.cause());
+            return a;
+        } else if (action instanceof PbxAction.PlayDtmf d) {
+            PlayDtmfAction a = new PlayDtmfAction(d.channel(), d.digit());
+            a.setReceive(d.receive() ? Boolean.TRUE : null);
             return a;
         } else if (action instanceof PbxAction.Redirect r) {
             return redirect(r);

@@ -117,6 +117,18 @@ class AmiGatewayActionTest {
     }
 
     @Test
+    void playDtmfToBeHeardByTheChannelsApplicationCarriesReceive() throws Exception {
+        connect(s -> s);
+
+        gateway.send(new PbxAction.PlayDtmf("Local/1010@agents-0000000a;1", "5", true));
+
+        AmiPacket sent = server.awaitAction("PlayDTMF", WAIT);
+        assertEquals("Local/1010@agents-0000000a;1", sent.get("Channel"));
+        assertEquals("5", sent.get("Digit"));
+        assertEquals("true", sent.get("Receive"));
+    }
+
+    @Test
     void queueStatusListsEveryItemWithItsAmiFields() throws Exception {
         AmiTrace trace = AmiTrace.load("02");
         connect(s -> s);

@@ -64,6 +64,18 @@ public final class SchemaInstaller {
         }
     }
 
+    /** The demo's safe harbour and preview campaign: only the daemon's demo start runs it, once, after the wrap-ups. */
+    public static final String DEMO_DIALER_RESOURCE = "sql/demo-dialer.sql";
+
+    /** Campaign 1's safe-harbour message and preview campaign 2 on queue 8002 ({@value #DEMO_DIALER_RESOURCE}). */
+    public static void seedDemoDialer(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            SqlScript.fromClasspath(DEMO_DIALER_RESOURCE).runOn(connection);
+        } catch (SQLException e) {
+            throw new DatabaseException("cannot seed the demo's dialer options", e);
+        }
+    }
+
     /** Seeds {@value #DEMO_DATA_RESOURCE} unless done before; see the class comment. */
     public static DemoSeed seedDemoDataOnce(DataSource dataSource) {
         SqlScript demo = SqlScript.fromClasspath(DEMO_DATA_RESOURCE);

@@ -46,6 +46,23 @@ class SchemaInstallerTest {
     }
 
     @Test
+    void demoDialerGivesCampaignOneItsSafeHarbourAndAddsThePreviewCampaignOnItsOwnQueue() throws SQLException {
+        DataSource db = TestDatabases.fresh();
+        SchemaInstaller.seedDemoDataOnce(db);
+        SchemaInstaller.seedDemoWrapups(db);
+        SchemaInstaller.seedDemoDialer(db);
+        SchemaInstaller.seedDemoDialer(db);
+        assertEquals(1, count(db, "SELECT COUNT(*) FROM dialerd_campaign_options WHERE id_campaign = 1 "
+                + "AND safe_harbour = 'demo-safe-harbour,s,1' AND wrapup_seconds = 10"));
+        assertEquals(1, count(db, "SELECT COUNT(*) FROM dialerd_campaign_options WHERE id_campaign = 2 "
+                + "AND dial_mode = 'preview'"));
+        assertEquals(20, count(db, "SELECT COUNT(*) FROM calls WHERE id_campaign = 2 AND status IS NULL"));
+        assertEquals(2, count(db, "SELECT COUNT(*) FROM dialerd_queue_member WHERE queue = '8002'"));
+        assertEquals(0, count(db, "SELECT COUNT(*) FROM dialerd_queue_member m JOIN agent a ON a.id = m.id_agent "
+                + "WHERE a.number IN ('1006', '1007') AND m.queue <> '8002'"), "the preview agents are in 8002 only");
+    }
+
+    @Test
     void neverSeedsADatabaseThatHoldsAgents() throws SQLException {
         DataSource db = TestDatabases.fresh();
         execute(db, "INSERT INTO agent (id, type, number, name, password) VALUES (7, 'SIP', '2001', 'Real', '2001')");

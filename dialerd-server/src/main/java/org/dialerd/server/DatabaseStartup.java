@@ -71,6 +71,7 @@ final class DatabaseStartup {
         SchemaInstaller.DemoSeed seed = SchemaInstaller.seedDemoDataOnce(database.dataSource());
         if (seed == SchemaInstaller.DemoSeed.SEEDED) {
             SchemaInstaller.seedDemoWrapups(database.dataSource()); // not in demo-data.sql: the tests' agents need none
+            SchemaInstaller.seedDemoDialer(database.dataSource()); // safe harbour, preview campaign 2 (queue 8002)
         }
         log.info("embedded database ready in {} (demo data: {})", config.dataDir().toAbsolutePath(), seed);
         return opened(config, database, embedded.settings(DatabaseSettings.DEFAULT_DATABASE), resources);

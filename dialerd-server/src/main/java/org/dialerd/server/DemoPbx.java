@@ -13,6 +13,7 @@ import org.dialerd.core.engine.DialerSettings;
 import org.dialerd.core.store.ExtensionDirectory;
 import org.dialerd.sim.AsteriskSimulator;
 import org.dialerd.sim.Scenario;
+import org.dialerd.sim.pbx.QueueConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * The demo's PBX: the Asterisk simulator in-process, in real time, reached over AMI on
  * loopback exactly as a real Asterisk would be. Extensions 1001–1010 are phones that answer
  * after a second ({@code Local/NNNN@agents}); app_agent_pool agents 9000–9004; queues 8000
- * (outgoing campaign) and 8001 (incoming).
+ * (outgoing campaign), 8001 (incoming) and 8002 (the preview campaign).
  */
 public final class DemoPbx {
     private static final Logger log = LoggerFactory.getLogger(DemoPbx.class);
@@ -30,18 +31,15 @@ public final class DemoPbx {
     /** Demo customers: mixed outcomes by number (see {@link #addDemoCustomers}). */
     static final String DEMO_CUSTOMER_TEMPLATE = "Local/{phone}@demo-customers";
     static final List<String> DEMO_QUEUES = List.of("8000", "8001");
+    /** The preview campaign's queue (sql/demo-dialer.sql): agents SIP/1006 and SIP/1007 only. */
+    static final String PREVIEW_QUEUE = "8002";
 
     private DemoPbx() {
     }
 
     static Dialerd.PbxSide start(Deque<AutoCloseable> resources, org.dialerd.ami.AmiMetrics metrics) {
         Scenario scenario = Scenario.recorded();
-        addCampaignContext(scenario);
-        addTransferTargets(scenario);
-        addDemoCustomers(scenario);
-        for (int agent = 9002; agent <= 9004; agent++) {
-            scenario.agent(String.valueOf(agent), "Agent " + agent);
-        }
+        addDemo(scenario);
         AsteriskSimulator simulator = AsteriskSimulator.start(scenario, 0);
         resources.push(simulator);
         simulator.startRealTime(1.0);
@@ -59,7 +57,42 @@ public final class DemoPbx {
         });
         resources.push(DemoTraffic.start(simulator));
         return new Dialerd.PbxSide(gateway, demoExtensions, AgentEngineSettings.DEFAULTS).withDialer(
-                DialerSettings.followingEntretiempo(DEMO_CUSTOMER_TEMPLATE, Dialerd.uniqueIdPrefix()));
+                dialer(Dialerd.uniqueIdPrefix()));
+    }
+
+    /** What the demo adds to the recorded PBX: the campaign context, agents 9002–9004 and {@link #addDemoExtras}. */
+    static void addDemo(Scenario scenario) {
+        addCampaignContext(scenario);
+        for (int agent = 9002; agent <= 9004; agent++) {
+            scenario.agent(String.valueOf(agent), "Agent " + agent);
+        }
+        addDemoExtras(scenario);
+    }
+
+    /**
+     * The demo's own PBX parts beyond what the tests' PBX has too (tests build the demo's PBX
+     * with it): transfer targets, the demo's customers, the safe-harbour message, the preview
+     * campaign's queue 8002.
+     */
+    public static void addDemoExtras(Scenario scenario) {
+        addTransferTargets(scenario);
+        addDemoCustomers(scenario);
+        addSafeHarbour(scenario);
+        scenario.queue(QueueConfig.of(PREVIEW_QUEUE, QueueConfig.Strategy.RRMEMORY));
+    }
+
+    /** The demo's dialer: its customers, its round interval (dialer.entretiempo). */
+    public static DialerSettings dialer(String uniqueIdPrefix) {
+        return DialerSettings.followingEntretiempo(DEMO_CUSTOMER_TEMPLATE, uniqueIdPrefix);
+    }
+
+    /**
+     * The safe-harbour target of campaign 1 in sql/demo-dialer.sql ({@code demo-safe-harbour,s,1}):
+     * answer, play the message, give it 2 s, hang up (docs/dialer.md shows the real dialplan).
+     */
+    static void addSafeHarbour(Scenario scenario) {
+        scenario.dialplan().context("demo-safe-harbour")
+                .exten("s", "Answer()", "Playback(dialerd/safe-harbour)", "Wait(2)", "Hangup()");
     }
 
     /**

@@ -283,7 +283,7 @@ public final class Dialerd implements AutoCloseable {
                 : agent -> stores.reports().queueMemberships(List.of(agent.id())).stream()
                         .map(m -> new MembershipSource.Membership(m.queue(), m.penalty()))
                         .toList();
-        SpyControl spies = new SpyControl(pbx.pbx(), writes, clock, engine::announce, uniqueIdPrefix(),
+        SpyControl spies = new SpyControl(pbx.pbx(), writes, clock, engine::announce, spyIdPrefix(),
                 SpyControl.DEFAULT_RING_TIMEOUT);
         Services services = new Services(stores, agents, pbx.pbx(), clock, cookieSource(), engine, pbx.extensions(),
                 memberships, spies, abandons);
@@ -323,6 +323,20 @@ public final class Dialerd implements AutoCloseable {
     /** Uniqueids dialerd gives its calls: unique across restarts, short enough for the 32-char columns. */
     static String uniqueIdPrefix() {
         return "dialerd-" + (System.currentTimeMillis() / 1000);
+    }
+
+    /**
+     * The spy channels' uniqueids ({@code dialerd_supervisor_audit.spy_id}): the start second and
+     * four random letters, so two hosts started in the same second on one PBX and database
+     * choose different ids.
+     */
+    static String spyIdPrefix() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        StringBuilder tag = new StringBuilder(4);
+        for (int i = 0; i < 4; i++) {
+            tag.append((char) ('a' + random.nextInt(26)));
+        }
+        return uniqueIdPrefix() + tag;
     }
 
     static AgentEngineSettings agentSettings(String staticMemberInterface, Duration resyncInterval) {

@@ -18,4 +18,16 @@ class DemoPbxTest {
         assertEquals(new Dialplan.Step("Dial", "Local/${EXTEN}@agents,30,tT"), target.step(2).orElseThrow());
         assertTrue(scenario.dialplan().find("from-internal", "8000").isPresent(), "campaign calls still queue");
     }
+
+    @Test
+    void campaignOnesSafeHarbourTargetAnswersPlaysTheMessageAndHangsUp() {
+        Scenario scenario = Scenario.recorded();
+        DemoPbx.addDemo(scenario);
+
+        // sql/demo-dialer.sql: safe_harbour = 'demo-safe-harbour,s,1'
+        Dialplan.Extension message = scenario.dialplan().find("demo-safe-harbour", "s").orElseThrow();
+        assertEquals(new Dialplan.Step("Answer", ""), message.step(1).orElseThrow());
+        assertEquals(new Dialplan.Step("Playback", "dialerd/safe-harbour"), message.step(2).orElseThrow());
+        assertEquals(new Dialplan.Step("Hangup", ""), message.step(4).orElseThrow());
+    }
 }

@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.dialerd.sim.actions.ActionDispatcher;
@@ -164,6 +165,11 @@ public final class AsteriskSimulator implements AutoCloseable {
 
     public List<String> channelNames() {
         return inPbx(p -> p.channels().all().stream().map(c -> c.name()).toList());
+    }
+
+    /** The mode ChanSpy runs in on the channel of this uniqueid (listen, whisper, barge); empty if none. */
+    public Optional<String> chanSpyMode(String uniqueid) {
+        return inPbx(p -> p.channels().findByUniqueid(uniqueid).map(c -> c.spyMode()).filter(m -> !m.isEmpty()));
     }
 
     public Map<String, String> deviceStatesSnapshot(List<String> devices) {

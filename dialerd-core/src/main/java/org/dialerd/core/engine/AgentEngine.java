@@ -3,13 +3,9 @@ package org.dialerd.core.engine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import org.dialerd.core.agent.Agent;
@@ -34,6 +30,12 @@ import org.slf4j.LoggerFactory;
  * ({@link EngineScheduler}); commands and PBX events are posted there, so no locks are needed.
  * Readers get immutable {@link AgentView}s without waiting. Audit rows are journal records with
  * ids dialerd assigns ({@link EngineWrites}): events never wait for the database.
+ *
+ * <p>This class is the entry (the {@link AgentService} commands, start-up wiring) and the hub
+ * its collaborators reach each other through; the jobs live in their own classes: the tracked
+ * agents and their views ({@link AgentRegistry}), login/logout/ping ({@link AgentLogins}), where
+ * call events go ({@link CallTrackers}), the engine thread ({@link EngineThread}), breaks,
+ * holds, transfers, wrap-up, resync and takeover.
  */
 public final class AgentEngine implements AgentService {
     private static final Logger log = LoggerFactory.getLogger(AgentEngine.class);
@@ -46,25 +48,20 @@ public final class AgentEngine implements AgentService {
     private final EngineScheduler scheduler;
     private final Clock clock;
     private final AgentEngineSettings settings;
-    private final Map<String, AgentState> agents = new HashMap<>();
-    private final Map<String, AgentView> views = new ConcurrentHashMap<>();
+    private final EngineThread thread;
+    private final AgentRegistry registry;
+    private final AgentLogins logins = new AgentLogins(this);
     private final List<EngineListener> listeners = new CopyOnWriteArrayList<>();
     private final AgentPbxEvents pbxEvents = new AgentPbxEvents(this);
     private final AgentRecords records;
     private final PauseSync pauses = new PauseSync(this);
     private final BreakControl breaks = new BreakControl(this);
-    private final TransferFollower transfers = new TransferFollower(this);
     private final CallTakeover takeover = new CallTakeover(this);
     private final ResyncLoop resyncs;
-    private final InboundCalls inbound;
-    private volatile OutboundDialer outbound;
-    private volatile ClickToCall clickToCall;
-    private final HoldControl holds;
+    private final CallTrackers calls;
     private final WrapupControl wrapups;
-    private volatile Recordings recordings;
     /** Read by the call trackers (engine thread); set once at start by {@link #reportTo}. */
     volatile EngineMetrics metrics = EngineMetrics.NONE;
-    private long actionCounter;
 
     /** An engine that follows agents only (no call tracking). */
     public AgentEngine(PbxGateway pbx, EngineWrites writes, EngineScheduler scheduler, Clock clock,
@@ -75,8 +72,10 @@ public final class AgentEngine implements AgentService {
     /** An engine that also follows the calls of the monitored incoming queues. */
     public AgentEngine(PbxGateway pbx, IncomingCallStore incomingCalls, EngineWrites writes,
                        EngineScheduler scheduler, Clock clock, AgentEngineSettings settings) {
-        this.inbound = incomingCalls == null ? null : new InboundCalls(this, writes);
-        this.holds = new HoldControl(this, writes, DEFAULT_HOLD_BREAK_ID);
+        this.thread = new EngineThread(scheduler, pbx);
+        this.registry = new AgentRegistry(settings);
+        this.calls = new CallTrackers(new TransferFollower(this), new HoldControl(this, writes, DEFAULT_HOLD_BREAK_ID),
+                incomingCalls == null ? null : new InboundCalls(this, writes));
         this.records = new AgentRecords(this, writes);
         this.wrapups = new WrapupControl(this, writes);
         listeners.add(wrapups); // first: it acts on agentunlinked after every listener had it
@@ -103,12 +102,12 @@ public final class AgentEngine implements AgentService {
     /** The agent as last seen, if the daemon tracks it. */
     @Override
     public Optional<AgentView> view(String agentNumber) {
-        return Optional.ofNullable(views.get(agentNumber));
+        return registry.view(agentNumber);
     }
 
     @Override
     public List<AgentView> views() {
-        return List.copyOf(views.values());
+        return registry.views();
     }
 
     @Override
@@ -122,23 +121,7 @@ public final class AgentEngine implements AgentService {
     @Override
     public CompletableFuture<Void> track(List<Agent> list) {
         return onEngine(() -> {
-            Map<String, Agent> fresh = new HashMap<>();
-            list.forEach(a -> fresh.put(a.channel(), a));
-            agents.keySet().removeIf(number -> {
-                boolean gone = !fresh.containsKey(number) && !agents.get(number).loggedIn;
-                if (gone) {
-                    views.remove(number);
-                }
-                return gone;
-            });
-            fresh.forEach((number, agent) -> {
-                AgentState state = agents.computeIfAbsent(number, n -> new AgentState(agent));
-                state.agent = agent;
-                if (agent.type().isStatic()) {
-                    state.memberInterface = settings.staticInterfaceOf(agent.number());
-                }
-                publish(state);
-            });
+            registry.track(list, now());
             return null;
         });
     }
@@ -152,108 +135,13 @@ public final class AgentEngine implements AgentService {
     public CompletableFuture<EngineResult> login(Agent agent, String extension, String dialString,
                                                  List<MembershipSource.Membership> queues,
                                                  Optional<Duration> pingTimeout) {
-        return onEngineCompose(() -> {
-            AgentState state = state(agent);
-            if (state.loggedIn || state.loggingIn) {
-                if (!extension.equals(state.extension)) {
-                    return done(EngineResult.failed("logged-out", 409,
-                            "Specified agent already connected to extension: " + state.extension));
-                }
-                return done(EngineResult.status(state.loggedIn ? "logged-in" : "logging"));
-            }
-            state.extension = extension;
-            state.pingTimeout = pingTimeout.orElse(null);
-            return agent.type().isStatic() ? loginStatic(state, dialString) : loginDynamic(state, dialString, queues);
-        });
-    }
-
-    private CompletableFuture<EngineResult> loginStatic(AgentState state, String dialString) {
-        String actionId = LOGIN_ACTION_PREFIX + (++actionCounter);
-        state.loggingIn = true;
-        state.loginActionId = actionId;
-        publish(state);
-        PbxAction.Originate originate = new PbxAction.Originate(dialString, "", "", 1, "AgentLogin",
-                state.agent.number(), "Login " + state.number() + " <" + state.extension + ">",
-                settings.loginTimeout(), Map.of(), actionId, "");
-        return sendOnEngine(originate).thenApply(reply -> {
-            if (!reply.success() || !actionId.equals(state.loginActionId)) {
-                if (actionId.equals(state.loginActionId)) {
-                    log.warn("agent {}: Asterisk refused the login call to {}: {}", state.number(), dialString,
-                            reply.message());
-                    state.reset();
-                    publish(state);
-                }
-                return EngineResult.failed("logged-out", 500, "Asterisk refused login: " + reply.message());
-            }
-            state.loginTimer = scheduler.schedule(settings.loginTimeout().plusSeconds(5), () -> {
-                if (actionId.equals(state.loginActionId) && !state.loggedIn) {
-                    failLogin(state, "no AgentLogin in time");
-                }
-            });
-            return EngineResult.status("logging");
-        });
-    }
-
-    private CompletableFuture<EngineResult> loginDynamic(AgentState state, String dialString,
-                                                         List<MembershipSource.Membership> queues) {
-        if (queues.isEmpty()) {
-            state.extension = null;
-            return done(EngineResult.failed("logged-out", 417, "Agent has no queues to log in to"));
-        }
-        state.loggingIn = true;
-        state.memberInterface = dialString;
-        state.channel = dialString;
-        publish(state);
-        List<CompletableFuture<PbxReply>> adds = new ArrayList<>();
-        for (MembershipSource.Membership m : queues) {
-            adds.add(sendOnEngine(new PbxAction.QueueAdd(m.queue(), dialString, state.agent.name(), dialString,
-                    m.penalty(), false)));
-        }
-        return CompletableFuture.allOf(adds.toArray(CompletableFuture[]::new)).handleAsync((ignored, error) -> {
-            List<String> refused = new ArrayList<>();
-            for (int i = 0; i < adds.size(); i++) {
-                PbxReply reply = adds.get(i).getNow(null);
-                boolean accepted = reply != null && (reply.success() || reply.message().contains("Already there"));
-                if (!accepted) {
-                    refused.add(queues.get(i).queue());
-                }
-            }
-            if (!refused.isEmpty()) {
-                log.warn("agent {}: QueueAdd refused for queues {}", state.number(), refused);
-                queues.stream().filter(m -> !refused.contains(m.queue()))
-                        .forEach(m -> pbx.send(new PbxAction.QueueRemove(m.queue(), dialString)));
-                state.reset();
-                publish(state);
-                return EngineResult.failed("logged-out", 500, "Asterisk refused login");
-            }
-            loggedIn(state);
-            return EngineResult.status("logged-in");
-        }, scheduler);
+        return onEngineCompose(() -> logins.login(state(agent), extension, dialString, queues, pingTimeout));
     }
 
     /** Logs the agent out (AgentLogoff for static agents, QueueRemove for dynamic ones). */
     @Override
     public CompletableFuture<EngineResult> logout(Agent agent) {
-        return onEngineCompose(() -> {
-            AgentState state = state(agent);
-            if (!state.loggedIn && !state.loggingIn) {
-                return done(EngineResult.status("logged-out"));
-            }
-            if (agent.type().isStatic()) {
-                return sendOnEngine(new PbxAction.AgentLogoff(agent.number(), false)).thenApply(reply -> {
-                    loggedOut(state, "logoutagent");
-                    return EngineResult.status("logged-out");
-                });
-            }
-            List<CompletableFuture<PbxReply>> removes = new ArrayList<>();
-            for (String queue : List.copyOf(state.queues)) {
-                removes.add(sendOnEngine(new PbxAction.QueueRemove(queue, state.memberInterface)));
-            }
-            return CompletableFuture.allOf(removes.toArray(CompletableFuture[]::new)).handleAsync((v, e) -> {
-                loggedOut(state, "logoutagent");
-                return EngineResult.status("logged-out");
-            }, scheduler);
-        });
+        return onEngineCompose(() -> logins.logout(state(agent)));
     }
 
     /** Puts a logged-in agent on a break: QueuePause on all its queues with the break's name. */
@@ -279,10 +167,7 @@ public final class AgentEngine implements AgentService {
     @Override
     public CompletableFuture<Void> ping(Agent agent) {
         return onEngine(() -> {
-            AgentState state = state(agent);
-            if (state.pingTimeout != null && (state.loggedIn || state.loggingIn)) {
-                armPing(state);
-            }
+            logins.ping(state(agent));
             return null;
         });
     }
@@ -293,6 +178,7 @@ public final class AgentEngine implements AgentService {
      * engine thread, after the engine's own writes reached the database.
      */
     public void monitorIncomingQueues(IncomingCallStore store, Duration every) {
+        InboundCalls inbound = calls.inbound;
         if (inbound == null) {
             return;
         }
@@ -303,18 +189,16 @@ public final class AgentEngine implements AgentService {
 
     /** What the engine holds per call and per action now (the soak checks it stays bounded). */
     public CompletableFuture<EngineBacklog> backlog() {
-        return onEngine(() -> new EngineBacklog(outbound == null ? 0 : outbound.waitingForOriginate(),
-                outbound == null ? 0 : outbound.followed(), inbound == null ? 0 : inbound.followed(),
-                transfers.followed(), holds.parkedCount()));
+        return onEngine(calls::backlog);
     }
 
     /** Daemon stop: closes every open break and session row, then lets the writes drain. */
     public CompletableFuture<Void> closeAllAudits() {
         return onEngine(() -> {
-            if (inbound != null) {
-                inbound.lostTrackOfAll();
+            if (calls.inbound != null) {
+                calls.inbound.lostTrackOfAll();
             }
-            for (AgentState state : agents.values()) {
+            for (AgentState state : registry.states()) {
                 if (state.loggedIn) {
                     records.closeAll(state);
                 }
@@ -327,19 +211,15 @@ public final class AgentEngine implements AgentService {
     // ---- state changes (engine thread) ------------------------------------------------
 
     AgentState state(Agent agent) {
-        AgentState state = agents.computeIfAbsent(agent.channel(), n -> new AgentState(agent));
-        if (agent.type().isStatic() && state.memberInterface == null) {
-            state.memberInterface = settings.staticInterfaceOf(agent.number());
-        }
-        return state;
+        return registry.state(agent);
     }
 
     Optional<AgentState> stateByNumber(String agentNumber) {
-        return Optional.ofNullable(agents.get(agentNumber));
+        return registry.stateByNumber(agentNumber);
     }
 
     Iterable<AgentState> states() {
-        return agents.values();
+        return registry.states();
     }
 
     AgentEngineSettings settings() {
@@ -353,7 +233,7 @@ public final class AgentEngine implements AgentService {
     /** Puts the agent's call on hold (parks the customer). */
     @Override
     public CompletableFuture<EngineResult> hold(Agent agent) {
-        return onEngineCompose(() -> holds.hold(state(agent)));
+        return onEngineCompose(() -> calls.holds.hold(state(agent)));
     }
 
     @Override
@@ -369,7 +249,7 @@ public final class AgentEngine implements AgentService {
     /** Brings the held call back to the agent. */
     @Override
     public CompletableFuture<EngineResult> unhold(Agent agent) {
-        return onEngineCompose(() -> holds.unhold(state(agent)));
+        return onEngineCompose(() -> calls.holds.unhold(state(agent)));
     }
 
     @Override
@@ -382,64 +262,42 @@ public final class AgentEngine implements AgentService {
 
     /** On the engine thread: the agent's call went to {@code extension}; its link ends now. */
     void transferredNow(AgentState state, String extension) {
-        if (state.call != null && inbound != null) {
-            inbound.transferred(state.call, extension);
-        } else if (state.outboundCall != null && outbound != null) {
-            outbound.transferred(state.outboundCall, extension);
-        }
+        calls.transferred(state, extension);
     }
 
     @Override
     public CompletableFuture<EngineResult> attendedTransfer(Agent agent, String agentChannel, String context,
                                                             String extension) {
-        return onEngineCompose(() -> transfers.start(state(agent), agentChannel, context, extension));
+        return onEngineCompose(() -> calls.transfers.start(state(agent), agentChannel, context, extension));
     }
 
     InboundCalls inbound() {
-        return inbound;
+        return calls.inbound;
     }
 
     OutboundDialer outbound() {
-        return outbound;
+        return calls.outbound;
     }
 
     /** Dialer rounds finished (0 before the dialer starts): two more began after a change to the campaigns. */
     public long dialerRounds() {
-        OutboundDialer dialer = outbound;
+        OutboundDialer dialer = calls.outbound;
         return dialer == null ? 0 : dialer.rounds();
     }
 
     /** Writes call_recording rows for the calls the engine follows. */
     public void recordCalls() {
-        recordings = new Recordings(this, writes);
+        calls.recordings = new Recordings(this, writes);
     }
 
     /** Every call the trackers follow (uniqueid, channel), for a resync to check against Asterisk. */
     void followedCalls(java.util.function.BiConsumer<String, String> into) {
-        if (inbound != null) {
-            inbound.followed(into);
-        }
-        if (outbound != null) {
-            outbound.followed(into);
-        }
-        holds.followed(into);
+        calls.followed(into);
     }
 
     /** Call events go to the call trackers. */
     void callEvent(PbxEvent event) {
-        Recordings recorder = recordings;
-        if (recorder != null) {
-            recorder.handle(event);
-        }
-        holds.handle(event);
-        transfers.handle(event);
-        if (inbound != null) {
-            inbound.handle(event);
-        }
-        OutboundDialer dialer = outbound;
-        if (dialer != null) {
-            dialer.handle(event);
-        }
+        calls.handle(event);
     }
 
     boolean pbxConnected() {
@@ -452,7 +310,7 @@ public final class AgentEngine implements AgentService {
      */
     public void startOutboundDialer(OutgoingCallStore store, Supplier<DaemonSettings> live, DialerSettings dialer) {
         OutboundDialer started = new OutboundDialer(this, store, writes, live, dialer);
-        outbound = started;
+        calls.outbound = started;
         started.start();
     }
 
@@ -461,7 +319,7 @@ public final class AgentEngine implements AgentService {
                                  DialerSettings dialer) {
         ClickToCall started = new ClickToCall(this, writes, store, dialer, live);
         pbx.addListener(event -> scheduler.execute(() -> started.handle(event)));
-        clickToCall = started;
+        calls.clickToCall = started;
     }
 
     /** Click-to-call calls after a resync or a restart; null without click-to-call. */
@@ -472,24 +330,18 @@ public final class AgentEngine implements AgentService {
 
     @Override
     public CompletableFuture<ClickToCall.Outcome> dialNumber(Agent agent, String phone, Optional<Integer> campaignId) {
-        return ClickToCall.request(this, clickToCall, agent, phone, campaignId);
+        return ClickToCall.request(this, calls.clickToCall, agent, phone, campaignId);
     }
 
     @Override
     public PreviewService preview() {
-        OutboundDialer dialer = outbound;
+        OutboundDialer dialer = calls.outbound;
         return dialer == null ? PreviewService.NONE : dialer.preview();
     }
 
     /** The tracked agent that is this queue member interface, logged in. */
     Optional<AgentState> memberAgent(String iface) {
-        PbxEvent.QueueMember probe = new PbxEvent.QueueMember("", "", iface, "", "", 0, 0, 0, false, "", false);
-        for (AgentState state : agents.values()) {
-            if (state.loggedIn && isMember(state, probe)) {
-                return Optional.of(state);
-            }
-        }
-        return Optional.empty();
+        return registry.memberAgent(iface);
     }
 
     /**
@@ -536,7 +388,7 @@ public final class AgentEngine implements AgentService {
     }
 
     HoldControl holds() {
-        return holds;
+        return calls.holds;
     }
 
     WrapupControl wrapups() {
@@ -549,64 +401,23 @@ public final class AgentEngine implements AgentService {
 
     /** Whether this queue member is the agent (static: its pool interface; dynamic: its login interface). */
     boolean isMember(AgentState state, PbxEvent.QueueMember member) {
-        if (state.agent.type().isStatic()) {
-            String number = state.agent.number();
-            return member.iface().equals(settings.staticInterfaceOf(number))
-                    || member.stateInterface().equals(settings.staticStateInterfaceOf(number))
-                    || member.iface().equals(state.number());
-        }
-        return state.memberInterface != null && member.iface().equals(state.memberInterface);
+        return registry.isMember(state, member);
     }
 
     void loggedIn(AgentState state) {
-        state.cancelTimers();
-        state.loggingIn = false;
-        state.loggedIn = true;
-        state.loginStart = now();
-        records.openSession(state);
-        if (state.pingTimeout != null) {
-            armPing(state);
-        }
-        publish(state);
-        emit(new AgentEvent.AgentLoggedIn(state.number()));
-        log.info("agent {} logged in on extension {} ({})", state.number(), state.extension, state.channel);
+        logins.loggedIn(state);
     }
 
     void failLogin(AgentState state, String why) {
-        log.info("agent {} failed to log in: {}", state.number(), why);
-        state.reset();
-        publish(state);
-        emit(new AgentEvent.AgentFailedLogin(state.number()));
+        logins.failLogin(state, why);
     }
 
     void loggedOut(AgentState state, String why) {
-        if (!state.loggedIn) {
-            if (state.loggingIn) {
-                failLogin(state, why);
-            }
-            return;
-        }
-        records.closeAll(state);
-        log.info("agent {} logged out from extension {} ({})", state.number(), state.extension, why);
-        state.reset();
-        publish(state);
-        emit(new AgentEvent.AgentLoggedOut(state.number()));
-    }
-
-    private void armPing(AgentState state) {
-        if (state.pingTimer != null) {
-            state.pingTimer.cancel();
-        }
-        Duration timeout = state.pingTimeout;
-        state.pingTimer = scheduler.schedule(timeout, () -> {
-            log.info("agent {} not pinged for {}; logging out", state.number(), timeout);
-            logout(state.agent);
-        });
+        logins.loggedOut(state, why);
     }
 
     void publish(AgentState state) {
-        state.noteState(now());
-        views.put(state.number(), state.view());
+        registry.publish(state, now());
     }
 
     void emit(AgentEvent event) {
@@ -626,26 +437,16 @@ public final class AgentEngine implements AgentService {
     // ---- threading helpers ------------------------------------------------------------
 
     private <T> CompletableFuture<T> onEngine(Supplier<T> work) {
-        return CompletableFuture.supplyAsync(work, scheduler);
+        return thread.run(work);
     }
 
     private <T> CompletableFuture<T> onEngineCompose(Supplier<CompletableFuture<T>> work) {
-        return CompletableFuture.supplyAsync(work, scheduler).thenCompose(f -> f);
+        return thread.compose(work);
     }
 
     /** Sends an action; the reply is handled back on the engine thread. A failed send is an error reply. */
     CompletableFuture<PbxReply> sendOnEngine(PbxAction action) {
-        return pbx.send(action)
-                .exceptionally(error -> PbxReply.error(rootMessage(error)))
-                .thenApplyAsync(reply -> reply, scheduler);
-    }
-
-    private static String rootMessage(Throwable error) {
-        Throwable t = error;
-        while (t.getCause() != null && t instanceof java.util.concurrent.CompletionException) {
-            t = t.getCause();
-        }
-        return t.getMessage() == null ? t.toString() : t.getMessage();
+        return thread.send(action);
     }
 
     private static <T> CompletableFuture<T> done(T value) {

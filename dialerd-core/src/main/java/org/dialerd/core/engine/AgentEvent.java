@@ -95,6 +95,13 @@ public sealed interface AgentEvent {
     record SpyStarted(String agentNumber, String supervisor, String extension, String mode, String spyId,
                       LocalDateTime start) implements SpyEvent {}
 
+    /**
+     * The live session now runs in {@code mode} (spymode): the supervisor asked with spyagent
+     * and Asterisk took the DTMF that switches ChanSpy.
+     */
+    record SpyModeChanged(String agentNumber, String supervisor, String extension, String mode, String spyId,
+                          LocalDateTime when) implements SpyEvent {}
+
     /** The session ended (spyend): {@code cause} says why, in words. */
     record SpyEnded(String agentNumber, String supervisor, String extension, String mode, String spyId,
                     LocalDateTime end, String cause) implements SpyEvent {}

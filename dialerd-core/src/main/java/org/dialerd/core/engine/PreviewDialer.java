@@ -211,6 +211,7 @@ final class PreviewDialer implements PreviewService {
         writes.write(new JournalRecord.PreviewReserved(call.id(), campaign.id(), agent.number(), now, offer.expires()));
         log.info("preview call {} of campaign {} offered to {} until {}", call.id(), campaign.id(), agent.number(),
                 offer.expires());
+        engine.metrics.previewOffered(campaign.id());
         engine.emit(new AgentEvent.PreviewOffered(agent.number(), offer));
     }
 
@@ -230,6 +231,8 @@ final class PreviewDialer implements PreviewService {
         }
         log.info("preview call {} of campaign {} no longer offered to {}: {}", held.offer.callId(),
                 held.offer.campaignId(), held.offer.agentNumber(), reason);
+        engine.metrics.previewEnded(held.offer.campaignId(),
+                reason.equals("rejected") || reason.equals("expired") ? reason : "withdrawn");
         engine.emit(new AgentEvent.PreviewCancelled(held.offer.agentNumber(), held.offer.campaignId(),
                 held.offer.callId(), reason));
     }
@@ -307,6 +310,7 @@ final class PreviewDialer implements PreviewService {
                     // Placing is journalled before the reservation goes, so no reader sees the call free.
                     dialer.originatePreview(held.campaign, held.call, agent);
                     release(held);
+                    engine.metrics.previewEnded(campaignId, "accepted");
                     log.info("preview call {} of campaign {} accepted by {}", held.offer.callId(), campaignId,
                             agentNumber);
                     return EngineResult.OK;

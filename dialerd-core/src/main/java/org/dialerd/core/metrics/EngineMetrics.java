@@ -40,6 +40,18 @@ public interface EngineMetrics {
     default void safeHarbour(int campaignId) {
     }
 
+    /** A preview campaign's call was offered to an agent (previewcall). */
+    default void previewOffered(int campaignId) {
+    }
+
+    /**
+     * An offer ended: {@code accepted} (the call is dialled), {@code rejected}, {@code expired}
+     * (the campaign's preview time passed), or {@code withdrawn} (the agent logged out, took a
+     * break or another call, or another host had reserved the call).
+     */
+    default void previewEnded(int campaignId, String outcome) {
+    }
+
     /** A resync with Asterisk ran to its end; {@code trigger}: {@code connected} or {@code periodic}. */
     default void resyncRun(String trigger) {
     }

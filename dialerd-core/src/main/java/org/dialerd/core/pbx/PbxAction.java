@@ -35,6 +35,12 @@ public sealed interface PbxAction {
 
     record Hangup(String channel, int cause) implements PbxAction {}
 
+    /**
+     * PlayDTMF: one digit on a channel; {@code receive}: as if the channel's far end sent it
+     * (Asterisk 16+), which is how an application on the channel (ChanSpy's {@code d}) hears it.
+     */
+    record PlayDtmf(String channel, String digit, boolean receive) implements PbxAction {}
+
     /** {@code extraChannel} empty = redirect one channel. */
     record Redirect(String channel, String context, String exten, int priority, String extraChannel,
                     String extraContext, String extraExten, int extraPriority) implements PbxAction {}

@@ -27,12 +27,15 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>
  *   spyagent ─▶ SpyOpened (audit row) ─▶ Originate ─▶ ... ChanSpyStart ─▶ SpyConnected, spystart
+ *   spyagent, same agent and extension, other mode ─▶ PlayDTMF 4/5/6 (Receive) ─▶ SpyClosed of the
+ *            mode's time, SpyOpened + SpyConnected of the new one (id {@code <spy id>/2}, ...), spymode
  *   spystop  ─▶ Hangup of the spy channel ─▶ ChanSpyStop, Hangup ─▶ SpyClosed, spyend
  * </pre>
  *
  * The session also ends when the agent's call ends (ChanSpy's {@code E}: the spy channel hangs
  * up), when the supervisor's phone does not answer (OriginateResponse Failure) or hangs up, and
- * when the AMI connection is lost (dialerd no longer sees the channel; it may still be up).
+ * when the AMI connection is lost (dialerd no longer sees the channel, so it can neither follow
+ * nor audit it: the session ends, and the channel is hung up once AMI is back).
  * State is guarded by this object's lock: requests come from ECCP worker threads, events from the
  * gateway's dispatch thread, and both are a few map operations.
  */
@@ -50,24 +53,15 @@ public final class SpyControl implements SpyService {
     private final Consumer<AgentEvent> events;
     private final String uniqueIdPrefix;
     private final Duration ringTimeout;
+    /**
+     * Spy channels whose sessions ended when AMI went down: nobody follows or audits them any
+     * more, so they are hung up once AMI is back (a supervisor who still listens is cut off
+     * rather than listening unaudited).
+     */
+    private final List<String> orphans = new ArrayList<>();
     /** Live sessions by spy id (the spy channel's uniqueid), in start order. */
-    private final Map<String, Session> sessions = new LinkedHashMap<>();
+    private final Map<String, SpySession> sessions = new LinkedHashMap<>();
     private long counter;
-
-    /** One session; {@code channel} is learnt from Newchannel (Hangup by name). */
-    private static final class Session {
-        final SpyRequest request;
-        final String spyId;
-        final String actionId;
-        String channel = "";
-        boolean connected;
-
-        Session(SpyRequest request, String spyId, String actionId) {
-            this.request = request;
-            this.spyId = spyId;
-            this.actionId = actionId;
-        }
-    }
 
     /**
      * @param events         where spystart and spyend go (the engine's listeners)
@@ -87,21 +81,24 @@ public final class SpyControl implements SpyService {
 
     @Override
     public CompletableFuture<EngineResult> start(SpyRequest request) {
-        Session session;
+        SpySession live = liveSession(request.supervisor(), request.agentNumber()).orElse(null);
+        if (live != null) {
+            if (!live.request.extension().equals(request.extension())) {
+                return done(EngineResult.failed(409, "Already spying on " + request.agentNumber() + " from extension "
+                        + live.request.extension() + " (spystop first to use another extension)"));
+            }
+            return switchMode(live, request.mode());
+        }
+        SpySession session;
         synchronized (this) {
-            for (Session live : sessions.values()) {
-                if (live.request.extension().equals(request.extension())) {
+            for (SpySession other : sessions.values()) {
+                if (other.request.extension().equals(request.extension())) {
                     return done(EngineResult.failed(409, "Extension " + request.extension()
-                            + " is already spying on " + live.request.agentNumber()));
-                }
-                if (live.request.supervisor().equals(request.supervisor())
-                        && live.request.agentNumber().equals(request.agentNumber())) {
-                    return done(EngineResult.failed(409, "Already spying on " + request.agentNumber()
-                            + " (spystop first to change the mode)"));
+                            + " is already spying on " + other.request.agentNumber()));
                 }
             }
             long n = ++counter;
-            session = new Session(request, uniqueIdPrefix + "-s" + n, ACTION_PREFIX + n);
+            session = new SpySession(request, uniqueIdPrefix + "-s" + n, ACTION_PREFIX + n);
             sessions.put(session.spyId, session);
             writes.write(new JournalRecord.SpyOpened(session.spyId, request.supervisor(), request.extension(),
                     request.agentNumber(), request.mode().wireName(), now()));
@@ -125,15 +122,11 @@ public final class SpyControl implements SpyService {
 
     @Override
     public CompletableFuture<EngineResult> stop(String supervisor, String agentNumber) {
-        Optional<Session> found;
-        synchronized (this) {
-            found = sessions.values().stream().filter(s -> s.request.supervisor().equals(supervisor)
-                    && s.request.agentNumber().equals(agentNumber)).findFirst();
-        }
+        Optional<SpySession> found = liveSession(supervisor, agentNumber);
         if (found.isEmpty()) {
             return done(EngineResult.failed(417, "No spy session on this agent"));
         }
-        Session session = found.get();
+        SpySession session = found.get();
         // By name once Newchannel named it; before that, Asterisk also finds a channel by its uniqueid.
         String channel;
         synchronized (this) {
@@ -148,6 +141,63 @@ public final class SpyControl implements SpyService {
         });
     }
 
+    /**
+     * A live session to another mode inside the call: ChanSpy (started with {@code d}) hears the
+     * mode's DTMF digit as if the supervisor keyed it (PlayDTMF with Receive). Once Asterisk took
+     * it, the mode's time so far is closed in the audit and the new one opened, and spymode goes
+     * to the supervisor. The same mode again changes nothing.
+     */
+    private CompletableFuture<EngineResult> switchMode(SpySession session, SpyMode mode) {
+        String channel;
+        synchronized (this) {
+            if (session.mode == mode) {
+                return done(EngineResult.status(session.spyId));
+            }
+            if (!session.connected) {
+                return done(EngineResult.failed(409, "The spy call has not started yet (switch the mode after "
+                        + "spystart)"));
+            }
+            channel = session.channelOrId();
+        }
+        return pbx.send(new PbxAction.PlayDtmf(channel, mode.digit(), true)).handle((reply, error) -> {
+            if (error != null || !reply.success()) {
+                log.warn("spy session {}: Asterisk refused the DTMF that switches it to {}: {}", session.spyId,
+                        mode.wireName(), error == null ? reply.message() : error.getMessage());
+                return EngineResult.failed(500, "Cannot switch the spy mode");
+            }
+            return switched(session, mode);
+        });
+    }
+
+    private EngineResult switched(SpySession session, SpyMode mode) {
+        AgentEvent changed;
+        synchronized (this) {
+            if (sessions.get(session.spyId) != session) {
+                return EngineResult.failed(417, "No spy session on this agent"); // it ended meanwhile
+            }
+            LocalDateTime now = now();
+            SpyRequest r = session.request;
+            writes.write(new JournalRecord.SpyClosed(session.auditId, now, "Switched to " + mode.wireName()));
+            session.auditId = session.nextAuditId();
+            writes.write(new JournalRecord.SpyOpened(session.auditId, r.supervisor(), r.extension(), r.agentNumber(),
+                    mode.wireName(), now));
+            writes.write(new JournalRecord.SpyConnected(session.auditId, now));
+            SpyMode before = session.mode;
+            session.mode = mode;
+            changed = new AgentEvent.SpyModeChanged(r.agentNumber(), r.supervisor(), r.extension(), mode.wireName(),
+                    session.spyId, now);
+            log.info("spy session {} switched from {} to {} on agent {}", session.spyId, before.wireName(),
+                    mode.wireName(), r.agentNumber());
+        }
+        events.accept(changed);
+        return EngineResult.status(session.spyId);
+    }
+
+    private synchronized Optional<SpySession> liveSession(String supervisor, String agentNumber) {
+        return sessions.values().stream().filter(s -> s.request.supervisor().equals(supervisor)
+                && s.request.agentNumber().equals(agentNumber)).findFirst();
+    }
+
     /** The live sessions' ids (tests, dumps). */
     public synchronized List<String> liveSessions() {
         return new ArrayList<>(sessions.keySet());
@@ -156,7 +206,7 @@ public final class SpyControl implements SpyService {
     private void onPbxEvent(PbxEvent event) {
         if (event instanceof PbxEvent.NewChannel e) {
             synchronized (this) {
-                Session session = sessions.get(e.uniqueId());
+                SpySession session = sessions.get(e.uniqueId());
                 if (session != null) {
                     session.channel = e.channel();
                 }
@@ -169,18 +219,21 @@ public final class SpyControl implements SpyService {
                 && e.actionId().startsWith(ACTION_PREFIX)) {
             failedToRing(e);
         } else if (event instanceof PbxEvent.Disconnected) {
-            List<String> live;
+            List<SpySession> live;
             synchronized (this) {
-                live = new ArrayList<>(sessions.keySet());
+                live = new ArrayList<>(sessions.values());
+                live.forEach(s -> orphans.add(s.channelOrId()));
             }
-            live.forEach(id -> end(id, "AMI connection lost: the spy call is no longer followed"));
+            live.forEach(s -> end(s.spyId, "AMI connection lost: the spy call is hung up when AMI is back"));
+        } else if (event instanceof PbxEvent.Connected) {
+            hangUpOrphans();
         }
     }
 
     private void connected(PbxEvent.ChanSpyStart e) {
         AgentEvent started;
         synchronized (this) {
-            Session session = sessions.get(e.spyerUniqueId());
+            SpySession session = sessions.get(e.spyerUniqueId());
             if (session == null) {
                 session = sessions.values().stream().filter(s -> s.channel.equals(e.spyerChannel()))
                         .findFirst().orElse(null);
@@ -190,9 +243,9 @@ public final class SpyControl implements SpyService {
             }
             session.connected = true;
             LocalDateTime now = now();
-            writes.write(new JournalRecord.SpyConnected(session.spyId, now));
+            writes.write(new JournalRecord.SpyConnected(session.auditId, now));
             SpyRequest r = session.request;
-            started = new AgentEvent.SpyStarted(r.agentNumber(), r.supervisor(), r.extension(), r.mode().wireName(),
+            started = new AgentEvent.SpyStarted(r.agentNumber(), r.supervisor(), r.extension(), session.mode.wireName(),
                     session.spyId, now);
         }
         log.info("spy session {} started: {} on agent {} ({})", ((AgentEvent.SpyStarted) started).spyId(),
@@ -203,7 +256,7 @@ public final class SpyControl implements SpyService {
     private void hungUp(PbxEvent.Hangup e) {
         boolean connected;
         synchronized (this) {
-            Session session = sessions.get(e.uniqueId());
+            SpySession session = sessions.get(e.uniqueId());
             if (session == null) {
                 return;
             }
@@ -224,18 +277,32 @@ public final class SpyControl implements SpyService {
         }
     }
 
+    private void hangUpOrphans() {
+        List<String> channels;
+        synchronized (this) {
+            channels = List.copyOf(orphans);
+            orphans.clear();
+        }
+        for (String channel : channels) {
+            // "No such channel" is the common answer: the spy call ended while AMI was down.
+            pbx.send(new PbxAction.Hangup(channel, NORMAL_CLEARING)).whenComplete((reply, error) -> log.info(
+                    "spy channel {} left from before the AMI reconnection: hangup {}", channel,
+                    error == null ? reply.message() : error.getMessage()));
+        }
+    }
+
     /** Ends the session once, whichever of its endings comes first. */
     private void end(String spyId, String cause) {
         AgentEvent ended;
         synchronized (this) {
-            Session session = sessions.remove(spyId);
+            SpySession session = sessions.remove(spyId);
             if (session == null) {
                 return;
             }
             LocalDateTime now = now();
-            writes.write(new JournalRecord.SpyClosed(spyId, now, cause));
+            writes.write(new JournalRecord.SpyClosed(session.auditId, now, cause));
             SpyRequest r = session.request;
-            ended = new AgentEvent.SpyEnded(r.agentNumber(), r.supervisor(), r.extension(), r.mode().wireName(),
+            ended = new AgentEvent.SpyEnded(r.agentNumber(), r.supervisor(), r.extension(), session.mode.wireName(),
                     spyId, now, cause);
         }
         log.info("spy session {} ended: {}", spyId, cause);

@@ -8,21 +8,30 @@ import java.util.Optional;
  * {@code q} (no beep, the spied-on channel's name is not spoken: the agent and the customer must
  * not hear that someone joined), {@code E} (the spy ends when the agent's leg hangs up: one
  * session is one call) and {@code S} (ChanSpy stops instead of waiting when that channel is gone
- * already). ChanSpy's {@code d} (DTMF 4/5/6 switch the mode) is left out on purpose: Asterisk
- * reports no mode change, so the audit would name the wrong mode.
+ * already) and {@code d}: DTMF 4, 5 and 6 switch ChanSpy to listen, whisper and barge inside the
+ * call, which is how dialerd switches a live session's mode ({@link #digit}, sent with AMI
+ * PlayDTMF and Receive, then audited). Asterisk reports no mode change, so a switch the
+ * supervisor keys on the phone itself is not seen by dialerd (docs/protocol.md).
  */
 public enum SpyMode {
     /** Hears both sides; nobody hears the supervisor. */
-    LISTEN("qES"),
+    LISTEN("qdES", "4"),
     /** {@code w}: talks to the spied-on channel (the agent) only; the customer does not hear it. */
-    WHISPER("qwES"),
+    WHISPER("qwdES", "5"),
     /** {@code B}: talks to both the agent and the customer. */
-    BARGE("qBES");
+    BARGE("qBdES", "6");
 
     private final String options;
+    private final String digit;
 
-    SpyMode(String options) {
+    SpyMode(String options, String digit) {
         this.options = options;
+        this.digit = digit;
+    }
+
+    /** The DTMF digit that switches a ChanSpy started with {@code d} to this mode. */
+    public String digit() {
+        return digit;
     }
 
     /** {@code listen}, {@code whisper}, {@code barge}. */

@@ -8,7 +8,9 @@ public interface SpyService {
     /**
      * Rings the supervisor's extension into ChanSpy on the agent's leg. The answer says whether
      * Asterisk took the Originate; its {@code status} is the session's id (the spy channel's
-     * uniqueid). spystart and spyend follow as events to the supervisor's sessions.
+     * uniqueid). spystart and spyend follow as events to the supervisor's sessions. Asked again
+     * for the same agent from the same extension while the session lives, it switches the
+     * session's mode inside the call (same id; spymode follows).
      */
     CompletableFuture<EngineResult> start(SpyRequest request);
 

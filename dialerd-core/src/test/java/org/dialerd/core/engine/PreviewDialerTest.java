@@ -192,6 +192,36 @@ class PreviewDialerTest {
     }
 
     @Test
+    void metricsCountEachOfferAndHowItEnded() {
+        List<String> counted = new java.util.ArrayList<>();
+        engine.reportTo(new org.dialerd.core.metrics.EngineMetrics() {
+            @Override
+            public void previewOffered(int campaignId) {
+                counted.add("offered " + campaignId);
+            }
+
+            @Override
+            public void previewEnded(int campaignId, String outcome) {
+                counted.add(outcome + " " + campaignId);
+            }
+        });
+        startDialer();
+        advance(Duration.ofSeconds(1));
+        assertTrue(settle(engine.preview().reject("SIP/1001", 1)).ok());
+        advance(Duration.ofSeconds(2));
+        advance(TIMEOUT); // call 2 expires
+        advance(Duration.ofSeconds(2));
+        assertTrue(settle(engine.preview().accept("SIP/1001", 3)).ok());
+        login(SIP_1002);
+        advance(Duration.ofSeconds(2));
+        assertTrue(engine.preview().offer("SIP/1002").isPresent());
+        assertTrue(settle(engine.pause(SIP_1002, 2, "Lunch")).ok()); // withdraws its offer
+
+        assertEquals(List.of("offered 1", "rejected 1", "offered 1", "expired 1", "offered 1", "accepted 1",
+                "offered 1", "withdrawn 1"), counted);
+    }
+
+    @Test
     void twoFreeAgentsAreOfferedDifferentCalls() {
         login(SIP_1002);
         startDialer();

@@ -49,7 +49,7 @@ class SpyControlTest {
         PbxAction.Originate originate = assertInstanceOf(PbxAction.Originate.class, pbx.sent.get(0));
         assertEquals("SIP/1005", originate.channel());
         assertEquals("ChanSpy", originate.application());
-        assertEquals("SIP/1001-00000007,qES", originate.data());
+        assertEquals("SIP/1001-00000007,qdES", originate.data());
         assertEquals("dialerd-1-s1", originate.channelId());
         assertEquals(new JournalRecord.SpyOpened("dialerd-1-s1", "supervisor", "1005", "SIP/1001", "listen", NOW),
                 written.get(0));
@@ -61,8 +61,8 @@ class SpyControlTest {
         spies.start(new SpyRequest("boss", "1006", "SIP/1006", "SIP/1002", "SIP/1002-00000009", SpyMode.BARGE))
                 .join();
 
-        assertEquals("SIP/1001-00000007,qwES", ((PbxAction.Originate) pbx.sent.get(0)).data());
-        assertEquals("SIP/1002-00000009,qBES", ((PbxAction.Originate) pbx.sent.get(1)).data());
+        assertEquals("SIP/1001-00000007,qwdES", ((PbxAction.Originate) pbx.sent.get(0)).data());
+        assertEquals("SIP/1002-00000009,qBdES", ((PbxAction.Originate) pbx.sent.get(1)).data());
     }
 
     @Test
@@ -109,6 +109,94 @@ class SpyControlTest {
         assertEquals(409, second.failure().orElseThrow().code());
         assertEquals(409, again.failure().orElseThrow().code());
         assertEquals(1, pbx.sent.size());
+    }
+
+    @Test
+    void spyagentAgainInAnotherModeSwitchesChanSpyWithItsDigitAndAuditsEachModesTime() {
+        connectedListen();
+
+        EngineResult whisper = spies.start(request("supervisor", "1005", SpyMode.WHISPER)).join();
+        EngineResult barge = spies.start(request("supervisor", "1005", SpyMode.BARGE)).join();
+
+        assertEquals("dialerd-1-s1", whisper.status().orElseThrow(), "the same session");
+        assertEquals("dialerd-1-s1", barge.status().orElseThrow());
+        assertEquals(List.of(new PbxAction.PlayDtmf("SIP/1005-0000000a", "5", true),
+                new PbxAction.PlayDtmf("SIP/1005-0000000a", "6", true)), pbx.sent.subList(1, 3));
+        assertEquals(List.of(
+                new JournalRecord.SpyClosed("dialerd-1-s1", NOW, "Switched to whisper"),
+                new JournalRecord.SpyOpened("dialerd-1-s1/2", "supervisor", "1005", "SIP/1001", "whisper", NOW),
+                new JournalRecord.SpyConnected("dialerd-1-s1/2", NOW),
+                new JournalRecord.SpyClosed("dialerd-1-s1/2", NOW, "Switched to barge"),
+                new JournalRecord.SpyOpened("dialerd-1-s1/3", "supervisor", "1005", "SIP/1001", "barge", NOW),
+                new JournalRecord.SpyConnected("dialerd-1-s1/3", NOW)), written.subList(2, 8));
+        AgentEvent.SpyModeChanged changed = assertInstanceOf(AgentEvent.SpyModeChanged.class, events.get(1));
+        assertEquals("whisper", changed.mode());
+        assertEquals("dialerd-1-s1", changed.spyId());
+        assertEquals("barge", ((AgentEvent.SpyModeChanged) events.get(2)).mode());
+
+        pbx.emit(new PbxEvent.Hangup("SIP/1005-0000000a", "dialerd-1-s1", "dialerd-1-s1", 16, "Normal Clearing"));
+
+        assertEquals(new JournalRecord.SpyClosed("dialerd-1-s1/3", NOW, "The spy call ended (Normal Clearing)"),
+                written.get(8));
+        assertEquals("barge", assertInstanceOf(AgentEvent.SpyEnded.class, events.get(3)).mode());
+    }
+
+    @Test
+    void theSameModeAgainChangesNothing() {
+        connectedListen();
+
+        EngineResult again = spies.start(request("supervisor", "1005", SpyMode.LISTEN)).join();
+
+        assertEquals("dialerd-1-s1", again.status().orElseThrow());
+        assertEquals(1, pbx.sent.size());
+        assertEquals(2, written.size());
+    }
+
+    @Test
+    void aSwitchBeforeChanSpyStartedIsRefusedAndSendsNothing() {
+        spies.start(request("supervisor", "1005", SpyMode.LISTEN)).join();
+
+        EngineResult early = spies.start(request("supervisor", "1005", SpyMode.BARGE)).join();
+
+        assertEquals(409, early.failure().orElseThrow().code());
+        assertEquals(1, pbx.sent.size());
+        assertEquals(1, written.size());
+    }
+
+    @Test
+    void aRefusedDigitFailsAndKeepsTheModeAndItsAuditRow() {
+        connectedListen();
+        pbx.replies = action -> PbxReply.error("Channel not found");
+
+        EngineResult refused = spies.start(request("supervisor", "1005", SpyMode.WHISPER)).join();
+
+        assertEquals(500, refused.failure().orElseThrow().code());
+        assertEquals(2, written.size());
+        pbx.replies = action -> PbxReply.ok("Success");
+        pbx.emit(new PbxEvent.Hangup("SIP/1005-0000000a", "dialerd-1-s1", "dialerd-1-s1", 16, "Normal Clearing"));
+        assertEquals("listen", assertInstanceOf(AgentEvent.SpyEnded.class, events.get(1)).mode());
+    }
+
+    @Test
+    void anAmiDisconnectionEndsTheSessionAndItsChannelIsHungUpWhenAmiIsBack() {
+        connectedListen();
+
+        pbx.emit(new PbxEvent.Disconnected("connection reset"));
+
+        AgentEvent.SpyEnded ended = assertInstanceOf(AgentEvent.SpyEnded.class, events.get(1));
+        assertTrue(ended.cause().startsWith("AMI connection lost"), ended.cause());
+        assertEquals(1, pbx.sent.size(), "nothing sent while AMI is down");
+        pbx.emit(new PbxEvent.Connected("Asterisk 22"));
+        assertEquals(new PbxAction.Hangup("SIP/1005-0000000a", 16), pbx.sent.get(1));
+        pbx.emit(new PbxEvent.Connected("Asterisk 22"));
+        assertEquals(2, pbx.sent.size(), "once");
+    }
+
+    /** A listen session whose ChanSpy runs (spystart came). */
+    private void connectedListen() {
+        spies.start(request("supervisor", "1005", SpyMode.LISTEN)).join();
+        pbx.emit(new PbxEvent.NewChannel("SIP/1005-0000000a", "dialerd-1-s1", "dialerd-1-s1", "1005", "", ""));
+        pbx.emit(new PbxEvent.ChanSpyStart("SIP/1005-0000000a", "dialerd-1-s1", "SIP/1001-00000007", "x"));
     }
 
     @Test

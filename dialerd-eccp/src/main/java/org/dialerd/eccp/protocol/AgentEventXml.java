@@ -139,6 +139,15 @@ public final class AgentEventXml {
                     .add("datetime_start", e.start().format(DATE_TIME))
                     .build();
         }
+        if (event instanceof AgentEvent.SpyModeChanged e) {
+            return XmlElement.builder("spymode")
+                    .add("agent_number", e.agentNumber())
+                    .add("extension", e.extension())
+                    .add("mode", e.mode())
+                    .add("spy_id", e.spyId())
+                    .add("datetime", e.when().format(DATE_TIME))
+                    .build();
+        }
         if (event instanceof AgentEvent.SpyEnded e) {
             return XmlElement.builder("spyend")
                     .add("agent_number", e.agentNumber())

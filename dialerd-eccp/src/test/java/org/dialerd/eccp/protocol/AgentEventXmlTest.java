@@ -31,6 +31,15 @@ class AgentEventXmlTest {
     }
 
     @Test
+    void spyModeNamesTheSessionAndItsNewMode() {
+        assertEquals("<event><spymode><agent_number>SIP/1001</agent_number><extension>1010</extension>"
+                + "<mode>whisper</mode><spy_id>dialerd-1764669000abcd-s1</spy_id>"
+                + "<datetime>2026-11-22 10:00:05</datetime></spymode></event>",
+                AgentEventXml.toXml(new AgentEvent.SpyModeChanged("SIP/1001", "supervisor", "1010", "whisper",
+                        "dialerd-1764669000abcd-s1", START)).toString());
+    }
+
+    @Test
     void wrapupStartAndEndNameTheSpanAndTheCallTheyFollow() {
         assertEquals("<event><wrapupstart><agent_number>Agent/9000</agent_number>"
                 + "<wrapup_start>2026-11-22 10:00:05</wrapup_start><wrapup_end>2026-11-22 10:00:15</wrapup_end>"

@@ -29,6 +29,9 @@ final class EngineMeters implements EngineMetrics {
     private final Map<String, Map<String, Counter>> finished = new ConcurrentHashMap<>();
     private final Map<Integer, Campaign> campaigns = new ConcurrentHashMap<>();
     private final Map<Integer, Counter> safeHarbour = new ConcurrentHashMap<>();
+    private final Map<Integer, Counter> previewOffers = new ConcurrentHashMap<>();
+    /** Campaign, then outcome (accepted, rejected, expired, withdrawn). */
+    private final Map<Integer, Map<String, Counter>> previewEnds = new ConcurrentHashMap<>();
     private final Counter rounds;
     private final Map<String, Counter> resyncRuns = new ConcurrentHashMap<>();
     private final Map<ResyncCorrection, Counter> resyncCorrections = new EnumMap<>(ResyncCorrection.class);
@@ -131,6 +134,23 @@ final class EngineMeters implements EngineMetrics {
         safeHarbour.computeIfAbsent(campaignId, id -> Counter.builder("dialerd.dialer.safe.harbour")
                 .description("Answered campaign calls no agent took within 2 s, sent to the safe-harbour message")
                 .tag("campaign", String.valueOf(id)).register(registry)).increment();
+    }
+
+    @Override
+    public void previewOffered(int campaignId) {
+        previewOffers.computeIfAbsent(campaignId, id -> Counter.builder("dialerd.preview.offers")
+                .description("Preview calls offered to an agent")
+                .tag("campaign", String.valueOf(id)).register(registry)).increment();
+    }
+
+    @Override
+    public void previewEnded(int campaignId, String outcome) {
+        previewEnds.computeIfAbsent(campaignId, id -> new ConcurrentHashMap<>())
+                .computeIfAbsent(outcome, o -> Counter.builder("dialerd.preview.ended")
+                        .description("Preview offers ended: accepted (dialled), rejected, expired, or withdrawn "
+                                + "(logout, break, another call, reserved by another host)")
+                        .tag("campaign", String.valueOf(campaignId)).tag("outcome", o).register(registry))
+                .increment();
     }
 
     private Campaign campaign(int id) {

@@ -55,4 +55,20 @@ class AbandonGaugesTest {
         meters.engine().safeHarbour(7);
         assertTrue(meters.scrape().contains("dialerd_dialer_safe_harbour_total{campaign=\"7\"} 2.0"));
     }
+
+    @Test
+    void countsPreviewOffersAndHowEachEnded() {
+        meters.engine().previewOffered(2);
+        meters.engine().previewOffered(2);
+        meters.engine().previewOffered(2);
+        meters.engine().previewEnded(2, "accepted");
+        meters.engine().previewEnded(2, "expired");
+        meters.engine().previewEnded(2, "withdrawn");
+        String scrape = meters.scrape();
+        assertTrue(scrape.contains("dialerd_preview_offers_total{campaign=\"2\"} 3.0"), scrape);
+        assertTrue(scrape.contains("dialerd_preview_ended_total{campaign=\"2\",outcome=\"accepted\"} 1.0"), scrape);
+        assertTrue(scrape.contains("dialerd_preview_ended_total{campaign=\"2\",outcome=\"expired\"} 1.0"), scrape);
+        assertTrue(scrape.contains("dialerd_preview_ended_total{campaign=\"2\",outcome=\"withdrawn\"} 1.0"), scrape);
+        assertFalse(scrape.contains("outcome=\"rejected\""), "no counter before the first: " + scrape);
+    }
 }

@@ -36,6 +36,7 @@ public final class ActionDispatcher implements AmiSession.ActionSink {
         CallActions.register(m);
         MiscActions.register(m);
         MonitorActions.register(m);
+        DtmfActions.register(m);
         StatusActions.register(m);
         ParkActions.register(m);
         TransferActions.register(m);

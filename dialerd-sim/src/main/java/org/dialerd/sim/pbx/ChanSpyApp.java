@@ -11,16 +11,18 @@ import org.dialerd.sim.ami.AmiMessage;
  * channel goes (then, with {@code E}, the application ends and an Originate's channel hangs up;
  * without it, it looks for another channel). With no channel to spy on, {@code S} ends at once;
  * otherwise it looks again every second, as app_chanspy does. No audio is simulated, so the
- * modes ({@code w}, {@code B}) and {@code q} change nothing here; the application data shows them.
+ * modes ({@code w}, {@code B}) and {@code q} change nothing here; the application data shows them
+ * and {@link Channel#spyMode()} tells the mode, which, with {@code d}, DTMF 4, 5 and 6 received
+ * on the spy channel switch ({@link #dtmfReceived}).
  */
-final class ChanSpyApp {
+public final class ChanSpyApp {
     static final long SCAN_INTERVAL_MS = 1000;
     /** The spy notices the spied-on channel is gone at its next frame. */
     static final long NOTICE_MS = 20;
 
     private final Pbx pbx;
 
-    ChanSpyApp(Pbx pbx) {
+    ChanSpyApp(Pbx pbx) { // registered by AppRegistry
         this.pbx = pbx;
     }
 
@@ -59,9 +61,11 @@ final class ChanSpyApp {
         Runnable stop = () -> {
             if (!stopped[0]) {
                 stopped[0] = true;
+                spyer.spyMode = "";
                 publish("ChanSpyStop", spyer, spyee);
             }
         };
+        spyer.spyMode = options.contains("B") ? "barge" : options.contains("w") ? "whisper" : "listen";
         publish("ChanSpyStart", spyer, spyee);
         run.onInterrupt(stop);
         pbx.ops().onHangup(spyee, () -> run.after(NOTICE_MS, () -> {
@@ -73,6 +77,24 @@ final class ChanSpyApp {
                 scan(run);
             }
         }));
+    }
+
+    /**
+     * A digit the spy channel received (its phone, or AMI PlayDTMF with Receive): with ChanSpy's
+     * {@code d}, 4 listens, 5 whispers, 6 barges. app_chanspy publishes nothing for the switch.
+     */
+    public static void dtmfReceived(Channel spyer, String digit) {
+        String options = spyer.applicationData.contains(",")
+                ? spyer.applicationData.substring(spyer.applicationData.indexOf(',') + 1) : "";
+        if (spyer.spyMode.isEmpty() || !"ChanSpy".equalsIgnoreCase(spyer.application) || !options.contains("d")) {
+            return;
+        }
+        switch (digit) {
+            case "4" -> spyer.spyMode = "listen";
+            case "5" -> spyer.spyMode = "whisper";
+            case "6" -> spyer.spyMode = "barge";
+            default -> { }
+        }
     }
 
     private void publish(String name, Channel spyer, Channel spyee) {

@@ -34,6 +34,8 @@ public final class Channel {
     int priority = 1;
     String application = "";
     String applicationData = "";
+    /** ChanSpy's mode while it spies from this channel (listen, whisper, barge), else empty. */
+    String spyMode = "";
     int hangupCause;
     boolean softHangupPublished;
     boolean hungUp;
@@ -78,6 +80,11 @@ public final class Channel {
 
     public String name() {
         return name;
+    }
+
+    /** ChanSpy's mode while it spies from this channel ({@code listen}, {@code whisper}, {@code barge}), else empty. */
+    public String spyMode() {
+        return spyMode;
     }
 
     public String uniqueid() {

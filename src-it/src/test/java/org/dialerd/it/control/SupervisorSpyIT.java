@@ -88,7 +88,7 @@ class SupervisorSpyIT {
         assertEquals(spyId, started.childText("spy_id").orElseThrow());
         Map<String, String> spy = spyChannel(spyId).orElseThrow();
         assertEquals("ChanSpy", spy.get("Application"));
-        assertEquals(agentLeg() + ",qES", spy.get("ApplicationData"));
+        assertEquals(agentLeg() + ",qdES", spy.get("ApplicationData"));
         assertTrue(spy.get("Channel").startsWith("Local/1010@agents-"), spy.toString());
         Awaits.until("audit row started", WAIT, () -> audit(spyId, "datetime_start") != null);
         assertEquals("supervisor", audit(spyId, "username"));
@@ -119,7 +119,7 @@ class SupervisorSpyIT {
         pbx.simulator().advance(Duration.ofSeconds(2));
 
         assertEquals("whisper", await(supervisorEvents, "spystart").childText("mode").orElseThrow());
-        assertEquals(agentLeg() + ",qwES", spyChannel(spyId).orElseThrow().get("ApplicationData"));
+        assertEquals(agentLeg() + ",qwdES", spyChannel(spyId).orElseThrow().get("ApplicationData"));
         hangUpTheCall();
 
         // ChanSpy's E: the agent's leg went, so the spy call ends by itself.
@@ -137,10 +137,46 @@ class SupervisorSpyIT {
         pbx.simulator().advance(Duration.ofSeconds(2));
 
         assertEquals("barge", await(supervisorEvents, "spystart").childText("mode").orElseThrow());
-        assertEquals(agentLeg() + ",qBES", spyChannel(spyId).orElseThrow().get("ApplicationData"));
+        assertEquals(agentLeg() + ",qBdES", spyChannel(spyId).orElseThrow().get("ApplicationData"));
         assertTrue(supervisor.spyStop("SIP/1001").isSuccess());
         pbx.simulator().advance(Duration.ofSeconds(1));
         await(supervisorEvents, "spyend");
+        hangUpTheCall();
+    }
+
+    @Test
+    void spyagentAgainSwitchesTheModeInsideTheCallAndAuditsEachSwitch() throws Exception {
+        linkedCall("042345694");
+        String spyId = supervisor.spyAgent("SIP/1001", SUPERVISOR_EXTENSION, "listen").text("spy_id").orElseThrow();
+        pbx.simulator().advance(Duration.ofSeconds(2));
+        await(supervisorEvents, "spystart");
+        assertEquals(Optional.of("listen"), pbx.simulator().chanSpyMode(spyId));
+
+        EccpResponse whisper = supervisor.spyAgent("SIP/1001", SUPERVISOR_EXTENSION, "whisper");
+        assertTrue(whisper.isSuccess(), whisper.body()::toString);
+        assertEquals(spyId, whisper.text("spy_id").orElseThrow(), "the same session: the phone did not ring again");
+        XmlElement changed = await(supervisorEvents, "spymode");
+        assertEquals("whisper", changed.childText("mode").orElseThrow());
+        assertEquals(spyId, changed.childText("spy_id").orElseThrow());
+        assertEquals(Optional.of("whisper"), pbx.simulator().chanSpyMode(spyId), "ChanSpy heard DTMF 5");
+        assertTrue(supervisor.spyAgent("SIP/1001", SUPERVISOR_EXTENSION, "barge").isSuccess());
+        assertEquals("barge", await(supervisorEvents, "spymode").childText("mode").orElseThrow());
+        assertEquals(Optional.of("barge"), pbx.simulator().chanSpyMode(spyId));
+        assertEquals(409, supervisor.spyAgent("SIP/1001", "1009", "listen").failure().orElseThrow().code(),
+                "another extension needs spystop first");
+
+        assertTrue(supervisor.spyStop("SIP/1001").isSuccess());
+        pbx.simulator().advance(Duration.ofSeconds(1));
+        assertEquals("barge", await(supervisorEvents, "spyend").childText("mode").orElseThrow());
+        Awaits.until("the barge row ended", WAIT, () -> audit(spyId + "/3", "datetime_end") != null);
+        assertEquals("listen", audit(spyId, "mode"));
+        assertEquals("Switched to whisper", audit(spyId, "end_cause"));
+        assertEquals("whisper", audit(spyId + "/2", "mode"));
+        assertEquals("Switched to barge", audit(spyId + "/2", "end_cause"));
+        assertEquals("barge", audit(spyId + "/3", "mode"));
+        assertEquals("supervisor", audit(spyId + "/3", "username"));
+        assertTrue(consoleEvents.stream().noneMatch(e -> e.children().get(0).name().startsWith("spy")),
+                "the agent's console is not told: " + consoleEvents);
         hangUpTheCall();
     }
 

@@ -131,7 +131,7 @@ class WallboardIT {
 
     @Test
     @Order(5)
-    void aSupervisorListensToAnAgentsCallFromItsCard() {
+    void aSupervisorListensToAnAgentsCallFromItsCardThenWhispers() {
         browser.go("/wallboard/");
         browser.type("Client account", "supervisor");
         browser.type("Client password", "supervisor");
@@ -151,9 +151,14 @@ class WallboardIT {
             String card = cardText("SIP/1002");
             return card.contains("Listening") && !card.contains("ringing");
         });
+        browser.button("Switch to whisper on SIP/1002").click(); // inside the call: spyagent again, spymode
+        browser.await("whispering", d -> cardText("SIP/1002").contains("Whispering"));
         browser.button("Stop spying on SIP/1002").click();
         pbx.simulator().advance(Duration.ofSeconds(1));
-        browser.await("the three buttons back after spyend", d -> cardText("SIP/1002").contains("Whisper"));
+        browser.await("the three buttons back after spyend", d -> {
+            String card = cardText("SIP/1002");
+            return card.contains("Whisper") && !card.contains("Stop");
+        });
 
         pbx.simulator().advance(Duration.ofSeconds(35)); // the caller hangs up
         awaitState("SIP/1002", "Ready");

@@ -17,7 +17,8 @@ import org.dialerd.eccp.xml.XmlElement;
  * agent's call from its own extension, and ends that. The checks, in order, each a failure with
  * nothing sent to Asterisk: the client is a supervisor (403); the arguments (400); the
  * supervisor's extension (404); the agent (417 bad number, 404 unknown, 417 not logged in or not
- * on a call). No agent hash: the
+ * on a call). spyagent again for the same agent from the same extension switches the live
+ * session's mode inside the call (SpyControl; same spy_id, spymode follows). No agent hash: the
  * supervisor does not know the agent's password; being a supervisor client is the permission.
  *
  * <pre>

@@ -150,7 +150,7 @@ class SpyTest {
         PbxAction.Originate originate = (PbxAction.Originate) actions.get(0);
         assertEquals("SIP/1010", originate.channel());
         assertEquals("ChanSpy", originate.application());
-        assertEquals("SIP/1001-0000000c,qES", originate.data());
+        assertEquals("SIP/1001-0000000c,qdES", originate.data());
         assertEquals(new JournalRecord.SpyOpened("dialerd-9-s1", "supervisor", "1010", "SIP/1001", "listen",
                 LocalDateTime.of(2026, 11, 22, 10, 0)), written.get(0));
     }
