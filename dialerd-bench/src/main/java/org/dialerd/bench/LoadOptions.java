@@ -10,7 +10,8 @@ import java.util.List;
  */
 record LoadOptions(String label, Path dialerdJar, Path workDir, List<String> jvmOptions, int sessions, int idle,
                    int filtered, RequestMix mix, String mixSpec, double rate, int pipeline, int warmupSeconds,
-                   int seconds, double callsPerSecond, int monitors, int ioThreads, int warmupRequests) {
+                   int seconds, double callsPerSecond, int monitors, int ioThreads, int warmupRequests,
+                   boolean lean) {
     /** {@link #warmupRequests} when the option is not given: dialerd's own default applies. */
     static final int DIALERD_DEFAULT = -1;
 
@@ -30,7 +31,9 @@ record LoadOptions(String label, Path dialerdJar, Path workDir, List<String> jvm
               --calls R           simulator callers entering queue 8001 per second (default 0)
               --monitors N        with --calls: sessions with callprogress measuring event latency (default 4)
               --io-threads N      the tool's ECCP client I/O threads (default 2)
-              --warmup-requests N dialerd's eccp.warmup_requests (default: dialerd's, 20000; 0 = a cold start)""";
+              --warmup-requests N dialerd's eccp.warmup_requests (default: dialerd's, 20000; 0 = a cold start)
+              --client KIND       library (the Java client library, default) or lean (raw sockets that count
+                                  bytes, no XML parsing; flat out with --pipeline 1 only)""";
 
     static LoadOptions parse(String[] args) {
         String label = "load";
@@ -49,6 +52,7 @@ record LoadOptions(String label, Path dialerdJar, Path workDir, List<String> jvm
         int monitors = 4;
         int ioThreads = 2;
         int warmupRequests = DIALERD_DEFAULT;
+        boolean lean = false;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             String value = i + 1 < args.length ? args[++i] : fail(option, "", "needs a value");
@@ -69,6 +73,11 @@ record LoadOptions(String label, Path dialerdJar, Path workDir, List<String> jvm
                 case "--monitors" -> monitors = intIn(option, value, 1, 1_000);
                 case "--io-threads" -> ioThreads = intIn(option, value, 1, 64);
                 case "--warmup-requests" -> warmupRequests = intIn(option, value, 0, 1_000_000);
+                case "--client" -> lean = switch (value) {
+                    case "library" -> false;
+                    case "lean" -> true;
+                    default -> fail(option, value, "must be library or lean");
+                };
                 default -> fail(option, value, "unknown option");
             }
         }
@@ -78,6 +87,9 @@ record LoadOptions(String label, Path dialerdJar, Path workDir, List<String> jvm
         if (sessions == 0 && calls == 0) {
             fail("--sessions", "0", "needs --calls: nothing would be measured");
         }
+        if (lean && (rate > 0 || pipeline > 1 || sessions == 0)) {
+            fail("--client", "lean", "measures request/response only: flat out, --pipeline 1, --sessions 1 or more");
+        }
         RequestMix parsed;
         try {
             parsed = RequestMix.parse(mix);
@@ -85,7 +97,7 @@ record LoadOptions(String label, Path dialerdJar, Path workDir, List<String> jvm
             throw new IllegalArgumentException(e.getMessage(), e);
         }
         return new LoadOptions(label, jar, workDir, jvm, sessions, idle, filtered, parsed, mix, rate, pipeline, warmup,
-                seconds, calls, monitors, ioThreads, warmupRequests);
+                seconds, calls, monitors, ioThreads, warmupRequests, lean);
     }
 
     /** Every session the run holds open at once. */

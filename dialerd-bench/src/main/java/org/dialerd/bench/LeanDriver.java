@@ -1,0 +1,182 @@
+package org.dialerd.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.dialerd.eccp.xml.XmlWriter;
+
+/**
+ * {@code --client lean}: the request/response measure with a client that costs next to nothing,
+ * so a one-connection rate shows dialerd's share of the round trip rather than the Java client
+ * library's (which parses every answer into a tree). One blocking socket and one thread per
+ * session, one request at a time: write the request's bytes (serialized once, before the run),
+ * read up to {@code </response>}, count the answer as a failure if it holds
+ * {@code <failure><code>}. No XML parsing. Reported as what it is: the figure with the lean
+ * client, next to the client library's.
+ */
+final class LeanDriver implements Driver {
+    private static final byte[] END = "</response>".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] FAILURE = "<failure><code>".getBytes(StandardCharsets.US_ASCII);
+    /** Requests serialized before the run (divisible by every mix length up to 10, and by the 10 agents). */
+    private static final int PREPARED = 2520;
+
+    private final int port;
+    private final int sessions;
+    private PhaseRecorder recorder;
+    private final byte[][] requests;
+    private final String[] names;
+    private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong answered = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
+    private final AtomicLong errors = new AtomicLong();
+    private final List<Thread> threads = new ArrayList<>();
+    /** Holds the finished threads until {@link #drain}, so the run's last figures still count them (/proc). */
+    private final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+
+    LeanDriver(int port, int sessions, RequestMix mix) {
+        this.port = port;
+        this.sessions = sessions;
+        this.requests = new byte[PREPARED][];
+        this.names = new String[PREPARED];
+        for (int i = 0; i < PREPARED; i++) {
+            names[i] = mix.name(i);
+            requests[i] = ("<request id=\"" + (i + 1) + "\">" + XmlWriter.toXml(mix.request(i)) + "</request>")
+                    .getBytes(StandardCharsets.US_ASCII);
+        }
+    }
+
+    /** Logs every session in (before the measured run), so {@link #run} only sends requests. */
+    List<Socket> open() throws IOException {
+        List<Socket> sockets = new ArrayList<>();
+        for (int s = 0; s < sessions; s++) {
+            Socket socket = new Socket("127.0.0.1", port);
+            socket.setTcpNoDelay(true);
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(("<request id=\"0\"><login><username>" + SessionPool.USER
+                    + "</username><password>" + SessionPool.PASSWORD + "</password></login></request>")
+                    .getBytes(StandardCharsets.US_ASCII));
+            Answers answers = new Answers(socket.getInputStream());
+            if (answers.next()) {
+                socket.close();
+                throw new IOException("lean client: login refused");
+            }
+            sockets.add(socket);
+        }
+        return sockets;
+    }
+
+    /** Starts one thread per socket sending until {@code endNanos}; {@link #join} waits for them. */
+    void run(List<Socket> sockets, PhaseRecorder recorder, long endNanos) {
+        this.recorder = recorder;
+        for (Socket socket : sockets) {
+            Thread thread = new Thread(() -> loop(socket, endNanos), "bench-lean");
+            thread.start();
+            threads.add(thread);
+        }
+    }
+
+    @Override
+    public boolean drain(int seconds) throws InterruptedException {
+        release.countDown();
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        for (Thread thread : threads) {
+            thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+        }
+        return threads.stream().noneMatch(Thread::isAlive);
+    }
+
+    @Override
+    public List<String> failureLines() {
+        return failures.get() == 0 && errors.get() == 0 ? List.of()
+                : List.of("answers with a failure: " + failures.get() + ", connections lost: " + errors.get());
+    }
+
+    /** The socket stays open (counted open at the end like the library's sessions); the JVM's exit closes it. */
+    private void loop(Socket socket, long endNanos) {
+        try {
+            OutputStream out = socket.getOutputStream();
+            Answers answers = new Answers(socket.getInputStream());
+            for (int i = 0; System.nanoTime() < endNanos; i++) {
+                byte[] request = requests[i % PREPARED];
+                long start = System.nanoTime();
+                sent.incrementAndGet();
+                out.write(request);
+                boolean failed = answers.next();
+                recorder.record(System.nanoTime() - start);
+                answered.incrementAndGet();
+                if (failed) {
+                    failures.incrementAndGet();
+                }
+            }
+        } catch (IOException e) {
+            errors.incrementAndGet();
+        }
+        try {
+            release.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public long sent() {
+        return sent.get();
+    }
+
+    @Override
+    public long answered() {
+        return answered.get();
+    }
+
+    @Override
+    public long failureAnswers() {
+        return failures.get();
+    }
+
+    @Override
+    public long errors() {
+        return errors.get();
+    }
+
+    /** Reads answers off a socket by bytes: up to the next {@code </response>}. */
+    private static final class Answers {
+        private final InputStream in;
+        private final byte[] buffer = new byte[1 << 16];
+        private int position;
+        private int limit;
+
+        Answers(InputStream in) {
+            this.in = in;
+        }
+
+        /** Reads one answer; returns whether it carried a failure. */
+        boolean next() throws IOException {
+            int end = 0;
+            int failure = 0;
+            boolean failed = false;
+            while (true) {
+                if (position == limit) {
+                    limit = in.read(buffer);
+                    position = 0;
+                    if (limit < 0) {
+                        throw new IOException("server closed the connection");
+                    }
+                }
+                byte b = buffer[position++];
+                if (!failed) {
+                    failure = b == FAILURE[failure] ? failure + 1 : (b == FAILURE[0] ? 1 : 0);
+                    failed = failure == FAILURE.length;
+                }
+                end = b == END[end] ? end + 1 : (b == END[0] ? 1 : 0);
+                if (end == END.length) {
+                    return failed;
+                }
+            }
+        }
+    }
+}
