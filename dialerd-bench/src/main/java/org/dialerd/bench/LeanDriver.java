@@ -1,7 +1,6 @@
 package org.dialerd.bench;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -20,8 +19,6 @@ import org.dialerd.eccp.xml.XmlWriter;
  * client, next to the client library's.
  */
 final class LeanDriver implements Driver {
-    private static final byte[] END = "</response>".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] FAILURE = "<failure><code>".getBytes(StandardCharsets.US_ASCII);
     /** Requests serialized before the run (divisible by every mix length up to 10, and by the 10 agents). */
     private static final int PREPARED = 2520;
 
@@ -60,7 +57,7 @@ final class LeanDriver implements Driver {
             socket.getOutputStream().write(("<request id=\"0\"><login><username>" + SessionPool.USER
                     + "</username><password>" + SessionPool.PASSWORD + "</password></login></request>")
                     .getBytes(StandardCharsets.US_ASCII));
-            Answers answers = new Answers(socket.getInputStream());
+            AnswerReader answers = new AnswerReader(socket.getInputStream(), false);
             if (answers.next()) {
                 socket.close();
                 throw new IOException("lean client: login refused");
@@ -100,7 +97,7 @@ final class LeanDriver implements Driver {
     private void loop(Socket socket, long endNanos) {
         try {
             OutputStream out = socket.getOutputStream();
-            Answers answers = new Answers(socket.getInputStream());
+            AnswerReader answers = new AnswerReader(socket.getInputStream(), false);
             for (int i = 0; System.nanoTime() < endNanos; i++) {
                 byte[] request = requests[i % PREPARED];
                 long start = System.nanoTime();
@@ -141,42 +138,5 @@ final class LeanDriver implements Driver {
     @Override
     public long errors() {
         return errors.get();
-    }
-
-    /** Reads answers off a socket by bytes: up to the next {@code </response>}. */
-    private static final class Answers {
-        private final InputStream in;
-        private final byte[] buffer = new byte[1 << 16];
-        private int position;
-        private int limit;
-
-        Answers(InputStream in) {
-            this.in = in;
-        }
-
-        /** Reads one answer; returns whether it carried a failure. */
-        boolean next() throws IOException {
-            int end = 0;
-            int failure = 0;
-            boolean failed = false;
-            while (true) {
-                if (position == limit) {
-                    limit = in.read(buffer);
-                    position = 0;
-                    if (limit < 0) {
-                        throw new IOException("server closed the connection");
-                    }
-                }
-                byte b = buffer[position++];
-                if (!failed) {
-                    failure = b == FAILURE[failure] ? failure + 1 : (b == FAILURE[0] ? 1 : 0);
-                    failed = failure == FAILURE.length;
-                }
-                end = b == END[end] ? end + 1 : (b == END[0] ? 1 : 0);
-                if (end == END.length) {
-                    return failed;
-                }
-            }
-        }
     }
 }
