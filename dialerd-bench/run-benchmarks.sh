@@ -17,7 +17,7 @@ SECONDS_STEADY=${SECONDS_STEADY:-10}
 WARMUP=${WARMUP:-5}
 TOOL_OPTS=${TOOL_OPTS:--Xmx2g}
 DIALERD_OPTS=${DIALERD_OPTS:--Xmx1g}
-SCENARIOS=${SCENARIOS:-"status-1 status-8 pipelined status-10k idle-1000 idle-10000 campaignlist campaigninfo callinfo pauses campaignstatus queuestatus activity queuelist queuescript agentqueues queuewait mix events cds status-1-cold events-zgc originate"}
+SCENARIOS=${SCENARIOS:-"status-1 status-8 pipelined status-10k idle-1000 idle-10000 campaignlist campaigninfo callinfo pauses campaignstatus queuestatus activity queuelist queuescript agentqueues queuewait mix events cds status-1-cold events-zgc status-1-lean campaignlist-lean campaigninfo-lean warmup-ab originate"}
 for jar in "$BENCH" "$DIALERD"; do
   [ -f "$jar" ] || { echo "missing $jar: run ./mvnw -q -B package -DskipTests first" >&2; exit 2; }
 done
@@ -58,7 +58,25 @@ rate_row() { # LABEL TEXT TARGET_RATE TARGET_TEXT
 }
 
 START=$(date +%s)
+# The first start in a fresh $WORK installs the embedded MariaDB's data (seconds): done once here,
+# unreported, so it is not charged to the first scenario's start (status-1's warm-up row).
+if [ -z "${REPORT_ONLY:-}" ] && [ ! -d "$WORK/data" ]; then
+  run prime --sessions 1 --mix getagentstatus --warmup 0 --seconds 1
+fi
 wanted status-1 && run status-1 --sessions 1 --mix getagentstatus
+# The same request/response measures with the lean client (raw socket, counts bytes, no XML parsing):
+# dialerd's share of the round trip without the client library's parsing.
+wanted status-1-lean && run status-1-lean --sessions 1 --mix getagentstatus --client lean
+wanted campaignlist-lean && run campaignlist-lean --sessions 1 --mix getcampaignlist --client lean
+wanted campaigninfo-lean && run campaigninfo-lean --sessions 1 --mix getcampaigninfo --client lean
+# The warm-up's worth, three starts each way in turn (one run each is noise), lean client so the
+# tool's own cold JIT does not set the first seconds: median first-5-s rate and start time.
+if wanted warmup-ab; then
+  for i in 1 2 3; do
+    run "ab-cold-$i" --sessions 1 --mix getagentstatus --client lean --warmup-requests 0 --seconds 2
+    run "ab-warm-$i" --sessions 1 --mix getagentstatus --client lean --seconds 2
+  done
+fi
 # The same without dialerd's start-up warm-up (eccp.warmup_requests = 0): what the warm-up buys.
 wanted status-1-cold && run status-1-cold --sessions 1 --mix getagentstatus --warmup-requests 0
 wanted status-8 && run status-8 --sessions 8 --mix getagentstatus
@@ -179,5 +197,24 @@ if wanted originate; then
   row "dialerd's dialer, 300 agents, progressive campaign (90 % busy, 10 % answer), originates/s from the simulator" \
       "$(field originate originate_rate)/s (slowest second $(field originate originate_min_s)); $(field originate originates) originates, $(field originate attempted) calls rows attempted, lost $(field originate lost), dialled twice $(field originate twice), accounting $(field originate accounting); CPU per originate: dialerd $(field originate cpu_ms_per_originate) ms, MariaDB $(field originate db_cpu_ms_per_originate) ms" \
       "≥ 200/s, accounting clean" "$met"; fi
+fi
+# lean_row LABEL TEXT TARGET_RATE TARGET_TEXT: a rate row with the per-request costs (not load-dependent).
+lean_row() {
+  if failed "$1"; then row "$2" "run failed (see $LOG)" "$4" "**no**"; return; fi
+  row "$2" "$(num "$(field "$1" steady_rate)") req/s, p50 $(field "$1" steady_p50) ms, p99 $(field "$1" steady_p99) ms; per request dialerd $(field "$1" dialerd_cpu_us) µs CPU, $(field "$1" dialerd_cs) context switches, $(field "$1" dialerd_alloc_b) bytes; lean client $(field "$1" tool_cpu_us) µs CPU" \
+      "$4" "$(ge "$(field "$1" steady_rate)" "$3")"
+}
+wanted status-1-lean && lean_row status-1-lean "getagentstatus, 1 connection, lean client" 10770 "≥ 10,770 req/s (10× 1,077)"
+wanted campaignlist-lean && lean_row campaignlist-lean "getcampaignlist, 1 connection, lean client" 13170 "≥ 13,170 req/s (10× 1,317)"
+wanted campaigninfo-lean && lean_row campaigninfo-lean "getcampaigninfo, 1 connection, lean client" 7580 "≥ 7,580 req/s (10× 758)"
+median() { sort -n | awk '{ v[NR] = $1 } END { print (NR ? v[int((NR + 1) / 2)] : "") }'; }
+if wanted warmup-ab; then
+  cold_rate=$(for i in 1 2 3; do field "ab-cold-$i" warmup_rate; done | median)
+  warm_rate=$(for i in 1 2 3; do field "ab-warm-$i" warmup_rate; done | median)
+  cold_start=$(for i in 1 2 3; do field "ab-cold-$i" start_s; done | median)
+  warm_start=$(for i in 1 2 3; do field "ab-warm-$i" start_s; done | median)
+  row "first $WARMUP s after start, lean client, median of 3 starts each: with dialerd's warm-up / without" \
+      "$(num "$warm_rate") / $(num "$cold_rate") req/s; dialerd listening $warm_start / $cold_start s after launch" \
+      "the warm-up's worth" "–"
 fi
 printf '%s\n' "${ROWS[@]}"

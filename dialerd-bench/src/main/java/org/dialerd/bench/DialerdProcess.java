@@ -37,6 +37,11 @@ final class DialerdProcess implements AutoCloseable {
     }
 
     /** {@code warmupRequests}: eccp.warmup_requests, or {@link LoadOptions#DIALERD_DEFAULT}. */
+    /** The dialerd process's id (for {@link ProcessCost}). */
+    long pid() {
+        return process.pid();
+    }
+
     static DialerdProcess start(Path jar, Path workDir, int amiPort, int maxConnections, List<String> jvmOptions,
                                 int warmupRequests) {
         return start(jar, workDir, amiPort, maxConnections, jvmOptions, warmupRequests, "");

@@ -95,6 +95,11 @@ final class JvmProbe implements AutoCloseable {
         longestPauseMillis.accumulateAndGet(millis, Math::max);
     }
 
+    /** dialerd's MBean server (for {@link ProcessCost}'s allocated bytes). */
+    MBeanServerConnection server() {
+        return server;
+    }
+
     /** Starts a measuring window: CPU and GC pauses from now. */
     void mark() {
         cpuMarkNanos = os.getProcessCpuTime();

@@ -50,54 +50,77 @@ public final class Load {
             say("dialerd listening %.1f s after launch (JVM %s)", startSeconds, String.join(" ", o.jvmOptions()));
 
             long openStart = System.nanoTime();
-            List<EccpClient> active = pool.open(o.sessions(), SessionPool.Kind.PLAIN);
+            LeanDriver lean = o.lean() ? new LeanDriver(dialerd.eccpPort(), o.sessions(), o.mix()) : null;
+            List<java.net.Socket> leanSockets = lean != null ? lean.open() : List.of();
+            List<EccpClient> active = lean != null ? List.of() : pool.open(o.sessions(), SessionPool.Kind.PLAIN);
             pool.open(o.idle(), SessionPool.Kind.PLAIN);
             pool.open(o.filtered(), SessionPool.Kind.FILTERED);
             List<EccpClient> monitors = o.callsPerSecond() > 0
                     ? pool.open(o.monitors(), SessionPool.Kind.CALL_PROGRESS) : List.of();
             double openSeconds = (System.nanoTime() - openStart) / 1e9;
             say("%d sessions logged in in %.1f s (%d active, %d idle, %d filtered by agent, %d callprogress)",
-                    pool.size(), openSeconds, active.size(), o.idle(), o.filtered(), monitors.size());
+                    pool.size() + leanSockets.size(), openSeconds, o.sessions(), o.idle(), o.filtered(), monitors.size());
             double heapWithSessions = o.totalSessions() > 100 ? probe.heapAfterGcMiB() : Double.NaN;
             if (!Double.isNaN(heapWithSessions)) {
                 say("heap after GC with the sessions open: %.0f MiB (max %.0f MiB)", heapWithSessions,
                         probe.heapMaxMiB());
             }
-            return measure(o, calls, probe, pool, active, monitors, heapWithSessions, startSeconds);
+            ProcessCost dialerdCost = new ProcessCost(dialerd.pid(), probe.server());
+            return measure(o, calls, probe, pool, active, monitors, heapWithSessions, startSeconds, dialerdCost, lean,
+                    leanSockets);
         }
     }
 
     private static int measure(LoadOptions o, CallActivity calls, JvmProbe probe, SessionPool pool,
                                List<EccpClient> active, List<EccpClient> monitors, double heapWithSessions,
-                               double startSeconds) throws Exception {
+                               double startSeconds, ProcessCost dialerdCost, LeanDriver lean,
+                               List<java.net.Socket> leanSockets) throws Exception {
+        ProcessCost toolCost = ProcessCost.self();
         long start = System.nanoTime();
         long warmupNanos = TimeUnit.SECONDS.toNanos(o.warmupSeconds());
         long end = start + warmupNanos + TimeUnit.SECONDS.toNanos(o.seconds());
         PhaseRecorder requests = new PhaseRecorder(start, warmupNanos, end);
         PhaseRecorder events = new PhaseRecorder(start, warmupNanos, end);
+        PhaseRecorder lateness = new PhaseRecorder(start, warmupNanos, end);
+        PhaseRecorder fromSend = new PhaseRecorder(start, warmupNanos, end);
         calls.measureOn(monitors, events);
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
         ticker.scheduleAtFixedRate(() -> {
             long now = System.nanoTime();
             requests.tick(now);
             events.tick(now);
+            lateness.tick(now);
+            fromSend.tick(now);
         }, 1, 1, TimeUnit.SECONDS);
-        ticker.schedule(probe::mark, o.warmupSeconds(), TimeUnit.SECONDS);
+        ticker.schedule(() -> {
+            probe.mark();
+            dialerdCost.mark();
+            toolCost.mark();
+        }, o.warmupSeconds(), TimeUnit.SECONDS);
         Thread callThread = null;
         if (o.callsPerSecond() > 0) {
             callThread = new Thread(() -> calls.run(o.callsPerSecond(), PATIENCE, start, end), "bench-calls");
             callThread.start();
         }
-        RequestDriver driver = active.isEmpty() ? null : new RequestDriver(active, o.mix(), requests);
-        if (driver != null && o.rate() > 0) {
-            driver.openLoop(new RateSchedule(start, o.rate()), end);
-        } else if (driver != null) {
-            driver.flatOut(o.pipeline(), end);
+        Driver driver = null;
+        if (lean != null) {
+            lean.run(leanSockets, requests, end);
+            driver = lean;
+        } else if (!active.isEmpty()) {
+            RequestDriver library = new RequestDriver(active, o.mix(), requests, lateness, fromSend);
+            if (o.rate() > 0) {
+                library.openLoop(new RateSchedule(start, o.rate()), end);
+            } else {
+                library.flatOut(o.pipeline(), end);
+            }
+            driver = library;
         }
         long wait = end - System.nanoTime();
         if (wait > 0) {
             TimeUnit.NANOSECONDS.sleep(wait);
         }
+        dialerdCost.end();
+        toolCost.end();
         double cores = probe.coresSinceMark();
         double toolCores = probe.toolCoresSinceMark();
         String gc = probe.gcLine();
@@ -111,15 +134,18 @@ public final class Load {
         ticker.awaitTermination(5, TimeUnit.SECONDS);
         requests.tick(System.nanoTime());
         events.tick(System.nanoTime());
+        lateness.tick(System.nanoTime());
+        fromSend.tick(System.nanoTime());
         double heapAfter = probe.heapAfterGcMiB();
         long stillOpen = pool.open();
 
         StringBuilder result = new StringBuilder("RESULT label=" + o.label());
         result.append(String.format(Locale.ROOT, " start_s=%.1f sessions=%d open_after=%d", startSeconds,
-                pool.size(), stillOpen));
+                pool.size() + leanSockets.size(),
+                stillOpen + leanSockets.stream().filter(s -> !s.isClosed()).count()));
         say("--- %s: mix %s, %s, %d active session(s)", o.label(), o.mixSpec(),
                 o.rate() > 0 ? String.format(Locale.ROOT, "open loop at %.0f req/s", o.rate())
-                        : "flat out, pipeline " + o.pipeline(), active.size());
+                        : "flat out, pipeline " + o.pipeline() + (o.lean() ? ", lean client" : ""), o.sessions());
         if (driver != null) {
             say("requests  %s", requests.warmup().line());
             say("requests  %s", requests.steady().line());
@@ -129,7 +155,22 @@ public final class Load {
             say("sent %d, answered %d, transport errors %d, failure answers %d%s", driver.sent(), driver.answered(),
                     driver.errors(), driver.failureAnswers(), drained ? "" : " (NOT all answered)");
             driver.failureLines().forEach(line -> say("  failure %s", line));
+            if (o.rate() > 0) {
+                LatencyReport late = lateness.steady();
+                LatencyReport sent = fromSend.steady();
+                say("open loop, steady state: the tool's sender late against the due time p50 %.3f p99 %.3f p99.9 %.3f"
+                        + " max %.3f ms; latency from the send p50 %.3f p99 %.3f p99.9 %.3f ms", late.p50Ms(),
+                        late.p99Ms(), late.p999Ms(), late.maxMs(), sent.p50Ms(), sent.p99Ms(), sent.p999Ms());
+                result.append(String.format(Locale.ROOT, " late_p99=%.3f late_p999=%.3f sent_p50=%.3f sent_p99=%.3f"
+                        + " sent_p999=%.3f", late.p99Ms(), late.p999Ms(), sent.p50Ms(), sent.p99Ms(), sent.p999Ms()));
+            }
             result.append(' ').append(requests.warmup().fields()).append(' ').append(requests.steady().fields());
+            long answers = requests.steady().inWindow();
+            ProcessCost.Window server = dialerdCost.perRequest(answers);
+            ProcessCost.Window client = toolCost.perRequest(answers);
+            say("per request (steady state, from /proc and JMX: not load-dependent): dialerd %s; load tool %s",
+                    server.line(), client.line());
+            result.append(' ').append(server.fields("dialerd")).append(' ').append(client.fields("tool"));
             result.append(" failures=").append(driver.failureAnswers() + driver.errors())
                     .append(" unanswered=").append(driver.sent() - driver.answered() - driver.errors());
         }

@@ -11,7 +11,7 @@ import java.util.List;
 record LoadOptions(String label, Path dialerdJar, Path workDir, List<String> jvmOptions, int sessions, int idle,
                    int filtered, RequestMix mix, String mixSpec, double rate, int pipeline, int warmupSeconds,
                    int seconds, double callsPerSecond, int monitors, int ioThreads, int warmupRequests,
-                   int originateAgents, int numbers, int answerPercent, int roundSeconds) {
+                   int originateAgents, int numbers, int answerPercent, int roundSeconds, boolean lean) {
     /** {@link #warmupRequests} when the option is not given: dialerd's own default applies. */
     static final int DIALERD_DEFAULT = -1;
 
@@ -35,7 +35,9 @@ record LoadOptions(String label, Path dialerdJar, Path workDir, List<String> jvm
               --originate N       the originate scenario: N dynamic agents and a progressive campaign dialled by dialerd (default 0: off)
               --numbers N         with --originate: the campaign's numbers (default 30000)
               --answer-pct P      with --originate: the share of numbers that answer (2 s of talk); the others are busy (default 10)
-              --entretiempo S     with --originate: valor_config dialer.entretiempo, seconds between rounds (default 1)""";
+              --entretiempo S     with --originate: valor_config dialer.entretiempo, seconds between rounds (default 1)
+              --client KIND       library (the Java client library, default) or lean (raw sockets that count
+                                  bytes, no XML parsing; flat out with --pipeline 1 only)""";
 
     static LoadOptions parse(String[] args) {
         String label = "load";
@@ -58,6 +60,7 @@ record LoadOptions(String label, Path dialerdJar, Path workDir, List<String> jvm
         int numbers = 30_000;
         int answerPct = 10;
         int roundSeconds = 1;
+        boolean lean = false;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             String value = i + 1 < args.length ? args[++i] : fail(option, "", "needs a value");
@@ -82,6 +85,11 @@ record LoadOptions(String label, Path dialerdJar, Path workDir, List<String> jvm
                 case "--numbers" -> numbers = intIn(option, value, 1, 9_999_999);
                 case "--answer-pct" -> answerPct = intIn(option, value, 0, 100);
                 case "--entretiempo" -> roundSeconds = intIn(option, value, 0, 60);
+                case "--client" -> lean = switch (value) {
+                    case "library" -> false;
+                    case "lean" -> true;
+                    default -> fail(option, value, "must be library or lean");
+                };
                 default -> fail(option, value, "unknown option");
             }
         }
@@ -91,6 +99,9 @@ record LoadOptions(String label, Path dialerdJar, Path workDir, List<String> jvm
         if (sessions == 0 && calls == 0 && originate == 0) {
             fail("--sessions", "0", "needs --calls or --originate: nothing would be measured");
         }
+        if (lean && (rate > 0 || pipeline > 1 || sessions == 0)) {
+            fail("--client", "lean", "measures request/response only: flat out, --pipeline 1, --sessions 1 or more");
+        }
         RequestMix parsed;
         try {
             parsed = RequestMix.parse(mix);
@@ -98,7 +109,7 @@ record LoadOptions(String label, Path dialerdJar, Path workDir, List<String> jvm
             throw new IllegalArgumentException(e.getMessage(), e);
         }
         return new LoadOptions(label, jar, workDir, jvm, sessions, idle, filtered, parsed, mix, rate, pipeline, warmup,
-                seconds, calls, monitors, ioThreads, warmupRequests, originate, numbers, answerPct, roundSeconds);
+                seconds, calls, monitors, ioThreads, warmupRequests, originate, numbers, answerPct, roundSeconds, lean);
     }
 
     /** Every session the run holds open at once. */

@@ -20,7 +20,7 @@ import org.dialerd.eccp.client.EccpResponse;
  * </ul>
  * Failure answers are counted by request name and code (the first message of each is kept).
  */
-final class RequestDriver {
+final class RequestDriver implements Driver {
     private final List<EccpClient> sessions;
     private final RequestMix mix;
     private final PhaseRecorder recorder;
@@ -30,8 +30,22 @@ final class RequestDriver {
     private final Map<String, String> failures = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> failureCounts = new ConcurrentHashMap<>();
     private volatile boolean stopping;
+    /** Open loop: how late the sender was against each due time, and each latency from the send instead. */
+    private final PhaseRecorder lateness;
+    private final PhaseRecorder fromSend;
 
     RequestDriver(List<EccpClient> sessions, RequestMix mix, PhaseRecorder recorder) {
+        this(sessions, mix, recorder, null, null);
+    }
+
+    /**
+     * {@code lateness} and {@code fromSend} (open loop only, may be null): the tool's own share of the
+     * latency (a sender that woke late) apart from the round trip that follows the send.
+     */
+    RequestDriver(List<EccpClient> sessions, RequestMix mix, PhaseRecorder recorder, PhaseRecorder lateness,
+                  PhaseRecorder fromSend) {
+        this.lateness = lateness;
+        this.fromSend = fromSend;
         if (sessions.isEmpty()) {
             throw new IllegalArgumentException("at least one active session is needed");
         }
@@ -54,7 +68,11 @@ final class RequestDriver {
             while (System.nanoTime() < due) {
                 Thread.onSpinWait();
             }
-            send(sessions.get((int) (i % sessions.size())), i, due);
+            long now = System.nanoTime();
+            if (lateness != null) {
+                lateness.record(now - due);
+            }
+            send(sessions.get((int) (i % sessions.size())), i, due, now);
         }
     }
 
@@ -74,14 +92,15 @@ final class RequestDriver {
             return;
         }
         // A failed slot stops: a closed connection would otherwise recurse on completed futures.
-        send(session, index.getAndIncrement(), now).whenComplete((r, e) -> {
+        send(session, index.getAndIncrement(), now, now).whenComplete((r, e) -> {
             if (e == null) {
                 chain(session, index, endNanos);
             }
         });
     }
 
-    private java.util.concurrent.CompletableFuture<EccpResponse> send(EccpClient session, long index, long fromNanos) {
+    private java.util.concurrent.CompletableFuture<EccpResponse> send(EccpClient session, long index, long fromNanos,
+                                                                      long sentNanos) {
         String name = mix.name(index);
         sent.incrementAndGet();
         return session.sendAsync(mix.request(index)).whenComplete((response, error) -> {
@@ -90,7 +109,11 @@ final class RequestDriver {
                 failures.putIfAbsent(name + " error", error.toString());
                 return;
             }
-            recorder.record(System.nanoTime() - fromNanos);
+            long now = System.nanoTime();
+            recorder.record(now - fromNanos);
+            if (fromSend != null) {
+                fromSend.record(now - sentNanos);
+            }
             answered.incrementAndGet();
             response.failure().ifPresent(f -> {
                 String key = name + " " + f.code();
@@ -101,7 +124,8 @@ final class RequestDriver {
     }
 
     /** Stops chaining and waits up to {@code seconds} for the answers still due. */
-    boolean drain(int seconds) {
+    @Override
+    public boolean drain(int seconds) {
         stopping = true;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (answered.get() + errors.get() < sent.get() && System.nanoTime() < deadline) {
@@ -110,27 +134,32 @@ final class RequestDriver {
         return answered.get() + errors.get() == sent.get();
     }
 
-    long sent() {
+    @Override
+    public long sent() {
         return sent.get();
     }
 
-    long answered() {
+    @Override
+    public long answered() {
         return answered.get();
     }
 
-    long errors() {
+    @Override
+    public long errors() {
         return errors.get();
     }
 
     /** "name code: count (first message)" for every failure answer seen. */
-    List<String> failureLines() {
+    @Override
+    public List<String> failureLines() {
         return failures.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .map(e -> e.getKey() + ": " + failureCounts.getOrDefault(e.getKey(), new AtomicLong()).get()
                         + " (" + e.getValue() + ")")
                 .toList();
     }
 
-    long failureAnswers() {
+    @Override
+    public long failureAnswers() {
         return failureCounts.values().stream().mapToLong(AtomicLong::get).sum();
     }
 }

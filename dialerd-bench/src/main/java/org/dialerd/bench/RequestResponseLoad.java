@@ -1,7 +1,6 @@
 package org.dialerd.bench;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +22,6 @@ import java.util.Map;
  */
 public final class RequestResponseLoad {
     private static final String HOST = "127.0.0.1";
-    private static final byte[] END = "</response>".getBytes(StandardCharsets.US_ASCII);
     private static final int MAX_SAMPLES = 5_000_000;
 
     /** The request bodies measured, on the demo data ({@code --demo}). */
@@ -76,7 +74,7 @@ public final class RequestResponseLoad {
             socket.setTcpNoDelay(true);
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
-            Reader reader = new Reader(socket.getInputStream());
+            AnswerReader reader = new AnswerReader(socket.getInputStream(), true);
             out.write(("<request id=\"0\"><login><username>agentconsole</username><password>agentconsole"
                     + "</password></login></request>").getBytes(StandardCharsets.US_ASCII));
             out.flush();
@@ -90,12 +88,12 @@ public final class RequestResponseLoad {
             Arrays.sort(samples, 0, n);
             System.out.printf("%-26s %8.0f req/s  p50 %.3f ms  p99 %.3f ms  max %.3f ms  (%d in %.1f s)%s%n", name,
                     n / elapsed, percentile(samples, n, 0.50), percentile(samples, n, 0.99),
-                    n == 0 ? 0 : samples[n - 1] / 1e6, n, elapsed, reader.failures > 0
-                            ? "  FAILURES: " + reader.failures + ", last: " + reader.lastFailure : "");
+                    n == 0 ? 0 : samples[n - 1] / 1e6, n, elapsed, reader.failures() > 0
+                            ? "  FAILURES: " + reader.failures() + ", last: " + reader.lastFailure() : "");
         }
     }
 
-    private static int run(OutputStream out, Reader reader, byte[] request, int seconds, long[] samples)
+    private static int run(OutputStream out, AnswerReader reader, byte[] request, int seconds, long[] samples)
             throws IOException {
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         int n = 0;
@@ -113,44 +111,5 @@ public final class RequestResponseLoad {
 
     private static double percentile(long[] sorted, int n, double p) {
         return n == 0 ? 0 : sorted[Math.min(n - 1, (int) Math.ceil(p * n) - 1)] / 1e6;
-    }
-
-    /** Reads up to the next {@code </response>}, noting answers that carry a failure. */
-    private static final class Reader {
-        private final InputStream in;
-        private final byte[] buffer = new byte[1 << 16];
-        private int position;
-        private int limit;
-        private final StringBuilder answer = new StringBuilder();
-        int failures;
-        String lastFailure = "";
-
-        Reader(InputStream in) {
-            this.in = in;
-        }
-
-        void next() throws IOException {
-            answer.setLength(0);
-            int matched = 0;
-            while (true) {
-                if (position == limit) {
-                    limit = in.read(buffer);
-                    position = 0;
-                    if (limit < 0) {
-                        throw new IOException("server closed the connection");
-                    }
-                }
-                byte b = buffer[position++];
-                answer.append((char) b);
-                matched = b == END[matched] ? matched + 1 : (b == END[0] ? 1 : 0);
-                if (matched == END.length) {
-                    if (answer.indexOf("<failure><code>") >= 0) {
-                        failures++;
-                        lastFailure = answer.toString();
-                    }
-                    return;
-                }
-            }
-        }
     }
 }

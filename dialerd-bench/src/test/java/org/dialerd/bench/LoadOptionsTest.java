@@ -64,4 +64,17 @@ class LoadOptionsTest {
         assertThrows(IllegalArgumentException.class,
                 () -> LoadOptions.parse(new String[] {"--dialerd-jar", "d.jar", "--answer-pct", "101"}));
     }
+
+    @Test
+    void theLeanClientMeasuresRequestResponseOnly() {
+        assertFalse(LoadOptions.parse(new String[] {"--dialerd-jar", "d.jar"}).lean());
+        assertTrue(LoadOptions.parse(new String[] {"--dialerd-jar", "d.jar", "--client", "lean"}).lean());
+        for (String[] bad : new String[][] {{"--client", "fast"}, {"--client", "lean", "--rate", "100"},
+                {"--client", "lean", "--pipeline", "2"}}) {
+            String[] args = java.util.stream.Stream.concat(java.util.stream.Stream.of("--dialerd-jar", "d.jar"),
+                    java.util.Arrays.stream(bad)).toArray(String[]::new);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LoadOptions.parse(args));
+            assertTrue(e.getMessage().startsWith("--client"), e.getMessage());
+        }
+    }
 }

@@ -53,7 +53,7 @@ final class CampaignHandlers {
         long id = Args.phpInt(Args.required(request, "campaign_id"));
         CampaignType type = campaignType(Args.optional(request, "campaign_type").orElse("outgoing"));
         return campaigns(context).findCampaign(type, id)
-                .map(CampaignInfoXml::toXml)
+                .map(CampaignInfoXml::toXmlOnce)
                 .orElseThrow(() -> EccpFailure.wrapped(404, "Campaign not found"));
     }
 

@@ -101,21 +101,23 @@ final class EccpChannelHandler extends ChannelInboundHandlerAdapter {
     }
 
     /**
-     * Requests answered from the engine's published views alone (getagentstatus, getrequestlist,
-     * filterbyagent, callprogress) are microseconds of work that never block: when nothing of the
+     * Requests answered from the engine's published views or the reference data in memory
+     * ({@link InlineAnswers}) are microseconds of work that never block: when nothing of the
      * session is still being answered (so order is kept) and the socket takes more, they are
      * answered here, on the event loop, instead of crossing to a worker and back (two thread hand-offs and a wake-up of the
      * event loop per answer, most of a request/response round trip on a busy two-core machine).
-     * Their answers are flushed once per read ({@link #channelReadComplete}).
+     * Their answers are flushed once per read ({@link #channelReadComplete}). Once the socket is not
+     * writable, they take the worker path, which waits for writability (a pipelining client that reads
+     * is never cut).
      */
     private boolean answersOnTheEventLoop(ChannelHandlerContext ctx, EccpRequest request) {
         return inFlight.get() == 0 && !closing && ctx.channel().isWritable()
-                && Dispatcher.answersInMicroseconds(request);
+                && dispatcher.answersInMicroseconds(request);
     }
 
     private void answerInline(ChannelHandlerContext ctx, EccpRequest request) {
         try {
-            Dispatcher.Reply reply = dispatcher.dispatch(session, request);
+            Dispatcher.Reply reply = dispatcher.dispatchInline(session, request);
             if (session.isLoggedIn() && SUBSCRIPTION_REQUESTS.contains(request.name())) {
                 registry.update(session, ctx.channel());
             }

@@ -9,6 +9,7 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.util.ReferenceCountUtil;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * with the real dispatcher and worker pool, encoder) on an in-memory channel whose output is
  * counted and dropped; events are encoded and written through a {@link SessionRegistry} of
  * in-memory sessions. Only answers from memory are asked for (getagentstatus, from the engine's
- * published views): nothing touches the database or Asterisk. The dispatcher counts these answers
+ * published views; getcampaignlist, getpauses and getincomingqueuelist from the reference data
+ * when it is loaded): nothing touches the database or Asterisk. The dispatcher counts these answers
  * in /metrics like any other. getagentstatus needs AMI up (the engine's views follow it): the
  * server starts after the AMI gateway, so it usually is; if not, the warm-up runs the 500 answer.
  *
@@ -44,6 +46,8 @@ final class EccpWarmup {
      */
     static final Duration BUDGET = Duration.ofSeconds(5);
     private static final int EVENT_SESSIONS = 16;
+    /** Reference-data requests without arguments the warm-up also asks (answered from memory). */
+    private static final List<String> MEMORY_REQUESTS = List.of("getcampaignlist", "getpauses", "getincomingqueuelist");
 
     private final Dispatcher dispatcher;
     private final Executor workers;
@@ -70,6 +74,7 @@ final class EccpWarmup {
         EmbeddedChannel channel = new EmbeddedChannel(sink, new EccpPacketEncoder(),
                 new EccpFrameDecoder(settings.maxPacketBytes()), new EccpRequestDecoder(), handler);
         handler.loggedInForWarmup();
+        List<String> bodies = bodies(agentNumber);
         int sent = 0;
         try {
             while (sent < requests && System.nanoTime() < deadline) {
@@ -77,8 +82,8 @@ final class EccpWarmup {
                         requests - sent);
                 StringBuilder packets = new StringBuilder(batch * 100);
                 for (int i = 0; i < batch; i++) {
-                    packets.append("<request id=\"").append(++sent).append("\"><getagentstatus><agent_number>")
-                            .append(agentNumber).append("</agent_number></getagentstatus></request>\n");
+                    String body = bodies.get(sent % bodies.size());
+                    packets.append("<request id=\"").append(++sent).append("\">").append(body).append("</request>\n");
                 }
                 channel.writeInbound(Unpooled.copiedBuffer(packets, StandardCharsets.US_ASCII));
                 if (!sink.await(batch, deadline)) {
@@ -94,6 +99,24 @@ final class EccpWarmup {
         log.info("ECCP warm-up: {} requests and {} event writes in {} ms", report.requests(), report.eventWrites(),
                 report.took().toMillis());
         return report;
+    }
+
+    /**
+     * getagentstatus three times in four, and the reference-data requests the event loop answers
+     * from memory ({@link InlineAnswers}) in turn: those of them that would not be answered from
+     * memory now (reference data not loaded) are left out, so nothing reads the database.
+     */
+    private List<String> bodies(String agentNumber) {
+        String status = "<getagentstatus><agent_number>" + agentNumber + "</agent_number></getagentstatus>";
+        List<String> bodies = new java.util.ArrayList<>();
+        for (String memory : MEMORY_REQUESTS) {
+            org.dialerd.eccp.codec.EccpRequest probe = new org.dialerd.eccp.codec.EccpRequest("0",
+                    XmlElement.empty(memory));
+            if (dispatcher.answersInMicroseconds(probe)) {
+                bodies.addAll(List.of(status, status, status, "<" + memory + "/>"));
+            }
+        }
+        return bodies.isEmpty() ? List.of(status) : List.copyOf(bodies);
     }
 
     /** Publishes events to {@value #EVENT_SESSIONS} in-memory sessions: encode once, write to each. */

@@ -21,12 +21,34 @@ public final class XmlElement {
     private final Map<String, String> attributes;
     private final String text;
     private final List<XmlElement> children;
+    /** This element as {@link XmlWriter} writes it, when it was written once for reuse ({@link #written}); else null. */
+    private final String written;
 
     private XmlElement(String name, Map<String, String> attributes, String text, List<XmlElement> children) {
+        this(name, attributes, text, children, null);
+    }
+
+    private XmlElement(String name, Map<String, String> attributes, String text, List<XmlElement> children,
+                       String written) {
         this.name = name;
         this.attributes = attributes;
         this.text = text;
         this.children = children;
+        this.written = written;
+    }
+
+    /**
+     * The same element, serialized now once: {@link XmlWriter} then copies these characters instead
+     * of walking the tree again. For answers built once and sent many times (getcampaigninfo's
+     * body per reference snapshot). Equal to this element; the tree stays readable (JSON API).
+     */
+    public XmlElement written() {
+        return written != null ? this : new XmlElement(name, attributes, text, children, XmlWriter.toXml(this));
+    }
+
+    /** The serialization kept by {@link #written()}, or null. */
+    String serialized() {
+        return written;
     }
 
     public static XmlElement empty(String name) {

@@ -46,6 +46,11 @@ public final class XmlWriter {
     }
 
     public static void write(XmlElement element, StringBuilder out) {
+        String serialized = element.serialized();
+        if (serialized != null) {
+            out.append(serialized);
+            return;
+        }
         out.append('<').append(element.name());
         element.attributes().forEach((name, value) -> {
             out.append(' ').append(name).append("=\"");

@@ -59,7 +59,7 @@ class EccpChannelHandlerTest {
     }
 
     @Test
-    void aRequestAnsweredFromMemoryRunsOnTheWorkersAndOneThatReadsTheDatabaseOnTheDatabaseExecutor() {
+    void aRequestAnsweredFromMemoryIsAnsweredOnTheEventLoopAndOneThatReadsTheDatabaseOnTheDatabaseExecutor() {
         java.util.concurrent.atomic.AtomicBoolean inMemory = new java.util.concurrent.atomic.AtomicBoolean(true);
         Dispatcher pauses = new Dispatcher(Map.of(RequestName.GETPAUSES,
                 (context, request) -> XmlElement.empty("getpauses_response")), FakeServices.create(() -> false),
@@ -70,17 +70,62 @@ class EccpChannelHandlerTest {
                 EccpServerSettings.defaults(), new SessionRegistry(1 << 20)));
 
         connection.writeInbound(new EccpRequest("1", XmlElement.empty("getpauses")));
-        workers.remove(0).run();
-        assertTrue(database.isEmpty(), "answered from memory: no hand-off to the database executor");
+        assertTrue(workers.isEmpty() && database.isEmpty(), "answered from memory: no hand-off at all");
         assertEquals("<response id=\"1\"><failure><code>401</code><message>Unauthorized</message></failure></response>",
                 connection.readOutbound().toString());
 
         inMemory.set(false); // the break table waits for a reload: the answer may read the database
         connection.writeInbound(new EccpRequest("2", XmlElement.empty("getpauses")));
+        assertEquals(1, workers.size(), "not from memory now: off the event loop");
         workers.remove(0).run();
         assertEquals(1, database.size());
         database.remove(0).run();
         connection.runPendingTasks();
+        assertTrue(connection.readOutbound().toString().startsWith("<response id=\"2\">"));
+    }
+
+    @Test
+    void aCampaignListFilterTheDatabaseMayAnswerIsNotAnsweredOnTheEventLoop() {
+        Dispatcher lists = new Dispatcher(Map.of(RequestName.GETCAMPAIGNLIST,
+                (context, request) -> XmlElement.empty("getcampaignlist_response")), FakeServices.create(() -> false),
+                ReadBarrier.NONE, EccpMetrics.NONE, name -> true);
+        List<Runnable> workers = new ArrayList<>();
+        List<Runnable> database = new ArrayList<>();
+        EmbeddedChannel connection = new EmbeddedChannel(new EccpChannelHandler(lists, workers::add, database::add,
+                EccpServerSettings.defaults(), new SessionRegistry(1 << 20)));
+
+        connection.writeInbound(new EccpRequest("1", XmlElement.empty("getcampaignlist")));
+        assertTrue(workers.isEmpty(), "no filter: from memory, on the event loop");
+        assertTrue(connection.readOutbound().toString().startsWith("<response id=\"1\">"));
+
+        for (String filter : List.of("filtername", "datetime_start", "datetime_end")) {
+            connection.writeInbound(new EccpRequest("2", XmlElement.builder("getcampaignlist").add(filter, "x%").build()));
+            assertEquals(1, workers.size(), filter + ": the cached store may hand it to SQL, so off the event loop");
+            workers.remove(0).run();
+            connection.runPendingTasks();
+            assertTrue(connection.readOutbound().toString().startsWith("<response id=\"2\">"), filter);
+        }
+    }
+
+    @Test
+    void aRequestFromMemoryBehindOneStillBeingAnsweredWaitsItsTurn() {
+        Dispatcher both = new Dispatcher(Map.of(RequestName.GETPAUSES,
+                (context, request) -> XmlElement.empty("getpauses_response"), RequestName.GETCALLINFO,
+                (context, request) -> XmlElement.empty("getcallinfo_response")), FakeServices.create(() -> false),
+                ReadBarrier.NONE, EccpMetrics.NONE, name -> name == RequestName.GETPAUSES);
+        List<Runnable> workers = new ArrayList<>();
+        List<Runnable> database = new ArrayList<>();
+        EmbeddedChannel connection = new EmbeddedChannel(new EccpChannelHandler(both, workers::add, database::add,
+                EccpServerSettings.defaults(), new SessionRegistry(1 << 20)));
+
+        connection.writeInbound(new EccpRequest("1", XmlElement.empty("getcallinfo")),
+                new EccpRequest("2", XmlElement.empty("getpauses")));
+        assertEquals(null, (Object) connection.readOutbound(), "request 2 must not overtake request 1");
+        while (!workers.isEmpty() || !database.isEmpty()) {
+            (workers.isEmpty() ? database : workers).remove(0).run();
+            connection.runPendingTasks();
+        }
+        assertTrue(connection.readOutbound().toString().startsWith("<response id=\"1\">"));
         assertTrue(connection.readOutbound().toString().startsWith("<response id=\"2\">"));
     }
 

@@ -47,4 +47,31 @@ class EccpWarmupTest {
         assertEquals(0, report.requests());
         assertEquals(List.of(), asked);
     }
+
+    @Test
+    void alsoAsksTheReferenceDataRequestsWhenTheyAreAnsweredFromMemory() {
+        List<String> names = new CopyOnWriteArrayList<>();
+        RequestHandler any = (context, request) -> {
+            names.add(request.name() + (context.session().isLoggedIn() ? "" : " anonymous"));
+            return XmlElement.empty(request.name() + "_response");
+        };
+        Map<RequestName, RequestHandler> handlers = Map.of(RequestName.GETAGENTSTATUS, any,
+                RequestName.GETCAMPAIGNLIST, any, RequestName.GETPAUSES, any, RequestName.GETINCOMINGQUEUELIST, any);
+        Dispatcher fromMemory = new Dispatcher(handlers, FakeServices.create(() -> true), ReadBarrier.NONE,
+                EccpMetrics.NONE, name -> true);
+        Dispatcher notLoaded = new Dispatcher(handlers, FakeServices.create(() -> true), ReadBarrier.NONE,
+                EccpMetrics.NONE, name -> false);
+
+        new EccpWarmup(fromMemory, workers, workers, EccpServerSettings.defaults()).run(96, "Agent/9000");
+        assertEquals(72, names.stream().filter("getagentstatus"::equals).count(), "three in four: " + names);
+        for (String memory : List.of("getcampaignlist", "getpauses", "getincomingqueuelist")) {
+            assertEquals(8, names.stream().filter(memory::equals).count(), memory + ": " + names);
+        }
+
+        names.clear();
+        new EccpWarmup(notLoaded, workers, workers, EccpServerSettings.defaults()).run(20, "Agent/9000");
+        assertEquals(List.of(), names.stream().filter(n -> !n.equals("getagentstatus")).toList(),
+                "reference data not in memory: nothing that could read the database");
+        assertEquals(20, names.size());
+    }
 }

@@ -28,7 +28,29 @@ public final class CampaignInfoXml {
     private static final int MAX_SIZE = 250;
     private static final List<String> TYPES_WITHOUT_MAX_SIZE = List.of("LABEL", "DATE");
 
+    /** The last body written per campaign, with the campaign it was made from (compared by identity). */
+    private static final java.util.Map<Long, Written> WRITTEN = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Written(Campaign campaign, XmlElement body) {}
+
     private CampaignInfoXml() {
+    }
+
+    /**
+     * {@link #toXml}, built and serialized once per campaign object: the reference snapshot's campaigns
+     * are immutable and replaced (new objects) when their tables change, so the same object always
+     * has the same body. A campaign read from the database (no snapshot) is a new object each time
+     * and is built again. Keeps one body per campaign id and type.
+     */
+    public static XmlElement toXmlOnce(Campaign campaign) {
+        long key = ((long) campaign.type().ordinal() << 32) | (campaign.id() & 0xFFFFFFFFL);
+        Written last = WRITTEN.get(key);
+        if (last != null && last.campaign() == campaign) {
+            return last.body();
+        }
+        XmlElement body = toXml(campaign).written();
+        WRITTEN.put(key, new Written(campaign, body));
+        return body;
     }
 
     public static XmlElement toXml(Campaign campaign) {
