@@ -324,7 +324,7 @@ public final class AgentEngine implements AgentService {
 
     /** Click-to-call calls after a resync or a restart; null without click-to-call. */
     ClickToCallRecovery clickToCallRecovery() {
-        ClickToCall c2c = clickToCall;
+        ClickToCall c2c = calls.clickToCall;
         return c2c == null ? null : c2c.recovery();
     }
 
