@@ -34,8 +34,7 @@ class ModuleDependencyTest {
             // JSON for the web API: read and written in dialerd-http only.
             Map.entry("com.fasterxml.jackson.", List.of("dialerd-http")),
             Map.entry("org.asteriskjava.", List.of("dialerd-ami", "dialerd-jmh")),
-            // dialerd-bench's originate scenario seeds and counts rows from outside, as the web UI does.
-            Map.entry("java.sql.", List.of("dialerd-db", "dialerd-jmh", "dialerd-bench")),
+            Map.entry("java.sql.", List.of("dialerd-db", "dialerd-jmh")),
             Map.entry("javax.sql.", List.of("dialerd-db", "dialerd-jmh")),
             Map.entry("org.openjdk.jmh.", List.of("dialerd-jmh")),
             Map.entry("com.zaxxer.", List.of("dialerd-db")),

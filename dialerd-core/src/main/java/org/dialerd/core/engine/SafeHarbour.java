@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
  */
 final class SafeHarbour {
     private static final Logger log = LoggerFactory.getLogger(SafeHarbour.class);
-    /** How often the campaigns' targets are taken again from the store (in memory: CachedOutgoingCallStore). */
-    static final Duration OPTIONS_REFRESH = Duration.ofSeconds(1);
+    /** How often the campaigns' targets are read again (web UI edits apply from the next call). */
+    static final Duration OPTIONS_REFRESH = Duration.ofSeconds(5);
     private static final Duration MIN_RECHECK = Duration.ofMillis(50);
 
     private final AgentEngine engine;

@@ -40,9 +40,6 @@ final class MemoryAudit implements EngineWrites {
     private final List<Consumer<JournalRecord>> stores;
     private long nextId = 1;
     private boolean keepRecords = true;
-    /** A journal that has not applied its records yet: they wait here until {@link #catchUp}. */
-    private List<JournalRecord> unapplied;
-    private final List<Object[]> heldReads = new ArrayList<>();
 
     @SafeVarargs
     MemoryAudit(Consumer<JournalRecord>... stores) {
@@ -59,14 +56,6 @@ final class MemoryAudit implements EngineWrites {
         if (keepRecords) {
             records.add(record);
         }
-        if (unapplied != null) {
-            unapplied.add(record);
-            return;
-        }
-        apply(record);
-    }
-
-    private void apply(JournalRecord record) {
         stores.forEach(store -> store.accept(record));
         if (record instanceof JournalRecord.AuditOpened o) {
             rows.add(new Row(o.id(), o.agentId(), o.breakId(), o.start(), o.extParked()));
@@ -81,43 +70,7 @@ final class MemoryAudit implements EngineWrites {
 
     @Override
     public <T> CompletableFuture<T> readAfterWrites(String description, Supplier<T> read) {
-        synchronized (this) {
-            if (unapplied != null) {
-                CompletableFuture<T> result = new CompletableFuture<>();
-                heldReads.add(new Object[] {unapplied.size(), read, result});
-                return result;
-            }
-        }
         return CompletableFuture.completedFuture(read.get());
-    }
-
-    /** From now on records wait to be applied, and reads after writes wait for them, until {@link #catchUp}. */
-    MemoryAudit lagging() {
-        unapplied = new ArrayList<>();
-        return this;
-    }
-
-    /**
-     * Applies the waiting records in order; each held read runs as soon as the records written
-     * before it are applied (it sees none written after it), as the journal's applier runs them.
-     */
-    @SuppressWarnings("unchecked")
-    synchronized void catchUp() {
-        List<JournalRecord> waiting = unapplied;
-        List<Object[]> reads = new ArrayList<>(heldReads);
-        heldReads.clear();
-        unapplied = new ArrayList<>();
-        int applied = 0;
-        for (Object[] held : reads) {
-            int position = (Integer) held[0];
-            while (applied < position) {
-                apply(waiting.get(applied++));
-            }
-            ((CompletableFuture<Object>) held[2]).complete(((Supplier<Object>) held[1]).get());
-        }
-        while (applied < waiting.size()) {
-            apply(waiting.get(applied++));
-        }
     }
 
     /** For long runs: the records are applied but not kept. */

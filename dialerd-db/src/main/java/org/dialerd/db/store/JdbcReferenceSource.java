@@ -38,14 +38,11 @@ public final class JdbcReferenceSource implements ReferenceSource {
     private final Jdbc jdbc;
     private final JdbcAgentStore agents;
     private final JdbcBreakStore breaks;
-    /** Reads dialerd_campaign_options as the dialer always did (a bad row is left out and logged). */
-    private final JdbcOutgoingCallStore options;
 
     public JdbcReferenceSource(Jdbc jdbc) {
         this.jdbc = jdbc;
         this.agents = new JdbcAgentStore(jdbc);
         this.breaks = new JdbcBreakStore(jdbc);
-        this.options = new JdbcOutgoingCallStore(jdbc);
     }
 
     private static Map<ReferenceTable, List<String>> columns() {
@@ -62,8 +59,6 @@ public final class JdbcReferenceSource implements ReferenceSource {
         columns.put(ReferenceTable.FORM_FIELD, List.of("id", "id_form", "etiqueta", "value", "tipo", "orden"));
         columns.put(ReferenceTable.CAMPAIGN_FORM, List.of("id_campaign", "id_form"));
         columns.put(ReferenceTable.CAMPAIGN_FORM_ENTRY, List.of("id_campaign", "id_form"));
-        columns.put(ReferenceTable.CAMPAIGN_OPTIONS, List.of("id_campaign", "dial_mode", "abandon_target_pct",
-                "safe_harbour", "wrapup_seconds", "preview_seconds"));
         return Map.copyOf(columns);
     }
 
@@ -112,7 +107,6 @@ public final class JdbcReferenceSource implements ReferenceSource {
                     row.getLong("orden"))));
             case CAMPAIGN_FORM -> rows.withOutgoingForms(links("campaign_form"));
             case CAMPAIGN_FORM_ENTRY -> rows.withIncomingForms(links("campaign_form_entry"));
-            case CAMPAIGN_OPTIONS -> rows.withCampaignOptions(options.campaignOptions());
         };
     }
 

@@ -4,12 +4,10 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.dialerd.core.agent.Agent;
-import org.dialerd.core.dialer.CampaignOptions;
 import org.dialerd.core.store.BreakStore.Break;
 import org.dialerd.core.store.CallStore.FormField;
 
@@ -21,10 +19,9 @@ import org.dialerd.core.store.CallStore.FormField;
 public record ReferenceRows(Set<ReferenceTable> loaded, List<Agent> agents, List<Break> breaks,
                             List<OutgoingCampaignRow> outgoing, List<IncomingCampaignRow> incoming,
                             List<QueueRow> queues, List<UrlRow> urls, List<FormRow> forms, List<FormField> fields,
-                            List<FormLink> outgoingForms, List<FormLink> incomingForms,
-                            Map<Integer, CampaignOptions> campaignOptions) {
+                            List<FormLink> outgoingForms, List<FormLink> incomingForms) {
     public static final ReferenceRows NONE = new ReferenceRows(Set.of(), List.of(), List.of(), List.of(), List.of(),
-            List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), Map.of());
+            List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
 
     public ReferenceRows {
         loaded = loaded.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(loaded));
@@ -38,7 +35,6 @@ public record ReferenceRows(Set<ReferenceTable> loaded, List<Agent> agents, List
         fields = List.copyOf(fields);
         outgoingForms = List.copyOf(outgoingForms);
         incomingForms = List.copyOf(incomingForms);
-        campaignOptions = Map.copyOf(campaignOptions);
     }
 
     /** A {@code campaign} row. */
@@ -66,57 +62,52 @@ public record ReferenceRows(Set<ReferenceTable> loaded, List<Agent> agents, List
 
     public ReferenceRows withAgents(List<Agent> rows) {
         return new ReferenceRows(plus(ReferenceTable.AGENT), rows, breaks, outgoing, incoming, queues, urls, forms,
-                fields, outgoingForms, incomingForms, campaignOptions);
+                fields, outgoingForms, incomingForms);
     }
 
     public ReferenceRows withBreaks(List<Break> rows) {
         return new ReferenceRows(plus(ReferenceTable.BREAK), agents, rows, outgoing, incoming, queues, urls, forms,
-                fields, outgoingForms, incomingForms, campaignOptions);
+                fields, outgoingForms, incomingForms);
     }
 
     public ReferenceRows withOutgoing(List<OutgoingCampaignRow> rows) {
         return new ReferenceRows(plus(ReferenceTable.CAMPAIGN), agents, breaks, rows, incoming, queues, urls, forms,
-                fields, outgoingForms, incomingForms, campaignOptions);
+                fields, outgoingForms, incomingForms);
     }
 
     public ReferenceRows withIncoming(List<IncomingCampaignRow> rows) {
         return new ReferenceRows(plus(ReferenceTable.CAMPAIGN_ENTRY), agents, breaks, outgoing, rows, queues, urls,
-                forms, fields, outgoingForms, incomingForms, campaignOptions);
+                forms, fields, outgoingForms, incomingForms);
     }
 
     public ReferenceRows withQueues(List<QueueRow> rows) {
         return new ReferenceRows(plus(ReferenceTable.QUEUE_CALL_ENTRY), agents, breaks, outgoing, incoming, rows,
-                urls, forms, fields, outgoingForms, incomingForms, campaignOptions);
+                urls, forms, fields, outgoingForms, incomingForms);
     }
 
     public ReferenceRows withUrls(List<UrlRow> rows) {
         return new ReferenceRows(plus(ReferenceTable.CAMPAIGN_EXTERNAL_URL), agents, breaks, outgoing, incoming,
-                queues, rows, forms, fields, outgoingForms, incomingForms, campaignOptions);
+                queues, rows, forms, fields, outgoingForms, incomingForms);
     }
 
     public ReferenceRows withForms(List<FormRow> rows) {
         return new ReferenceRows(plus(ReferenceTable.FORM), agents, breaks, outgoing, incoming, queues, urls, rows,
-                fields, outgoingForms, incomingForms, campaignOptions);
+                fields, outgoingForms, incomingForms);
     }
 
     public ReferenceRows withFields(List<FormField> rows) {
         return new ReferenceRows(plus(ReferenceTable.FORM_FIELD), agents, breaks, outgoing, incoming, queues, urls,
-                forms, rows, outgoingForms, incomingForms, campaignOptions);
+                forms, rows, outgoingForms, incomingForms);
     }
 
     public ReferenceRows withOutgoingForms(List<FormLink> rows) {
         return new ReferenceRows(plus(ReferenceTable.CAMPAIGN_FORM), agents, breaks, outgoing, incoming, queues,
-                urls, forms, fields, rows, incomingForms, campaignOptions);
+                urls, forms, fields, rows, incomingForms);
     }
 
     public ReferenceRows withIncomingForms(List<FormLink> rows) {
         return new ReferenceRows(plus(ReferenceTable.CAMPAIGN_FORM_ENTRY), agents, breaks, outgoing, incoming,
-                queues, urls, forms, fields, outgoingForms, rows, campaignOptions);
-    }
-
-    public ReferenceRows withCampaignOptions(Map<Integer, CampaignOptions> rows) {
-        return new ReferenceRows(plus(ReferenceTable.CAMPAIGN_OPTIONS), agents, breaks, outgoing, incoming, queues,
-                urls, forms, fields, outgoingForms, incomingForms, rows);
+                queues, urls, forms, fields, outgoingForms, rows);
     }
 
     private Set<ReferenceTable> plus(ReferenceTable table) {

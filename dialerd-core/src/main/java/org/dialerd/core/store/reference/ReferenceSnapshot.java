@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.dialerd.core.agent.Agent;
-import org.dialerd.core.dialer.CampaignOptions;
 import org.dialerd.core.store.BreakStore.Break;
 import org.dialerd.core.store.CallStore;
 import org.dialerd.core.store.CampaignStore.Campaign;
@@ -38,11 +37,9 @@ public final class ReferenceSnapshot {
     private final List<IncomingQueue> queues;
     private final Map<String, String> scriptByQueue = new HashMap<>();
     private final Map<Long, List<CallStore.FormField>> fieldsByForm;
-    private final Map<Integer, CampaignOptions> campaignOptions;
 
     public ReferenceSnapshot(ReferenceRows rows) {
         loaded = rows.loaded();
-        campaignOptions = rows.campaignOptions();
         agents = rows.agents().stream().sorted(Comparator.comparingInt(Agent::id)).toList();
         for (Agent agent : agents) {
             agentsByChannel.putIfAbsent(channelKey(agent.type().wireName(), agent.number()), agent);
@@ -71,11 +68,6 @@ public final class ReferenceSnapshot {
     /** Whether every one of these tables has been read. */
     public boolean has(Collection<ReferenceTable> tables) {
         return loaded.containsAll(tables);
-    }
-
-    /** dialerd_campaign_options by campaign (rows that could not be read are left out: the defaults apply). */
-    public Map<Integer, CampaignOptions> campaignOptions() {
-        return campaignOptions;
     }
 
     public List<Agent> agents() {

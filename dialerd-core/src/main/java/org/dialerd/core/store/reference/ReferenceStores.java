@@ -7,12 +7,11 @@ public final class ReferenceStores {
     private ReferenceStores() {
     }
 
-    /** {@code stores} with agents, breaks, campaigns and campaign options answered from {@code data} where it can. */
+    /** {@code stores} with agents, breaks and campaigns answered from {@code data} where it can. */
     public static Stores over(Stores stores, ReferenceData data) {
         return new Stores(stores.clients(), new CachedAgentStore(data, stores.agents()),
                 new CachedBreakStore(data, stores.breaks()), new CachedCampaignStore(data, stores.campaigns()),
                 stores.calls(), stores.reports(), stores.settings(), stores.audit(), stores.incomingCalls(),
-                stores.campaignStatus(), new CachedOutgoingCallStore(data, stores.outgoingCalls()), stores.schedules(),
-                stores.recordings());
+                stores.campaignStatus(), stores.outgoingCalls(), stores.schedules(), stores.recordings());
     }
 }

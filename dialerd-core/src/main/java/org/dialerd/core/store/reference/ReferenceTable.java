@@ -14,9 +14,7 @@ public enum ReferenceTable {
     FORM("form"),
     FORM_FIELD("form_field"),
     CAMPAIGN_FORM("campaign_form"),
-    CAMPAIGN_FORM_ENTRY("campaign_form_entry"),
-    /** dialerd's own per-campaign options (dial mode, abandon target, wrap-up, preview, safe harbour). */
-    CAMPAIGN_OPTIONS("dialerd_campaign_options");
+    CAMPAIGN_FORM_ENTRY("campaign_form_entry");
 
     private final String tableName;
 

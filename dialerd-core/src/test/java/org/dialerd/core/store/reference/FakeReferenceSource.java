@@ -4,12 +4,10 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.dialerd.core.agent.Agent;
-import org.dialerd.core.dialer.CampaignOptions;
 import org.dialerd.core.store.BreakStore.Break;
 import org.dialerd.core.store.CallStore.FormField;
 import org.dialerd.core.store.StoreException;
@@ -37,7 +35,6 @@ final class FakeReferenceSource implements ReferenceSource {
     List<FormField> fields = new ArrayList<>();
     List<FormLink> outgoingForms = new ArrayList<>();
     List<FormLink> incomingForms = new ArrayList<>();
-    Map<Integer, CampaignOptions> campaignOptions = new HashMap<>();
 
     FakeReferenceSource() {
         for (ReferenceTable table : ReferenceTable.values()) {
@@ -84,7 +81,6 @@ final class FakeReferenceSource implements ReferenceSource {
             case FORM_FIELD -> rows.withFields(fields);
             case CAMPAIGN_FORM -> rows.withOutgoingForms(outgoingForms);
             case CAMPAIGN_FORM_ENTRY -> rows.withIncomingForms(incomingForms);
-            case CAMPAIGN_OPTIONS -> rows.withCampaignOptions(campaignOptions);
         };
     }
 
