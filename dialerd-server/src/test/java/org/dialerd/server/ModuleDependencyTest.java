@@ -34,7 +34,7 @@ class ModuleDependencyTest {
             // JSON for the web API: read and written in dialerd-http only.
             Map.entry("com.fasterxml.jackson.", List.of("dialerd-http")),
             Map.entry("org.asteriskjava.", List.of("dialerd-ami", "dialerd-jmh")),
-            Map.entry("java.sql.", List.of("dialerd-db", "dialerd-jmh")),
+            Map.entry("java.sql.", List.of("dialerd-db", "dialerd-jmh", "dialerd-bench")),
             Map.entry("javax.sql.", List.of("dialerd-db", "dialerd-jmh")),
             Map.entry("org.openjdk.jmh.", List.of("dialerd-jmh")),
             Map.entry("com.zaxxer.", List.of("dialerd-db")),
