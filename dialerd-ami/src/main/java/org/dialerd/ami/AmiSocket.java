@@ -60,14 +60,8 @@ final class AmiSocket implements SocketConnectionFacade {
     public String readLine() throws IOException {
         int length = 0;
         while (true) {
-            if (position == limit) {
-                int read = in.read(buffer, 0, buffer.length);
-                if (read < 0) {
-                    position = limit = 0;
-                    return length == 0 ? null : new String(line, 0, length, StandardCharsets.UTF_8);
-                }
-                position = 0;
-                limit = read;
+            if (position == limit && !fill()) {
+                return length == 0 ? null : new String(line, 0, length, StandardCharsets.UTF_8);
             }
             byte b = buffer[position++];
             if (b == LF && length > 0 && line[length - 1] == CR) {
@@ -92,17 +86,11 @@ final class AmiSocket implements SocketConnectionFacade {
             int start = packet.length;
             int length = 0;
             while (true) {
-                if (position == limit) {
-                    int read = in.read(buffer, 0, buffer.length);
-                    if (read < 0) {
-                        position = limit = 0;
-                        if (length > 0) {
-                            packet.endLine(start, start + length);
-                        }
-                        return packet; // not complete
+                if (position == limit && !fill()) {
+                    if (length > 0) {
+                        packet.endLine(start, start + length);
                     }
-                    position = 0;
-                    limit = read;
+                    return packet; // not complete
                 }
                 byte b = buffer[position++];
                 if (b == LF && length > 0 && packet.bytes[start + length - 1] == CR) {
@@ -122,6 +110,18 @@ final class AmiSocket implements SocketConnectionFacade {
     }
 
     private final RawPacket rest = new RawPacket();
+
+    /** Reads the next bytes from the socket into the buffer; false at the end of the stream. */
+    private boolean fill() throws IOException {
+        int read = in.read(buffer, 0, buffer.length);
+        if (read < 0) {
+            position = limit = 0;
+            return false;
+        }
+        position = 0;
+        limit = read;
+        return true;
+    }
 
     /** Lines of one packet as undecoded bytes (UTF-8); see {@link #readRest()}. */
     static final class RawPacket {
