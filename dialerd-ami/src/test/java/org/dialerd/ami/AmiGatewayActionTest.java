@@ -33,17 +33,15 @@ class AmiGatewayActionTest {
 
     private static final Duration WAIT = EventRecorder.WAIT;
 
+    private ConnectedGateway ami;
     private FakeAmiServer server;
     private AmiGateway gateway;
-    private final EventRecorder events = new EventRecorder();
+    private EventRecorder events;
 
     @AfterEach
     void close() throws IOException {
-        if (gateway != null) {
-            gateway.close();
-        }
-        if (server != null) {
-            server.close();
+        if (ami != null) {
+            ami.close();
         }
     }
 
@@ -351,11 +349,10 @@ class AmiGatewayActionTest {
     }
 
     private void connect(UnaryOperator<AmiSettings> tweak) throws Exception {
-        server = new FakeAmiServer("dialerd", "dialerd");
-        gateway = new AmiGateway(tweak.apply(TestSettings.forPort(server.port())));
-        gateway.addListener(events);
-        gateway.start();
-        events.await(PbxEvent.Connected.class);
+        ami = ConnectedGateway.connect(tweak);
+        server = ami.server;
+        gateway = ami.gateway;
+        events = ami.events;
     }
 
     /** A recorded list answer's items as the gateway must give them: every field but ActionID. */

@@ -30,40 +30,26 @@ import org.junit.jupiter.api.Test;
  */
 class AmiGatewayTraceReplayTest {
 
-    /** Sent after a replay; its arrival means everything before it went through. */
-    private static final String END_OF_REPLAY = "end-of-replay";
-    /**
-     * What asterisk-java puts before the ActionIDs it sends; Asterisk echoes it. The recorder was
-     * another client, so its ActionIDs get one, as if our gateway had sent those actions.
-     */
-    private static final String INTERNAL_ID = "1234_56#";
-    private static final AmiPacket END_MARKER = AmiPacket.of("Event: OriginateResponse", "Privilege: call,all",
-            "ActionID: " + INTERNAL_ID + END_OF_REPLAY, "Response: Success", "Channel: Local/0@marker-00000000;1", "Reason: 4",
-            "Uniqueid: 0.0");
-
     /** Wire event name → record the engine gets (VarSet only for the allow-listed variables). */
     private static final Map<String, Class<? extends PbxEvent>> TRANSLATED = Stream.of(PbxEvent.class
                     .getPermittedSubclasses())
             .filter(c -> !Set.of("Connected", "Disconnected", "NewChannel").contains(c.getSimpleName()))
             .collect(Collectors.toMap(Class::getSimpleName, c -> c.asSubclass(PbxEvent.class)));
 
+    private ConnectedGateway ami;
     private FakeAmiServer server;
-    private AmiGateway gateway;
-    private final EventRecorder events = new EventRecorder();
+    private EventRecorder events;
 
     @BeforeEach
     void connect() throws Exception {
-        server = new FakeAmiServer("dialerd", "dialerd");
-        gateway = new AmiGateway(TestSettings.forPort(server.port()));
-        gateway.addListener(events);
-        gateway.start();
-        events.await(Connected.class);
+        ami = ConnectedGateway.connect();
+        server = ami.server;
+        events = ami.events;
     }
 
     @AfterEach
     void close() throws IOException {
-        gateway.close();
-        server.close();
+        ami.close();
     }
 
     @Test
@@ -273,19 +259,13 @@ class AmiGatewayTraceReplayTest {
 
     /** Writes the segment's events (the server sent its own login events) and returns what arrived. */
     private List<PbxEvent> replay(AmiTrace.Segment segment) throws Exception {
-        int before = events.all().size();
-        List<AmiPacket> packets = new ArrayList<>(withoutLoginEvents(segment));
-        packets.add(END_MARKER);
-        server.write(packets);
-        events.await(e -> e instanceof OriginateResponse o && o.actionId().equals(END_OF_REPLAY), "end of replay");
-        List<PbxEvent> all = events.all();
-        return all.subList(before, all.size() - 1);
+        return ami.replay(withoutLoginEvents(segment));
     }
 
     private static List<AmiPacket> withoutLoginEvents(AmiTrace.Segment segment) {
         return segment.events().stream()
                 .filter(p -> !Set.of("FullyBooted", "SuccessfulAuth").contains(p.name()))
-                .map(p -> p.get("ActionID") == null ? p : p.withActionId(INTERNAL_ID + p.get("ActionID")))
+                .map(ConnectedGateway::asOurs)
                 .toList();
     }
 

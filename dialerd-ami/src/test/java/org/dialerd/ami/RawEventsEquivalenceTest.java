@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.dialerd.core.pbx.PbxEvent;
-import org.dialerd.core.pbx.PbxEvent.Connected;
-import org.dialerd.core.pbx.PbxEvent.OriginateResponse;
 import org.dialerd.testdata.TestData;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,26 +24,16 @@ import org.junit.jupiter.api.Test;
  */
 class RawEventsEquivalenceTest {
 
-    private static final String INTERNAL_ID = "1234_56#";
-    private static final String END_OF_REPLAY = "end-of-replay";
-
-    private FakeAmiServer server;
-    private AmiGateway gateway;
-    private final EventRecorder events = new EventRecorder();
+    private ConnectedGateway ami;
 
     @BeforeEach
     void connect() throws Exception {
-        server = new FakeAmiServer("dialerd", "dialerd");
-        gateway = new AmiGateway(TestSettings.forPort(server.port()));
-        gateway.addListener(events);
-        gateway.start();
-        events.await(Connected.class);
+        ami = ConnectedGateway.connect();
     }
 
     @AfterEach
     void close() throws IOException {
-        gateway.close();
-        server.close();
+        ami.close();
     }
 
     @Test
@@ -57,7 +45,7 @@ class RawEventsEquivalenceTest {
                 for (AmiTrace.Segment segment : trace.segments()) {
                     segment.events().stream()
                             .filter(p -> !Set.of("FullyBooted", "SuccessfulAuth", "Shutdown").contains(p.name()))
-                            .map(p -> p.get("ActionID") == null ? p : p.withActionId(INTERNAL_ID + p.get("ActionID")))
+                            .map(ConnectedGateway::asOurs)
                             .forEach(packets::add);
                 }
             }
@@ -101,7 +89,7 @@ class RawEventsEquivalenceTest {
                         "DestChannel: Local/1001@agents-1;1", "Interface: Local/1001@agents",
                         "MemberName: Agent 1001", "HoldTime: 3", "TalkTime: 40", "Reason: agent"),
                 // Not for the raw path: an ActionID (a list's item), a header twice, a line without a colon.
-                AmiPacket.of("Event: Hangup", "ActionID: " + INTERNAL_ID + "x-1", "Channel: SIP/9-1",
+                AmiPacket.of("Event: Hangup", "ActionID: " + ConnectedGateway.INTERNAL_ID + "x-1", "Channel: SIP/9-1",
                         "Uniqueid: 9.1"),
                 AmiPacket.of("Event: Hangup", "Channel: SIP/9-2", "Channel: SIP/9-3", "Uniqueid: 9.2"),
                 AmiPacket.of("Event: Hangup", "Channel: SIP/9-4", "no colon here", "Uniqueid: 9.4"));
@@ -111,25 +99,14 @@ class RawEventsEquivalenceTest {
 
     /** Replays {@code packets} through asterisk-java's beans, then the raw path; {@code raw} of them take it. */
     private void assertSameThroughBothPaths(List<AmiPacket> packets, int raw) throws Exception {
-        gateway.translateRawEvents(false);
-        List<PbxEvent> throughBeans = replay(packets);
-        int preparedBefore = gateway.preparedEvents();
-        gateway.translateRawEvents(true);
-        List<PbxEvent> throughRaw = replay(packets);
+        ami.gateway.translateRawEvents(false);
+        List<PbxEvent> throughBeans = ami.replay(packets);
+        int preparedBefore = ami.gateway.preparedEvents();
+        ami.gateway.translateRawEvents(true);
+        List<PbxEvent> throughRaw = ami.replay(packets);
 
         assertEquals(throughBeans, throughRaw);
-        assertEquals(raw, gateway.preparedEvents() - preparedBefore, "events translated from their raw lines");
+        assertEquals(raw, ami.gateway.preparedEvents() - preparedBefore, "events translated from their raw lines");
         assertTrue(throughBeans.size() >= raw, "every raw-path event is a record: " + throughBeans.size());
-    }
-
-    private List<PbxEvent> replay(List<AmiPacket> packets) throws Exception {
-        int before = events.all().size();
-        List<AmiPacket> all = new ArrayList<>(packets);
-        all.add(AmiPacket.of("Event: OriginateResponse", "ActionID: " + INTERNAL_ID + END_OF_REPLAY,
-                "Response: Success", "Channel: Local/0@marker-00000000;1", "Reason: 4", "Uniqueid: 0.0"));
-        server.write(all);
-        events.await(e -> e instanceof OriginateResponse o && o.actionId().equals(END_OF_REPLAY), "end of replay");
-        List<PbxEvent> got = events.all();
-        return List.copyOf(got.subList(before, got.size() - 1));
     }
 }

@@ -10,11 +10,10 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.dialerd.core.testing.ManualClock;
 import org.dialerd.eccp.server.EccpServerSettings;
 import org.dialerd.server.ReadinessProbe.Outcome;
 import org.dialerd.server.config.ConfigException;
@@ -36,17 +35,17 @@ class ReadinessProbeTest {
     @Test
     void givesUpWhenNothingListensWithinTheTimeout() throws Exception {
         int closedPort = freePort();
-        MutableClock clock = new MutableClock();
+        ManualClock clock = new ManualClock();
         assertEquals(Outcome.TIMED_OUT, ReadinessProbe.await(new InetSocketAddress("127.0.0.1", closedPort),
                 Duration.ofSeconds(2), clock, clock::advance, () -> true));
         // 250 ms between attempts: eight pauses reach the two-second deadline.
-        assertEquals(Duration.ofSeconds(2), clock.elapsed());
+        assertEquals(Duration.ofSeconds(2), elapsed(clock));
     }
 
     @Test
     void waitsUntilTheListenerAppears() throws Exception {
         int port = freePort();
-        MutableClock clock = new MutableClock();
+        ManualClock clock = new ManualClock();
         ServerSocket[] listener = new ServerSocket[1];
         try {
             assertEquals(Outcome.READY, ReadinessProbe.await(new InetSocketAddress("127.0.0.1", port),
@@ -56,7 +55,7 @@ class ReadinessProbeTest {
                             listener[0] = listen(port);
                         }
                     }, () -> true));
-            assertEquals(Duration.ofMillis(250), clock.elapsed());
+            assertEquals(Duration.ofMillis(250), elapsed(clock));
         } finally {
             if (listener[0] != null) {
                 listener[0].close();
@@ -66,10 +65,10 @@ class ReadinessProbeTest {
 
     @Test
     void stopsWaitingAtOnceWhenDialerdHasExited() throws Exception {
-        MutableClock clock = new MutableClock();
+        ManualClock clock = new ManualClock();
         assertEquals(Outcome.SERVER_EXITED, ReadinessProbe.await(new InetSocketAddress("127.0.0.1", freePort()),
                 Duration.ofSeconds(60), clock, clock::advance, () -> false));
-        assertEquals(Duration.ZERO, clock.elapsed());
+        assertEquals(Duration.ZERO, elapsed(clock));
     }
 
     @Test
@@ -107,40 +106,16 @@ class ReadinessProbeTest {
         }
     }
 
+    /** How far the probe's pauses moved the clock. */
+    private static Duration elapsed(ManualClock clock) {
+        return Duration.between(ManualClock.DEFAULT_START, clock.instant());
+    }
+
     private static ServerSocket listen(int port) {
         try {
             return new ServerSocket(port, 1, InetAddress.getLoopbackAddress());
         } catch (IOException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** A clock that moves only when the probe pauses. */
-    private static final class MutableClock extends Clock {
-        private final Instant start = Instant.parse("2026-11-22T10:00:00Z");
-        private Instant now = start;
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        Duration elapsed() {
-            return Duration.between(start, now);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
         }
     }
 }

@@ -1,6 +1,6 @@
 package org.dialerd.core.journal;
 
-import org.dialerd.core.testing.MutableClock;
+import org.dialerd.core.testing.ManualClock;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -205,7 +205,7 @@ class JournalTest {
 
     @Test
     void oldestPendingAgeFollowsTheClock() throws Exception {
-        MutableClock moving = new MutableClock();
+        ManualClock moving = new ManualClock();
         try (Journal journal = Journal.open(JournalSettings.in(dir), moving)) {
             journal.append(status(1));
             moving.advance(Duration.ofSeconds(7));

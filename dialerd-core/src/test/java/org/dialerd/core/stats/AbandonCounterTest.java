@@ -11,11 +11,11 @@ import java.util.List;
 import java.util.Optional;
 import org.dialerd.core.engine.AgentEvent;
 import org.dialerd.core.store.OutgoingCallStore.AnsweredAttempt;
-import org.dialerd.core.testing.MutableClock;
+import org.dialerd.core.testing.ManualClock;
 import org.junit.jupiter.api.Test;
 
 class AbandonCounterTest {
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-11-22T10:00:00Z"));
     private final AbandonCounter counter = new AbandonCounter(clock, campaign -> campaign == 2 ? 5.0 : 3.0);
 
     private LocalDateTime now() {

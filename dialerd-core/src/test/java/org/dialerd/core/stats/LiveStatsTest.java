@@ -7,11 +7,11 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.dialerd.core.engine.AgentEvent;
-import org.dialerd.core.testing.MutableClock;
+import org.dialerd.core.testing.ManualClock;
 import org.junit.jupiter.api.Test;
 
 class LiveStatsTest {
-    private final MutableClock clock = new MutableClock();
+    private final ManualClock clock = new ManualClock();
     private final LiveStats stats = new LiveStats(clock, line -> "8001".equals(line.queue()) ? 20 : 30);
 
     private LocalDateTime now() {

@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.dialerd.eccp.codec.EccpRequest;
 import org.dialerd.eccp.handler.Handlers;
-import org.dialerd.eccp.testing.ManualClock;
+import org.dialerd.core.testing.ManualClock;
 import org.dialerd.eccp.xml.XmlElement;
 import org.junit.jupiter.api.Test;
 

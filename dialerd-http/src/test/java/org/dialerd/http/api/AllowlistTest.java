@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.dialerd.eccp.server.SessionRegistry;
-import org.dialerd.eccp.testing.ManualClock;
+import org.dialerd.core.testing.ManualClock;
 import org.dialerd.http.Request;
 import org.dialerd.http.Response;
 import org.dialerd.http.Router;

@@ -16,7 +16,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.dialerd.eccp.server.EccpSession;
 import org.dialerd.eccp.server.SessionRegistry;
-import org.dialerd.eccp.testing.ManualClock;
+import org.dialerd.core.testing.ManualClock;
 import org.dialerd.http.Request;
 import org.dialerd.http.SocketEndpoint;
 import org.junit.jupiter.api.Test;

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
-import org.dialerd.eccp.testing.ManualClock;
+import org.dialerd.core.testing.ManualClock;
 import org.dialerd.http.Request;
 import org.dialerd.http.Response;
 import org.dialerd.http.Router;

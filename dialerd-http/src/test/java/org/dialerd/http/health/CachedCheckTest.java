@@ -11,7 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.dialerd.eccp.testing.ManualClock;
+import org.dialerd.core.testing.ManualClock;
 import org.junit.jupiter.api.Test;
 
 class CachedCheckTest {

@@ -12,7 +12,7 @@ import org.dialerd.core.pbx.PbxAction;
 import org.dialerd.core.pbx.PbxEvent;
 import org.dialerd.core.pbx.PbxGateway;
 import org.dialerd.core.pbx.PbxReply;
-import org.dialerd.eccp.testing.ManualClock;
+import org.dialerd.core.testing.ManualClock;
 import org.junit.jupiter.api.Test;
 
 class PbxConnectionWatchTest {

@@ -22,7 +22,7 @@ import org.dialerd.core.metrics.ResyncCorrection;
 import org.dialerd.http.DaemonProbes;
 import org.dialerd.http.health.CachedCheck;
 import org.dialerd.http.health.PbxConnectionWatch;
-import org.dialerd.eccp.testing.ManualClock;
+import org.dialerd.core.testing.ManualClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

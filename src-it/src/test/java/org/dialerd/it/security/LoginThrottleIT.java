@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import org.dialerd.eccp.server.EccpServerSettings;
-import org.dialerd.eccp.testing.ManualClock;
+import org.dialerd.core.testing.ManualClock;
 import org.dialerd.it.ReplayServer;
 import org.dialerd.it.eccp.RawConnection;
 import org.junit.jupiter.api.AfterEach;
