@@ -307,6 +307,11 @@ public final class PbxHarness implements AutoCloseable {
         return dataSource;
     }
 
+    /** What dialerd runs on: its stores, reference tables and answer cache (their checks). */
+    public org.dialerd.db.Persistence persistence() {
+        return persistence;
+    }
+
     @Override
     public void close() {
         if (dialerd != null) {

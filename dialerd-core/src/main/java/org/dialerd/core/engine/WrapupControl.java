@@ -107,9 +107,20 @@ final class WrapupControl implements EngineListener {
                 call.campaignId().orElse(null), call.queue()));
     }
 
+    /**
+     * The wrap-up ends when dialerd's clock reaches its end (the time getagentstatus and the
+     * audit row show), not merely when the scheduler's delay has run out: a scheduler that fires
+     * before the clock got there arms again for what is left.
+     */
     private void arm(AgentState state, AgentView.Wrapup wrapup, Duration length) {
         state.wrapupTimer = engine.scheduler().schedule(length, () -> {
-            if (state.wrapup == wrapup) {
+            if (state.wrapup != wrapup) {
+                return;
+            }
+            Duration left = Duration.between(engine.now(), wrapup.end());
+            if (!left.isNegative() && !left.isZero()) {
+                arm(state, wrapup, left);
+            } else {
                 end(state, "timeout", true);
             }
         });

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -20,6 +21,7 @@ import org.dialerd.core.pbx.PbxAction;
 import org.dialerd.core.pbx.PbxEvent;
 import org.dialerd.core.pbx.PbxReply;
 import org.dialerd.core.store.BreakStore;
+import org.dialerd.core.testing.ManualClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,9 +33,9 @@ class WrapupControlTest {
     private static final int WRAPUP_BREAK = 7;
     private static final LocalDateTime TEN = LocalDateTime.of(2026, 11, 22, 10, 0);
 
-    private final ManualScheduler scheduler = new ManualScheduler();
-    private final FakePbx pbx = new FakePbx();
-    private final MemoryAudit audit = new MemoryAudit();
+    private ManualScheduler scheduler = new ManualScheduler();
+    private FakePbx pbx = new FakePbx();
+    private MemoryAudit audit = new MemoryAudit();
     private final List<AgentEvent> events = new ArrayList<>();
     private final List<Map<String, String>> agentsList = new ArrayList<>();
     private final List<Map<String, String>> members = new ArrayList<>();
@@ -41,8 +43,12 @@ class WrapupControlTest {
 
     @BeforeEach
     void start() {
-        engine = new AgentEngine(pbx, audit, scheduler, scheduler.clock(Instant.parse("2026-11-22T10:00:00Z")),
-                AgentEngineSettings.DEFAULTS);
+        startOn(scheduler.clock(Instant.parse("2026-11-22T10:00:00Z")));
+    }
+
+    /** The engine with {@code clock} as dialerd's clock (the scheduler's own by default). */
+    private void startOn(Clock clock) {
+        engine = new AgentEngine(pbx, audit, scheduler, clock, AgentEngineSettings.DEFAULTS);
         engine.addListener(events::add);
         pbx.replies = action -> action instanceof PbxAction.Agents ? list(agentsList)
                 : action instanceof PbxAction.QueueStatus ? list(members) : PbxReply.ok("Success");
@@ -90,6 +96,33 @@ class WrapupControlTest {
                 "incoming", null, "8000")));
         assertEquals(1, audit.open().size(), "only the session row is still open");
         assertEquals(Duration.ofSeconds(10), audit.snapshot().get(1).duration);
+    }
+
+    /**
+     * The integration tests' situation: the scheduler's delays run on real time while dialerd's
+     * clock is the simulated PBX's, which moves only when the test moves it.
+     */
+    @Test
+    void aSchedulerAheadOfDialerdsClockDoesNotEndTheWrapupBeforeItsEnd() {
+        scheduler = new ManualScheduler();
+        pbx = new FakePbx();
+        audit = new MemoryAudit();
+        ManualClock pbxClock = new ManualClock(Instant.parse("2026-11-22T10:00:00Z"));
+        startOn(pbxClock);
+        loggedIn();
+        callEnded(incoming("8000"));
+
+        scheduler.advance(Duration.ofSeconds(30));
+        assertEquals(AgentStatus.PAUSED, view().status(), "10 s of the scheduler's, none of dialerd's clock");
+        assertTrue(view().wrapup().isPresent());
+        pbxClock.advance(Duration.ofSeconds(6));
+        scheduler.advance(Duration.ofSeconds(30));
+        assertTrue(view().wrapup().isPresent(), "6 s of 10 on dialerd's clock");
+
+        pbxClock.advance(Duration.ofSeconds(4));
+        scheduler.advance(Duration.ofSeconds(4));
+        assertEquals(AgentStatus.ONLINE, view().status());
+        assertEquals(Duration.ofSeconds(10), audit.snapshot().get(1).duration, "the row lasts the wrap-up's time");
     }
 
     @Test

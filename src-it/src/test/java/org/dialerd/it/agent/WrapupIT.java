@@ -21,8 +21,10 @@ import org.junit.jupiter.api.Test;
  * with the reason Wrapup for its queue's or campaign's time, getagentstatus shows the wrap-up,
  * wrapupstart and wrapupend go to the console and an audit row of the Wrapup break is written;
  * then the agent is unpaused. endwrapup and logout end it early; it survives an AMI reconnection
- * and a dialerd kill and restart. Wrap-up timers run on real time (the engine's scheduler), so
- * the times are a few seconds.
+ * and a dialerd kill and restart. A wrap-up ends when dialerd's clock, the PBX's virtual one,
+ * reaches its end (the engine's timer, on real time, waits for that too): each test moves the PBX's
+ * clock past the wrap-up when it wants it over, so nothing here depends on how fast the machine
+ * answers. The times are a few seconds, since the timer also waits them in real time.
  */
 class WrapupIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -49,10 +51,11 @@ class WrapupIT {
             XmlElement wrapup = status.body().child("wrapup").orElseThrow();
             assertTrue(Integer.parseInt(wrapup.childText("secondsleft").orElseThrow()) <= 4, wrapup.toString());
             assertFalse(status.body().child("pauseinfo").isPresent(), "a wrap-up is no break");
-            assertEquals("Wrapup", reasonInAsterisk(pbx, "8001"));
-            assertEquals("Wrapup", reasonInAsterisk(pbx, "8000"), "held out of every queue");
+            // wrapupstart goes out as the pause is sent, not once Asterisk has answered it
+            Awaits.until("paused for the wrap-up in Asterisk", WAIT,
+                    () -> "Wrapup".equals(reasonInAsterisk(pbx, "8001")) && "Wrapup".equals(reasonInAsterisk(pbx, "8000")));
             Awaits.until("wrap-up row open", WAIT, () -> openWrapupRows(pbx) == 1);
-            pbx.simulator().advance(Duration.ofSeconds(4)); // dialerd's clock is the PBX's; its timer runs on real time
+            pbx.simulator().advance(Duration.ofSeconds(4)); // dialerd's clock is the PBX's: the wrap-up's time is over
 
             XmlElement end = await(events, "wrapupend");
             assertEquals("timeout", end.childText("ended_by").orElseThrow());
@@ -100,6 +103,7 @@ class WrapupIT {
             assertEquals("3", start.childText("wrapup_seconds").orElseThrow(), "the campaign's, not queue 8000's 30 s");
             assertEquals("1", start.childText("campaign_id").orElseThrow());
             assertEquals("paused", eccp.getAgentStatus("SIP/1002").text("status").orElseThrow());
+            pbx.simulator().advance(Duration.ofSeconds(3));
             assertEquals("timeout", await(events, "wrapupend").childText("ended_by").orElseThrow());
             eccp.pauseAgent(SIP_1002, 2); // no further campaign calls before the logout
             eccp.logoutAgent(SIP_1002);
@@ -122,6 +126,7 @@ class WrapupIT {
 
             assertTrue(eccp.getAgentStatus("SIP/1001").body().child("wrapup").isPresent(), "still in wrap-up");
             assertTrue(pausedInAsterisk(pbx, "8001"));
+            pbx.simulator().advance(Duration.ofSeconds(12)); // wrapup-long.sql: 12 s
             assertEquals("timeout", await(events, "wrapupend").childText("ended_by").orElseThrow(),
                     "the resync left it running; its time ended it");
             Awaits.until("unpaused in Asterisk", WAIT, () -> !pausedInAsterisk(pbx, "8001"));
@@ -150,6 +155,7 @@ class WrapupIT {
                         () -> eccp.getAgentStatus("SIP/1001").body().child("wrapup").isPresent());
                 assertEquals("paused", eccp.getAgentStatus("SIP/1001").text("status").orElseThrow());
                 assertEquals(1, openWrapupRows(pbx), "the previous run's row continues");
+                pbx.simulator().advance(Duration.ofSeconds(12)); // wrapup-long.sql: 12 s
 
                 Awaits.until("unpaused in Asterisk when its time is over", WAIT, () -> !pausedInAsterisk(pbx, "8001"));
                 assertEquals("timeout", await(events, "wrapupend").childText("ended_by").orElseThrow());

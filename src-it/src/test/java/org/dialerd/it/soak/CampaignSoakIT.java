@@ -142,10 +142,10 @@ class CampaignSoakIT {
                 drain(pbx, db, barrier, crew);
                 long placed = truth.summary().attempts();
                 double rate = placed / (MINUTES * 60.0);
-                log.info("soak (seed {}): {} originates in {} virtual minutes ({} /s), {} incoming, {} agent "
+                log.info("soak (seed {}): {} originates in {} virtual minutes ({} /s, {} dialer rounds), {} incoming, {} agent "
                                 + "requests, {} ms real; faults: {} lost / {} delayed responses, {} orphans, {} lost events; "
                                 + "gateway: {} timed out, {} late, {} unknown; responses after their events {}; most: {}",
-                        SEED, placed, MINUTES, String.format("%.1f", rate), incoming.size(), crew.operations(),
+                        SEED, placed, MINUTES, String.format("%.2f", rate), engine.dialerRounds(), incoming.size(), crew.operations(),
                         (System.nanoTime() - started) / 1_000_000, faults.lostResponses(), faults.delayedResponses(),
                         faults.orphanResponses(), faults.lostEvents(), pbx.gateway().timedOutActions(),
                         pbx.gateway().lateResponses(), pbx.gateway().unknownResponses(),

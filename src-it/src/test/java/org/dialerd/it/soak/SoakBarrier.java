@@ -7,6 +7,7 @@ import org.dialerd.core.engine.AgentEngine;
 import org.dialerd.core.engine.EngineBacklog;
 import org.dialerd.core.pbx.PbxAction;
 import org.dialerd.core.pbx.PbxEvent;
+import org.dialerd.it.Awaits;
 import org.dialerd.it.PbxHarness;
 import org.dialerd.sim.pbx.QueueConfig;
 import org.dialerd.sim.Scenario;
@@ -74,8 +75,23 @@ final class SoakBarrier {
         } catch (Exception e) {
             throw new AssertionError("engine did not answer within " + WAIT, e);
         }
+        aDialerRoundDecided();
         actionsArrived();
         return backlog;
+    }
+
+    /**
+     * A dialer round has decided on what this step brought: its decisions ran on the engine
+     * thread after the backlog task above, so after every event before the marker. The rounds
+     * run on real time (every few milliseconds, each a database read); without this wait,
+     * how many rounds a virtual second got depended on how fast the machine read the
+     * database against how fast it moved the clock, and with them the originates a virtual
+     * second (a loaded machine: 0.75 instead of about 1.3). With it, every virtual second has
+     * at least one round.
+     */
+    private void aDialerRoundDecided() {
+        long before = engine.dialerRounds();
+        Awaits.until("a dialer round after marker " + sent, WAIT, () -> engine.dialerRounds() > before);
     }
 
     /**

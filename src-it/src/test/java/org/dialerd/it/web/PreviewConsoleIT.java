@@ -69,10 +69,16 @@ class PreviewConsoleIT {
         assertTrue(browser.region("Preview call").getText().contains(phone));
 
         browser.button("Accept and dial").click();
-        browser.await("the accepted call on screen", d -> {
-            pbx.simulator().advance(Duration.ofMillis(500));
-            return browser.region("Current call").getText().contains("Outgoing");
-        });
+        // The PBX's time moves only once the originate is there, and only as far as the customer
+        // answering (2 s) and the agent's phone (1 s) need: the customer talks 20 s, and moving the
+        // clock while waiting for the screen let a slow browser see the call only once it had ended.
+        Awaits.until("the originate reached the PBX", WAIT, () -> pbx.simulator().channelNames().stream()
+                .anyMatch(name -> name.contains("@customers")));
+        for (int second = 0; second < 5; second++) {
+            pbx.simulator().advance(Duration.ofSeconds(1));
+        }
+        browser.await("the accepted call on screen",
+                d -> browser.region("Current call").getText().contains("Outgoing"));
         assertEquals(accepted, callId("Current call"));
         browser.awaitText("Agent status", "On call");
         Awaits.until("the call row linked", WAIT, () -> "Success".equals(

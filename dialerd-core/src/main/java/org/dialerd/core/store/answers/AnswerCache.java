@@ -50,6 +50,7 @@ public final class AnswerCache {
     private final AtomicLong generation = new AtomicLong();
     private final AtomicLong hits = new AtomicLong();
     private final AtomicLong misses = new AtomicLong();
+    private final AtomicLong checks = new AtomicLong();
     private final LongSupplier nanoTime;
     private volatile List<TableStamp> lastStamps = List.of();
     /** nanoTime at the start of the last check that succeeded; valid only while {@link #checking}. */
@@ -127,7 +128,17 @@ public final class AnswerCache {
         } catch (RuntimeException e) {
             checkFailed();
             throw e;
+        } finally {
+            checks.incrementAndGet();
         }
+    }
+
+    /**
+     * Checks run to their end so far, succeeded or not. Once it has moved by two since a
+     * foreign write committed, a check that started after the commit has ended: the write shows.
+     */
+    public long checks() {
+        return checks.get();
     }
 
     public long generation() {

@@ -108,4 +108,16 @@ class AnswerCacheTest {
         checkedNow(stamps(100, false, 7));
         assertEquals("a#4", read("a"), "the first check after a failure invalidates: it has nothing to compare with");
     }
+
+    @Test
+    void countsEveryCheckThatRanToItsEndSucceededOrFailed() {
+        assertEquals(0, cache.checks());
+        cache.check(() -> stamps(100, false, 7));
+        assertThrows(StoreException.class, () -> cache.check(() -> {
+            throw new StoreException("down", null);
+        }));
+        assertEquals(2, cache.checks());
+        checkedNow(stamps(100, false, 7));
+        assertEquals(2, cache.checks(), "a result handed in from elsewhere is not a check of this cache's");
+    }
 }
