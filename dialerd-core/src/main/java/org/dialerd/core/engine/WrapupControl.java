@@ -30,6 +30,8 @@ final class WrapupControl implements EngineListener {
     private static final Logger log = LoggerFactory.getLogger(WrapupControl.class);
     /** The QueuePause reason of a wrap-up; PauseSync leaves pauses with it to this class. */
     static final String REASON = WrapupTimes.BREAK_NAME;
+    /** The longest wait between two looks at the clock once the timer fired before the wrap-up's end. */
+    private static final Duration RECHECK = Duration.ofSeconds(1);
 
     private final AgentEngine engine;
     private final EngineWrites writes;
@@ -110,7 +112,8 @@ final class WrapupControl implements EngineListener {
     /**
      * The wrap-up ends when dialerd's clock reaches its end (the time getagentstatus and the
      * audit row show), not merely when the scheduler's delay has run out: a scheduler that fires
-     * before the clock got there arms again for what is left.
+     * before the clock got there arms again for what is left, at most {@link #RECHECK} (a clock
+     * that stood still may jump: the tests' PBX clock).
      */
     private void arm(AgentState state, AgentView.Wrapup wrapup, Duration length) {
         state.wrapupTimer = engine.scheduler().schedule(length, () -> {
@@ -119,7 +122,7 @@ final class WrapupControl implements EngineListener {
             }
             Duration left = Duration.between(engine.now(), wrapup.end());
             if (!left.isNegative() && !left.isZero()) {
-                arm(state, wrapup, left);
+                arm(state, wrapup, left.compareTo(RECHECK) < 0 ? left : RECHECK);
             } else {
                 end(state, "timeout", true);
             }
