@@ -279,14 +279,8 @@ class AgentConsoleIT {
         // The page is reloaded (a lost connection, a new tab): it logs in again and attaches to
         // the agent, who is still logged in, without a second loginagent.
         browser.go("/console/");
-        browser.type("Client account", "agentconsole");
-        browser.type("Client password", "agentconsole");
-        browser.button("Connect").click();
-        browser.type("Agent", AGENT);
-        browser.type("Extension", "1001");
-        browser.type("Agent password", "demo");
-        browser.button("Log in agent").click();
-        browser.awaitText("Agent status", "Ready");
+        browser.connectAs("agentconsole", "agentconsole");
+        browser.logInAgent(AGENT, "1001", "demo");
         eccp.pauseAgent(new org.dialerd.eccp.client.AgentCredentials(AGENT, "demo"), 3);
         browser.awaitText("Agent status", "On break: Bathroom"); // a break taken elsewhere shows live
         browser.button("Resume").click();

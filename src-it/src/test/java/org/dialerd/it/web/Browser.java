@@ -149,6 +149,22 @@ public final class Browser implements AutoCloseable {
         await("'" + text + "' in " + region, d -> region(region).getText().contains(text));
     }
 
+    /** The user connects the page shown (console or wallboard) to dialerd with an ECCP client account. */
+    public void connectAs(String account, String password) {
+        type("Client account", account);
+        type("Client password", password);
+        button("Connect").click();
+    }
+
+    /** On the connected console, the agent logs in at its extension and is shown Ready. */
+    public void logInAgent(String agent, String extension, String password) {
+        type("Agent", agent);
+        type("Extension", extension);
+        type("Agent password", password);
+        button("Log in agent").click();
+        awaitText("Agent status", "Ready");
+    }
+
     /** Presses keys on whatever has the focus, as a keyboard would. */
     public void press(CharSequence... keys) {
         new Actions(driver).sendKeys(keys).perform();

@@ -281,14 +281,8 @@ class ClickToCallIT {
         Browser browser = Browser.open("http://127.0.0.1:" + pbx.httpPort());
         try {
             browser.go("/console/");
-            browser.type("Client account", "agentconsole");
-            browser.type("Client password", "agentconsole");
-            browser.button("Connect").click();
-            browser.type("Agent", "SIP/1005");
-            browser.type("Extension", "1005");
-            browser.type("Agent password", "demo");
-            browser.button("Log in agent").click();
-            browser.awaitText("Agent status", "Ready");
+            browser.connectAs("agentconsole", "agentconsole");
+            browser.logInAgent("SIP/1005", "1005", "demo");
 
             browser.type("Phone number", "5556666");
             browser.button("Call").click();

@@ -48,14 +48,8 @@ class OutgoingCallConsoleIT {
     @Test
     void anAgentTakesACampaignCallSavesItsFormAndSchedulesACallBack() {
         browser.go("/console/");
-        browser.type("Client account", "agentconsole");
-        browser.type("Client password", "agentconsole");
-        browser.button("Connect").click();
-        browser.type("Agent", "SIP/1003");
-        browser.type("Extension", "1003");
-        browser.type("Agent password", "demo");
-        browser.button("Log in agent").click();
-        browser.awaitText("Agent status", "Ready");
+        browser.connectAs("agentconsole", "agentconsole");
+        browser.logInAgent("SIP/1003", "1003", "demo");
 
         // The dialer places a call for the free agent; the customer answers after 2 s.
         browser.await("a campaign call on screen", d -> {

@@ -45,14 +45,8 @@ class PreviewConsoleIT {
     @Test
     void anAgentSkipsAnOfferedCallThenAcceptsTheNextAndTalksToThatCustomer() {
         browser.go("/console/");
-        browser.type("Client account", "agentconsole");
-        browser.type("Client password", "agentconsole");
-        browser.button("Connect").click();
-        browser.type("Agent", "SIP/1004");
-        browser.type("Extension", "1004");
-        browser.type("Agent password", "demo");
-        browser.button("Log in agent").click();
-        browser.awaitText("Agent status", "Ready");
+        browser.connectAs("agentconsole", "agentconsole");
+        browser.logInAgent("SIP/1004", "1004", "demo");
 
         browser.awaitText("Preview call", "Offered until");
         // Attributes are not awaited: the event carries them only if the database answers within

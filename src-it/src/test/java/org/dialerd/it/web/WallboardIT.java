@@ -61,9 +61,7 @@ class WallboardIT {
     @Order(1)
     void aSupervisorConnectsAndSeesEveryAgent() {
         browser.go("/wallboard/");
-        browser.type("Client account", "agentconsole");
-        browser.type("Client password", "agentconsole");
-        browser.button("Connect").click();
+        browser.connectAs("agentconsole", "agentconsole");
         browser.await("the live connection", d -> browser.region("Connection").getText().equals("Live"));
         for (String agent : new String[] {"Agent/9000", "Agent/9004", "SIP/1001", "SIP/1005"}) {
             browser.awaitText("Agent states", agent);
@@ -111,9 +109,7 @@ class WallboardIT {
         assertEquals("logged-in", eccp.loginAgent(AGENT, "1002").text("status").orElseThrow());
         assertTrue(eccp.pauseAgent(AGENT, 3).isSuccess());
         browser.go("/wallboard/");
-        browser.type("Client account", "agentconsole");
-        browser.type("Client password", "agentconsole");
-        browser.button("Connect").click();
+        browser.connectAs("agentconsole", "agentconsole");
         awaitState("SIP/1002", "On break: Bathroom"); // from the snapshot: no event came since the load
         eccp.logoutAgent(AGENT);
         awaitState("SIP/1002", "Logged out");
@@ -133,9 +129,7 @@ class WallboardIT {
     @Order(5)
     void aSupervisorListensToAnAgentsCallFromItsCardThenWhispers() {
         browser.go("/wallboard/");
-        browser.type("Client account", "supervisor");
-        browser.type("Client password", "supervisor");
-        browser.button("Connect").click();
+        browser.connectAs("supervisor", "supervisor");
         browser.await("the live connection", d -> browser.region("Connection").getText().equals("Live"));
         assertEquals("logged-in", eccp.loginAgent(AGENT, "1002").text("status").orElseThrow());
         awaitState("SIP/1002", "Ready");
