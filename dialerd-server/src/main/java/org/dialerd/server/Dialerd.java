@@ -285,8 +285,8 @@ public final class Dialerd implements AutoCloseable {
                         .toList();
         SpyControl spies = new SpyControl(pbx.pbx(), writes, clock, engine::announce, spyIdPrefix(),
                 SpyControl.DEFAULT_RING_TIMEOUT);
-        Services services = new Services(stores, agents, pbx.pbx(), clock, cookieSource(), engine, pbx.extensions(),
-                memberships, spies, abandons);
+        Services services = Services.builder(stores, agents, pbx.pbx(), clock, cookieSource()).engine(engine)
+                .extensions(pbx.extensions()).memberships(memberships).spies(spies).abandons(abandons).build();
         LoginThrottle logins = new LoginThrottle(eccpSettings.loginThrottle(), clock);
         Dispatcher dispatcher = new Dispatcher(ThrottledLogin.around(Handlers.all(), logins), services,
                 max -> awaitApplied(applier, persistence, max), monitoring.meters().eccp(),

@@ -37,17 +37,94 @@ public record AgentView(Agent agent, AgentStatus status, boolean logging, Option
         queues = List.copyOf(queues);
     }
 
-    /** A view whose time in state is not known, not in wrap-up. */
-    public AgentView(Agent agent, AgentStatus status, boolean logging, Optional<String> channel,
-                     Optional<String> extension, boolean onHold, Optional<Pause> pause, List<String> queues,
-                     Optional<LocalDateTime> loginStart, Optional<CallLink> call) {
-        this(agent, status, logging, channel, extension, onHold, pause, queues, loginStart, call, Optional.empty(),
-                Optional.empty());
+    /** An agent that is not logged in. */
+    public static AgentView offline(Agent agent) {
+        return builder(agent, AgentStatus.OFFLINE).build();
     }
 
-    public static AgentView offline(Agent agent) {
-        return new AgentView(agent, AgentStatus.OFFLINE, false, Optional.empty(), Optional.empty(), false,
-                Optional.empty(), List.of(), Optional.empty(), Optional.empty());
+    /**
+     * A view of {@code agent} in {@code status}; what the builder is not told is absent (not
+     * logging in, not on hold, no queues). Adding a field touches only the callers that set it.
+     */
+    public static Builder builder(Agent agent, AgentStatus status) {
+        return new Builder(agent, status);
+    }
+
+    /** Optional parts by name; a null value leaves the part absent. */
+    public static final class Builder {
+        private final Agent agent;
+        private final AgentStatus status;
+        private boolean logging;
+        private String channel;
+        private String extension;
+        private boolean onHold;
+        private Pause pause;
+        private List<String> queues = List.of();
+        private LocalDateTime loginStart;
+        private CallLink call;
+        private LocalDateTime statusSince;
+        private Wrapup wrapup;
+
+        private Builder(Agent agent, AgentStatus status) {
+            this.agent = agent;
+            this.status = status;
+        }
+
+        public Builder logging(boolean logging) {
+            this.logging = logging;
+            return this;
+        }
+
+        public Builder channel(String channel) {
+            this.channel = channel;
+            return this;
+        }
+
+        public Builder extension(String extension) {
+            this.extension = extension;
+            return this;
+        }
+
+        public Builder onHold(boolean onHold) {
+            this.onHold = onHold;
+            return this;
+        }
+
+        public Builder pause(Pause pause) {
+            this.pause = pause;
+            return this;
+        }
+
+        public Builder queues(List<String> queues) {
+            this.queues = queues;
+            return this;
+        }
+
+        public Builder loginStart(LocalDateTime loginStart) {
+            this.loginStart = loginStart;
+            return this;
+        }
+
+        public Builder call(CallLink call) {
+            this.call = call;
+            return this;
+        }
+
+        public Builder statusSince(LocalDateTime statusSince) {
+            this.statusSince = statusSince;
+            return this;
+        }
+
+        public Builder wrapup(Wrapup wrapup) {
+            this.wrapup = wrapup;
+            return this;
+        }
+
+        public AgentView build() {
+            return new AgentView(agent, status, logging, Optional.ofNullable(channel), Optional.ofNullable(extension),
+                    onHold, Optional.ofNullable(pause), queues, Optional.ofNullable(loginStart),
+                    Optional.ofNullable(call), Optional.ofNullable(statusSince), Optional.ofNullable(wrapup));
+        }
     }
 
     public boolean isLoggedIn() {

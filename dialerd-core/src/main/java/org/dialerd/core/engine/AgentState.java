@@ -99,13 +99,11 @@ final class AgentState {
     AgentView view() {
         AgentStatus status = status();
         boolean showLine = loggedIn || loggingIn;
-        return new AgentView(agent, status, loggingIn && !loggedIn,
-                showLine ? Optional.ofNullable(channel) : Optional.empty(),
-                showLine ? Optional.ofNullable(extension) : Optional.empty(),
-                onHold, Optional.ofNullable(pause), queues.stream().toList(), Optional.ofNullable(loginStart),
-                call != null ? Optional.of(call.link())
-                        : outboundCall != null ? Optional.of(outboundCall.link()) : Optional.empty(),
-                statusSince(status), Optional.ofNullable(wrapup));
+        return AgentView.builder(agent, status).logging(loggingIn && !loggedIn)
+                .channel(showLine ? channel : null).extension(showLine ? extension : null)
+                .onHold(onHold).pause(pause).queues(queues.stream().toList()).loginStart(loginStart)
+                .call(call != null ? call.link() : outboundCall != null ? outboundCall.link() : null)
+                .statusSince(statusSince(status).orElse(null)).wrapup(wrapup).build();
     }
 
     void cancelTimers() {

@@ -16,9 +16,8 @@ import org.junit.jupiter.api.Test;
 class AgentActivityLogTest {
     private static final LocalDateTime T0 = LocalDateTime.parse("2026-11-22T10:00:00");
     private static final Agent AGENT = new Agent(1, AgentType.AGENT, "9000", "Agent 9000", true, Optional.of("pw"));
-    private static final AgentView ONLINE = new AgentView(AGENT, AgentStatus.ONLINE, false,
-            Optional.of("Local/1001@agents-1;2"), Optional.of("1001"), false, Optional.empty(), List.of("8000"),
-            Optional.of(T0), Optional.empty());
+    private static final AgentView ONLINE = AgentView.builder(AGENT, AgentStatus.ONLINE)
+            .channel("Local/1001@agents-1;2").extension("1001").queues(List.of("8000")).loginStart(T0).build();
 
     /** Answers views only; the log needs nothing else. */
     private static AgentService withView(AgentView view) {

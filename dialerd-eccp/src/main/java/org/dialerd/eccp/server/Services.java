@@ -41,16 +41,70 @@ public record Services(Stores stores, AgentDirectory agents, PbxGateway pbx, Clo
         Objects.requireNonNull(abandons, "abandons");
     }
 
-    /** Without supervisor spying (spyagent and spystop answer "No AMI connection") nor abandoned-call figures. */
-    public Services(Stores stores, AgentDirectory agents, PbxGateway pbx, Clock clock, Supplier<String> cookies,
-                    AgentService engine, ExtensionDirectory extensions, MembershipSource memberships) {
-        this(stores, agents, pbx, clock, cookies, engine, extensions, memberships, SpyService.unavailable(),
-                AbandonRates.NONE);
+    /**
+     * Services over these five, with no agent engine (agent commands answer "No AMI connection"),
+     * SIP/{ext} extensions, no queue memberships, no supervisor spying (spyagent and spystop answer
+     * "No AMI connection") and no abandoned-call figures until the builder is told otherwise.
+     */
+    public static Builder builder(Stores stores, AgentDirectory agents, PbxGateway pbx, Clock clock,
+                                  Supplier<String> cookies) {
+        return new Builder(stores, agents, pbx, clock, cookies);
     }
 
-    /** Services without an agent engine (no Asterisk): agent commands answer "No AMI connection". */
-    public Services(Stores stores, AgentDirectory agents, PbxGateway pbx, Clock clock, Supplier<String> cookies) {
-        this(stores, agents, pbx, clock, cookies, AgentService.unavailable(), ExtensionDirectory.template("SIP/{ext}"),
-                agent -> List.of());
+    /** A builder that starts from these services. */
+    public Builder toBuilder() {
+        return new Builder(stores, agents, pbx, clock, cookies).engine(engine).extensions(extensions)
+                .memberships(memberships).spies(spies).abandons(abandons);
+    }
+
+    /** The optional parts by name, so that a new one touches only the callers that use it. */
+    public static final class Builder {
+        private final Stores stores;
+        private final AgentDirectory agents;
+        private final PbxGateway pbx;
+        private final Clock clock;
+        private final Supplier<String> cookies;
+        private AgentService engine = AgentService.unavailable();
+        private ExtensionDirectory extensions = ExtensionDirectory.template("SIP/{ext}");
+        private MembershipSource memberships = agent -> List.of();
+        private SpyService spies = SpyService.unavailable();
+        private AbandonRates abandons = AbandonRates.NONE;
+
+        private Builder(Stores stores, AgentDirectory agents, PbxGateway pbx, Clock clock, Supplier<String> cookies) {
+            this.stores = stores;
+            this.agents = agents;
+            this.pbx = pbx;
+            this.clock = clock;
+            this.cookies = cookies;
+        }
+
+        public Builder engine(AgentService engine) {
+            this.engine = engine;
+            return this;
+        }
+
+        public Builder extensions(ExtensionDirectory extensions) {
+            this.extensions = extensions;
+            return this;
+        }
+
+        public Builder memberships(MembershipSource memberships) {
+            this.memberships = memberships;
+            return this;
+        }
+
+        public Builder spies(SpyService spies) {
+            this.spies = spies;
+            return this;
+        }
+
+        public Builder abandons(AbandonRates abandons) {
+            this.abandons = abandons;
+            return this;
+        }
+
+        public Services build() {
+            return new Services(stores, agents, pbx, clock, cookies, engine, extensions, memberships, spies, abandons);
+        }
     }
 }

@@ -24,8 +24,7 @@ class AbandonHandlersTest {
 
     private String dispatch(XmlElement request) {
         Services base = FakeServices.create(() -> true);
-        Services services = new Services(base.stores(), base.agents(), base.pbx(), base.clock(), base.cookies(),
-                base.engine(), base.extensions(), base.memberships(), SpyService.unavailable(), counter);
+        Services services = base.toBuilder().spies(SpyService.unavailable()).abandons(counter).build();
         return new Dispatcher(Handlers.all(), services).dispatch(session, new EccpRequest("7", request)).packet()
                 .toString();
     }

@@ -315,8 +315,9 @@ class CallHandlersTest {
                 unused(org.dialerd.core.store.OutgoingCallStore.class),
                 unused(org.dialerd.core.store.ScheduleStore.class),
                 unused(org.dialerd.core.store.RecordingStore.class));
-        Services services = new Services(stores, new AgentDirectory(), PbxGateway.disconnected(),
-                Clock.systemUTC(), () -> COOKIE);
+        Services services = Services.builder(stores, new AgentDirectory(), PbxGateway.disconnected(),
+                Clock.systemUTC(), () -> COOKIE)
+                .build();
         return new RequestContext(session, RequestName.GETCALLINFO, services);
     }
 

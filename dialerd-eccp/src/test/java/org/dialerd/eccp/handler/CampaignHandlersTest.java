@@ -57,8 +57,9 @@ class CampaignHandlersTest {
                 unused(org.dialerd.core.store.OutgoingCallStore.class),
                 unused(org.dialerd.core.store.ScheduleStore.class),
                 unused(org.dialerd.core.store.RecordingStore.class));
-        Services services = new Services(stores, new AgentDirectory(), () -> true, FakeServices.CLOCK,
-                () -> "0123456789abcdef0123456789abcdef");
+        Services services = Services.builder(stores, new AgentDirectory(), () -> true, FakeServices.CLOCK,
+                () -> "0123456789abcdef0123456789abcdef")
+                .build();
         dispatcher = new Dispatcher(Handlers.all(), services);
         session.loggedIn("agentconsole", "0123456789abcdef0123456789abcdef");
     }

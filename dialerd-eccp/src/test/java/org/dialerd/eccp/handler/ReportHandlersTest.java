@@ -335,7 +335,7 @@ class ReportHandlersTest {
                 unused(org.dialerd.core.store.OutgoingCallStore.class),
                 unused(org.dialerd.core.store.ScheduleStore.class),
                 unused(org.dialerd.core.store.RecordingStore.class));
-        return new Services(stores, tracked, PbxGateway.disconnected(), CLOCK, () -> COOKIE);
+        return Services.builder(stores, tracked, PbxGateway.disconnected(), CLOCK, () -> COOKIE).build();
     }
 
     @SuppressWarnings("unchecked")

@@ -46,8 +46,8 @@ class WrapupStatusTest {
     }
 
     private static AgentView view(AgentStatus status, Optional<AgentView.Wrapup> wrapup) {
-        return new AgentView(AGENT, status, false, Optional.of("Agent/9000"), Optional.of("1001"), false,
-                Optional.empty(), List.of("8000"), Optional.of(NOW.minusHours(1)), Optional.empty(), Optional.empty(), wrapup);
+        return AgentView.builder(AGENT, status).channel("Agent/9000").extension("1001").queues(List.of("8000"))
+                .loginStart(NOW.minusHours(1)).wrapup(wrapup.orElse(null)).build();
     }
 
     private static String render(AgentView view) {

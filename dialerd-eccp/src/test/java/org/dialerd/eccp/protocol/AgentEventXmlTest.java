@@ -59,8 +59,8 @@ class AgentEventXmlTest {
         CallLink call = new CallLink("outgoing", 27, Optional.of(5), "1065", "Local/1065@from-internal-988d;1",
                 "1296517619.3", "8000", "SIP/trunk", START, START.plusSeconds(2), "", Optional.of(START.minusSeconds(8)),
                 Optional.of(START));
-        AgentView view = new AgentView(AGENT, AgentStatus.ONCALL, false, Optional.of("Local/1001@agents-1;2"),
-                Optional.of("1001"), false, Optional.empty(), List.of("8000"), Optional.of(START), Optional.of(call));
+        AgentView view = AgentView.builder(AGENT, AgentStatus.ONCALL).channel("Local/1001@agents-1;2").extension("1001")
+                .queues(List.of("8000")).loginStart(START).call(call).build();
         assertEquals("<event><queuemembership><agent_number>Agent/9000</agent_number>"
                 + "<agentchannel>Agent/9000</agentchannel><status>oncall</status><callid>27</callid>"
                 + "<callnumber>1065</callnumber><callclient>Local/1065@from-internal-988d;1</callclient>"

@@ -48,8 +48,9 @@ public final class FakeServices {
                 unused(org.dialerd.core.store.OutgoingCallStore.class),
                 unused(org.dialerd.core.store.ScheduleStore.class),
                 unused(org.dialerd.core.store.RecordingStore.class));
-        return new Services(stores, new AgentDirectory(), amiConnected::getAsBoolean, CLOCK,
-                () -> "0123456789abcdef0123456789abcdef");
+        return Services.builder(stores, new AgentDirectory(), amiConnected::getAsBoolean, CLOCK,
+                () -> "0123456789abcdef0123456789abcdef")
+                .build();
     }
 
     @SuppressWarnings("unchecked")

@@ -48,8 +48,7 @@ class DialerdMetersTest {
 
     private static AgentView agent(int id, AgentStatus status, boolean logging) {
         Agent agent = new Agent(id, AgentType.SIP, String.valueOf(1000 + id), "A" + id, true, Optional.empty());
-        return new AgentView(agent, status, logging, Optional.empty(), Optional.empty(), false, Optional.empty(),
-                List.of(), Optional.empty(), Optional.empty());
+        return AgentView.builder(agent, status).logging(logging).build();
     }
 
     /** An engine that only has views. */

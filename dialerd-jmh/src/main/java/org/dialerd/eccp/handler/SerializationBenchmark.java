@@ -61,11 +61,11 @@ public class SerializationBenchmark {
         CallLink call = new CallLink("outgoing", 4242, Optional.of(1), "5551234", "Local/5551234@customers-00000004;1",
                 "1795339962.8", "8000", "SIP/troncal-1", t, t.plusSeconds(3), "Local/1001@agents-00000005;1",
                 Optional.of(t.minusSeconds(12)), Optional.of(t.minusSeconds(2)));
-        onCall = new AgentView(agent, AgentStatus.ONCALL, false, Optional.of("Agent/9000"), Optional.of("1001"), false,
-                Optional.empty(), List.of("8000", "8001"), Optional.of(t.minusHours(2)), Optional.of(call));
-        paused = new AgentView(agent, AgentStatus.PAUSED, false, Optional.of("Agent/9000"), Optional.of("1001"), false,
-                Optional.of(new AgentView.Pause(2, "Almuerzo", t.minusMinutes(20))), List.of("8000"),
-                Optional.of(t.minusHours(2)), Optional.empty());
+        onCall = AgentView.builder(agent, AgentStatus.ONCALL).channel("Agent/9000").extension("1001")
+                .queues(List.of("8000", "8001")).loginStart(t.minusHours(2)).call(call).build();
+        paused = AgentView.builder(agent, AgentStatus.PAUSED).channel("Agent/9000").extension("1001")
+                .pause(new AgentView.Pause(2, "Almuerzo", t.minusMinutes(20))).queues(List.of("8000"))
+                .loginStart(t.minusHours(2)).build();
         campaign = new Campaign(CampaignType.OUTGOING, 2, "Campaña cobranza", LocalDate.of(2026, 1, 1),
                 LocalDate.of(2026, 6, 30), LocalTime.of(8, 0), LocalTime.of(18, 0, 5), Optional.of("8000"), "A",
                 "<p>Buenos d&iacute;as &quot;Co &amp; Co&quot;, le llamamos de parte de la empresa para "

@@ -82,8 +82,9 @@ abstract class CallControlTest {
             }
         };
         tracked.replaceAll(List.of(AGENT_9000, SIP_1001));
-        dispatcher = new Dispatcher(Handlers.all(), new Services(stores, tracked, pbx, FakeServices.CLOCK,
-                () -> COOKIE, engine(pbx), base.extensions(), base.memberships()));
+        dispatcher = new Dispatcher(Handlers.all(), Services.builder(stores, tracked, pbx, FakeServices.CLOCK,
+                () -> COOKIE)
+                .engine(engine(pbx)).extensions(base.extensions()).memberships(base.memberships()).build());
         session.loggedIn("agentconsole", COOKIE);
     }
 
@@ -116,8 +117,7 @@ abstract class CallControlTest {
     }
 
     private static AgentView view(Agent agent, AgentStatus status, String channel, Optional<CallLink> call) {
-        return new AgentView(agent, status, false, Optional.of(channel), Optional.of("1001"), false,
-                Optional.empty(), List.of(), Optional.empty(), call);
+        return AgentView.builder(agent, status).channel(channel).extension("1001").call(call.orElse(null)).build();
     }
 
     /** The request as a client sends it, with agent_number and a right agent_hash first. */

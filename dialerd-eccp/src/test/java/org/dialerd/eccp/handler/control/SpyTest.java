@@ -99,14 +99,15 @@ class SpyTest {
         tracked.replaceAll(List.of(SIP_1001, SIP_1002));
         SpyControl spies = new SpyControl(pbx, new Writes(), FakeServices.CLOCK, event -> { }, "dialerd-9",
                 SpyControl.DEFAULT_RING_TIMEOUT);
-        dispatcher = new Dispatcher(Handlers.all(), new Services(stores, tracked, pbx, FakeServices.CLOCK,
-                () -> "cookie", engine(), base.extensions(), base.memberships(), spies, AbandonRates.NONE));
+        dispatcher = new Dispatcher(Handlers.all(), Services.builder(stores, tracked, pbx, FakeServices.CLOCK,
+                () -> "cookie")
+                .engine(engine()).extensions(base.extensions()).memberships(base.memberships()).spies(spies).build());
         supervisor.loggedIn("supervisor", "cookie");
         console.loggedIn("agentconsole", "cookie");
-        views.put("SIP/1001", new AgentView(SIP_1001, AgentStatus.ONCALL, false, Optional.of("SIP/1001-0000000a"),
-                Optional.of("1001"), false, Optional.empty(), List.of(), Optional.empty(), Optional.of(CALL)));
-        views.put("SIP/1002", new AgentView(SIP_1002, AgentStatus.ONLINE, false, Optional.of("SIP/1002-0000000b"),
-                Optional.of("1002"), false, Optional.empty(), List.of(), Optional.empty(), Optional.empty()));
+        views.put("SIP/1001", AgentView.builder(SIP_1001, AgentStatus.ONCALL).channel("SIP/1001-0000000a")
+                .extension("1001").call(CALL).build());
+        views.put("SIP/1002", AgentView.builder(SIP_1002, AgentStatus.ONLINE).channel("SIP/1002-0000000b")
+                .extension("1002").build());
     }
 
     private AgentService engine() {

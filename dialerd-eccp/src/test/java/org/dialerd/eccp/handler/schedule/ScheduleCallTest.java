@@ -73,8 +73,9 @@ class ScheduleCallTest {
                 s.settings(), s.audit(), s.incomingCalls(), s.campaignStatus(), s.outgoingCalls(), schedules,
                 s.recordings());
         tracked.replaceAll(List.of(AGENT));
-        dispatcher = new Dispatcher(Handlers.all(), new Services(stores, tracked, base.pbx(), FakeServices.CLOCK,
-                () -> COOKIE, engine(), base.extensions(), base.memberships()));
+        dispatcher = new Dispatcher(Handlers.all(), Services.builder(stores, tracked, base.pbx(), FakeServices.CLOCK,
+                () -> COOKIE)
+                .engine(engine()).extensions(base.extensions()).memberships(base.memberships()).build());
         session.loggedIn("agentconsole", COOKIE);
     }
 
@@ -89,13 +90,13 @@ class ScheduleCallTest {
     }
 
     private void on(CallLink call) {
-        views.put(AGENT.channel(), new AgentView(AGENT, AgentStatus.ONCALL, false, Optional.of("Agent/9000"),
-                Optional.of("1001"), false, Optional.empty(), List.of(), Optional.empty(), Optional.of(call)));
+        views.put(AGENT.channel(), AgentView.builder(AGENT, AgentStatus.ONCALL).channel("Agent/9000").extension("1001")
+                .call(call).build());
     }
 
     private void idle() {
-        views.put(AGENT.channel(), new AgentView(AGENT, AgentStatus.ONLINE, false, Optional.of("Agent/9000"),
-                Optional.of("1001"), false, Optional.empty(), List.of(), Optional.empty(), Optional.empty()));
+        views.put(AGENT.channel(), AgentView.builder(AGENT, AgentStatus.ONLINE).channel("Agent/9000").extension("1001")
+                .build());
     }
 
     private String send(XmlElement... arguments) {

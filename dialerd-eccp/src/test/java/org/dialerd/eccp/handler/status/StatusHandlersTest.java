@@ -50,9 +50,10 @@ class StatusHandlersTest {
     @BeforeEach
     void loggedIn() {
         Stores stores = storesWith(store);
-        Services services = new Services(stores, new AgentDirectory(), () -> true, FakeServices.CLOCK,
-                () -> "0123456789abcdef0123456789abcdef", viewsOnly(views), ExtensionDirectory.template("SIP/{ext}"),
-                agent -> List.<MembershipSource.Membership>of());
+        Services services = Services.builder(stores, new AgentDirectory(), () -> true, FakeServices.CLOCK,
+                () -> "0123456789abcdef0123456789abcdef")
+                .engine(viewsOnly(views)).extensions(ExtensionDirectory.template("SIP/{ext}"))
+                .memberships(agent -> List.<MembershipSource.Membership>of()).build();
         dispatcher = new Dispatcher(Handlers.all(), services);
         session.loggedIn("agentconsole", "0123456789abcdef0123456789abcdef");
     }
@@ -141,16 +142,17 @@ class StatusHandlersTest {
         Agent paused = new Agent(1, AgentType.AGENT, "9000", "Agent 9000", true, Optional.of("demo"));
         Agent talking = new Agent(2, AgentType.SIP, "1001", "SIP 1001", true, Optional.of("demo"));
         Agent elsewhere = new Agent(3, AgentType.AGENT, "9001", "Agent 9001", true, Optional.of("demo"));
-        views.add(new AgentView(paused, AgentStatus.PAUSED, false, Optional.of("Agent/9000"), Optional.of("1001"),
-                false, Optional.of(new AgentView.Pause(2, "Lunch & co", TODAY_9)), List.of("8000", "8001"),
-                Optional.of(TODAY_9), Optional.empty()));
-        views.add(new AgentView(talking, AgentStatus.ONCALL, false, Optional.of("SIP/1001"), Optional.of("1001"),
-                false, Optional.empty(), List.of("8000"), Optional.of(TODAY_9),
-                Optional.of(new CallLink("outgoing", 1006, Optional.of(1), "0991000006", "SIP/trunk-00000001",
+        views.add(AgentView.builder(paused, AgentStatus.PAUSED).channel("Agent/9000").extension("1001")
+                .pause(new AgentView.Pause(2, "Lunch & co", TODAY_9)).queues(List.of("8000", "8001"))
+                .loginStart(TODAY_9).build());
+        views.add(AgentView.builder(talking, AgentStatus.ONCALL).channel("SIP/1001").extension("1001")
+                .queues(List.of("8000")).loginStart(TODAY_9)
+                .call(new CallLink("outgoing", 1006, Optional.of(1), "0991000006", "SIP/trunk-00000001",
                         "1795338000.106", "8000", "SIP/trunk", LocalDateTime.of(2026, 11, 21, 9, 0, 4),
-                        TODAY_9.plusSeconds(16)))));
-        views.add(new AgentView(elsewhere, AgentStatus.ONLINE, false, Optional.of("Agent/9001"), Optional.of("1002"),
-                false, Optional.empty(), List.of("8001"), Optional.of(TODAY_9), Optional.empty()));
+                        TODAY_9.plusSeconds(16)))
+                .build());
+        views.add(AgentView.builder(elsewhere, AgentStatus.ONLINE).channel("Agent/9001").extension("1002")
+                .queues(List.of("8001")).loginStart(TODAY_9).build());
 
         String answer = send("getcampaignstatus", "campaign_id", "1");
 
@@ -194,8 +196,8 @@ class StatusHandlersTest {
     @Test
     void incomingQueueListsItsMembersOnly() {
         Agent member = new Agent(6, AgentType.SIP, "1001", "SIP 1001", true, Optional.of("demo"));
-        views.add(new AgentView(member, AgentStatus.ONLINE, false, Optional.of("SIP/1001"), Optional.of("1001"),
-                false, Optional.empty(), List.of("8001"), Optional.of(TODAY_9), Optional.empty()));
+        views.add(AgentView.builder(member, AgentStatus.ONLINE).channel("SIP/1001").extension("1001")
+                .queues(List.of("8001")).loginStart(TODAY_9).build());
         views.add(AgentView.offline(new Agent(1, AgentType.AGENT, "9000", "Agent 9000", true, Optional.empty())));
 
         String answer = send("getincomingqueuestatus", "queue", "8001", "datetime_start", "2026-02-30");
@@ -215,8 +217,9 @@ class StatusHandlersTest {
     @Test
     void answersNoAmiConnectionWhileAsteriskIsDown() {
         Stores stores = storesWith(store);
-        Dispatcher down = new Dispatcher(Handlers.all(), new Services(stores, new AgentDirectory(), () -> false,
-                FakeServices.CLOCK, () -> "0123456789abcdef0123456789abcdef"));
+        Dispatcher down = new Dispatcher(Handlers.all(), Services.builder(stores, new AgentDirectory(), () -> false,
+                FakeServices.CLOCK, () -> "0123456789abcdef0123456789abcdef")
+                .build());
         String answer = down.dispatch(session, new EccpRequest("1",
                 XmlElement.of("getincomingqueuestatus", XmlElement.text("queue", "8001")))).packet().toString();
         assertEquals(response("<failure><code>500</code><message>No AMI connection</message></failure>"), answer);
