@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
-import java.util.List;
 import org.dialerd.core.engine.AgentEvent;
 import org.dialerd.core.stats.AbandonCounter;
 import org.dialerd.eccp.codec.EccpRequest;

@@ -1,6 +1,5 @@
 package org.dialerd.eccp.handler.control;
 
-import org.dialerd.core.stats.AbandonRates;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
