@@ -61,7 +61,9 @@ class DemoEndToEndIT {
             assertEquals("10", wrapup.childText("wrapup_seconds").orElseThrow(), "demo-wrapup.sql's 10 s");
             EccpResponse status = console.getAgentStatus("SIP/1001");
             assertTrue(status.body().child("wrapup").isPresent(), status.body()::toString);
-            // The wrap-up timer runs on the engine's scheduler (real time), not on the PBX's clock.
+            // The wrap-up ends once dialerd's clock, the PBX's, is past its 10 s (and the engine's
+            // timer, on real time, has run them too).
+            pbx.simulator().advance(Duration.ofSeconds(10));
             assertEquals("timeout", await(events, "wrapupend").childText("ended_by").orElseThrow());
 
             // The next call, and the supervisor on extension 1010 listens, whispers, barges.
