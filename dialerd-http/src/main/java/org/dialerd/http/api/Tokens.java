@@ -13,7 +13,9 @@ import org.dialerd.eccp.server.EccpSession;
 /**
  * Bearer tokens: each stands for one logged-in ECCP session (its client account and
  * {@code app_cookie}), random (256 bits), valid {@code ttl} from its creation, not extended by
- * use. Expired tokens are forgotten when met and whenever a new one is issued.
+ * use. An expired token is still recognised as expired for another {@code ttl} (so every request
+ * made with it, however many, gets {@code Token expired}, not {@code Unauthorized}), then forgotten
+ * when met or when a new token is issued: at most the tokens of two time-to-live periods are kept.
  */
 public final class Tokens {
     /** A token and the session it opens. */
@@ -47,7 +49,7 @@ public final class Tokens {
 
     public Token issue(EccpSession session) {
         Instant now = clock.instant();
-        live.values().removeIf(token -> !now.isBefore(token.expiresAt()));
+        live.values().removeIf(token -> forgotten(token, now));
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         Token token = new Token(HexFormat.of().formatHex(bytes), session, now.plus(ttl));
@@ -60,8 +62,12 @@ public final class Tokens {
         if (token == null) {
             return new Lookup.Unknown();
         }
-        if (!clock.instant().isBefore(token.expiresAt())) {
+        Instant now = clock.instant();
+        if (forgotten(token, now)) {
             live.remove(value);
+            return new Lookup.Unknown();
+        }
+        if (!now.isBefore(token.expiresAt())) {
             return new Lookup.Expired();
         }
         return new Lookup.Valid(token);
@@ -72,8 +78,13 @@ public final class Tokens {
         return Optional.ofNullable(live.remove(value));
     }
 
-    /** Tokens issued and not expired (as of their last check). */
+    /** Tokens kept: valid ones, and expired ones still answered as expired. */
     public int size() {
         return live.size();
+    }
+
+    /** Expired for a whole time to live: no longer worth telling apart from an unknown token. */
+    private boolean forgotten(Token token, Instant now) {
+        return !now.isBefore(token.expiresAt().plus(ttl));
     }
 }

@@ -103,9 +103,18 @@ final class WebhookEndpoint {
             if (error == null && response.statusCode() / 100 == 2) {
                 delivered();
             } else {
-                failed(delivery, attempt, error == null ? "HTTP " + response.statusCode() : String.valueOf(error));
+                failed(delivery, attempt, error == null ? "HTTP " + response.statusCode() : reason(error));
             }
         });
+    }
+
+    /** The failure itself, not the future's wrapper: {@code java.net.ConnectException}. */
+    static String reason(Throwable error) {
+        Throwable cause = error;
+        while (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return String.valueOf(cause);
     }
 
     private void delivered() {

@@ -26,7 +26,11 @@ class TokensTest {
         assertEquals(session, valid.token().session());
         clock.advance(Duration.ofSeconds(1));
         assertInstanceOf(Tokens.Lookup.Expired.class, tokens.find(token.value()));
-        assertInstanceOf(Tokens.Lookup.Unknown.class, tokens.find(token.value()), "forgotten once expired");
+        assertInstanceOf(Tokens.Lookup.Expired.class, tokens.find(token.value()), "every later use: expired too");
+        clock.advance(Duration.ofMinutes(9).plusSeconds(59));
+        assertInstanceOf(Tokens.Lookup.Expired.class, tokens.find(token.value()));
+        clock.advance(Duration.ofSeconds(1));
+        assertInstanceOf(Tokens.Lookup.Unknown.class, tokens.find(token.value()), "forgotten a ttl after expiry");
     }
 
     @Test
@@ -51,11 +55,14 @@ class TokensTest {
     }
 
     @Test
-    void expiredTokensAreForgottenWhenANewOneIsIssued() {
+    void tokensExpiredForATimeToLiveAreForgottenWhenANewOneIsIssued() {
         tokens.issue(session);
         clock.advance(Duration.ofMinutes(11));
         tokens.issue(session);
-        assertEquals(1, tokens.size());
+        assertEquals(2, tokens.size(), "the first is expired, still told apart");
+        clock.advance(Duration.ofMinutes(10));
+        tokens.issue(session);
+        assertEquals(2, tokens.size(), "the first forgotten, the second expired, the third valid");
     }
 
     @Test

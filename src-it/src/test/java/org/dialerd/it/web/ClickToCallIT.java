@@ -172,6 +172,68 @@ class ClickToCallIT {
     }
 
     /**
+     * A click-to-call on hold while the AMI connection drops and comes back: the resync finds the
+     * customer parked and keeps the hold (the agent on hold on the same call), unhold rings the
+     * agent back into it, and the call ends as any other, with one hold in the progress log and
+     * one closed hold row in the audit.
+     */
+    @Test
+    void aClickToCallOnHoldStaysOnHoldAcrossAnAmiReconnectionAndIsTakenBack() throws Exception {
+        ApiClient api = api();
+        try (EventStream socket = EventStream.open(pbx.httpPort(), api.token(), "?agent=SIP/1005")) {
+            assertEquals(200, api.agent("/api/v1/agents/SIP-1005/login", "{\"extension\":\"1005\"}", "demo")
+                    .status());
+            Awaits.until("SIP/1005 online", WAIT, () -> status(api, "SIP-1005").equals("online"));
+            String callId = linkedCall(api, socket, "SIP/1005", "Local/1005@agents", "556300"); // talks 300 s
+
+            ApiClient.Answer hold = api.agent("/api/v1/agents/SIP-1005/call/hold", "", "demo");
+            assertEquals(200, hold.status(), hold.body().toString());
+            assertEquals("hold", socket.awaitEvent("pausestart", WAIT).get("pause_class").asText());
+            pbx.simulator().advance(Duration.ofSeconds(1));
+            Awaits.until("SIP/1005 on hold", WAIT, () -> onHold(api, "SIP-1005").equals("1"));
+
+            pbx.simulator().dropConnections();
+            Awaits.until("AMI down", WAIT, () -> !pbx.gateway().isConnected());
+            Awaits.until("AMI up again", WAIT, () -> pbx.gateway().isConnected());
+            socket.send("{\"type\":\"snapshot\"}");
+            JsonNode snapshot = socket.await("snapshot", WAIT, m -> m.path("type").asText().equals("snapshot"));
+            assertEquals("1", onHold(api, "SIP-1005"), "still on hold after the resync");
+            assertEquals("oncall", status(api, "SIP-1005"));
+            assertEquals(callId, api.get("/api/v1/agents/SIP-1005/call").body().get("callid").asText());
+            JsonNode agent = null;
+            for (JsonNode entry : snapshot.get("agents")) {
+                if (entry.get("agent_number").asText().equals("SIP/1005")) {
+                    agent = entry;
+                }
+            }
+            assertTrue(agent != null && agent.get("onhold").asBoolean(), snapshot.toString());
+            assertEquals(callId, agent.get("call").get("callid").asText(), agent.toString());
+
+            assertEquals(200, api.agent("/api/v1/agents/SIP-1005/call/unhold", "", "demo").status());
+            pbx.simulator().advance(Duration.ofSeconds(3)); // the agent's phone answers and takes the call back
+            assertEquals("hold", socket.awaitEvent("pauseend", WAIT).get("pause_class").asText());
+            Awaits.until("SIP/1005 off hold", WAIT, () -> onHold(api, "SIP-1005").equals("0"));
+            assertEquals(callId, api.get("/api/v1/agents/SIP-1005/call").body().get("callid").asText());
+            pbx.simulator().advance(Duration.ofSeconds(10)); // talked longer than dialer.llamada_corta: not short
+
+            assertEquals(200, api.agent("/api/v1/agents/SIP-1005/call/hangup", "", "demo").status());
+            pbx.simulator().advance(Duration.ofSeconds(1));
+            assertEquals(callId, socket.awaitEvent("agentunlinked", WAIT).get("call_id").asText());
+            Awaits.until("SIP/1005 free again", WAIT, () -> status(api, "SIP-1005").equals("online"));
+            Awaits.until("the call's last progress row", WAIT, () -> Sql.rows(pbx.dataSource(), "SELECT new_status"
+                    + " FROM call_progress_log WHERE id_call_outgoing = ?", callId).contains("Hangup"));
+            assertEquals(List.of("Placing", "Dialing", "Ringing", "Success", "OnHold", "OffHold", "Hangup"),
+                    Sql.rows(pbx.dataSource(), "SELECT new_status FROM call_progress_log WHERE id_call_outgoing = ?"
+                            + " ORDER BY id", callId));
+            assertEquals("Success", Sql.value(pbx.dataSource(), "SELECT status FROM calls WHERE id = ?", callId));
+            Awaits.until("the hold row closed", WAIT, () -> "1|0".equals(Sql.value(pbx.dataSource(),
+                    "SELECT CONCAT_WS('|', COUNT(*), SUM(datetime_end IS NULL)) FROM audit a JOIN agent g"
+                            + " ON g.id = a.id_agent WHERE g.number = ? AND a.id_break = 1", "1005")));
+            assertEquals(200, api.agent("/api/v1/agents/SIP-1005/logout", "", "demo").status());
+        }
+    }
+
+    /**
      * dialerd killed (no shutdown) after the agent answered, while the customer's phone rings,
      * then started again: the first resync takes the call over from its row and Asterisk's
      * channels (the agent leg by its uniqueid and ID_CALL, the customer's by its linkedid), not
@@ -305,6 +367,10 @@ class ClickToCallIT {
             browser.screenshot(java.nio.file.Path.of("target", "browser", "console-click-to-call.png"));
             browser.close();
         }
+    }
+
+    private static String onHold(ApiClient api, String agent) {
+        return api.get("/api/v1/agents/" + agent).body().path("onhold").asText();
     }
 
     private static String status(ApiClient api, String agent) {

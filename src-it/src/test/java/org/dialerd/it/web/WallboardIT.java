@@ -93,9 +93,18 @@ class WallboardIT {
         pbx.simulator().inboundCall("042345678", "8001", Duration.ofSeconds(30));
         pbx.simulator().advance(Duration.ofSeconds(3)); // rings the member; its phone answers after 1 s
         awaitState("SIP/1002", "On call");
-        assertNotEquals(readyColour, colour("SIP/1002"));
+        String callColour = colour("SIP/1002");
+        assertNotEquals(readyColour, callColour);
         browser.await("the caller's number on the card", d -> cardText("SIP/1002").contains("042345678"));
         browser.screenshot(Path.of("target", "browser", "wallboard-agent-on-call.png")); // for docs/img
+
+        assertTrue(eccp.hold(AGENT).isSuccess());
+        pbx.simulator().advance(Duration.ofSeconds(1)); // the caller is parked
+        awaitState("SIP/1002", "On hold");
+        assertNotEquals(callColour, colour("SIP/1002"), "on hold and on call look different");
+        assertTrue(eccp.unhold(AGENT).isSuccess());
+        pbx.simulator().advance(Duration.ofSeconds(3)); // the agent's phone answers and takes the call back
+        awaitState("SIP/1002", "On call");
 
         pbx.simulator().advance(Duration.ofSeconds(35)); // the caller hangs up
         awaitState("SIP/1002", "Ready");

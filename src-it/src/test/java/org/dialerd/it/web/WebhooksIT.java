@@ -3,11 +3,17 @@ package org.dialerd.it.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -21,16 +27,22 @@ import org.dialerd.it.PbxHarness;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
- * Webhooks against two receivers in the test (JDK HTTP servers): one answers 204 at once, one
- * fails its first attempts. The first gets every signed event without waiting for the second,
- * which gets the same events after retries spaced by a growing backoff.
+ * Webhooks against receivers in the test (JDK HTTP servers): one answers 204 at once, one
+ * fails its first attempts, and one address refuses connections. The first gets every signed
+ * event without waiting for the others; the second gets the same events after retries spaced by
+ * a growing backoff; the third is given up after the last attempt. Each failure shows in
+ * /metrics, and the log says once that an endpoint fails (with the reason) and once that it
+ * recovered.
  */
 class WebhooksIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String SECRET = "s3cret-for-tests";
     private static final int FAILURES = 5;
+    /** The flaky receiver's first attempts fail, the next one is accepted. */
+    private static final int MAX_ATTEMPTS = FAILURES + 1;
 
     private static final List<Received> good = new CopyOnWriteArrayList<>();
     private static final List<Received> flaky = new CopyOnWriteArrayList<>();
@@ -38,12 +50,23 @@ class WebhooksIT {
     private static HttpServer goodServer;
     private static HttpServer flakyServer;
     private static PbxHarness pbx;
+    private static URI dead;
+    private static final ListAppender<ILoggingEvent> log = new ListAppender<>();
+    private static final Logger endpointLog = (Logger) LoggerFactory.getLogger(
+            "org.dialerd.http.webhook.WebhookEndpoint");
 
     /** One POST as the receiver saw it. */
     record Received(long atNanos, String event, String timestamp, String signature, byte[] body) {}
 
     @BeforeAll
     static void start() throws IOException {
+        // Its INFO line (recovered) is what an administrator sees; the tests log WARN and up.
+        endpointLog.setLevel(Level.INFO);
+        log.start();
+        endpointLog.addAppender(log);
+        try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            dead = URI.create("http://127.0.0.1:" + closed.getLocalPort() + "/hook"); // nobody listens there
+        }
         goodServer = receiver(exchange -> {
             good.add(received(exchange));
             return 204;
@@ -56,8 +79,9 @@ class WebhooksIT {
         WebhookSettings settings = new WebhookSettings(List.of(
                 new WebhookSettings.Endpoint("good", url(goodServer), Set.of("agentloggedin", "agentloggedout"),
                         SECRET),
-                new WebhookSettings.Endpoint("flaky", url(flakyServer), Set.of("agentloggedin"), SECRET)),
-                100, 10, Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofSeconds(5));
+                new WebhookSettings.Endpoint("flaky", url(flakyServer), Set.of("agentloggedin"), SECRET),
+                new WebhookSettings.Endpoint("dead", dead, Set.of("agentloggedin"), SECRET)),
+                100, MAX_ATTEMPTS, Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofSeconds(5));
         pbx = PbxHarness.startWithWebhooks(settings, "sql/demo-data.sql");
     }
 
@@ -66,6 +90,8 @@ class WebhooksIT {
         pbx.close();
         goodServer.stop(0);
         flakyServer.stop(0);
+        endpointLog.detachAppender(log);
+        endpointLog.setLevel(null);
     }
 
     @Test
@@ -104,6 +130,37 @@ class WebhooksIT {
         assertTrue(metrics.contains("dialerd_webhook_up{endpoint=\"flaky\"} 1.0"), metrics);
         Awaits.until("good receiver counted", WAIT, () -> new ApiClient(pbx.httpPort()).text("/metrics")
                 .contains("dialerd_webhook_deliveries_total{endpoint=\"good\",result=\"delivered\"} 2.0"));
+
+        // The dead address: every attempt refused, then given up (its backoff took as long as flaky's).
+        Awaits.until("the dead endpoint given up", WAIT, () -> new ApiClient(pbx.httpPort()).text("/metrics")
+                .contains("dialerd_webhook_deliveries_total{endpoint=\"dead\",result=\"gave_up\"} 1.0"));
+        String after = new ApiClient(pbx.httpPort()).text("/metrics");
+        assertTrue(after.contains("dialerd_webhook_deliveries_total{endpoint=\"dead\",result=\"retried\"} "
+                + (MAX_ATTEMPTS - 1) + ".0"), after);
+        assertTrue(after.contains("dialerd_webhook_deliveries_total{endpoint=\"dead\",result=\"delivered\"} 0.0"),
+                after);
+        assertTrue(after.contains("dialerd_webhook_up{endpoint=\"dead\"} 0.0"), after);
+        assertTrue(after.contains("dialerd_webhook_queued{endpoint=\"dead\"} 0.0"), after);
+        assertTrue(after.contains("dialerd_webhook_dropped_total{endpoint=\"dead\"} 0.0"), after);
+
+        // The log: once when an endpoint starts failing, with the reason; once when it recovers.
+        List<String> flakyLines = lines("webhook flaky ");
+        assertEquals(List.of("WARN webhook flaky (" + url(flakyServer) + ") failing: HTTP 500; retrying with backoff"
+                + " (logged again when it recovers)", "INFO webhook flaky (" + url(flakyServer) + ") delivers again"),
+                flakyLines, "one line per change of state, not one per attempt");
+        List<String> deadLines = lines("webhook dead ");
+        assertEquals(1, deadLines.size(), deadLines.toString());
+        assertTrue(deadLines.get(0).startsWith("WARN webhook dead (" + dead + ") failing: java.net.ConnectException"),
+                "the failure itself, not its CompletionException: " + deadLines.get(0));
+        assertTrue(lines("webhook good ").isEmpty(), "the good endpoint never failed");
+    }
+
+    /** "LEVEL message" of the endpoint log lines that start with {@code prefix}, in order. */
+    private static List<String> lines(String prefix) {
+        synchronized (log) {
+            return log.list.stream().map(e -> e.getLevel() + " " + e.getFormattedMessage())
+                    .filter(line -> line.substring(line.indexOf(' ') + 1).startsWith(prefix)).toList();
+        }
     }
 
     private interface Answer {
