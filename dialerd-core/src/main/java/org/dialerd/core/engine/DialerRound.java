@@ -1,0 +1,151 @@
+package org.dialerd.core.engine;
+
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.dialerd.core.dialer.CampaignActivity;
+import org.dialerd.core.dialer.CampaignOptions;
+import org.dialerd.core.dialer.CampaignWindow;
+import org.dialerd.core.dialer.CandidateCall;
+import org.dialerd.core.dialer.CandidatePolicy;
+import org.dialerd.core.dialer.DailyWindow;
+import org.dialerd.core.dialer.DialDecision;
+import org.dialerd.core.dialer.DialMode;
+import org.dialerd.core.journal.JournalRecord;
+import org.dialerd.core.settings.DaemonSettings;
+import org.dialerd.core.store.OutgoingCallStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The dialer's round, every {@code dialer.entretiempo} while AMI is up: reads the campaigns and
+ * their candidates after the engine's earlier writes ({@link DialerReading}), then on the engine
+ * thread expires or finishes each campaign, places its agent-scheduled calls, asks
+ * {@link CampaignDialing} how many calls to place and picks them with the {@link CandidatePolicy}.
+ */
+final class DialerRound {
+    private static final Logger log = LoggerFactory.getLogger(DialerRound.class);
+
+    private final AgentEngine engine;
+    private final OutboundDialer calls;
+    private final OutboundOutcomes outcomes;
+    private final OutgoingCallStore store;
+    private final EngineWrites writes;
+    private final Supplier<DaemonSettings> settings;
+    private final DialerSettings dialer;
+    private final CampaignDialing dialing;
+    private final RecentCalls recent;
+    private final OriginateWatchdog watchdog;
+    /** Rounds finished (read and decisions, whatever their outcome); read by tests from any thread. */
+    private volatile long rounds;
+
+    DialerRound(AgentEngine engine, OutboundDialer calls, OutboundOutcomes outcomes, OutgoingCallStore store,
+                EngineWrites writes, Supplier<DaemonSettings> settings, DialerSettings dialer, CampaignDialing dialing,
+                RecentCalls recent, OriginateWatchdog watchdog) {
+        this.engine = engine;
+        this.calls = calls;
+        this.outcomes = outcomes;
+        this.store = store;
+        this.writes = writes;
+        this.settings = settings;
+        this.dialer = dialer;
+        this.dialing = dialing;
+        this.recent = recent;
+        this.watchdog = watchdog;
+    }
+
+    /** Rounds finished so far: a round that finishes after another began after that one's end. */
+    long rounds() {
+        return rounds;
+    }
+
+    void tick() {
+        if (!engine.pbxConnected()) {
+            engine.scheduler().schedule(dialer.roundInterval(settings.get()), this::tick);
+            return;
+        }
+        watchdog.check(calls.pending());
+        long endingsBefore = calls.endings();
+        writes.readAfterWrites("dialer read", () -> DialerReading.read(store)) // after every write: no stale candidates
+                .thenAcceptAsync(reading -> dial(reading, calls.endings() == endingsBefore), engine.scheduler())
+                .whenComplete((v, error) -> {
+                    rounds++;
+                    if (writes.isClosed()) {
+                        log.debug("dialer stopped: dialerd is stopping");
+                        return;
+                    }
+                    if (error != null) {
+                        log.warn("dialer round failed: {}", error.toString());
+                    }
+                    engine.scheduler().schedule(dialer.roundInterval(settings.get()), this::tick);
+                });
+    }
+
+    /**
+     * @param readIsCurrent no call ended since the read was queued: only then may an empty
+     *                      candidate list mean the campaign is finished (an ending retry would
+     *                      not be in the read)
+     */
+    private void dial(DialerReading reading, boolean readIsCurrent) {
+        LocalDateTime now = engine.now();
+        engine.metrics.dialerRound();
+        for (OutgoingCallStore.Campaign campaign : reading.campaigns()) {
+            CampaignWindow window = new CampaignWindow(campaign.startDate(), campaign.endDate(),
+                    new DailyWindow(campaign.dailyStart(), campaign.dailyEnd()));
+            CampaignActivity activity = window.activity(campaign.status(), now);
+            if (activity.newStatus().isPresent()) {
+                String status = activity.newStatus().get();
+                log.info("campaign {} expired: status {}", campaign.id(), status);
+                writes.write(new JournalRecord.CampaignStatus(campaign.id(), status));
+                continue;
+            }
+            if (activity != CampaignActivity.ACTIVE) {
+                continue;
+            }
+            List<OutgoingCallStore.ScheduledCall> scheduled = reading.scheduled().getOrDefault(campaign.id(), List.of());
+            placeScheduled(campaign, scheduled, reading.doNotCall(), now);
+            List<CandidateCall> candidates = reading.candidates().getOrDefault(campaign.id(), List.of());
+            List<OutboundCall> live = calls.liveCalls(campaign.id());
+            if (readIsCurrent && scheduled.isEmpty() && CandidatePolicy.isFinished(candidates, campaign.retries(),
+                    now.toLocalDate(), reading.doNotCall(), live.size())) {
+                log.info("campaign {} has nothing left to dial: finished", campaign.id());
+                writes.write(new JournalRecord.CampaignStatus(campaign.id(), "T"));
+                continue;
+            }
+            CampaignOptions options = reading.options().getOrDefault(campaign.id(), CampaignOptions.DEFAULTS);
+            if (options.mode() == DialMode.PREVIEW) {
+                continue; // dials only what an agent accepts (PreviewDialer)
+            }
+            DialDecision decision = dialing.decide(campaign, options, live, outcomes.talkStats(campaign), recent, now);
+            // Every round, as the reference's debug output (dialer.debug = 1 turns it on).
+            log.debug("campaign {}: {}", campaign.id(), decision.explain());
+            engine.metrics.dialDecision(campaign.id(), decision.callsToPlace());
+            if (decision.callsToPlace() == 0) {
+                continue;
+            }
+            List<String> inCall = live.stream().map(c -> c.phone).toList();
+            CandidatePolicy.Selection selection = CandidatePolicy.select(candidates, campaign.retries(), now,
+                    reading.doNotCall(), inCall, decision.callsToPlace());
+            selection.chosen().forEach(call -> calls.originate(campaign, call, now, null, false));
+        }
+    }
+
+    /** Agent-scheduled calls whose window is open and whose agent is free: dialled for that agent. */
+    private void placeScheduled(OutgoingCallStore.Campaign campaign, List<OutgoingCallStore.ScheduledCall> scheduled,
+                                Set<String> doNotCall, LocalDateTime now) {
+        for (OutgoingCallStore.ScheduledCall call : scheduled) {
+            AgentState agent = engine.stateByNumber(call.agent()).orElse(null);
+            boolean free = agent != null && agent.loggedIn && agent.pause == null && agent.call == null
+                    && agent.outboundCall == null && !agent.onHold && agent.wrapup == null && agent.extension != null;
+            if (calls.following(call.callId()) || !free || !call.candidate().window().matches(now)
+                    && !call.candidate().window().isUnbounded()) {
+                continue;
+            }
+            if (doNotCall.contains(call.phone())) {
+                continue;
+            }
+            calls.originate(campaign, call.candidate(), now, agent, false);
+        }
+    }
+}
