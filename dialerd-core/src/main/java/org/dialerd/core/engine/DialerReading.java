@@ -17,18 +17,31 @@ import org.dialerd.core.store.OutgoingCallStore;
 record DialerReading(List<OutgoingCallStore.Campaign> campaigns, Map<Integer, List<CandidateCall>> candidates,
                      Map<Integer, List<OutgoingCallStore.ScheduledCall>> scheduled, Set<String> doNotCall,
                      Map<Integer, CampaignOptions> options) {
-    /** Rows read per campaign and statement. */
+    /** Fewest rows read per campaign and statement (the reference's). */
     static final int CANDIDATE_ROWS = 200;
+    /** Most candidate rows one read takes for one campaign. */
+    static final int MAX_CANDIDATE_ROWS = 5_000;
 
-    static DialerReading read(OutgoingCallStore store) {
-        List<OutgoingCallStore.Campaign> campaigns = store.activeCampaigns();
+    /**
+     * @param rows      candidate rows to read per campaign id (at least {@link #CANDIDATE_ROWS},
+     *                  at most {@link #MAX_CANDIDATE_ROWS}); a campaign not in it gets the fewest
+     * @param campaignsOnly the campaigns to read; empty: every active campaign
+     */
+    static DialerReading read(OutgoingCallStore store, Map<Integer, Integer> rows, Set<Integer> campaignsOnly) {
+        List<OutgoingCallStore.Campaign> campaigns = store.activeCampaigns().stream()
+                .filter(c -> campaignsOnly.isEmpty() || campaignsOnly.contains(c.id())).toList();
         Map<Integer, List<CandidateCall>> candidates = new HashMap<>();
         Map<Integer, List<OutgoingCallStore.ScheduledCall>> scheduled = new HashMap<>();
         for (OutgoingCallStore.Campaign c : campaigns) {
-            candidates.put(c.id(), store.candidates(c.id(), c.retries(), CANDIDATE_ROWS));
+            candidates.put(c.id(), store.candidates(c.id(), c.retries(), rowsFor(rows, c.id())));
             scheduled.put(c.id(), store.scheduledCalls(c.id(), c.retries(), CANDIDATE_ROWS));
         }
         return new DialerReading(campaigns, candidates, scheduled, new DoNotCallList(store.doNotCall()),
                 store.campaignOptions());
+    }
+
+    static int rowsFor(Map<Integer, Integer> rows, int campaignId) {
+        int asked = rows.getOrDefault(campaignId, CANDIDATE_ROWS);
+        return Math.max(CANDIDATE_ROWS, Math.min(MAX_CANDIDATE_ROWS, asked));
     }
 }
