@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.dialerd.core.dialer.CampaignActivity;
 import org.dialerd.core.dialer.CampaignOptions;
+import org.dialerd.core.dialer.CampaignOptionsCache;
 import org.dialerd.core.dialer.CampaignWindow;
 import org.dialerd.core.dialer.CandidateCall;
 import org.dialerd.core.dialer.CandidatePolicy;
@@ -43,6 +44,8 @@ final class DialerRound {
     private final OutboundDialer calls;
     private final OutboundOutcomes outcomes;
     private final OutgoingCallStore store;
+    /** Told each round's read of the options, so the readers that share it see what the round saw. */
+    private final CampaignOptionsCache options;
     private final EngineWrites writes;
     private final Supplier<DaemonSettings> settings;
     private final DialerSettings dialer;
@@ -55,12 +58,13 @@ final class DialerRound {
     private volatile long rounds;
 
     DialerRound(AgentEngine engine, OutboundDialer calls, OutboundOutcomes outcomes, OutgoingCallStore store,
-                EngineWrites writes, Supplier<DaemonSettings> settings, DialerSettings dialer, CampaignDialing dialing,
+                CampaignOptionsCache options, EngineWrites writes, Supplier<DaemonSettings> settings, DialerSettings dialer, CampaignDialing dialing,
                 RecentCalls recent, OriginateWatchdog watchdog) {
         this.engine = engine;
         this.calls = calls;
         this.outcomes = outcomes;
         this.store = store;
+        this.options = options;
         this.writes = writes;
         this.settings = settings;
         this.dialer = dialer;
@@ -107,7 +111,11 @@ final class DialerRound {
     private CompletableFuture<Void> readAndDial(Map<Integer, Integer> asked, Set<Integer> only, long endingsBefore,
                                                 int moreReads) {
         String description = moreReads == 0 ? "dialer read" : "dialer read, more rows";
-        return writes.readAfterWrites(description, () -> DialerReading.read(store, asked, only))
+        return writes.readAfterWrites(description, () -> {
+                    DialerReading reading = DialerReading.read(store, asked, only);
+                    options.offer(reading.options());
+                    return reading;
+                })
                 .thenComposeAsync(reading -> {
                     boolean current = moreReads == 0 && calls.endings() == endingsBefore;
                     Map<Integer, Integer> more = dial(reading, asked, current, moreReads == 0);

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.dialerd.core.dialer.CampaignOptionsCache;
 import org.dialerd.core.dialer.CandidateCall;
 import org.dialerd.core.dialer.DialStrategies;
 import org.dialerd.core.dialer.OriginateFailure;
@@ -51,7 +52,7 @@ final class OutboundDialer {
     private long endings;
 
     OutboundDialer(AgentEngine engine, OutgoingCallStore store, EngineWrites writes, Supplier<DaemonSettings> settings,
-                   DialerSettings dialer) {
+                   DialerSettings dialer, CampaignOptionsCache options) {
         this.engine = engine;
         this.writes = writes;
         this.settings = settings;
@@ -60,9 +61,10 @@ final class OutboundDialer {
         CampaignDialing dialing = new CampaignDialing(engine, settings, DialStrategies.standard());
         RecentCalls recent = new RecentCalls();
         this.preview = new PreviewDialer(engine, this, store, writes, () -> dialer.roundInterval(settings.get()));
-        this.safeHarbour = new SafeHarbour(engine, store, writes);
+        this.safeHarbour = new SafeHarbour(engine, options, writes);
         this.outcomes = new OutboundOutcomes(engine, this, writes, settings, dialing, recent, safeHarbour, watchdog);
-        this.round = new DialerRound(engine, this, outcomes, store, writes, settings, dialer, dialing, recent, watchdog);
+        this.round = new DialerRound(engine, this, outcomes, store, options, writes, settings, dialer, dialing, recent,
+                watchdog);
     }
 
     PreviewService preview() {
@@ -73,7 +75,6 @@ final class OutboundDialer {
     void start() {
         engine.scheduler().execute(round::tick);
         preview.start();
-        safeHarbour.start();
     }
 
     /** Rounds finished so far: a round that finishes after another began after that one's end. */
