@@ -125,6 +125,10 @@ final class OriginateLoad {
                 perSecond.append(' ').append(n);
             }
             say("originates per second (steady state):%s", perSecond);
+            Bursts bursts = Bursts.of(stamps.stream().filter(t -> t >= steadyFrom && t < steadyTo).sorted().toList());
+            say("dialer rounds seen by the simulator (bursts of originates %d ms apart or more): %.2f a second,"
+                    + " %.1f calls each on average, the largest %d", Bursts.GAP_MS, bursts.count() / (double) o.seconds(),
+                    bursts.mean(), bursts.largest());
 
             CallCenterDb.Accounting accounting = drain(db, campaign, calls);
             long originated = calls.originates().size();
@@ -148,12 +152,40 @@ final class OriginateLoad {
             result.append(String.format(Locale.ROOT, " agents=%d refused=%d originate_rate=%.1f originate_min_s=%d"
                             + " originates=%d attempted=%d lost=%d extra=%d twice=%d open=%d bad_placing=%d bad_end=%d"
                             + " dup_rows=%d stray_rows=%d accounting=%s cpu_cores=%.2f cpu_ms_per_originate=%.2f"
-                            + " db_cpu_ms_per_originate=%.2f tool_cpu_ms_per_originate=%.2f tool_cpu_cores=%.2f %s",
+                            + " db_cpu_ms_per_originate=%.2f tool_cpu_ms_per_originate=%.2f tool_cpu_cores=%.2f"
+                            + " rounds_per_s=%.2f calls_per_round=%.1f largest_round=%d %s",
                     agents.size(), refused, rate, slowest, originated, accounting.attempted(), lost, extra,
                     accounting.dialledTwice(), accounting.open(), accounting.badPlacing(), accounting.badEnd(),
                     accounting.duplicateRows(), accounting.strayRows(), clean ? "clean" : "BROKEN", cores, cpuMsPerOriginate,
-                    dbMsPerOriginate, toolMsPerOriginate, toolCores,
-                    gcFields));
+                    dbMsPerOriginate, toolMsPerOriginate, toolCores, bursts.count() / (double) o.seconds(),
+                    bursts.mean(), bursts.largest(), gcFields));
+        }
+    }
+
+    /**
+     * The dialer's rounds as the simulator sees them: originates in one burst, a gap of at least
+     * {@link #GAP_MS} between two rounds (a round sends its calls within milliseconds; rounds are
+     * {@code dialer.entretiempo} apart).
+     */
+    record Bursts(int count, double mean, int largest) {
+        static final long GAP_MS = 200;
+
+        static Bursts of(List<Long> sortedNanos) {
+            if (sortedNanos.isEmpty()) {
+                return new Bursts(0, 0, 0);
+            }
+            int count = 1;
+            int size = 1;
+            int largest = 1;
+            for (int i = 1; i < sortedNanos.size(); i++) {
+                if (sortedNanos.get(i) - sortedNanos.get(i - 1) >= TimeUnit.MILLISECONDS.toNanos(GAP_MS)) {
+                    count++;
+                    size = 0;
+                }
+                size++;
+                largest = Math.max(largest, size);
+            }
+            return new Bursts(count, sortedNanos.size() / (double) count, largest);
         }
     }
 

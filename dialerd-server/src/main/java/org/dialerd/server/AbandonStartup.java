@@ -4,10 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.dialerd.core.dialer.CampaignOptionsCache;
 import org.dialerd.core.engine.EngineWrites;
@@ -18,31 +15,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Builds the abandoned-call counter (2-second rule): its 30 days rebuilt from the progress rows
- * once the journal has applied every earlier write, its targets from dialerd_campaign_options,
- * read again every {@link #OPTIONS_REFRESH} on a thread of its own.
+ * once the journal has applied every earlier write, its targets from the shared read of
+ * dialerd_campaign_options ({@link CampaignOptionsCache}: an edit shows within about 1 s).
  */
 final class AbandonStartup {
     private static final Logger log = LoggerFactory.getLogger(AbandonStartup.class);
-    /** How soon a changed abandon_target_pct shows. */
-    static final Duration OPTIONS_REFRESH = Duration.ofSeconds(5);
     /** Longest the rebuild's read may take before dialerd starts with empty figures. */
     static final Duration REBUILD_TIMEOUT = Duration.ofSeconds(30);
 
     private AbandonStartup() {
     }
 
-    static AbandonCounter start(OutgoingCallStore store, EngineWrites writes, Clock clock,
-                                Deque<AutoCloseable> resources) {
-        CampaignOptionsCache options = new CampaignOptionsCache(store);
-        options.refresh();
-        ScheduledExecutorService refresh = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "dialerd-campaign-options");
-            thread.setDaemon(true);
-            return thread;
-        });
-        resources.push(refresh::shutdownNow);
-        refresh.scheduleWithFixedDelay(options::refresh, OPTIONS_REFRESH.toMillis(), OPTIONS_REFRESH.toMillis(),
-                TimeUnit.MILLISECONDS);
+    static AbandonCounter start(OutgoingCallStore store, CampaignOptionsCache options, EngineWrites writes,
+                                Clock clock) {
         AbandonCounter counter = new AbandonCounter(clock, id -> options.of(id).abandonTargetPercent());
         LocalDateTime since = LocalDate.now(clock).minusDays(AbandonCounter.DAYS - 1).atStartOfDay();
         try {

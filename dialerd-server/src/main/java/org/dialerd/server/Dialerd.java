@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.dialerd.ami.AmiGateway;
 import org.dialerd.core.agent.AgentDirectory;
+import org.dialerd.core.dialer.CampaignOptionsCache;
 import org.dialerd.core.engine.AgentActivityLog;
 import org.dialerd.core.stats.AbandonCounter;
 import org.dialerd.core.stats.CampaignProgress;
@@ -248,18 +249,24 @@ public final class Dialerd implements AutoCloseable {
         })
                 .thenCompose(open -> engine.inheritFromPreviousRun(open.audits(), open.outgoing(), open.incoming()))
                 .join();
-        AbandonCounter abandons = AbandonStartup.start(stores.outgoingCalls(), writes, clock, resources);
+        // One read of dialerd_campaign_options for the dialer, the safe harbour, the abandon targets
+        // and the wrap-up times: read again when the answer cache's change check sees the table move.
+        CampaignOptionsCache campaignOptions = new CampaignOptionsCache(stores.outgoingCalls());
+        campaignOptions.refresh();
+        persistence.answers().follow(campaignOptions::checked);
+        AbandonCounter abandons = AbandonStartup.start(stores.outgoingCalls(), campaignOptions, writes, clock);
         engine.addListener(abandons); // after its rebuild, before Asterisk's first event
         monitoring.meters().watch(abandons);
         engine.followBreaks(stores.breaks(), MONITORED_QUEUES_REFRESH);
         // Before AMI starts: the first resync continues a wrap-up a killed run began by its break.
-        engine.followWrapups(stores.outgoingCalls(), stores.breaks(), WRAPUP_TIMES_REFRESH).join();
+        engine.followWrapups(stores.outgoingCalls(), stores.breaks(), WRAPUP_TIMES_REFRESH, campaignOptions).join();
         resources.push(() -> engine.closeAllAudits().get(WRITE_DRAIN_TIMEOUT.toMillis(),
                 java.util.concurrent.TimeUnit.MILLISECONDS));
 
         engine.monitorIncomingQueues(stores.incomingCalls(), MONITORED_QUEUES_REFRESH);
         engine.recordCalls();
-        pbx.dialer().ifPresent(dialer -> engine.startOutboundDialer(stores.outgoingCalls(), live, dialer));
+        pbx.dialer().ifPresent(dialer -> engine.startOutboundDialer(stores.outgoingCalls(), live, dialer,
+                campaignOptions));
         pbx.dialer().ifPresent(dialer -> engine.startClickToCall(new org.dialerd.db.store.JdbcClickToCallStore(
                 new org.dialerd.db.store.Jdbc(persistence.requests(), persistence.answers()::invalidateAll)), live, dialer));
         pbx.pbx().start(); // once the engine and its trackers listen: they see the first Connected and resync

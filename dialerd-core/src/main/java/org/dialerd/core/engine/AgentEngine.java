@@ -20,6 +20,7 @@ import org.dialerd.core.store.BreakStore;
 import org.dialerd.core.settings.DaemonSettings;
 import org.dialerd.core.store.IncomingCallStore;
 import org.dialerd.core.store.OutgoingCallStore;
+import org.dialerd.core.dialer.CampaignOptionsCache;
 import org.dialerd.core.store.MembershipSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -243,7 +244,13 @@ public final class AgentEngine implements AgentService {
 
     /** Reads the campaigns' and queues' wrap-up times now and every {@code every} after; completes on the first. */
     public CompletableFuture<Void> followWrapups(OutgoingCallStore calls, BreakStore breaks, Duration every) {
-        return wrapups.follow(calls, breaks, every);
+        return wrapups.follow(calls, breaks, every, new CampaignOptionsCache(calls), true);
+    }
+
+    /** As above, the campaigns' wrap-up times from the shared read of their options (within about 1 s of an edit). */
+    public CompletableFuture<Void> followWrapups(OutgoingCallStore calls, BreakStore breaks, Duration every,
+                                                 CampaignOptionsCache options) {
+        return wrapups.follow(calls, breaks, every, options, false);
     }
 
     /** Brings the held call back to the agent. */
@@ -309,7 +316,13 @@ public final class AgentEngine implements AgentService {
      * thread after the engine's writes; its writes are journal records.
      */
     public void startOutboundDialer(OutgoingCallStore store, Supplier<DaemonSettings> live, DialerSettings dialer) {
-        OutboundDialer started = new OutboundDialer(this, store, writes, live, dialer);
+        startOutboundDialer(store, live, dialer, new CampaignOptionsCache(store));
+    }
+
+    /** As above, sharing its read of the campaigns' options with {@code options}' other readers. */
+    public void startOutboundDialer(OutgoingCallStore store, Supplier<DaemonSettings> live, DialerSettings dialer,
+                                    CampaignOptionsCache options) {
+        OutboundDialer started = new OutboundDialer(this, store, writes, live, dialer, options);
         calls.outbound = started;
         started.start();
     }

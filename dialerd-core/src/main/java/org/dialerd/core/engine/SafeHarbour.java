@@ -5,7 +5,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.dialerd.core.dialer.CampaignOptions;
+import org.dialerd.core.dialer.CampaignOptionsCache;
 import org.dialerd.core.dialer.SafeHarbourTarget;
 import org.dialerd.core.journal.JournalRecord;
 import org.dialerd.core.pbx.PbxAction;
@@ -25,36 +25,19 @@ import org.slf4j.LoggerFactory;
  */
 final class SafeHarbour {
     private static final Logger log = LoggerFactory.getLogger(SafeHarbour.class);
-    /** How often the campaigns' targets are read again (web UI edits apply from the next call). */
-    static final Duration OPTIONS_REFRESH = Duration.ofSeconds(5);
     private static final Duration MIN_RECHECK = Duration.ofMillis(50);
 
     private final AgentEngine engine;
-    private final OutgoingCallStore store;
+    /** The shared read of dialerd_campaign_options: a web UI edit applies to the next call (within about 1 s). */
+    private final CampaignOptionsCache options;
     private final EngineWrites writes;
-    private Map<Integer, CampaignOptions> options = Map.of();
     /** Targets already reported unusable, so each is logged once. */
     private final Set<String> refused = new HashSet<>();
 
-    SafeHarbour(AgentEngine engine, OutgoingCallStore store, EngineWrites writes) {
+    SafeHarbour(AgentEngine engine, CampaignOptionsCache options, EngineWrites writes) {
         this.engine = engine;
-        this.store = store;
+        this.options = options;
         this.writes = writes;
-    }
-
-    /** Reads the targets now and every {@link #OPTIONS_REFRESH}; a failed read keeps the last ones. */
-    void start() {
-        if (writes.isClosed()) {
-            return;
-        }
-        writes.readAfterWrites("safe-harbour targets", store::campaignOptions)
-                .thenAcceptAsync(read -> options = Map.copyOf(read), engine.scheduler())
-                .whenComplete((v, error) -> {
-                    if (error != null) {
-                        log.debug("safe harbour: targets not read ({}); keeping the last", error.toString());
-                    }
-                    engine.scheduler().schedule(OPTIONS_REFRESH, this::start);
-                });
     }
 
     /** The customer answered: checked again when the rule's 2 s are over. */
@@ -96,7 +79,7 @@ final class SafeHarbour {
     }
 
     private Optional<SafeHarbourTarget> target(int campaignId) {
-        Optional<String> value = options.getOrDefault(campaignId, CampaignOptions.DEFAULTS).safeHarbour();
+        Optional<String> value = options.of(campaignId).safeHarbour();
         if (value.isEmpty()) {
             return Optional.empty();
         }

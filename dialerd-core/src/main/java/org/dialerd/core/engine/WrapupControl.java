@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.util.concurrent.CompletableFuture;
 import org.dialerd.core.agent.AgentView;
 import org.dialerd.core.agent.CallLink;
+import org.dialerd.core.dialer.CampaignOptionsCache;
 import org.dialerd.core.pbx.PbxReply;
 import org.dialerd.core.store.AuditStore;
 import org.dialerd.core.store.BreakStore;
@@ -36,6 +37,9 @@ final class WrapupControl implements EngineListener {
     private final AgentEngine engine;
     private final EngineWrites writes;
     private WrapupTimes times = WrapupTimes.NONE;
+    /** The shared campaign options the times follow (null until {@link #follow}), and the version last used. */
+    private CampaignOptionsCache options;
+    private long optionsVersion;
     private boolean warnedNoBreak;
 
     WrapupControl(AgentEngine engine, EngineWrites writes) {
@@ -44,13 +48,27 @@ final class WrapupControl implements EngineListener {
     }
 
     /**
-     * Reads the wrap-up times now and every {@code every} after (web UI edits apply from then on).
-     * Completes when the first read is in: a resync after a restart needs the wrap-up break to
-     * continue a wrap-up, so the daemon waits for it before it starts AMI.
+     * Reads the queues' wrap-up times now and every {@code every} after (web UI edits apply from
+     * then on); the campaigns' come from {@code options}, the shared read of their options, and
+     * apply from the next call end after it changed. Completes when the first read is in: a
+     * resync after a restart needs the wrap-up break to continue a wrap-up, so the daemon waits
+     * for it before it starts AMI.
+     *
+     * @param readsOptions {@code options} is this reader's own (no change check feeds it): read it too
      */
-    CompletableFuture<Void> follow(OutgoingCallStore calls, BreakStore breaks, Duration every) {
-        return writes.readAfterWrites("read wrap-up times", () -> WrapupTimes.read(calls, breaks))
-                .thenAcceptAsync(read -> times = read, engine.scheduler())
+    CompletableFuture<Void> follow(OutgoingCallStore calls, BreakStore breaks, Duration every,
+                                   CampaignOptionsCache options, boolean readsOptions) {
+        this.options = options;
+        return writes.readAfterWrites("read wrap-up times", () -> {
+                    if (readsOptions) {
+                        options.refresh();
+                    }
+                    return WrapupTimes.read(options.all(), calls, breaks);
+                })
+                .thenAcceptAsync(read -> {
+                    times = read;
+                    optionsVersion = options.version();
+                }, engine.scheduler())
                 .whenComplete((v, e) -> {
                     if (writes.isClosed()) {
                         return; // dialerd is stopping: no more reads
@@ -58,7 +76,7 @@ final class WrapupControl implements EngineListener {
                     if (e != null) {
                         log.warn("cannot read wrap-up times (the last ones stay): {}", e.toString());
                     }
-                    engine.scheduler().schedule(every, () -> follow(calls, breaks, every));
+                    engine.scheduler().schedule(every, () -> follow(calls, breaks, every, options, readsOptions));
                 })
                 .exceptionally(e -> null);
     }
@@ -80,6 +98,10 @@ final class WrapupControl implements EngineListener {
     }
 
     private void start(AgentState state, CallLink call) {
+        if (options != null && options.version() != optionsVersion) { // edited since the last read
+            optionsVersion = options.version();
+            times = times.withCampaigns(options.all());
+        }
         Duration length = times.after(call);
         if (!state.loggedIn || length.isZero() || state.call != null || state.outboundCall != null) {
             return;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.dialerd.core.agent.CallLink;
+import org.dialerd.core.dialer.CampaignOptions;
 import org.dialerd.core.store.BreakStore;
 import org.dialerd.core.store.OutgoingCallStore;
 
@@ -28,14 +29,12 @@ record WrapupTimes(Map<Integer, Duration> campaigns, Map<String, Duration> queue
         campaignQueues = Map.copyOf(campaignQueues);
     }
 
-    /** One read: campaign and queue options, the active campaigns' queues, the tipo 'H' breaks. */
-    static WrapupTimes read(OutgoingCallStore calls, BreakStore breaks) {
-        Map<Integer, Duration> campaigns = new HashMap<>();
-        calls.campaignOptions().forEach((id, options) -> {
-            if (!options.wrapup().isZero()) {
-                campaigns.put(id, options.wrapup());
-            }
-        });
+    /**
+     * One read: queue options, the active campaigns' queues, the tipo 'H' breaks; the campaigns'
+     * options are the shared read's ({@link org.dialerd.core.dialer.CampaignOptionsCache}).
+     */
+    static WrapupTimes read(Map<Integer, CampaignOptions> campaignOptions, OutgoingCallStore calls, BreakStore breaks) {
+        Map<Integer, Duration> campaigns = campaignWrapups(campaignOptions);
         Map<String, Duration> queues = new HashMap<>();
         calls.queueOptions().forEach((queue, options) -> {
             if (!options.wrapup().isZero()) {
@@ -47,6 +46,21 @@ record WrapupTimes(Map<Integer, Duration> campaigns, Map<String, Duration> queue
             calls.activeCampaigns().forEach(c -> campaignQueues.put(c.id(), c.queue() == null ? "" : c.queue()));
         }
         return new WrapupTimes(campaigns, queues, campaignQueues, breakIdIn(breaks.findByTipo('H')));
+    }
+
+    /** The same times with the campaigns' from newer options (the queues' and breaks' as read). */
+    WrapupTimes withCampaigns(Map<Integer, CampaignOptions> campaignOptions) {
+        return new WrapupTimes(campaignWrapups(campaignOptions), queues, campaignQueues, breakId);
+    }
+
+    private static Map<Integer, Duration> campaignWrapups(Map<Integer, CampaignOptions> campaignOptions) {
+        Map<Integer, Duration> campaigns = new HashMap<>();
+        campaignOptions.forEach((id, options) -> {
+            if (!options.wrapup().isZero()) {
+                campaigns.put(id, options.wrapup());
+            }
+        });
+        return campaigns;
     }
 
     private static Optional<Integer> breakIdIn(List<BreakStore.Break> internal) {

@@ -32,10 +32,11 @@ import org.dialerd.core.store.answers.TableStamp;
 public final class JdbcChangeSource implements ChangeSource {
     /**
      * Every table a cached answer reads (getcallinfo, getcampaignstatus, getincomingqueuestatus,
-     * getcampaignqueuewait, the reports).
+     * getcampaignqueuewait, the reports), and the campaigns' options (the dialer's shared read,
+     * {@code CampaignOptionsCache}).
      */
     static final List<String> TABLES = List.of("agent", "audit", "call_attribute", "call_entry", "calls", "campaign",
-            "campaign_entry", "contact", "dialerd_queue_member", "form_data_recolected",
+            "campaign_entry", "contact", "dialerd_campaign_options", "dialerd_queue_member", "form_data_recolected",
             "form_data_recolected_entry", "form_field", "queue_call_entry");
     /** The tables something other than dialerd inserts into in bulk. */
     static final List<String> INSERTED_BY_OTHERS = List.of("call_attribute", "calls", "contact");

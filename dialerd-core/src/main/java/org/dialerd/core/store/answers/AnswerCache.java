@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -52,6 +54,8 @@ public final class AnswerCache {
     private final AtomicLong misses = new AtomicLong();
     private final AtomicLong checks = new AtomicLong();
     private final LongSupplier nanoTime;
+    /** Told every successful check's stamps, after the generation moved (the shared campaign options). */
+    private final List<Consumer<List<TableStamp>>> followers = new CopyOnWriteArrayList<>();
     private volatile List<TableStamp> lastStamps = List.of();
     /** nanoTime at the start of the last check that succeeded; valid only while {@link #checking}. */
     private volatile long lastGoodCheck;
@@ -111,6 +115,14 @@ public final class AnswerCache {
         lastStamps = List.copyOf(stamps);
         lastGoodCheck = startedNanos;
         checking = true;
+        for (Consumer<List<TableStamp>> follower : followers) {
+            follower.accept(lastStamps);
+        }
+    }
+
+    /** {@code follower} gets the stamps of every successful check, on the check's thread. */
+    public void follow(Consumer<List<TableStamp>> follower) {
+        followers.add(follower);
     }
 
     /** A check failed: nothing is served until one succeeds (and what it finds invalidates). */
