@@ -37,8 +37,9 @@ public final class JdbcOutgoingCallStore implements OutgoingCallStore {
      * date_init, date_end, time_init, time_end) so that index can read the windowed calls as
      * ranges: in a campaign with few or no windowed calls (the usual case) the walk of
      * dialerd_calls_dialable would otherwise read every dialable entry of the campaign to find none
-     * (200,000 entries, 190-370 ms per round); the optimizer now reads the few windowed rows
-     * (0.1 ms), and still walks dialerd_calls_dialable when windowed calls are many.
+     * (200,000 entries, 190-370 ms per round); the optimizer now reads the few windowed entries
+     * as ranges of dialerd_calls_windowed (id_campaign, dnc, window columns, retries, status), which
+     * also holds the filters, and still walks dialerd_calls_dialable when windowed calls are many.
      *
      * The windowed statement is a deferred join: when windowed calls are many, the optimizer
      * walks dialerd_calls_dialable in (retries, id) order, and as a plain SELECT it fetched every
