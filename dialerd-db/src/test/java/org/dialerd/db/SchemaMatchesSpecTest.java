@@ -36,6 +36,7 @@ class SchemaMatchesSpecTest {
     private static final Map<String, String> ADDED_INDEXES = Map.of(
             "calls.dialerd_calls_campaign_status", "id_campaign,status",
             "calls.dialerd_calls_dialable", "id_campaign,dnc,retries,id,status,date_init,date_end,time_init,time_end",
+            "calls.dialerd_calls_windowed", "id_campaign,dnc,date_init,date_end,time_init,time_end,retries,status",
             "calls.dialerd_calls_agent_dialable", "id_campaign,agent,dnc,retries,status",
             "call_progress_log.dialerd_progress_outgoing_answers",
             "id_campaign_outgoing,datetime_entry,new_status,id_call_outgoing,retry",

@@ -108,8 +108,8 @@ class SqlScriptTest {
     @Test
     void readsTheShippedScriptsFromTheClasspath() {
         SqlScript schema = SqlScript.fromClasspath("sql/schema.sql");
-        assertEquals(33 + 5 + 1 + 3, schema.statements().size(),
-                "SET NAMES, 33 tables, 5 indexes, the index they replace dropped, seed rows Hold and Wrapup");
+        assertEquals(33 + 6 + 1 + 3, schema.statements().size(),
+                "SET NAMES, 33 tables, 6 indexes, the index they replace dropped, seed rows Hold and Wrapup");
         assertTrue(SqlScript.fromClasspath("sql/demo-data.sql").statements().size() > 20);
     }
 

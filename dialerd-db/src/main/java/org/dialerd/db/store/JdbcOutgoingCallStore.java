@@ -37,16 +37,25 @@ public final class JdbcOutgoingCallStore implements OutgoingCallStore {
      * date_init, date_end, time_init, time_end) so that index can read the windowed calls as
      * ranges: in a campaign with few or no windowed calls (the usual case) the walk of
      * dialerd_calls_dialable would otherwise read every dialable entry of the campaign to find none
-     * (200,000 entries, 190-370 ms per round); the optimizer now reads the few windowed rows
-     * (0.1 ms), and still walks dialerd_calls_dialable when windowed calls are many.
+     * (200,000 entries, 190-370 ms per round); the optimizer now reads the few windowed entries
+     * as ranges of dialerd_calls_windowed (id_campaign, dnc, window columns, retries, status), which
+     * also holds the filters, and still walks dialerd_calls_dialable when windowed calls are many.
+     *
+     * The windowed statement is a deferred join: when windowed calls are many, the optimizer
+     * walks dialerd_calls_dialable in (retries, id) order, and as a plain SELECT it fetched every
+     * entry's row before testing the window (MariaDB does not push the index condition down on
+     * the index it switches to for the ORDER BY): 1,967 rows read for 200 with 10 % windowed
+     * calls. The inner statement asks only for columns of that index, so the walk and the window
+     * test stay in the index ("Using index"), and only the rows kept are read.
      */
-    static final String WINDOWED = "SELECT id, phone, status, retries, dnc, agent, date_init, date_end, time_init, "
-            + "time_end FROM calls WHERE id_campaign = ? AND dnc = 0 AND retries < ? AND (status IS NULL OR status "
-            + "NOT IN ('Success', 'Placing', 'Ringing', 'OnQueue', 'OnHold')) AND (date_init IS NOT NULL "
+    static final String WINDOWED = "SELECT c.id, c.phone, c.status, c.retries, c.dnc, c.agent, c.date_init, "
+            + "c.date_end, c.time_init, c.time_end FROM (SELECT id, retries FROM calls WHERE id_campaign = ? AND dnc = 0 "
+            + "AND retries < ? AND (status IS NULL OR status NOT IN ('Success', 'Placing', 'Ringing', 'OnQueue', "
+            + "'OnHold')) AND (date_init IS NOT NULL "
             + "OR (date_init IS NULL AND date_end IS NOT NULL) "
             + "OR (date_init IS NULL AND date_end IS NULL AND time_init IS NOT NULL) "
             + "OR (date_init IS NULL AND date_end IS NULL AND time_init IS NULL AND time_end IS NOT NULL)) "
-            + "ORDER BY retries, id LIMIT ?";
+            + "ORDER BY retries, id LIMIT ?) k JOIN calls c ON c.id = k.id ORDER BY k.retries, k.id";
     static final String UNBOUNDED = "SELECT id, phone, status, retries, dnc, agent, date_init, date_end, time_init, "
             + "time_end FROM calls WHERE id_campaign = ? AND dnc = 0 AND retries < ? AND (status IS NULL OR status "
             + "NOT IN ('Success', 'Placing', 'Ringing', 'OnQueue', 'OnHold')) AND date_init IS NULL AND "
