@@ -46,8 +46,10 @@ import org.slf4j.LoggerFactory;
  * drop. asterisk-java's {@code ConnectEvent} is the "ready" signal (events of the new session can
  * precede it; they are held back until {@link PbxEvent.Connected} is out).
  *
- * <p>Threads: asterisk-java's event pump only translates and enqueues; listeners and reply
- * futures run on one {@code dialerd-ami-events} thread, in wire order. Actions are written by
+ * <p>Threads: asterisk-java's event pump translates and hands over to {@link EventDispatcher};
+ * listeners and reply futures run one at a time in wire order: an event on the pump's thread when
+ * nothing is ahead of it, everything else (replies, timeouts, Connected) on one
+ * {@code dialerd-ami-events} thread. Listeners must return at once. Actions are written by
  * {@code dialerd-ami-io}, so {@link #send} never blocks; timeouts run on {@code dialerd-ami-timer}.
  * Never wait for a reply on the events thread: the reply is queued behind you.
  */

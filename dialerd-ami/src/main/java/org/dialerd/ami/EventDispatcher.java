@@ -2,12 +2,14 @@ package org.dialerd.ami;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -16,10 +18,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one thread that talks to the engine: translated events and action replies, in the order
- * they were handed over. asterisk-java's event pump only enqueues here (its own queue drops
- * events when it fills up), so this queue is unbounded; instead of dropping, it measures how
- * far the listeners lag and says so.
+ * Translated events and action replies reach the listeners one at a time, in the order they
+ * were handed over. asterisk-java's event pump only hands over here (its own queue drops events
+ * when it fills up), so this queue is unbounded; instead of dropping, it measures how far the
+ * listeners lag and says so.
+ *
+ * <p>Who runs the tasks: one drainer at a time, in hand-over order. An event the pump hands over
+ * ({@link #queueEvent} then {@link #deliverHere}) is delivered on the pump's own thread when
+ * nothing else is being delivered: no wake-up of another thread per event (the
+ * {@code dialerd-ami-events} relay was one hop of every AMI event → ECCP event path). Replies,
+ * timeouts and the session's Connected/Disconnected ({@link #run}, {@link #publish}) always run
+ * on the {@code dialerd-ami-events} thread, so reply callbacks never run on asterisk-java's
+ * threads; a pump that meets one of them in the queue hands the rest over to that thread.
+ * Listeners must return at once (the engine's hands the event to its own thread).
  */
 final class EventDispatcher {
     private static final Logger log = LoggerFactory.getLogger(EventDispatcher.class);
@@ -29,12 +40,19 @@ final class EventDispatcher {
     static final Duration LAG_WARN_WAIT = Duration.ofSeconds(1);
     private static final long LAG_WARN_EVERY_NANOS = Duration.ofSeconds(10).toNanos();
 
+    /** {@code event}: may run on the thread that handed it over. */
+    private record Task(Runnable work, boolean event, long handedOver) {}
+
     private final ExecutorService thread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
             new LinkedBlockingQueue<>(), new DaemonThreads("dialerd-ami-events"));
+    private final ConcurrentLinkedQueue<Task> tasks = new ConcurrentLinkedQueue<>();
+    /** Held by the one thread running tasks now; only its holder takes from {@link #tasks}. */
+    private final AtomicBoolean draining = new AtomicBoolean();
     private final List<Consumer<PbxEvent>> listeners = new CopyOnWriteArrayList<>();
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicInteger maxQueued = new AtomicInteger();
     private final AtomicLong delivered = new AtomicLong();
+    private final AtomicLong deliveredHere = new AtomicLong();
     private final AtomicLong lastLagWarning = new AtomicLong(System.nanoTime() - LAG_WARN_EVERY_NANOS);
 
     /** Tasks handed over and not started yet. */
@@ -42,36 +60,44 @@ final class EventDispatcher {
         return queued.get();
     }
 
+    /** Events delivered on the thread that handed them over (not the dispatch thread) so far. */
+    long deliveredOnCaller() {
+        return deliveredHere.get();
+    }
+
     void addListener(Consumer<PbxEvent> listener) {
         listeners.add(listener);
     }
 
-    /** Hands an event to every listener, after everything handed over before it. */
+    /** Hands an event to every listener on the dispatch thread, after everything handed over before it. */
     void publish(PbxEvent event) {
-        run(() -> deliver(event));
+        enqueue(() -> deliver(event), false);
+        drainOnThread();
     }
 
-    /** Runs {@code task} on the dispatch thread in order; inline once the dispatcher is shut down. */
+    /**
+     * Queues an event after everything handed over before it, without delivering it: the caller
+     * calls {@link #deliverHere} next, once it holds no lock (listeners run there).
+     */
+    void queueEvent(PbxEvent event) {
+        enqueue(() -> deliver(event), true);
+    }
+
+    /**
+     * Delivers the queued events on the calling thread if no other thread is delivering now (else
+     * that one delivers them, in order); stops at the first reply or other task and hands the
+     * rest over to the dispatch thread.
+     */
+    void deliverHere() {
+        if (draining.compareAndSet(false, true)) {
+            drain(false);
+        }
+    }
+
+    /** Runs {@code task} on the dispatch thread in order; on the caller once the dispatcher is shut down. */
     void run(Runnable task) {
-        long handedOver = System.nanoTime();
-        int depth = queued.incrementAndGet();
-        maxQueued.accumulateAndGet(depth, Math::max);
-        if (depth >= LAG_WARN_DEPTH) {
-            warnLag(depth, 0);
-        }
-        try {
-            thread.execute(() -> {
-                queued.decrementAndGet();
-                long waited = System.nanoTime() - handedOver;
-                if (waited >= LAG_WARN_WAIT.toNanos()) {
-                    warnLag(queued.get(), TimeUnit.NANOSECONDS.toMillis(waited));
-                }
-                task.run();
-            });
-        } catch (RejectedExecutionException e) {
-            queued.decrementAndGet();
-            task.run();
-        }
+        enqueue(task, false);
+        drainOnThread();
     }
 
     /** Lets the queued tasks finish, at most {@code timeout}. */
@@ -79,15 +105,74 @@ final class EventDispatcher {
         thread.shutdown();
         try {
             if (!thread.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                log.warn("AMI event dispatch did not drain within {} ms; {} tasks abandoned", timeout.toMillis(),
-                        thread.shutdownNow().size());
+                int left = tasks.size();
+                tasks.clear();
+                thread.shutdownNow();
+                log.warn("AMI event dispatch did not drain within {} ms; {} tasks abandoned", timeout.toMillis(), left);
             }
         } catch (InterruptedException e) {
             thread.shutdownNow();
             Thread.currentThread().interrupt();
         }
-        log.debug("AMI event dispatch stopped: {} events delivered, queue peaked at {}", delivered.get(),
-                maxQueued.get());
+        log.debug("AMI event dispatch stopped: {} events delivered ({} on the pump's thread), queue peaked at {}",
+                delivered.get(), deliveredHere.get(), maxQueued.get());
+    }
+
+    private void enqueue(Runnable work, boolean event) {
+        int depth = queued.incrementAndGet();
+        maxQueued.accumulateAndGet(depth, Math::max);
+        if (depth >= LAG_WARN_DEPTH) {
+            warnLag(depth, 0);
+        }
+        tasks.add(new Task(work, event, System.nanoTime()));
+    }
+
+    private void drainOnThread() {
+        if (draining.compareAndSet(false, true)) {
+            handToThread();
+        }
+    }
+
+    /** The caller holds {@link #draining}; the dispatch thread (or, shut down, the caller) drains. */
+    private void handToThread() {
+        try {
+            thread.execute(() -> drain(true));
+        } catch (RejectedExecutionException e) {
+            drain(true);
+        }
+    }
+
+    /** Runs tasks while holding {@link #draining}; releases it when the queue is empty. */
+    private void drain(boolean dispatchThread) {
+        boolean here = !dispatchThread;
+        while (true) {
+            Task task;
+            while ((task = tasks.peek()) != null) {
+                if (here && !task.event()) {
+                    handToThread();
+                    return;
+                }
+                tasks.poll();
+                queued.decrementAndGet();
+                long waited = System.nanoTime() - task.handedOver();
+                if (waited >= LAG_WARN_WAIT.toNanos()) {
+                    warnLag(queued.get(), TimeUnit.NANOSECONDS.toMillis(waited));
+                }
+                if (here) {
+                    deliveredHere.incrementAndGet();
+                }
+                try {
+                    task.work().run();
+                } catch (RuntimeException e) {
+                    log.warn("AMI dispatch task failed", e);
+                }
+            }
+            draining.set(false);
+            // Handed over between the last look and the release: take it back, or its owner will.
+            if (tasks.isEmpty() || !draining.compareAndSet(false, true)) {
+                return;
+            }
+        }
     }
 
     private void deliver(PbxEvent event) {

@@ -24,16 +24,26 @@ final class SessionGate {
         this.pending = pending;
     }
 
-    /** An event from asterisk-java's pump: out now if a session is up, held otherwise. */
-    synchronized void event(PbxEvent event) {
-        if (up) {
-            dispatcher.publish(event);
-        } else {
-            if (held.size() >= MAX_HELD) {
-                held.poll();
-            }
-            held.add(event);
+    /**
+     * An event from asterisk-java's pump: out now if a session is up (delivered on the calling
+     * thread when nothing is ahead of it, after this gate's lock is released), held otherwise.
+     */
+    void event(PbxEvent event) {
+        if (admit(event)) {
+            dispatcher.deliverHere();
         }
+    }
+
+    private synchronized boolean admit(PbxEvent event) {
+        if (up) {
+            dispatcher.queueEvent(event);
+            return true;
+        }
+        if (held.size() >= MAX_HELD) {
+            held.poll();
+        }
+        held.add(event);
+        return false;
     }
 
     /** A session opened: Connected, then what was held. False if one was already up. */
