@@ -286,7 +286,7 @@ public final class Dialerd implements AutoCloseable {
         SpyControl spies = new SpyControl(pbx.pbx(), writes, clock, engine::announce, spyIdPrefix(),
                 SpyControl.DEFAULT_RING_TIMEOUT);
         Services services = new Services(stores, agents, pbx.pbx(), clock, cookieSource(), engine, pbx.extensions(),
-                memberships, spies, abandons);
+                memberships, spies, abandons, liveStats);
         LoginThrottle logins = new LoginThrottle(eccpSettings.loginThrottle(), clock);
         Dispatcher dispatcher = new Dispatcher(ThrottledLogin.around(Handlers.all(), logins), services,
                 max -> awaitApplied(applier, persistence, max), monitoring.meters().eccp(),

@@ -9,6 +9,8 @@ import org.dialerd.core.engine.AgentService;
 import org.dialerd.core.spy.SpyService;
 import org.dialerd.core.pbx.PbxGateway;
 import org.dialerd.core.stats.AbandonRates;
+import org.dialerd.core.stats.LiveStats;
+import org.dialerd.core.stats.ServiceLevels;
 import org.dialerd.core.store.ExtensionDirectory;
 import org.dialerd.core.store.MembershipSource;
 import org.dialerd.core.store.Stores;
@@ -24,10 +26,11 @@ import org.dialerd.core.store.Stores;
  * @param cookies     source of fresh {@code app_cookie} values (32 lowercase hex digits)
  * @param spies       supervisor listen/whisper/barge sessions
  * @param abandons    the live abandoned-call figures (2-second rule) per campaign
+ * @param stats       the live service-level statistics per queue and campaign
  */
 public record Services(Stores stores, AgentDirectory agents, PbxGateway pbx, Clock clock, Supplier<String> cookies,
                        AgentService engine, ExtensionDirectory extensions, MembershipSource memberships,
-                       SpyService spies, AbandonRates abandons) {
+                       SpyService spies, AbandonRates abandons, LiveStats stats) {
     public Services {
         Objects.requireNonNull(stores, "stores");
         Objects.requireNonNull(agents, "agents");
@@ -39,6 +42,15 @@ public record Services(Stores stores, AgentDirectory agents, PbxGateway pbx, Clo
         Objects.requireNonNull(memberships, "memberships");
         Objects.requireNonNull(spies, "spies");
         Objects.requireNonNull(abandons, "abandons");
+        Objects.requireNonNull(stats, "stats");
+    }
+
+    /** Without live statistics: getlivestats answers empty lines. */
+    public Services(Stores stores, AgentDirectory agents, PbxGateway pbx, Clock clock, Supplier<String> cookies,
+                    AgentService engine, ExtensionDirectory extensions, MembershipSource memberships,
+                    SpyService spies, AbandonRates abandons) {
+        this(stores, agents, pbx, clock, cookies, engine, extensions, memberships, spies, abandons,
+                new LiveStats(clock, ServiceLevels.DEFAULTS));
     }
 
     /** Without supervisor spying (spyagent and spystop answer "No AMI connection") nor abandoned-call figures. */
