@@ -293,7 +293,8 @@ public final class Dialerd implements AutoCloseable {
         SpyControl spies = new SpyControl(pbx.pbx(), writes, clock, engine::announce, spyIdPrefix(),
                 SpyControl.DEFAULT_RING_TIMEOUT);
         Services services = Services.builder(stores, agents, pbx.pbx(), clock, cookieSource()).engine(engine)
-                .extensions(pbx.extensions()).memberships(memberships).spies(spies).abandons(abandons).build();
+                .extensions(pbx.extensions()).memberships(memberships).spies(spies).abandons(abandons).stats(liveStats)
+                .build();
         LoginThrottle logins = new LoginThrottle(eccpSettings.loginThrottle(), clock);
         Dispatcher dispatcher = new Dispatcher(ThrottledLogin.around(Handlers.all(), logins), services,
                 max -> awaitApplied(applier, persistence, max), monitoring.meters().eccp(),

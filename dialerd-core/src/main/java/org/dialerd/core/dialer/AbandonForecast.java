@@ -43,6 +43,19 @@ final class AbandonForecast {
         this.worstCaseGap = worstCaseGap;
     }
 
+    /** Wrap-up samples needed before the measured mean replaces the campaign's configured wrap-up. */
+    static final int MIN_WRAPUP_SAMPLES = 5;
+
+    /**
+     * The after-call work a busy agent has after its call: the mean of the measured wrap-ups once
+     * there are {@value #MIN_WRAPUP_SAMPLES} (agents that end it early with endwrapup come back
+     * sooner than {@code wrapup_seconds} says), else the campaign's {@code wrapup_seconds}.
+     */
+    static double wrapupSeconds(DialRound round) {
+        EmpiricalDistribution measured = round.measured().wrapup();
+        return measured.size() >= MIN_WRAPUP_SAMPLES ? measured.mean() : round.options().wrapup().toMillis() / 1000.0;
+    }
+
     static AbandonForecast of(DialRound round) {
         DialerSnapshot s = round.snapshot();
         Measurements m = round.measured();
@@ -50,7 +63,7 @@ final class AbandonForecast {
         EmpiricalDistribution delay = m.answerDelay();
         double horizon = Math.min(MAX_HORIZON_SECONDS, Math.ceil(delay.quantile(0.99)) + STEP_SECONDS);
         int steps = (int) Math.ceil(horizon / STEP_SECONDS) + 1;
-        double wrapup = round.options().wrapup().toMillis() / 1000.0;
+        double wrapup = wrapupSeconds(round);
         double[] mean = new double[steps];
         double[] variance = new double[steps];
         double[] newAnswered = new double[steps];

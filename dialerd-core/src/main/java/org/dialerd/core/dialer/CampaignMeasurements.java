@@ -8,7 +8,7 @@ import java.util.PriorityQueue;
 /**
  * What one campaign's calls showed so far, fed by whoever follows the calls (the engine's
  * dialer, or {@link DialerSimulation}): outcomes of originates, time to answer, time to fail,
- * talk times, and for answered calls whether an agent took them within
+ * talk times, after-call work (wrap-up) times, and for answered calls whether an agent took them within
  * {@link #ABANDON_SECONDS} (the regulatory 2-second rule). Each distribution keeps the last
  * {@link #WINDOW} samples, so it follows a list whose answer pattern changes. Times are seconds
  * on the owner's clock (any origin). Not thread-safe: one owner thread; {@link #snapshot} gives
@@ -34,6 +34,7 @@ public final class CampaignMeasurements {
     private final Samples answerDelays = new Samples();
     private final Samples failDelays = new Samples();
     private final Samples talks = new Samples();
+    private final Samples wrapups = new Samples();
     private int answeredInWindow;
     private long answered;
     private long abandoned;
@@ -70,6 +71,15 @@ public final class CampaignMeasurements {
         talks.add(seconds);
     }
 
+    /**
+     * An agent's after-call work of one of the campaign's calls ended after {@code seconds} and
+     * the agent went back to work (by its own timer, endwrapup or unpauseagent; not a break or a
+     * logout, after which the agent does not come back).
+     */
+    public void wrappedUp(double seconds) {
+        wrapups.add(seconds);
+    }
+
     /** The measurements at {@code now} (seconds on the clock of the placing times). */
     public Measurements snapshot(double now) {
         while (!unsettled.isEmpty() && unsettled.peek().placedAt() <= now - longestFailure) {
@@ -77,7 +87,7 @@ public final class CampaignMeasurements {
         }
         double p = outcomes.isEmpty() ? 0 : (double) answeredInWindow / outcomes.size();
         return new Measurements(p, outcomes.size(), answerDelays.distribution(), failDelays.distribution(),
-                talks.distribution(), answered, abandoned);
+                talks.distribution(), answered, abandoned, wrapups.distribution());
     }
 
     private void outcome(boolean wasAnswered) {

@@ -13,19 +13,28 @@ import java.util.Objects;
  * @param talk              seconds of talk with an agent
  * @param answered          answered calls whose fate is known (reached an agent, or not)
  * @param abandoned         of those, the ones no agent took within 2 s
+ * @param wrapup            seconds of after-call work before the agent went back to work
  */
 public record Measurements(double answerProbability, int outcomes, EmpiricalDistribution answerDelay,
                            EmpiricalDistribution failDelay, EmpiricalDistribution talk, long answered,
-                           long abandoned) {
+                           long abandoned, EmpiricalDistribution wrapup) {
     public static final Measurements NONE = new CampaignMeasurements().snapshot(0);
 
     public Measurements {
         Objects.requireNonNull(answerDelay, "answerDelay");
         Objects.requireNonNull(failDelay, "failDelay");
         Objects.requireNonNull(talk, "talk");
+        Objects.requireNonNull(wrapup, "wrapup");
         if (abandoned > answered) {
             throw new IllegalArgumentException("abandoned " + abandoned + " exceeds answered " + answered);
         }
+    }
+
+    /** Without wrap-up samples. */
+    public Measurements(double answerProbability, int outcomes, EmpiricalDistribution answerDelay,
+                        EmpiricalDistribution failDelay, EmpiricalDistribution talk, long answered, long abandoned) {
+        this(answerProbability, outcomes, answerDelay, failDelay, talk, answered, abandoned,
+                EmpiricalDistribution.EMPTY);
     }
 
     /** abandoned / answered, 0 before the first answered call. */

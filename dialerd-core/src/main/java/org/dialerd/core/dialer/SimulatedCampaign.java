@@ -190,6 +190,7 @@ final class SimulatedCampaign {
             }
             case TALK_END -> endTalk(e.agent());
             case WRAP_END -> {
+                measurements.wrappedUp(c.wrapupSeconds());
                 e.agent().wrapping = false;
                 becameFree(e.agent());
             }

@@ -2,19 +2,14 @@ package org.dialerd.core.engine;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import org.dialerd.core.agent.Agent;
 import org.dialerd.core.agent.AgentView;
 import org.dialerd.core.metrics.EngineMetrics;
-import org.dialerd.core.pbx.PbxAction;
-import org.dialerd.core.pbx.PbxEvent;
 import org.dialerd.core.pbx.PbxGateway;
-import org.dialerd.core.pbx.PbxReply;
 import org.dialerd.core.store.AuditStore;
 import org.dialerd.core.store.BreakStore;
 import org.dialerd.core.settings.DaemonSettings;
@@ -22,8 +17,6 @@ import org.dialerd.core.store.IncomingCallStore;
 import org.dialerd.core.store.OutgoingCallStore;
 import org.dialerd.core.dialer.CampaignOptionsCache;
 import org.dialerd.core.store.MembershipSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The agents' life: login (static agents through AgentLogin, dynamic ones by QueueAdd),
@@ -32,38 +25,13 @@ import org.slf4j.LoggerFactory;
  * Readers get immutable {@link AgentView}s without waiting. Audit rows are journal records with
  * ids dialerd assigns ({@link EngineWrites}): events never wait for the database.
  *
- * <p>This class is the entry (the {@link AgentService} commands, start-up wiring) and the hub
- * its collaborators reach each other through; the jobs live in their own classes: the tracked
- * agents and their views ({@link AgentRegistry}), login/logout/ping ({@link AgentLogins}), where
- * call events go ({@link CallTrackers}), the engine thread ({@link EngineThread}), breaks,
- * holds, transfers, wrap-up, resync and takeover.
+ * <p>This class is the entry: the {@link AgentService} commands and the start-up wiring. The hub
+ * its parts reach each other through is {@link EngineHub}; the jobs live in their own classes:
+ * the tracked agents and their views ({@link AgentRegistry}), login/logout/ping
+ * ({@link AgentLogins}), where call events go ({@link CallTrackers}), the engine thread
+ * ({@link EngineThread}), breaks, holds, transfers, wrap-up, resync and takeover.
  */
-public final class AgentEngine implements AgentService {
-    private static final Logger log = LoggerFactory.getLogger(AgentEngine.class);
-    /** The hold break: the schema's seed row, break 1 'Hold', tipo 'H' (as Issabel installs it). */
-    static final int DEFAULT_HOLD_BREAK_ID = 1;
-    static final String LOGIN_ACTION_PREFIX = "dialerd-login-";
-
-    private final PbxGateway pbx;
-    private final EngineWrites writes;
-    private final EngineScheduler scheduler;
-    private final Clock clock;
-    private final AgentEngineSettings settings;
-    private final EngineThread thread;
-    private final AgentRegistry registry;
-    private final AgentLogins logins = new AgentLogins(this);
-    private final List<EngineListener> listeners = new CopyOnWriteArrayList<>();
-    private final AgentPbxEvents pbxEvents = new AgentPbxEvents(this);
-    private final AgentRecords records;
-    private final PauseSync pauses = new PauseSync(this);
-    private final BreakControl breaks = new BreakControl(this);
-    private final CallTakeover takeover = new CallTakeover(this);
-    private final ResyncLoop resyncs;
-    private final CallTrackers calls;
-    private final WrapupControl wrapups;
-    /** Read by the call trackers (engine thread); set once at start by {@link #reportTo}. */
-    volatile EngineMetrics metrics = EngineMetrics.NONE;
-
+public final class AgentEngine extends EngineHub implements AgentService {
     /** An engine that follows agents only (no call tracking). */
     public AgentEngine(PbxGateway pbx, EngineWrites writes, EngineScheduler scheduler, Clock clock,
                        AgentEngineSettings settings) {
@@ -73,20 +41,7 @@ public final class AgentEngine implements AgentService {
     /** An engine that also follows the calls of the monitored incoming queues. */
     public AgentEngine(PbxGateway pbx, IncomingCallStore incomingCalls, EngineWrites writes,
                        EngineScheduler scheduler, Clock clock, AgentEngineSettings settings) {
-        this.thread = new EngineThread(scheduler, pbx);
-        this.registry = new AgentRegistry(settings);
-        this.calls = new CallTrackers(new TransferFollower(this), new HoldControl(this, writes, DEFAULT_HOLD_BREAK_ID),
-                incomingCalls == null ? null : new InboundCalls(this, writes));
-        this.records = new AgentRecords(this, writes);
-        this.wrapups = new WrapupControl(this, writes);
-        listeners.add(wrapups); // first: it acts on agentunlinked after every listener had it
-        this.resyncs = new ResyncLoop(scheduler, trigger -> new AgentResync(this, takeover, trigger).run());
-        this.pbx = pbx;
-        this.writes = writes;
-        this.scheduler = scheduler;
-        this.clock = clock;
-        this.settings = settings;
-        pbx.addListener(event -> scheduler.execute(() -> pbxEvents.handle(event)));
+        super(pbx, incomingCalls, writes, scheduler, clock, settings);
     }
 
     public void addListener(EngineListener listener) {
@@ -156,14 +111,6 @@ public final class AgentEngine implements AgentService {
         return onEngineCompose(() -> breaks.unpause(state(agent)));
     }
 
-    /** QueuePause on every queue; an agent in no queue has nothing to pause in Asterisk. */
-    CompletableFuture<PbxReply> pauseInQueues(AgentState state, boolean paused, String reason) {
-        if (state.queues.isEmpty()) {
-            return done(PbxReply.ok("no queues"));
-        }
-        return sendOnEngine(new PbxAction.QueuePause("", state.memberInterface, paused, reason));
-    }
-
     /** Keeps a login made with a timeout alive. */
     @Override
     public CompletableFuture<Void> ping(Agent agent) {
@@ -209,28 +156,6 @@ public final class AgentEngine implements AgentService {
         });
     }
 
-    // ---- state changes (engine thread) ------------------------------------------------
-
-    AgentState state(Agent agent) {
-        return registry.state(agent);
-    }
-
-    Optional<AgentState> stateByNumber(String agentNumber) {
-        return registry.stateByNumber(agentNumber);
-    }
-
-    Iterable<AgentState> states() {
-        return registry.states();
-    }
-
-    AgentEngineSettings settings() {
-        return settings;
-    }
-
-    EngineScheduler scheduler() {
-        return scheduler;
-    }
-
     /** Puts the agent's call on hold (parks the customer). */
     @Override
     public CompletableFuture<EngineResult> hold(Agent agent) {
@@ -267,23 +192,10 @@ public final class AgentEngine implements AgentService {
         });
     }
 
-    /** On the engine thread: the agent's call went to {@code extension}; its link ends now. */
-    void transferredNow(AgentState state, String extension) {
-        calls.transferred(state, extension);
-    }
-
     @Override
     public CompletableFuture<EngineResult> attendedTransfer(Agent agent, String agentChannel, String context,
                                                             String extension) {
         return onEngineCompose(() -> calls.transfers.start(state(agent), agentChannel, context, extension));
-    }
-
-    InboundCalls inbound() {
-        return calls.inbound;
-    }
-
-    OutboundDialer outbound() {
-        return calls.outbound;
     }
 
     /** Dialer rounds finished (0 before the dialer starts): two more began after a change to the campaigns. */
@@ -295,20 +207,6 @@ public final class AgentEngine implements AgentService {
     /** Writes call_recording rows for the calls the engine follows. */
     public void recordCalls() {
         calls.recordings = new Recordings(this, writes);
-    }
-
-    /** Every call the trackers follow (uniqueid, channel), for a resync to check against Asterisk. */
-    void followedCalls(java.util.function.BiConsumer<String, String> into) {
-        calls.followed(into);
-    }
-
-    /** Call events go to the call trackers. */
-    void callEvent(PbxEvent event) {
-        calls.handle(event);
-    }
-
-    boolean pbxConnected() {
-        return pbx.isConnected();
     }
 
     /**
@@ -335,12 +233,6 @@ public final class AgentEngine implements AgentService {
         calls.clickToCall = started;
     }
 
-    /** Click-to-call calls after a resync or a restart; null without click-to-call. */
-    ClickToCallRecovery clickToCallRecovery() {
-        ClickToCall c2c = calls.clickToCall;
-        return c2c == null ? null : c2c.recovery();
-    }
-
     @Override
     public CompletableFuture<ClickToCall.Outcome> dialNumber(Agent agent, String phone, Optional<Integer> campaignId) {
         return ClickToCall.request(this, calls.clickToCall, agent, phone, campaignId);
@@ -350,11 +242,6 @@ public final class AgentEngine implements AgentService {
     public PreviewService preview() {
         OutboundDialer dialer = calls.outbound;
         return dialer == null ? PreviewService.NONE : dialer.preview();
-    }
-
-    /** The tracked agent that is this queue member interface, logged in. */
-    Optional<AgentState> memberAgent(String iface) {
-        return registry.memberAgent(iface);
     }
 
     /**
@@ -390,79 +277,5 @@ public final class AgentEngine implements AgentService {
         writes.readAfterWrites("read breaks", () -> store.findByTipo('B'))
                 .thenAcceptAsync(pauses::breaks, scheduler)
                 .whenComplete((v, e) -> scheduler.schedule(every, () -> followBreaks(store, every)));
-    }
-
-    AgentRecords records() {
-        return records;
-    }
-
-    PauseSync pauses() {
-        return pauses;
-    }
-
-    HoldControl holds() {
-        return calls.holds;
-    }
-
-    WrapupControl wrapups() {
-        return wrapups;
-    }
-
-    PbxGateway pbx() {
-        return pbx;
-    }
-
-    /** Whether this queue member is the agent (static: its pool interface; dynamic: its login interface). */
-    boolean isMember(AgentState state, PbxEvent.QueueMember member) {
-        return registry.isMember(state, member);
-    }
-
-    void loggedIn(AgentState state) {
-        logins.loggedIn(state);
-    }
-
-    void failLogin(AgentState state, String why) {
-        logins.failLogin(state, why);
-    }
-
-    void loggedOut(AgentState state, String why) {
-        logins.loggedOut(state, why);
-    }
-
-    void publish(AgentState state) {
-        registry.publish(state, now());
-    }
-
-    void emit(AgentEvent event) {
-        for (EngineListener listener : listeners) {
-            try {
-                listener.onEvent(event);
-            } catch (RuntimeException e) {
-                log.error("engine listener failed on {}", event, e);
-            }
-        }
-    }
-
-    LocalDateTime now() {
-        return LocalDateTime.now(clock).withNano(0);
-    }
-
-    // ---- threading helpers ------------------------------------------------------------
-
-    private <T> CompletableFuture<T> onEngine(Supplier<T> work) {
-        return thread.run(work);
-    }
-
-    private <T> CompletableFuture<T> onEngineCompose(Supplier<CompletableFuture<T>> work) {
-        return thread.compose(work);
-    }
-
-    /** Sends an action; the reply is handled back on the engine thread. A failed send is an error reply. */
-    CompletableFuture<PbxReply> sendOnEngine(PbxAction action) {
-        return thread.send(action);
-    }
-
-    private static <T> CompletableFuture<T> done(T value) {
-        return CompletableFuture.completedFuture(value);
     }
 }

@@ -24,12 +24,14 @@ import org.dialerd.core.store.OutgoingCallStore;
  * live agents and the calls the dialer follows, and asks the strategy of the campaign's
  * {@code dial_mode} ({@link DialStrategies}). It also keeps each campaign's
  * {@link CampaignMeasurements}, fed by {@link OutboundDialer} from the call events it already
- * handles, for the PREDICTIVE mode. Engine thread only.
+ * handles and by the engine's wrapupend events, for the PREDICTIVE mode. Engine thread only.
  */
 final class CampaignDialing {
     private final AgentEngine engine;
     private final Supplier<DaemonSettings> settings;
     private final DialStrategies strategies;
+    /** The ways a wrap-up ends with the agent taking calls again (a break, logout or call does not). */
+    private static final java.util.Set<String> BACK_TO_WORK = java.util.Set.of("timeout", "endwrapup", "unpauseagent");
     private final Map<Integer, CampaignMeasurements> measurements = new HashMap<>();
     /** The origin of the measurements' clock (seconds since dialerd's first call event). */
     private LocalDateTime origin;
@@ -38,6 +40,15 @@ final class CampaignDialing {
         this.engine = engine;
         this.settings = settings;
         this.strategies = strategies;
+        engine.addListener(this::wrappedUp); // the engine's events are emitted on its thread
+    }
+
+    /** The measured after-call work of a campaign's call, when the agent went back to work after it. */
+    private void wrappedUp(AgentEvent event) {
+        if (event instanceof AgentEvent.WrapupEnd w && OutboundDialer.OUTGOING.equals(w.callType())
+                && w.campaignId() != null && BACK_TO_WORK.contains(w.how())) {
+            measurements.computeIfAbsent(w.campaignId(), id -> new CampaignMeasurements()).wrappedUp(w.durationSeconds());
+        }
     }
 
     DialDecision decide(OutgoingCallStore.Campaign campaign, CampaignOptions options, List<OutboundCall> live,
@@ -87,6 +98,11 @@ final class CampaignDialing {
         if (call.scheduledFor == null) {
             of(call).agentNeverReached();
         }
+    }
+
+    /** What the campaign's calls showed so far, at {@code now} (tests). */
+    org.dialerd.core.dialer.Measurements measured(int campaignId, LocalDateTime now) {
+        return measurements.computeIfAbsent(campaignId, id -> new CampaignMeasurements()).snapshot(clock(now));
     }
 
     private CampaignMeasurements of(OutboundCall call) {

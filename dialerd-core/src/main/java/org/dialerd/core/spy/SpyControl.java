@@ -2,9 +2,6 @@ package org.dialerd.core.spy;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,7 +10,6 @@ import java.util.function.Consumer;
 import org.dialerd.core.engine.AgentEvent;
 import org.dialerd.core.engine.EngineResult;
 import org.dialerd.core.engine.EngineWrites;
-import org.dialerd.core.journal.JournalRecord;
 import org.dialerd.core.pbx.PbxAction;
 import org.dialerd.core.pbx.PbxEvent;
 import org.dialerd.core.pbx.PbxGateway;
@@ -36,8 +32,8 @@ import org.slf4j.LoggerFactory;
  * up), when the supervisor's phone does not answer (OriginateResponse Failure) or hangs up, and
  * when the AMI connection is lost (dialerd no longer sees the channel, so it can neither follow
  * nor audit it: the session ends, and the channel is hung up once AMI is back).
- * State is guarded by this object's lock: requests come from ECCP worker threads, events from the
- * gateway's dispatch thread, and both are a few map operations.
+ * This class is what is sent to Asterisk (Originate, Hangup, PlayDTMF) and where the spy
+ * channels' events go; the sessions, their audit rows and events are {@link SpySessions}'s.
  */
 public final class SpyControl implements SpyService {
     private static final Logger log = LoggerFactory.getLogger(SpyControl.class);
@@ -48,20 +44,8 @@ public final class SpyControl implements SpyService {
     static final String ACTION_PREFIX = "dialerd-spy-";
 
     private final PbxGateway pbx;
-    private final EngineWrites writes;
-    private final Clock clock;
-    private final Consumer<AgentEvent> events;
-    private final String uniqueIdPrefix;
     private final Duration ringTimeout;
-    /**
-     * Spy channels whose sessions ended when AMI went down: nobody follows or audits them any
-     * more, so they are hung up once AMI is back (a supervisor who still listens is cut off
-     * rather than listening unaudited).
-     */
-    private final List<String> orphans = new ArrayList<>();
-    /** Live sessions by spy id (the spy channel's uniqueid), in start order. */
-    private final Map<String, SpySession> sessions = new LinkedHashMap<>();
-    private long counter;
+    private final SpySessions sessions;
 
     /**
      * @param events         where spystart and spyend go (the engine's listeners)
@@ -71,17 +55,14 @@ public final class SpyControl implements SpyService {
     public SpyControl(PbxGateway pbx, EngineWrites writes, Clock clock, Consumer<AgentEvent> events,
                       String uniqueIdPrefix, Duration ringTimeout) {
         this.pbx = pbx;
-        this.writes = writes;
-        this.clock = clock;
-        this.events = events;
-        this.uniqueIdPrefix = uniqueIdPrefix;
         this.ringTimeout = ringTimeout;
+        this.sessions = new SpySessions(writes, clock, events, uniqueIdPrefix);
         pbx.addListener(this::onPbxEvent);
     }
 
     @Override
     public CompletableFuture<EngineResult> start(SpyRequest request) {
-        SpySession live = liveSession(request.supervisor(), request.agentNumber()).orElse(null);
+        SpySession live = sessions.live(request.supervisor(), request.agentNumber()).orElse(null);
         if (live != null) {
             if (!live.request.extension().equals(request.extension())) {
                 return done(EngineResult.failed(409, "Already spying on " + request.agentNumber() + " from extension "
@@ -89,20 +70,11 @@ public final class SpyControl implements SpyService {
             }
             return switchMode(live, request.mode());
         }
-        SpySession session;
-        synchronized (this) {
-            for (SpySession other : sessions.values()) {
-                if (other.request.extension().equals(request.extension())) {
-                    return done(EngineResult.failed(409, "Extension " + request.extension()
-                            + " is already spying on " + other.request.agentNumber()));
-                }
-            }
-            long n = ++counter;
-            session = new SpySession(request, uniqueIdPrefix + "-s" + n, ACTION_PREFIX + n);
-            sessions.put(session.spyId, session);
-            writes.write(new JournalRecord.SpyOpened(session.spyId, request.supervisor(), request.extension(),
-                    request.agentNumber(), request.mode().wireName(), now()));
+        SpySessions.Opening opening = sessions.open(request);
+        if (opening.session() == null) {
+            return done(EngineResult.failed(409, opening.refusal()));
         }
+        SpySession session = opening.session();
         log.info("supervisor '{}' on extension {} asks to {} on agent {} ({})", request.supervisor(),
                 request.extension(), request.mode().wireName(), request.agentNumber(), request.agentChannel());
         PbxAction.Originate originate = new PbxAction.Originate(request.dialString(), "", "", 1, "ChanSpy",
@@ -115,23 +87,19 @@ public final class SpyControl implements SpyService {
             }
             String why = error == null ? reply.message() : error.getMessage();
             log.warn("spy call to {} refused by Asterisk: {}", request.dialString(), why);
-            end(session.spyId, "Asterisk refused the spy call: " + why);
+            sessions.end(session.spyId, "Asterisk refused the spy call: " + why);
             return EngineResult.failed(500, "Cannot start spy call");
         });
     }
 
     @Override
     public CompletableFuture<EngineResult> stop(String supervisor, String agentNumber) {
-        Optional<SpySession> found = liveSession(supervisor, agentNumber);
+        Optional<SpySession> found = sessions.live(supervisor, agentNumber);
         if (found.isEmpty()) {
             return done(EngineResult.failed(417, "No spy session on this agent"));
         }
-        SpySession session = found.get();
         // By name once Newchannel named it; before that, Asterisk also finds a channel by its uniqueid.
-        String channel;
-        synchronized (this) {
-            channel = session.channel.isEmpty() ? session.spyId : session.channel;
-        }
+        String channel = sessions.channelOf(found.get());
         return pbx.send(new PbxAction.Hangup(channel, NORMAL_CLEARING)).handle((reply, error) -> {
             if (error == null && reply.success()) {
                 return EngineResult.OK;
@@ -148,169 +116,53 @@ public final class SpyControl implements SpyService {
      * to the supervisor. The same mode again changes nothing.
      */
     private CompletableFuture<EngineResult> switchMode(SpySession session, SpyMode mode) {
-        String channel;
-        synchronized (this) {
-            if (session.mode == mode) {
-                return done(EngineResult.status(session.spyId));
-            }
-            if (!session.connected) {
-                return done(EngineResult.failed(409, "The spy call has not started yet (switch the mode after "
-                        + "spystart)"));
-            }
-            channel = session.channelOrId();
+        SpySessions.Switch now = sessions.canSwitch(session, mode);
+        if (now.unchanged()) {
+            return done(EngineResult.status(session.spyId));
         }
-        return pbx.send(new PbxAction.PlayDtmf(channel, mode.digit(), true)).handle((reply, error) -> {
+        if (now.refusal() != null) {
+            return done(EngineResult.failed(409, now.refusal()));
+        }
+        return pbx.send(new PbxAction.PlayDtmf(now.channel(), mode.digit(), true)).handle((reply, error) -> {
             if (error != null || !reply.success()) {
                 log.warn("spy session {}: Asterisk refused the DTMF that switches it to {}: {}", session.spyId,
                         mode.wireName(), error == null ? reply.message() : error.getMessage());
                 return EngineResult.failed(500, "Cannot switch the spy mode");
             }
-            return switched(session, mode);
+            return sessions.switched(session, mode) ? EngineResult.status(session.spyId)
+                    : EngineResult.failed(417, "No spy session on this agent"); // it ended meanwhile
         });
     }
 
-    private EngineResult switched(SpySession session, SpyMode mode) {
-        AgentEvent changed;
-        synchronized (this) {
-            if (sessions.get(session.spyId) != session) {
-                return EngineResult.failed(417, "No spy session on this agent"); // it ended meanwhile
-            }
-            LocalDateTime now = now();
-            SpyRequest r = session.request;
-            writes.write(new JournalRecord.SpyClosed(session.auditId, now, "Switched to " + mode.wireName()));
-            session.auditId = session.nextAuditId();
-            writes.write(new JournalRecord.SpyOpened(session.auditId, r.supervisor(), r.extension(), r.agentNumber(),
-                    mode.wireName(), now));
-            writes.write(new JournalRecord.SpyConnected(session.auditId, now));
-            SpyMode before = session.mode;
-            session.mode = mode;
-            changed = new AgentEvent.SpyModeChanged(r.agentNumber(), r.supervisor(), r.extension(), mode.wireName(),
-                    session.spyId, now);
-            log.info("spy session {} switched from {} to {} on agent {}", session.spyId, before.wireName(),
-                    mode.wireName(), r.agentNumber());
-        }
-        events.accept(changed);
-        return EngineResult.status(session.spyId);
-    }
-
-    private synchronized Optional<SpySession> liveSession(String supervisor, String agentNumber) {
-        return sessions.values().stream().filter(s -> s.request.supervisor().equals(supervisor)
-                && s.request.agentNumber().equals(agentNumber)).findFirst();
-    }
-
     /** The live sessions' ids (tests, dumps). */
-    public synchronized List<String> liveSessions() {
-        return new ArrayList<>(sessions.keySet());
+    public List<String> liveSessions() {
+        return sessions.ids();
     }
 
     private void onPbxEvent(PbxEvent event) {
         if (event instanceof PbxEvent.NewChannel e) {
-            synchronized (this) {
-                SpySession session = sessions.get(e.uniqueId());
-                if (session != null) {
-                    session.channel = e.channel();
-                }
-            }
+            sessions.named(e.uniqueId(), e.channel());
         } else if (event instanceof PbxEvent.ChanSpyStart e) {
-            connected(e);
+            sessions.connected(e);
         } else if (event instanceof PbxEvent.Hangup e) {
-            hungUp(e);
+            sessions.hungUp(e);
         } else if (event instanceof PbxEvent.OriginateResponse e && !e.success()
                 && e.actionId().startsWith(ACTION_PREFIX)) {
-            failedToRing(e);
+            sessions.failedToRing(e);
         } else if (event instanceof PbxEvent.Disconnected) {
-            List<SpySession> live;
-            synchronized (this) {
-                live = new ArrayList<>(sessions.values());
-                live.forEach(s -> orphans.add(s.channelOrId()));
-            }
-            live.forEach(s -> end(s.spyId, "AMI connection lost: the spy call is hung up when AMI is back"));
+            sessions.lostAmi();
         } else if (event instanceof PbxEvent.Connected) {
             hangUpOrphans();
         }
     }
 
-    private void connected(PbxEvent.ChanSpyStart e) {
-        AgentEvent started;
-        synchronized (this) {
-            SpySession session = sessions.get(e.spyerUniqueId());
-            if (session == null) {
-                session = sessions.values().stream().filter(s -> s.channel.equals(e.spyerChannel()))
-                        .findFirst().orElse(null);
-            }
-            if (session == null || session.connected) {
-                return; // not ours (someone's own ChanSpy), or seen already
-            }
-            session.connected = true;
-            LocalDateTime now = now();
-            writes.write(new JournalRecord.SpyConnected(session.auditId, now));
-            SpyRequest r = session.request;
-            started = new AgentEvent.SpyStarted(r.agentNumber(), r.supervisor(), r.extension(), session.mode.wireName(),
-                    session.spyId, now);
-        }
-        log.info("spy session {} started: {} on agent {} ({})", ((AgentEvent.SpyStarted) started).spyId(),
-                ((AgentEvent.SpyStarted) started).mode(), started.agentNumber(), e.spyeeChannel());
-        events.accept(started);
-    }
-
-    private void hungUp(PbxEvent.Hangup e) {
-        boolean connected;
-        synchronized (this) {
-            SpySession session = sessions.get(e.uniqueId());
-            if (session == null) {
-                return;
-            }
-            connected = session.connected;
-        }
-        end(e.uniqueId(), connected ? "The spy call ended (" + e.causeText() + ")"
-                : "The spy call ended before ChanSpy started (" + e.causeText() + ")");
-    }
-
-    private void failedToRing(PbxEvent.OriginateResponse e) {
-        String spyId;
-        synchronized (this) {
-            spyId = sessions.values().stream().filter(s -> s.actionId.equals(e.actionId())).map(s -> s.spyId)
-                    .findFirst().orElse(null);
-        }
-        if (spyId != null) {
-            end(spyId, "The supervisor's extension did not answer (reason " + e.reason() + ")");
-        }
-    }
-
     private void hangUpOrphans() {
-        List<String> channels;
-        synchronized (this) {
-            channels = List.copyOf(orphans);
-            orphans.clear();
-        }
-        for (String channel : channels) {
+        for (String channel : sessions.takeOrphans()) {
             // "No such channel" is the common answer: the spy call ended while AMI was down.
             pbx.send(new PbxAction.Hangup(channel, NORMAL_CLEARING)).whenComplete((reply, error) -> log.info(
                     "spy channel {} left from before the AMI reconnection: hangup {}", channel,
                     error == null ? reply.message() : error.getMessage()));
         }
-    }
-
-    /** Ends the session once, whichever of its endings comes first. */
-    private void end(String spyId, String cause) {
-        AgentEvent ended;
-        synchronized (this) {
-            SpySession session = sessions.remove(spyId);
-            if (session == null) {
-                return;
-            }
-            LocalDateTime now = now();
-            writes.write(new JournalRecord.SpyClosed(session.auditId, now, cause));
-            SpyRequest r = session.request;
-            ended = new AgentEvent.SpyEnded(r.agentNumber(), r.supervisor(), r.extension(), session.mode.wireName(),
-                    spyId, now, cause);
-        }
-        log.info("spy session {} ended: {}", spyId, cause);
-        events.accept(ended);
-    }
-
-    private LocalDateTime now() {
-        return LocalDateTime.now(clock);
     }
 
     private static String capitalized(SpyMode mode) {

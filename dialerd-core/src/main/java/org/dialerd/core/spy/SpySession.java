@@ -1,7 +1,7 @@
 package org.dialerd.core.spy;
 
 /**
- * One live spy session of {@link SpyControl} (guarded by its lock). {@code channel} is learnt
+ * One live spy session of {@link SpyControl} (guarded by {@link SpySessions}'s lock). {@code channel} is learnt
  * from Newchannel (Hangup by name); {@code mode} changes with each switch, and each mode's time
  * is its own audit row ({@code auditId}: the spy id, then {@code <spy id>/2}, {@code /3}, ...).
  */

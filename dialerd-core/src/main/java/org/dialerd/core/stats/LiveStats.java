@@ -82,7 +82,7 @@ public final class LiveStats implements EngineListener {
         return lines.computeIfAbsent(key, k -> new ServiceLine(k, serviceLevelSeconds.applyAsInt(k), started));
     }
 
-    /** Every line that saw a call since dialerd started, queues first. */
+    /** Every line that saw a call since dialerd started: campaigns (by type and id), then queues (by name). */
     public synchronized List<LineSnapshot> snapshot() {
         LocalDateTime now = LocalDateTime.now(clock);
         return lines.entrySet().stream()

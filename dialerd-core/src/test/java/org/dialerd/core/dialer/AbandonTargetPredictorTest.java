@@ -96,6 +96,34 @@ class AbandonTargetPredictorTest {
     }
 
     @Test
+    void measuredWrapUpsReplaceTheConfiguredOneOnceThereAreEnough() {
+        CampaignOptions wrapup = new CampaignOptions(DialMode.PREDICTIVE, 3, Optional.empty(), Duration.ofSeconds(30));
+        int configured = decide(measured(1000, 0), wrapup);
+        // Agents end their 30 s of wrap-up after 1 s (endwrapup): they are back as if there were none.
+        int shortOnes = decide(wrappedUp(measured(1000, 0), 1, AbandonForecast.MIN_WRAPUP_SAMPLES), wrapup);
+        assertEquals(decide(wrappedUp(measured(1000, 0), 0, AbandonForecast.MIN_WRAPUP_SAMPLES), PREDICTIVE),
+                decide(measured(1000, 0), PREDICTIVE), "no wrap-up measured as none configured");
+        assertTrue(shortOnes > configured, shortOnes + " with 1 s measured, " + configured + " with 30 s configured");
+        // Too few samples: the configured wrap-up still holds.
+        assertEquals(configured, decide(wrappedUp(measured(1000, 0), 1, AbandonForecast.MIN_WRAPUP_SAMPLES - 1),
+                wrapup));
+        // Agents who stay in wrap-up longer than configured (60 s measured) are promised later still.
+        CampaignOptions none = PREDICTIVE;
+        assertTrue(decide(wrappedUp(measured(1000, 0), 60, AbandonForecast.MIN_WRAPUP_SAMPLES), none)
+                < decide(measured(1000, 0), none));
+    }
+
+    /** The same measurements with {@code count} wrap-ups of {@code seconds} each. */
+    private static Measurements wrappedUp(Measurements m, double seconds, int count) {
+        List<Double> samples = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            samples.add(seconds);
+        }
+        return new Measurements(m.answerProbability(), m.outcomes(), m.answerDelay(), m.failDelay(), m.talk(),
+                m.answered(), m.abandoned(), EmpiricalDistribution.of(samples));
+    }
+
+    @Test
     void ringingCallsCountAgainstTheAgentsTheyWillNeed() {
         List<Double> ringing = new ArrayList<>();
         for (int i = 0; i < 10; i++) {

@@ -34,6 +34,17 @@ class CampaignMeasurementsTest {
     }
 
     @Test
+    void keepsTheMeasuredWrapUps() {
+        CampaignMeasurements m = new CampaignMeasurements();
+        assertEquals(0, m.snapshot(0).wrapup().size());
+        m.wrappedUp(10);
+        m.wrappedUp(4);
+        Measurements s = m.snapshot(0);
+        assertEquals(2, s.wrapup().size());
+        assertEquals(7, s.wrapup().mean(), 1e-9);
+    }
+
+    @Test
     void keepsTheLastWindowOfTalkTimes() {
         CampaignMeasurements m = new CampaignMeasurements();
         for (int i = 0; i < CampaignMeasurements.WINDOW + 10; i++) {

@@ -16,7 +16,7 @@ public final class Handlers {
                 CampaignHandlers.all(), CallHandlers.all(), ReportHandlers.all(), AgentHandlers.all(),
                 CallControlHandlers.all(), StatusHandlers.all(), ScheduleHandlers.all(),
                 SupervisorHandlers.all(), DialHandlers.all(), org.dialerd.eccp.handler.preview.Preview.all(),
-                AbandonHandlers.all(), WrapupHandlers.all())) {
+                AbandonHandlers.all(), WrapupHandlers.all(), LiveStatsHandlers.all())) {
             for (var entry : area.entrySet()) {
                 if (all.put(entry.getKey(), entry.getValue()) != null) {
                     throw new IllegalStateException("two handlers for " + entry.getKey());

@@ -57,7 +57,9 @@ public enum RequestName {
     ACCEPTPREVIEW(Access.SESSION, true, true),
     REJECTPREVIEW(Access.SESSION, false, true),
     GETCAMPAIGNABANDONSTATUS(Access.SESSION, false, true),
-    ENDWRAPUP(Access.SESSION, true, true);
+    ENDWRAPUP(Access.SESSION, true, true),
+    /** Live service-level statistics per queue and campaign, from memory. */
+    GETLIVESTATS(Access.SESSION, false, true);
 
     /** Who may send a request. Agent hashes are checked by the handlers that need them. */
     public enum Access { ANYONE, SESSION }

@@ -33,7 +33,8 @@ public final class Dispatcher {
      */
     private static final java.util.Set<RequestName> DATABASE_FREE = java.util.EnumSet.of(RequestName.GETREQUESTLIST,
             RequestName.LOGOUT, RequestName.FILTERBYAGENT, RequestName.CALLPROGRESS, RequestName.DUMPSTATUS,
-            RequestName.GETAGENTSTATUS, RequestName.GETCAMPAIGNABANDONSTATUS);
+            RequestName.GETAGENTSTATUS, RequestName.GETCAMPAIGNABANDONSTATUS,
+            RequestName.GETLIVESTATS);
     /**
      * Agent actions that read no row dialerd writes (the agent and break come from the cached
      * reference data): they act at once, also while the journal waits for an unreachable

@@ -9,6 +9,8 @@ import org.dialerd.core.engine.AgentService;
 import org.dialerd.core.spy.SpyService;
 import org.dialerd.core.pbx.PbxGateway;
 import org.dialerd.core.stats.AbandonRates;
+import org.dialerd.core.stats.LiveStats;
+import org.dialerd.core.stats.ServiceLevels;
 import org.dialerd.core.store.ExtensionDirectory;
 import org.dialerd.core.store.MembershipSource;
 import org.dialerd.core.store.Stores;
@@ -24,10 +26,11 @@ import org.dialerd.core.store.Stores;
  * @param cookies     source of fresh {@code app_cookie} values (32 lowercase hex digits)
  * @param spies       supervisor listen/whisper/barge sessions
  * @param abandons    the live abandoned-call figures (2-second rule) per campaign
+ * @param stats       the live service-level statistics per queue and campaign
  */
 public record Services(Stores stores, AgentDirectory agents, PbxGateway pbx, Clock clock, Supplier<String> cookies,
                        AgentService engine, ExtensionDirectory extensions, MembershipSource memberships,
-                       SpyService spies, AbandonRates abandons) {
+                       SpyService spies, AbandonRates abandons, LiveStats stats) {
     public Services {
         Objects.requireNonNull(stores, "stores");
         Objects.requireNonNull(agents, "agents");
@@ -39,12 +42,14 @@ public record Services(Stores stores, AgentDirectory agents, PbxGateway pbx, Clo
         Objects.requireNonNull(memberships, "memberships");
         Objects.requireNonNull(spies, "spies");
         Objects.requireNonNull(abandons, "abandons");
+        Objects.requireNonNull(stats, "stats");
     }
 
     /**
      * Services over these five, with no agent engine (agent commands answer "No AMI connection"),
      * SIP/{ext} extensions, no queue memberships, no supervisor spying (spyagent and spystop answer
-     * "No AMI connection") and no abandoned-call figures until the builder is told otherwise.
+     * "No AMI connection") and no abandoned-call figures and empty live statistics (getlivestats answers empty lines) until the
+     * builder is told otherwise.
      */
     public static Builder builder(Stores stores, AgentDirectory agents, PbxGateway pbx, Clock clock,
                                   Supplier<String> cookies) {
@@ -54,7 +59,7 @@ public record Services(Stores stores, AgentDirectory agents, PbxGateway pbx, Clo
     /** A builder that starts from these services. */
     public Builder toBuilder() {
         return new Builder(stores, agents, pbx, clock, cookies).engine(engine).extensions(extensions)
-                .memberships(memberships).spies(spies).abandons(abandons);
+                .memberships(memberships).spies(spies).abandons(abandons).stats(stats);
     }
 
     /** The optional parts by name, so that a new one touches only the callers that use it. */
@@ -69,6 +74,7 @@ public record Services(Stores stores, AgentDirectory agents, PbxGateway pbx, Clo
         private MembershipSource memberships = agent -> List.of();
         private SpyService spies = SpyService.unavailable();
         private AbandonRates abandons = AbandonRates.NONE;
+        private LiveStats stats;
 
         private Builder(Stores stores, AgentDirectory agents, PbxGateway pbx, Clock clock, Supplier<String> cookies) {
             this.stores = stores;
@@ -103,8 +109,14 @@ public record Services(Stores stores, AgentDirectory agents, PbxGateway pbx, Clo
             return this;
         }
 
+        public Builder stats(LiveStats stats) {
+            this.stats = stats;
+            return this;
+        }
+
         public Services build() {
-            return new Services(stores, agents, pbx, clock, cookies, engine, extensions, memberships, spies, abandons);
+            return new Services(stores, agents, pbx, clock, cookies, engine, extensions, memberships, spies, abandons,
+                    stats != null ? stats : new LiveStats(clock, ServiceLevels.DEFAULTS));
         }
     }
 }

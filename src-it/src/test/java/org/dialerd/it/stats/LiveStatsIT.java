@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.concurrent.LinkedBlockingQueue;
 import org.dialerd.eccp.client.AgentCredentials;
 import org.dialerd.eccp.client.EccpClient;
+import org.dialerd.eccp.client.EccpResponse;
 import org.dialerd.eccp.xml.XmlElement;
 import org.dialerd.it.Awaits;
 import org.dialerd.it.PbxHarness;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The wallboard's figures over HTTP as calls happen on the simulator: waits, answers and
+ * The wallboard's figures over HTTP (and ECCP's getlivestats) as calls happen on the simulator: waits, answers and
  * abandons counted live per queue and campaign, campaign progress from one background read.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -137,5 +138,56 @@ class LiveStatsIT {
         JsonNode incoming = entry(lines, "campaign_id", "1");
         assertEquals("incoming", incoming.get("campaign_type").asText());
         assertEquals(2, incoming.get("today").get("offered").asLong());
+    }
+
+    @Test
+    @Order(3)
+    void eccpsGetlivestatsAnswersTheSameFiguresAsTheHttpApi() {
+        JsonNode http = queue8001();
+        try (EccpClient eccp = EccpClient.connect("127.0.0.1", pbx.eccpPort())) {
+            eccp.login("agentconsole", "agentconsole");
+            EccpResponse answer = eccp.request("getlivestats", "queue", "8001");
+            assertTrue(answer.isSuccess(), answer.body()::toString);
+            XmlElement line = answer.body().child("lines").orElseThrow().child("line").orElseThrow();
+            assertEquals("8001", line.childText("queue").orElseThrow());
+            assertEquals(http.get("calls_waiting").asText(), line.childText("calls_waiting").orElseThrow());
+            assertEquals(http.get("service_level_seconds").asText(), line.childText("service_level_seconds")
+                    .orElseThrow());
+            XmlElement today = line.child("today").orElseThrow();
+            for (String count : new String[] {"offered", "answered", "answered_in_time", "abandoned", "handled"}) {
+                assertEquals(http.get("today").get(count).asText(), today.childText(count).orElseThrow(), count);
+            }
+            assertEquals("50.00", today.childText("abandon_pct").orElseThrow());
+            assertEquals(http.get("today").get("average_handle_time").asDouble(),
+                    Double.parseDouble(today.childText("average_handle_time").orElseThrow()), 0.01);
+
+            // Every line: the incoming campaign of queue 8001 is one of them.
+            String all = eccp.request("getlivestats").body().toString();
+            assertTrue(all.contains("<kind>campaign</kind><campaign_type>incoming</campaign_type><campaign_id>1"
+                    + "</campaign_id>"), all);
+            EccpResponse refused = eccp.request("getlivestats", "queue", "8001", "campaign_id", 1);
+            assertEquals(400, refused.failure().orElseThrow().code());
+        }
+    }
+
+    @Test
+    @Order(4)
+    void theWallboardShowsEachActiveCampaignsAbandonedCallsByTheTwoSecondRule() {
+        JsonNode abandoned = entry(get("/api/v1/wallboard").get("campaigns"), "id", "1").get("abandoned_2s");
+        assertEquals(2, abandoned.get("rule_seconds").asInt());
+        assertEquals(3.0, abandoned.get("target_pct").asDouble(), 1e-9);
+        // Same figures as ECCP's getcampaignabandonstatus (the same counter).
+        try (EccpClient eccp = EccpClient.connect("127.0.0.1", pbx.eccpPort())) {
+            eccp.login("agentconsole", "agentconsole");
+            XmlElement status = eccp.request("getcampaignabandonstatus", "campaign_id", 1).body();
+            for (String window : new String[] {"today", "last_30_days"}) {
+                XmlElement tally = status.child(window).orElseThrow();
+                assertEquals(tally.childText("answered").orElseThrow(), abandoned.get(window).get("answered").asText());
+                assertEquals(tally.childText("abandoned").orElseThrow(),
+                        abandoned.get(window).get("abandoned").asText());
+            }
+            assertEquals(status.childText("over_target").orElseThrow().equals("yes"),
+                    abandoned.get("over_target").asBoolean());
+        }
     }
 }

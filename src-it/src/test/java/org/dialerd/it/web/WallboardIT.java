@@ -132,6 +132,10 @@ class WallboardIT {
         // Demo data: 50 numbers never dialled; 101 Success and 104 ShortCall answered, 102 and 103 failed.
         browser.await("the outgoing campaign's progress", d -> row("campaigns", "Demo outgoing campaign (outgoing)")
                 .endsWith("50 pending · 4 placed · 2 answered · 2 failed"));
+        // Abandoned calls by the 2-second rule (demo data: call 101 linked 3 s after its answer,
+        // yesterday), against the campaign's 3 % target.
+        browser.await("the campaign's abandoned calls (2 s rule)", d -> row("campaigns",
+                "Demo outgoing campaign (outgoing)").matches("(?s).*\\d+ today · \\d+ in 30 days · (–|[\\d.]+%) of 3\\.0%.*"));
     }
 
     @Test
