@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import org.dialerd.core.store.StoreException;
+import org.dialerd.core.store.answers.MemoryOnly;
 import org.dialerd.eccp.codec.EccpRequest;
 import org.dialerd.eccp.protocol.EccpFailure;
 import org.dialerd.eccp.protocol.Replies;
@@ -129,10 +130,16 @@ public final class Dispatcher {
 
     /**
      * Answers a request {@link #answersInMicroseconds} accepted, on the event loop: never waits for the
-     * journal's writes (the request reads only memory; it was decided a moment ago).
+     * journal's writes (the request reads only memory; it was decided a moment ago) and never reads
+     * the database: empty when the answer cache does not hold the answer ({@link MemoryOnly}), and
+     * then nothing was answered, counted or changed (the request goes to a worker as any other).
      */
-    Reply dispatchInline(EccpSession session, EccpRequest request) {
-        return dispatch(session, request, true);
+    Optional<Reply> dispatchInline(EccpSession session, EccpRequest request) {
+        try {
+            return Optional.of(MemoryOnly.call(() -> dispatch(session, request, true)));
+        } catch (MemoryOnly.NotInMemory e) {
+            return Optional.empty();
+        }
     }
 
     private Reply dispatch(EccpSession session, EccpRequest request, boolean inline) {
@@ -189,6 +196,8 @@ public final class Dispatcher {
             XmlElement element = Replies.failureElement(failure.code(), failure.getMessage());
             XmlElement body = failure.isWrapped() ? XmlElement.of(name.responseName(), element) : element;
             return new Reply(Replies.response(id, body), context.shouldCloseAfterReply());
+        } catch (MemoryOnly.NotInMemory e) {
+            throw e; // not an error: dispatchInline hands the request to a worker
         } catch (StoreException e) {
             unavailable.report(name, session, e);
             return new Reply(Replies.response(id, Replies.failureElement(503, "Database unavailable")), false);

@@ -116,8 +116,13 @@ final class EccpChannelHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void answerInline(ChannelHandlerContext ctx, EccpRequest request) {
+        java.util.Optional<Dispatcher.Reply> answer = dispatcher.dispatchInline(session, request);
+        if (answer.isEmpty()) {
+            requests.executeAsync(() -> answer(ctx, request)); // not in memory after all: still in flight
+            return;
+        }
         try {
-            Dispatcher.Reply reply = dispatcher.dispatchInline(session, request);
+            Dispatcher.Reply reply = answer.get();
             if (session.isLoggedIn() && SUBSCRIPTION_REQUESTS.contains(request.name())) {
                 registry.update(session, ctx.channel());
             }

@@ -17,7 +17,12 @@ import org.dialerd.eccp.xml.XmlElement;
  *       getincomingqueuelist, getpauses, while every table they read is in memory and not waiting
  *       for a reload ({@code fromMemory}), and for getcampaignlist only without the filters the
  *       cached store may hand to SQL ({@code filtername}, {@code datetime_start},
- *       {@code datetime_end}: LIKE wildcards, accents, dates that are not calendar dates).</li>
+ *       {@code datetime_end}: LIKE wildcards, accents, dates that are not calendar dates);</li>
+ *   <li>the database answers the answer cache keeps: getcallinfo, getagentactivitysummary, while the
+ *       cache serves and the journal has nothing left to apply ({@code fromMemory}). Their handlers
+ *       read nothing else. They run as {@code MemoryOnly} work: an answer the cache does not hold
+ *       (arguments not asked since the last change) is not read here but handed to a worker
+ *       ({@link Dispatcher#dispatchInline} answers empty).</li>
  * </ul>
  * Measured on one connection (docs/benchmarks.md "Request/response path"): the worker's
  * hand-off and the event loop's wake-up for the answer were a third of dialerd's CPU per request.
@@ -29,9 +34,9 @@ import org.dialerd.eccp.xml.XmlElement;
 final class InlineAnswers {
     private static final Set<RequestName> ENGINE_VIEWS = EnumSet.of(RequestName.GETAGENTSTATUS,
             RequestName.GETREQUESTLIST, RequestName.FILTERBYAGENT, RequestName.CALLPROGRESS);
-    private static final Set<RequestName> REFERENCE_DATA = EnumSet.of(RequestName.GETCAMPAIGNLIST,
+    private static final Set<RequestName> WHILE_IN_MEMORY = EnumSet.of(RequestName.GETCAMPAIGNLIST,
             RequestName.GETCAMPAIGNINFO, RequestName.GETQUEUESCRIPT, RequestName.GETINCOMINGQUEUELIST,
-            RequestName.GETPAUSES);
+            RequestName.GETPAUSES, RequestName.GETCALLINFO, RequestName.GETAGENTACTIVITYSUMMARY);
     /** getcampaignlist arguments the cached store may answer with SQL (CachedCampaignStore). */
     private static final List<String> LIST_FILTERS_FOR_SQL = List.of("filtername", "datetime_start", "datetime_end");
 
@@ -42,7 +47,7 @@ final class InlineAnswers {
         if (ENGINE_VIEWS.contains(name)) {
             return true;
         }
-        if (!REFERENCE_DATA.contains(name) || !fromMemory.test(name)) {
+        if (!WHILE_IN_MEMORY.contains(name) || !fromMemory.test(name)) {
             return false;
         }
         if (name == RequestName.GETCAMPAIGNLIST) {

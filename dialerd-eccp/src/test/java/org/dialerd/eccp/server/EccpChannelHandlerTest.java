@@ -136,4 +136,41 @@ class EccpChannelHandlerTest {
         channel.pipeline().fireUserEventTriggered(IdleStateEvent.READER_IDLE_STATE_EVENT);
         assertFalse(channel.isOpen());
     }
+
+    @Test
+    void aCachedAnswerIsGivenOnTheEventLoopAndAMissIsReadByAWorkerInItsTurn() {
+        org.dialerd.core.store.answers.AnswerCache cache = new org.dialerd.core.store.answers.AnswerCache(() -> 0L);
+        cache.checked(List.of(), 0L);
+        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        Dispatcher calls = new Dispatcher(Map.of(RequestName.GETCALLINFO, (context, request) -> XmlElement.text(
+                "getcallinfo_response", cache.get(request.childText("call_id").orElseThrow(),
+                        () -> "read " + reads.incrementAndGet()))), FakeServices.create(() -> false),
+                ReadBarrier.NONE, EccpMetrics.NONE, name -> name == RequestName.GETCALLINFO && cache.serving());
+        List<Runnable> workers = new ArrayList<>();
+        EccpChannelHandler handler = new EccpChannelHandler(calls, workers::add, workers::add,
+                EccpServerSettings.defaults(), new SessionRegistry(1 << 20));
+        EmbeddedChannel connection = new EmbeddedChannel(handler);
+        handler.loggedInForWarmup();
+
+        connection.writeInbound(new EccpRequest("1", XmlElement.builder("getcallinfo").add("call_id", 5).build()));
+        assertEquals(1, workers.size(), "not in the cache: handed to a worker, nothing answered on the event loop");
+        assertEquals(null, (Object) connection.readOutbound());
+        assertEquals(0, reads.get(), "the event loop read nothing");
+        connection.writeInbound(new EccpRequest("2", XmlElement.builder("getcallinfo").add("call_id", 5).build()));
+        assertEquals(null, (Object) connection.readOutbound(), "request 2 waits behind request 1");
+        while (!workers.isEmpty()) {
+            workers.remove(0).run();
+        }
+        connection.runPendingTasks();
+        assertEquals("<response id=\"1\"><getcallinfo_response>read 1</getcallinfo_response></response>",
+                connection.readOutbound().toString());
+        assertEquals("<response id=\"2\"><getcallinfo_response>read 1</getcallinfo_response></response>",
+                connection.readOutbound().toString());
+
+        connection.writeInbound(new EccpRequest("3", XmlElement.builder("getcallinfo").add("call_id", 5).build()));
+        assertTrue(workers.isEmpty(), "in the cache now: answered on the event loop");
+        assertEquals("<response id=\"3\"><getcallinfo_response>read 1</getcallinfo_response></response>",
+                connection.readOutbound().toString());
+        assertEquals(1, reads.get());
+    }
 }

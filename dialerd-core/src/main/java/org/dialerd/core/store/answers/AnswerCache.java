@@ -73,6 +73,7 @@ public final class AnswerCache {
     /**
      * The answer for {@code key}: the cached one if nothing changed since it was read, else
      * {@code read}'s (which is then kept). {@code key} must name the request and every argument.
+     * In {@link MemoryOnly} work, a miss throws {@link MemoryOnly.NotInMemory} instead of reading.
      */
     @SuppressWarnings("unchecked")
     public <T> T get(Object key, Supplier<T> read) {
@@ -83,6 +84,9 @@ public final class AnswerCache {
                 hits.incrementAndGet();
                 return (T) entry.value();
             }
+        }
+        if (MemoryOnly.active()) {
+            throw MemoryOnly.notInMemory(); // counted as a miss where it is read, on a thread that may block
         }
         misses.incrementAndGet();
         T value = read.get(); // read after taking the generation: a change during the read invalidates it

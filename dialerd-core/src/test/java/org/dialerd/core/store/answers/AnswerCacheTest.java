@@ -120,4 +120,24 @@ class AnswerCacheTest {
         checkedNow(stamps(100, false, 7));
         assertEquals(2, cache.checks(), "a result handed in from elsewhere is not a check of this cache's");
     }
+
+    @Test
+    void memoryOnlyWorkIsServedAHitAndGetsNotInMemoryForAMissWithoutAnyRead() {
+        checkedNow(stamps(100, false, 7));
+        read("a");
+
+        assertEquals("a#1", MemoryOnly.call(() -> read("a")));
+        assertThrows(MemoryOnly.NotInMemory.class, () -> MemoryOnly.call(() -> read("b")));
+        assertEquals(1, reads.get(), "the miss read nothing");
+        assertFalse(MemoryOnly.active(), "the mode ends with the work");
+        assertEquals("b#2", read("b"), "outside memory-only work the miss reads");
+    }
+
+    @Test
+    void memoryOnlyWorkGetsNotInMemoryWhileTheCacheDoesNotServe() {
+        read("a");
+        assertThrows(MemoryOnly.NotInMemory.class, () -> MemoryOnly.call(() -> read("a")),
+                "before the first check nothing is served, so nothing is in memory");
+        assertEquals(1, reads.get());
+    }
 }
