@@ -98,11 +98,18 @@ async function enterWork(number) {
   $('break-select').focus();
 }
 
+/**
+ * Preview events seen so far: an offer (or its end) that arrives while refresh waits for the
+ * agent's status is newer than that status, which must not overwrite it.
+ */
+let previewEvents = 0;
+
 /** Reads the agent's status and call now (after login and after a reconnection). */
 async function refresh(number) {
+  const previewSeen = previewEvents;
   const status = await api.get(agentPath(number)).catch(() => null);
   if (!status) return;
-  store.update({preview: status.preview ? previewOf(status.preview) : null});
+  if (previewEvents === previewSeen) store.update({preview: status.preview ? previewOf(status.preview) : null});
   if (status.status === 'oncall' || status.callinfo) {
     const current = await api.get(`${agentPath(number)}/call`).catch(() => null);
     if (current && text(current.callid ?? current.info?.call_id) !== store.state.call?.id) {
@@ -140,6 +147,7 @@ function startStream(number) {
       if (live && String(live.callid) !== store.state.call?.id && store.state.screen === 'work') refresh(number);
     },
     onEvent: (name, data) => {
+      if (name === 'previewcall' || name === 'previewcancelled') previewEvents++;
       const change = onEvent(store.state, name, data);
       if (change) store.update(change);
       if (name === 'agentloggedin' && store.state.screen === 'work' && store.state.breaks.length === 0) enterWork(number);
@@ -169,15 +177,23 @@ $('preview-accept').addEventListener('click', async () => {
   const preview = store.state.preview;
   if (await act('Accept the call', () => api.post(`${me()}/preview/accept`, {call_id: Number(preview.callId)}),
     `Dialling ${preview.phone}.`)) {
-    store.update({preview: null});
+    clearPreview(preview);
   }
 });
 $('preview-reject').addEventListener('click', async () => {
   const preview = store.state.preview;
   if (await act('Skip the call', () => api.post(`${me()}/preview/reject`, {call_id: Number(preview.callId)}))) {
-    store.update({preview: null});
+    clearPreview(preview);
   }
 });
+
+/**
+ * Takes an answered offer off the screen, unless the next one is already there: its previewcall
+ * event can arrive before the answer to accept or skip does.
+ */
+function clearPreview(answered) {
+  if (store.state.preview?.callId === answered.callId) store.update({preview: null});
+}
 $('hangup-button').addEventListener('click', () => act('Hang up', () => api.post(`${me()}/call/hangup`)));
 
 // Click-to-call: the agent's phone rings first; the call then arrives as agentlinked.
