@@ -4,17 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
-import java.time.Instant;
+import java.time.Duration;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 import org.dialerd.core.engine.AgentEvent;
 import org.dialerd.core.spy.SpyService;
 import org.dialerd.core.stats.AbandonRates;
 import org.dialerd.core.stats.LiveStats;
 import org.dialerd.core.stats.ServiceLevels;
+import org.dialerd.core.testing.ManualClock;
 import org.dialerd.eccp.codec.EccpRequest;
 import org.dialerd.eccp.server.Dispatcher;
 import org.dialerd.eccp.server.EccpSession;
@@ -24,7 +22,7 @@ import org.dialerd.eccp.xml.XmlElement;
 import org.junit.jupiter.api.Test;
 
 class LiveStatsHandlersTest {
-    private final MovingClock clock = new MovingClock();
+    private final ManualClock clock = new ManualClock();
     /** Queue 8001 answers within 10 s; everything else within the default 20 s. */
     private final LiveStats stats = new LiveStats(clock, new ServiceLevels(20, Map.of("8001", 10)));
     private final EccpSession session = new EccpSession("test");
@@ -51,18 +49,18 @@ class LiveStatsHandlersTest {
     void answersAQueuesServiceLevelWaitsAndHandleTimeFromTheLiveCounters() {
         session.loggedIn("agentconsole", "c");
         incoming(1, "OnQueue");
-        clock.advance(8);
+        clock.advance(Duration.ofSeconds(8));
         incoming(1, "Success"); // answered after 8 s: within the queue's 10 s
         incoming(2, "OnQueue");
-        clock.advance(12);
+        clock.advance(Duration.ofSeconds(12));
         incoming(2, "Success"); // after 12 s: late
         incoming(3, "OnQueue");
-        clock.advance(5);
+        clock.advance(Duration.ofSeconds(5));
         incoming(3, "Abandoned");
-        clock.advance(35);
+        clock.advance(Duration.ofSeconds(35));
         incoming(1, "Hangup"); // 52 s with the agent
         incoming(4, "OnQueue");
-        clock.advance(7);
+        clock.advance(Duration.ofSeconds(7));
 
         assertEquals("<response id=\"7\"><getlivestats_response><lines><line><kind>queue</kind><queue>8001</queue>"
                         + "<calls_waiting>1</calls_waiting><longest_wait_seconds>7</longest_wait_seconds>"
@@ -122,29 +120,5 @@ class LiveStatsHandlersTest {
     void needsALoggedInSessionAndStaysOutOfGetRequestList() {
         assertTrue(dispatch(XmlElement.empty("getlivestats")).contains("<code>401</code>"));
         assertFalse(dispatch(XmlElement.empty("getrequestlist")).contains("getlivestats"));
-    }
-
-    /** A UTC clock the test moves in whole seconds. */
-    private static final class MovingClock extends Clock {
-        private Instant now = Instant.parse("2026-11-22T10:00:00Z");
-
-        void advance(long seconds) {
-            now = now.plusSeconds(seconds);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
