@@ -9,7 +9,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -21,9 +20,9 @@ import org.slf4j.LoggerFactory;
  * The durable, ordered write journal: records are appended to segment files under
  * {@link JournalSettings#dir()} and forced to disk in groups (every {@code fsyncInterval}, or
  * sooner once {@code fsyncBatch} wait); {@link #append} completes when its record is on disk.
- * The applier takes durable records in order ({@link #awaitNext}) and reports them applied
- * ({@link #markApplied}); a segment whose records are all applied is deleted. On open, every
- * record still on disk is handed to the applier again, which skips those the database already
+ * The applier takes durable records in order ({@link #awaitNext}, from an {@link AppliedQueue})
+ * and reports them applied ({@link #markApplied}); a segment whose records are all applied is
+ * deleted. On open, every record still on disk is handed to the applier again, which skips those the database already
  * has. Past {@code maxBytes} an ERROR alarm is raised ({@link #overDiskBound()}); records are
  * never dropped.
  */
@@ -39,13 +38,11 @@ public final class Journal implements WriteBacklog, AutoCloseable {
     private final SegmentFiles files;
     private final DiskAlarm alarm;
     private final ArrayDeque<Pending> buffer = new ArrayDeque<>();
-    private final ArrayDeque<JournalEntry> durable = new ArrayDeque<>();
-    private final TreeMap<Long, CompletableFuture<Void>> appliedWaiters = new TreeMap<>();
+    private final AppliedQueue unapplied;
     private final ScheduledExecutorService flusher;
     private final int recoveredCount;
     private List<JournalEntry> recovered;
     private long nextSeq;
-    private long appliedSeq;
     private long bufferedBytes;
     private boolean closed;
     private boolean writeFailing;
@@ -59,7 +56,7 @@ public final class Journal implements WriteBacklog, AutoCloseable {
         this.alarm = new DiskAlarm(settings.dir(), settings.maxBytes());
         this.recoveredCount = recovered.size();
         this.recovered = List.copyOf(recovered);
-        durable.addAll(recovered);
+        this.unapplied = new AppliedQueue(recovered);
         this.nextSeq = files.nextSeq();
         this.flusher = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "dialerd-journal-fsync");
@@ -176,9 +173,8 @@ public final class Journal implements WriteBacklog, AutoCloseable {
             for (Pending written : batch) {
                 buffer.pollFirst();
                 bufferedBytes -= written.frame().length;
-                durable.addLast(written.entry());
+                unapplied.add(written.entry());
             }
-            lock.notifyAll();
             if (writeFailing) {
                 writeFailing = false;
                 log.info("journal {}: writing again", settings.dir());
@@ -193,51 +189,26 @@ public final class Journal implements WriteBacklog, AutoCloseable {
 
     /** Up to {@code max} of the next durable records not yet applied, in order (empty after the timeout). */
     public List<JournalEntry> awaitBatch(Duration timeout, int max) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (lock) {
-            while (durable.isEmpty() && !closed) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return List.of();
-                }
-                TimeUnit.NANOSECONDS.timedWait(lock, left);
-            }
-            return durable.stream().limit(max).toList();
-        }
+        return unapplied.awaitBatch(timeout, max);
     }
 
     /** Every record up to {@code seq} is in the database (or dead-lettered): their segments may go. */
     public void markApplied(long seq) {
-        List<CompletableFuture<Void>> done = new ArrayList<>();
-        synchronized (lock) {
-            while (!durable.isEmpty() && durable.peekFirst().seq() <= seq) {
-                durable.pollFirst();
-            }
-            appliedSeq = Math.max(appliedSeq, seq);
-            var ready = appliedWaiters.headMap(appliedSeq, true);
-            done.addAll(ready.values());
-            ready.clear();
-        }
+        unapplied.markApplied(seq);
         files.deleteAppliedUpTo(seq);
         checkBound();
-        done.forEach(f -> f.complete(null));
     }
 
     /** Completes once every record up to {@code seq} has been applied. */
     public CompletableFuture<Void> whenApplied(long seq) {
-        synchronized (lock) {
-            if (seq <= appliedSeq) {
-                return CompletableFuture.completedFuture(null);
-            }
-            return appliedWaiters.computeIfAbsent(seq, s -> new CompletableFuture<>());
-        }
+        return unapplied.whenApplied(seq);
     }
 
     /** Records appended and not yet applied. */
     @Override
     public int pending() {
         synchronized (lock) {
-            return buffer.size() + durable.size();
+            return buffer.size() + unapplied.size();
         }
     }
 
@@ -245,10 +216,10 @@ public final class Journal implements WriteBacklog, AutoCloseable {
     @Override
     public Duration oldestPendingAge() {
         synchronized (lock) {
-            JournalEntry oldest = !durable.isEmpty() ? durable.peekFirst()
-                    : !buffer.isEmpty() ? buffer.peekFirst().entry() : null;
-            return oldest == null ? Duration.ZERO : Duration.ofMillis(Math.max(0, clock.millis()
-                    - oldest.appendedAtMillis()));
+            Optional<JournalEntry> oldest = unapplied.oldest()
+                    .or(() -> Optional.ofNullable(buffer.peekFirst()).map(Pending::entry));
+            return oldest.map(e -> Duration.ofMillis(Math.max(0, clock.millis() - e.appendedAtMillis())))
+                    .orElse(Duration.ZERO);
         }
     }
 
@@ -280,15 +251,7 @@ public final class Journal implements WriteBacklog, AutoCloseable {
             last = buffer.isEmpty() ? CompletableFuture.completedFuture(null) : buffer.peekLast().durable();
         }
         flusher.execute(this::flush);
-        try {
-            last.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } catch (Exception e) {
-            return false;
-        }
+        return Futures.completesWithin(last, timeout);
     }
 
     /** Writes what is buffered, then closes; records not yet applied stay on disk for the next start. */
@@ -312,8 +275,8 @@ public final class Journal implements WriteBacklog, AutoCloseable {
             if (dropBuffer) {
                 buffer.clear();
             }
-            lock.notifyAll();
         }
+        unapplied.close();
         flusher.shutdownNow();
         try {
             flusher.awaitTermination(5, TimeUnit.SECONDS);

@@ -168,15 +168,7 @@ public final class JournalApplier implements AutoCloseable {
 
     /** Waits up to {@code timeout} until everything appended so far is applied. */
     public boolean drain(Duration timeout) {
-        try {
-            journal.whenApplied(journal.lastAppended()).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } catch (Exception e) {
-            return false;
-        }
+        return Futures.completesWithin(journal.whenApplied(journal.lastAppended()), timeout);
     }
 
     /** Stops applying; what is left stays in the journal for the next start. */
