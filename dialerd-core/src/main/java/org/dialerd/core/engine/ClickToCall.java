@@ -47,6 +47,7 @@ public final class ClickToCall {
     private final ClickToCallStore store;
     private final DialerSettings dialer;
     private final Supplier<DaemonSettings> settings;
+    private final ClickToCallOutcomes outcomes;
     private final ClickToCallCalls calls;
     private final ClickToCallRecovery recovery;
     private long sequence;
@@ -58,7 +59,8 @@ public final class ClickToCall {
         this.store = store;
         this.dialer = dialer;
         this.settings = settings;
-        this.calls = new ClickToCallCalls(engine, writes, settings);
+        this.outcomes = new ClickToCallOutcomes(engine, writes, settings);
+        this.calls = new ClickToCallCalls(outcomes);
         this.recovery = new ClickToCallRecovery(engine, calls, dialer, settings);
     }
 
@@ -126,8 +128,8 @@ public final class ClickToCall {
         call.session = calls.session();
         ClickToCallCalls.Dialing dialing = new ClickToCallCalls.Dialing(call, uniqueId);
         calls.follow(dialing);
-        writes.write(new JournalRecord.OutgoingPlacing(call.callId, ClickToCallCalls.emptyToNull(call.trunk), now));
-        calls.progress(call, "Placing", null, null, now);
+        writes.write(new JournalRecord.OutgoingPlacing(call.callId, ClickToCallOutcomes.emptyToNull(call.trunk), now));
+        outcomes.progress(call, "Placing", null, null, now);
         call.meter.enter(CallPhase.DIALING);
         Duration ringAgent = dialer.originateTimeout(settings.get());
         String customer = dialer.channelFor(call.trunk, phone);
@@ -135,7 +137,7 @@ public final class ClickToCall {
                 customer + "," + CUSTOMER_RING.toSeconds(), "\"" + row.campaignName() + "\" <" + phone + ">",
                 ringAgent, Map.of("ID_CAMPAIGN", String.valueOf(call.campaignId), "ID_CALL",
                         String.valueOf(call.callId), "NUMBER", phone, "QUEUE", call.queue), actionId, uniqueId);
-        calls.progress(call, "Dialing", null, null, now);
+        outcomes.progress(call, "Dialing", null, null, now);
         log.info("click-to-call {} for agent {}: ringing {}, then {}", call.callId, state.number(),
                 state.memberInterface, customer);
         engine.sendOnEngine(originate).thenAccept(reply -> {
