@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.dialerd.core.agent.Agent;
 import org.dialerd.core.store.BreakStore.Break;
 import org.dialerd.core.store.CallStore.FormField;
@@ -61,53 +62,82 @@ public record ReferenceRows(Set<ReferenceTable> loaded, List<Agent> agents, List
     public record FormLink(int campaignId, int formId) {}
 
     public ReferenceRows withAgents(List<Agent> rows) {
-        return new ReferenceRows(plus(ReferenceTable.AGENT), rows, breaks, outgoing, incoming, queues, urls, forms,
-                fields, outgoingForms, incomingForms);
+        return with(ReferenceTable.AGENT, copy -> copy.agents = rows);
     }
 
     public ReferenceRows withBreaks(List<Break> rows) {
-        return new ReferenceRows(plus(ReferenceTable.BREAK), agents, rows, outgoing, incoming, queues, urls, forms,
-                fields, outgoingForms, incomingForms);
+        return with(ReferenceTable.BREAK, copy -> copy.breaks = rows);
     }
 
     public ReferenceRows withOutgoing(List<OutgoingCampaignRow> rows) {
-        return new ReferenceRows(plus(ReferenceTable.CAMPAIGN), agents, breaks, rows, incoming, queues, urls, forms,
-                fields, outgoingForms, incomingForms);
+        return with(ReferenceTable.CAMPAIGN, copy -> copy.outgoing = rows);
     }
 
     public ReferenceRows withIncoming(List<IncomingCampaignRow> rows) {
-        return new ReferenceRows(plus(ReferenceTable.CAMPAIGN_ENTRY), agents, breaks, outgoing, rows, queues, urls,
-                forms, fields, outgoingForms, incomingForms);
+        return with(ReferenceTable.CAMPAIGN_ENTRY, copy -> copy.incoming = rows);
     }
 
     public ReferenceRows withQueues(List<QueueRow> rows) {
-        return new ReferenceRows(plus(ReferenceTable.QUEUE_CALL_ENTRY), agents, breaks, outgoing, incoming, rows,
-                urls, forms, fields, outgoingForms, incomingForms);
+        return with(ReferenceTable.QUEUE_CALL_ENTRY, copy -> copy.queues = rows);
     }
 
     public ReferenceRows withUrls(List<UrlRow> rows) {
-        return new ReferenceRows(plus(ReferenceTable.CAMPAIGN_EXTERNAL_URL), agents, breaks, outgoing, incoming,
-                queues, rows, forms, fields, outgoingForms, incomingForms);
+        return with(ReferenceTable.CAMPAIGN_EXTERNAL_URL, copy -> copy.urls = rows);
     }
 
     public ReferenceRows withForms(List<FormRow> rows) {
-        return new ReferenceRows(plus(ReferenceTable.FORM), agents, breaks, outgoing, incoming, queues, urls, rows,
-                fields, outgoingForms, incomingForms);
+        return with(ReferenceTable.FORM, copy -> copy.forms = rows);
     }
 
     public ReferenceRows withFields(List<FormField> rows) {
-        return new ReferenceRows(plus(ReferenceTable.FORM_FIELD), agents, breaks, outgoing, incoming, queues, urls,
-                forms, rows, outgoingForms, incomingForms);
+        return with(ReferenceTable.FORM_FIELD, copy -> copy.fields = rows);
     }
 
     public ReferenceRows withOutgoingForms(List<FormLink> rows) {
-        return new ReferenceRows(plus(ReferenceTable.CAMPAIGN_FORM), agents, breaks, outgoing, incoming, queues,
-                urls, forms, fields, rows, incomingForms);
+        return with(ReferenceTable.CAMPAIGN_FORM, copy -> copy.outgoingForms = rows);
     }
 
     public ReferenceRows withIncomingForms(List<FormLink> rows) {
-        return new ReferenceRows(plus(ReferenceTable.CAMPAIGN_FORM_ENTRY), agents, breaks, outgoing, incoming,
-                queues, urls, forms, fields, outgoingForms, rows);
+        return with(ReferenceTable.CAMPAIGN_FORM_ENTRY, copy -> copy.incomingForms = rows);
+    }
+
+    /** This with {@code table} read: {@code change} replaces its rows in a copy of the others. */
+    private ReferenceRows with(ReferenceTable table, Consumer<Copy> change) {
+        Copy copy = new Copy(this);
+        change.accept(copy);
+        return copy.rows(plus(table));
+    }
+
+    /** The tables' lists while one of them is replaced. */
+    private static final class Copy {
+        private List<Agent> agents;
+        private List<Break> breaks;
+        private List<OutgoingCampaignRow> outgoing;
+        private List<IncomingCampaignRow> incoming;
+        private List<QueueRow> queues;
+        private List<UrlRow> urls;
+        private List<FormRow> forms;
+        private List<FormField> fields;
+        private List<FormLink> outgoingForms;
+        private List<FormLink> incomingForms;
+
+        Copy(ReferenceRows from) {
+            agents = from.agents;
+            breaks = from.breaks;
+            outgoing = from.outgoing;
+            incoming = from.incoming;
+            queues = from.queues;
+            urls = from.urls;
+            forms = from.forms;
+            fields = from.fields;
+            outgoingForms = from.outgoingForms;
+            incomingForms = from.incomingForms;
+        }
+
+        ReferenceRows rows(Set<ReferenceTable> loaded) {
+            return new ReferenceRows(loaded, agents, breaks, outgoing, incoming, queues, urls, forms, fields,
+                    outgoingForms, incomingForms);
+        }
     }
 
     private Set<ReferenceTable> plus(ReferenceTable table) {
