@@ -36,48 +36,12 @@ public final class CallInfoXml {
 
     /** Appends the outgoing call's elements to {@code target}. */
     public static XmlElement.Builder addOutgoing(XmlElement.Builder target, OutgoingCall call) {
-        XmlElement attributes = outgoingAttributes(call);
-        return target.add("calltype", CallType.OUTGOING.wireName())
-                .add("call_id", call.id())
-                .add("campaign_id", call.campaignId())
-                .addIfPresent("phone", call.phone())
-                .addIfPresent("status", call.status())
-                .addIfPresent("uniqueid", call.uniqueId())
-                .addIfPresent("duration", call.duration())
-                .addIfPresent("datetime_originate", format(call.originate()))
-                .addIfPresent("datetime_originateresponse", format(call.originateResponse()))
-                .addIfPresent("datetime_join", format(call.joined()))
-                .addIfPresent("datetime_linkstart", format(call.linkStart()))
-                .addIfPresent("datetime_linkend", format(call.linkEnd()))
-                .add("retries", call.retries())
-                .addIfPresent("failure_cause", call.failureCause())
-                .addIfPresent("failure_cause_txt", call.failureCauseText())
-                .addIfPresent("agent_number", call.agentChannel())
-                .addIfPresent("trunk", call.trunk())
-                .add(attributes)
-                .add(survey(call.survey()));
+        return addOutgoing(target, call, true);
     }
 
     /** Appends the incoming call's elements to {@code target}. */
     public static XmlElement.Builder addIncoming(XmlElement.Builder target, IncomingCall call) {
-        XmlElement attributes = contactAttributes(call, true);
-        XmlElement matching = matchingContacts(call);
-        return target.add("calltype", CallType.INCOMING.wireName())
-                .add("call_id", call.id())
-                .addIfPresent("campaign_id", call.campaignId())
-                .addIfPresent("phone", call.phone())
-                .addIfPresent("status", call.status())
-                .addIfPresent("uniqueid", call.uniqueId())
-                .addIfPresent("duration", call.duration())
-                .addIfPresent("datetime_join", format(call.joined()))
-                .addIfPresent("datetime_linkstart", format(call.linkStart()))
-                .addIfPresent("datetime_linkend", format(call.linkEnd()))
-                .addIfPresent("trunk", call.trunk())
-                .addIfPresent("queue", call.queue())
-                .addIfPresent("agent_number", call.agentChannel())
-                .add(attributes)
-                .add(matching)
-                .add(survey(call.survey()));
+        return addIncoming(target, call, true);
     }
 
     /**
@@ -87,20 +51,7 @@ public final class CallInfoXml {
      * call_survey.
      */
     public static XmlElement.Builder addOutgoingLinked(XmlElement.Builder target, OutgoingCall call) {
-        XmlElement attributes = outgoingAttributes(call);
-        return target.add("calltype", CallType.OUTGOING.wireName())
-                .add("call_id", call.id())
-                .add("campaign_id", call.campaignId())
-                .addIfPresent("phone", call.phone())
-                .addIfPresent("status", call.status())
-                .addIfPresent("uniqueid", call.uniqueId())
-                .addIfPresent("datetime_originate", format(call.originate()))
-                .addIfPresent("datetime_originateresponse", format(call.originateResponse()))
-                .addIfPresent("datetime_join", format(call.joined()))
-                .addIfPresent("datetime_linkstart", format(call.linkStart()))
-                .add("retries", call.retries())
-                .add(attributes)
-                .add(survey(call.survey()));
+        return addOutgoing(target, call, false);
     }
 
     /**
@@ -109,7 +60,36 @@ public final class CallInfoXml {
      * datetime_linkstart, trunk, queue, call_attributes, matching_contacts, call_survey.
      */
     public static XmlElement.Builder addIncomingLinked(XmlElement.Builder target, IncomingCall call) {
-        XmlElement attributes = contactAttributes(call, false);
+        return addIncoming(target, call, false);
+    }
+
+    /** getcallinfo's elements ({@code callInfo}), or agentlinked's: the same order, fewer of them. */
+    private static XmlElement.Builder addOutgoing(XmlElement.Builder target, OutgoingCall call, boolean callInfo) {
+        XmlElement attributes = outgoingAttributes(call);
+        return target.add("calltype", CallType.OUTGOING.wireName())
+                .add("call_id", call.id())
+                .add("campaign_id", call.campaignId())
+                .addIfPresent("phone", call.phone())
+                .addIfPresent("status", call.status())
+                .addIfPresent("uniqueid", call.uniqueId())
+                .addIfPresent("duration", callInfoOnly(callInfo, call.duration()))
+                .addIfPresent("datetime_originate", format(call.originate()))
+                .addIfPresent("datetime_originateresponse", format(call.originateResponse()))
+                .addIfPresent("datetime_join", format(call.joined()))
+                .addIfPresent("datetime_linkstart", format(call.linkStart()))
+                .addIfPresent("datetime_linkend", callInfoOnly(callInfo, format(call.linkEnd())))
+                .add("retries", call.retries())
+                .addIfPresent("failure_cause", callInfoOnly(callInfo, call.failureCause()))
+                .addIfPresent("failure_cause_txt", callInfoOnly(callInfo, call.failureCauseText()))
+                .addIfPresent("agent_number", callInfoOnly(callInfo, call.agentChannel()))
+                .addIfPresent("trunk", callInfoOnly(callInfo, call.trunk()))
+                .add(attributes)
+                .add(survey(call.survey()));
+    }
+
+    /** getcallinfo's elements ({@code callInfo}, the contact with its source), or agentlinked's. */
+    private static XmlElement.Builder addIncoming(XmlElement.Builder target, IncomingCall call, boolean callInfo) {
+        XmlElement attributes = contactAttributes(call, callInfo);
         XmlElement matching = matchingContacts(call);
         return target.add("calltype", CallType.INCOMING.wireName())
                 .add("call_id", call.id())
@@ -117,13 +97,21 @@ public final class CallInfoXml {
                 .addIfPresent("phone", call.phone())
                 .addIfPresent("status", call.status())
                 .addIfPresent("uniqueid", call.uniqueId())
+                .addIfPresent("duration", callInfoOnly(callInfo, call.duration()))
                 .addIfPresent("datetime_join", format(call.joined()))
                 .addIfPresent("datetime_linkstart", format(call.linkStart()))
+                .addIfPresent("datetime_linkend", callInfoOnly(callInfo, format(call.linkEnd())))
                 .addIfPresent("trunk", call.trunk())
                 .addIfPresent("queue", call.queue())
+                .addIfPresent("agent_number", callInfoOnly(callInfo, call.agentChannel()))
                 .add(attributes)
                 .add(matching)
                 .add(survey(call.survey()));
+    }
+
+    /** An element only getcallinfo has: left out of agentlinked as a NULL column is. */
+    private static Object callInfoOnly(boolean callInfo, Object value) {
+        return callInfo ? value : null;
     }
 
     /** {@code <call_attributes>} of an outgoing call (also the previewcall event's). */
