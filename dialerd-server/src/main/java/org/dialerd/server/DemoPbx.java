@@ -57,7 +57,7 @@ public final class DemoPbx {
         });
         resources.push(DemoTraffic.start(simulator));
         return new Dialerd.PbxSide(gateway, demoExtensions, AgentEngineSettings.DEFAULTS).withDialer(
-                dialer(Dialerd.uniqueIdPrefix()));
+                dialer(Identifiers.uniqueIdPrefix()));
     }
 
     /** What the demo adds to the recorded PBX: the campaign context, agents 9002–9004 and {@link #addDemoExtras}. */

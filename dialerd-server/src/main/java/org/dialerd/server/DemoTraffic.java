@@ -26,11 +26,7 @@ final class DemoTraffic {
     }
 
     static AutoCloseable start(AsteriskSimulator simulator) {
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "demo-traffic");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("demo-traffic"));
         AtomicInteger next = new AtomicInteger();
         timer.scheduleAtFixedRate(() -> {
             String caller = CALLERS.get(next.getAndIncrement() % CALLERS.size());

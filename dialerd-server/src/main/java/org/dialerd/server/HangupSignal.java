@@ -22,11 +22,7 @@ final class HangupSignal {
 
     /** True when SIGHUP now runs {@code onHangup}. */
     static boolean install(Runnable onHangup) {
-        ExecutorService reloads = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "dialerd-reload");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService reloads = Executors.newSingleThreadExecutor(DaemonThreads.named("dialerd-reload"));
         try {
             Class<?> signalClass = Class.forName("sun.misc.Signal");
             Class<?> handlerClass = Class.forName("sun.misc.SignalHandler");

@@ -7,8 +7,14 @@ import org.dialerd.core.journal.WriteBacklog;
 import org.dialerd.core.pbx.PbxGateway;
 import org.dialerd.eccp.server.EccpServer;
 import org.dialerd.eccp.server.SessionRegistry;
+import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.dialerd.core.store.Stores;
 import org.dialerd.core.agent.Agent;
 import org.dialerd.core.agent.AgentDirectory;
 import org.dialerd.eccp.server.Dispatcher;
@@ -45,6 +51,37 @@ final class HttpStartup {
     /** What the web API answers with: the ECCP dispatcher and event fan-out, the tracked agents, the allowlist. */
     record Api(Dispatcher dispatcher, EventFanout fanout, AgentDirectory agents, Set<String> allowedClients,
                LiveStats stats, CampaignProgress progress, org.dialerd.core.stats.AbandonRates abandons) {}
+
+    /** How often the wallboard's campaign progress is read: one query per active campaign, for every reader. */
+    static final Duration CAMPAIGN_PROGRESS_REFRESH = Duration.ofSeconds(5);
+
+    /**
+     * Starts the listener when {@code monitoring} asks for one, over the started engine and ECCP
+     * side; {@code clock} is real time (queue ages, health, tokens).
+     */
+    static Optional<HttpServer> startIfConfigured(Monitoring monitoring, Clock clock, PbxGateway pbx,
+                                                  WriteBacklog writes, EngineStartup.Engine engine,
+                                                  EccpStartup.Eccp eccp, AgentDirectory agents,
+                                                  Set<String> allowedClients, Stores stores,
+                                                  Deque<AutoCloseable> resources) {
+        Optional<HttpServer> http = monitoring.http().map(settings -> start(monitoring, settings, clock, pbx,
+                writes, engine.engine(), eccp.server(), eccp.sessions(),
+                new Api(eccp.dispatcher(), eccp.fanout(), agents, allowedClients, engine.liveStats(),
+                        campaignProgress(stores, resources), engine.abandons())));
+        http.ifPresent(resources::push);
+        return http;
+    }
+
+    /** The wallboard's campaign progress, read again every {@link #CAMPAIGN_PROGRESS_REFRESH} on a thread of its own. */
+    private static CampaignProgress campaignProgress(Stores stores, Deque<AutoCloseable> resources) {
+        CampaignProgress progress = new CampaignProgress(stores.outgoingCalls(), stores.campaignStatus());
+        ScheduledExecutorService refresh = Executors.newSingleThreadScheduledExecutor(
+                DaemonThreads.named("dialerd-campaign-progress"));
+        resources.push(refresh::shutdownNow);
+        refresh.scheduleWithFixedDelay(progress::refresh, 0, CAMPAIGN_PROGRESS_REFRESH.toMillis(),
+                TimeUnit.MILLISECONDS);
+        return progress;
+    }
 
     static HttpServer start(Monitoring monitoring, Monitoring.Http http, Clock clock, PbxGateway pbx,
                             WriteBacklog writes, AgentService agents, EccpServer eccp, SessionRegistry sessions,

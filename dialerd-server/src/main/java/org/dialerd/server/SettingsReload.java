@@ -1,7 +1,10 @@
 package org.dialerd.server;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.dialerd.ami.AmiGateway;
+import org.dialerd.core.pbx.PbxGateway;
 import org.dialerd.core.settings.DaemonSettings;
 import org.dialerd.core.settings.LiveSettings;
 import org.dialerd.core.settings.SettingsDiff;
@@ -26,6 +29,16 @@ final class SettingsReload {
         this.store = store;
         this.live = live;
         this.appliers = List.copyOf(appliers);
+    }
+
+    /** A reload of {@code store} into {@code live} that also sets the log levels and, over AMI, its session limit. */
+    static SettingsReload over(SettingsStore store, LiveSettings live, PbxGateway pbx) {
+        List<Consumer<DaemonSettings>> appliers = new ArrayList<>();
+        appliers.add(LogLevels.configured()::apply);
+        if (pbx instanceof AmiGateway ami) {
+            appliers.add(s -> ami.renewSessionsEvery(s.amiSessionDuration()));
+        }
+        return new SettingsReload(store, live, appliers);
     }
 
     /** Applies the settings (at start and after each reload). */

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class SpyIdPrefixTest {
     @Test
     void hostsStartedInTheSameSecondChooseDifferentSpyIds() {
-        Set<String> prefixes = IntStream.range(0, 100).mapToObj(i -> Dialerd.spyIdPrefix())
+        Set<String> prefixes = IntStream.range(0, 100).mapToObj(i -> Identifiers.spyIdPrefix())
                 .collect(Collectors.toSet());
 
         // 26^4 tags: two equal ones among 100 draws are a 1-in-90 chance; ten would never happen.
