@@ -6,16 +6,10 @@ import org.asteriskjava.manager.event.HangupEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.NewExtenEvent;
 import org.asteriskjava.manager.event.QueueMemberStatusEvent;
+import org.dialerd.jmh.AverageTimeBenchmark;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
@@ -24,13 +18,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * (testdata/ami-traces 04, 06); "mix" translates four kinds in turn, one of them (Newexten) the
  * noise that maps to nothing.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(1)
-public class TranslateBenchmark {
+public class TranslateBenchmark extends AverageTimeBenchmark {
     private AmiEventTranslator translator;
     private HangupEvent hangup;
     private AgentConnectEvent agentConnect;

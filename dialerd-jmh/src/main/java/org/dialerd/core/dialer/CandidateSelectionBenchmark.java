@@ -8,16 +8,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.dialerd.jmh.AverageTimeBenchmark;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The dialer's choice in memory: {@link CandidatePolicy#select} over the 200 rows one round reads
@@ -26,13 +20,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * dialer does ({@link DoNotCallList}, normalised once per round); "selectRenormalizingDoNotCall"
  * passes a plain set, as the dialer did before: every call normalised all 5,000 numbers again.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(1)
-public class CandidateSelectionBenchmark {
+public class CandidateSelectionBenchmark extends AverageTimeBenchmark {
     private List<CandidateCall> rows;
     private Set<String> doNotCall;
     private DoNotCallList doNotCallList;

@@ -5,18 +5,12 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
+import org.dialerd.jmh.AverageTimeBenchmark;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
@@ -27,13 +21,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * packet in three reads (cut inside a tag and inside text); "pipelined": 16 packets in one read.
  * Each read's bytes are a fresh wrapper around the same array (the decoder consumes it).
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(1)
-public class FrameDecoderBenchmark {
+public class FrameDecoderBenchmark extends AverageTimeBenchmark {
     static final String GETAGENTSTATUS =
             "<request id=\"2\"><getagentstatus><agent_number>Agent/9000</agent_number></getagentstatus></request>\n";
     static final String LOGINAGENT = "<request id=\"7\"><loginagent><agent_number>SIP/1001</agent_number>"

@@ -23,16 +23,10 @@ import org.dialerd.eccp.protocol.Replies;
 import org.dialerd.eccp.protocol.RequestName;
 import org.dialerd.eccp.xml.XmlElement;
 import org.dialerd.eccp.xml.XmlWriter;
+import org.dialerd.jmh.AverageTimeBenchmark;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Answers as the handlers build them and the encoder writes them: the element tree from the
@@ -40,13 +34,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * newline, as {@code EccpPacketEncoder} writes them). The inputs live in the state, so nothing is
  * folded into a constant; each benchmark returns the bytes, which JMH consumes.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(1)
-public class SerializationBenchmark {
+public class SerializationBenchmark extends AverageTimeBenchmark {
     private AgentView onCall;
     private AgentView paused;
     private LocalDate today;

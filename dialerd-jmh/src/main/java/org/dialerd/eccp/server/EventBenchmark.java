@@ -8,16 +8,10 @@ import org.dialerd.core.agent.CallLink;
 import org.dialerd.core.engine.AgentEvent;
 import org.dialerd.core.store.CallStore;
 import org.dialerd.eccp.protocol.AgentEventXml;
+import org.dialerd.jmh.AverageTimeBenchmark;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Event serialization as {@link EventFanout} and {@link SessionRegistry} do it once per event:
@@ -25,13 +19,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * dialer's read-ahead gives them; agentunlinked from the engine's state) and the bytes every
  * receiver gets.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(1)
-public class EventBenchmark {
+public class EventBenchmark extends AverageTimeBenchmark {
     private AgentEvent.AgentLinked linked;
     private Optional<Object> outgoing;
     private AgentEvent unlinked;

@@ -8,19 +8,13 @@ import io.netty.util.ReferenceCountUtil;
 import java.util.concurrent.TimeUnit;
 import org.dialerd.core.agent.AgentNumber;
 import org.dialerd.eccp.xml.XmlElement;
+import org.dialerd.jmh.AverageTimeBenchmark;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One event to the sessions that should get it: {@link SessionRegistry#publish} with
@@ -30,13 +24,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * channels are {@link EmbeddedChannel}s whose head swallows the write (counting it), so what is
  * measured is the lookup, the encoding and the writes, not a socket.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(1)
-public class FanoutBenchmark {
+public class FanoutBenchmark extends AverageTimeBenchmark {
     @Param({"2000", "10000"})
     public int sessions;
 
