@@ -6,13 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
-import org.dialerd.eccp.client.EccpClient;
 import org.dialerd.eccp.client.EccpResponse;
 import org.dialerd.it.Awaits;
-import org.dialerd.it.PbxHarness;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.dialerd.it.DemoDialerd;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The Issabel web UI writes the tables directly and tells dialerd nothing: a change made with
@@ -27,30 +25,11 @@ class WebUiEditsIT {
     /** Generous start for the first answer, and for the checks (a loaded build machine). */
     private static final Duration FIRST = Duration.ofSeconds(20);
 
-    private static PbxHarness pbx;
-    private static EccpClient eccp;
-
-    @BeforeAll
-    static void start() {
-        pbx = PbxHarness.start("sql/demo-data.sql");
-        eccp = EccpClient.connect("127.0.0.1", pbx.eccpPort());
-        eccp.login("agentconsole", "agentconsole");
-    }
-
-    @AfterAll
-    static void stop() {
-        eccp.close();
-        pbx.close();
-    }
-
-    private static void sql(String statement) throws Exception {
-        try (Connection c = pbx.dataSource().getConnection(); Statement s = c.createStatement()) {
-            s.executeUpdate(statement);
-        }
-    }
+    @RegisterExtension
+    static final DemoDialerd dialerd = DemoDialerd.withConsole();
 
     private static String campaignName(String type, int id) {
-        EccpResponse answer = eccp.getCampaignInfo(type, id);
+        EccpResponse answer = dialerd.eccp().getCampaignInfo(type, id);
         return answer.isSuccess() ? answer.text("name").orElse("") : "failure " + answer.failure().orElseThrow();
     }
 
@@ -61,11 +40,11 @@ class WebUiEditsIT {
      */
     private static void withinASecond(String what, java.util.function.BooleanSupplier condition) {
         long start = System.nanoTime();
-        long references = pbx.persistence().reference().checks();
-        long answers = pbx.persistence().answers().checks();
+        long references = dialerd.pbx().persistence().reference().checks();
+        long answers = dialerd.pbx().persistence().answers().checks();
         Awaits.until("a reference check and an answer check after the edit (" + what + ")", FIRST,
-                () -> pbx.persistence().reference().checks() >= references + 2
-                        && pbx.persistence().answers().checks() >= answers + 2);
+                () -> dialerd.pbx().persistence().reference().checks() >= references + 2
+                        && dialerd.pbx().persistence().answers().checks() >= answers + 2);
         long checked = (System.nanoTime() - start) / 1_000_000;
         assertTrue(condition.getAsBoolean(), what + ": not shown after the first checks that started after the edit");
         System.out.printf("%s: shown by the checks after the edit, %d ms after it%n", what, checked);
@@ -74,33 +53,34 @@ class WebUiEditsIT {
     @Test
     void aRenamedCampaignShowsInGetcampaigninfoAndGetcampaignlistWithinASecond() throws Exception {
         Awaits.until("the demo campaign", FIRST, () -> campaignName("outgoing", 1).equals("Demo outgoing campaign"));
-        sql("UPDATE campaign SET name = 'Renamed in the web UI' WHERE id = 1");
+        dialerd.sql("UPDATE campaign SET name = 'Renamed in the web UI' WHERE id = 1");
         withinASecond("getcampaigninfo renamed", () -> campaignName("outgoing", 1).equals("Renamed in the web UI"));
-        withinASecond("getcampaignlist renamed", () -> eccp.getCampaignList("outgoing", null, null, null, null, null,
-                null).body().toString().contains("Renamed in the web UI"));
-        sql("UPDATE campaign SET name = 'Demo outgoing campaign' WHERE id = 1");
+        withinASecond("getcampaignlist renamed", () -> dialerd.eccp().getCampaignList("outgoing", null, null, null,
+                null, null, null).body().toString().contains("Renamed in the web UI"));
+        dialerd.sql("UPDATE campaign SET name = 'Demo outgoing campaign' WHERE id = 1");
         withinASecond("getcampaigninfo back", () -> campaignName("outgoing", 1).equals("Demo outgoing campaign"));
     }
 
     @Test
     void aNewBreakAndADeactivatedOneShowInGetpausesWithinASecond() throws Exception {
-        Awaits.until("the demo breaks", FIRST, () -> eccp.getPauses().body().toString().contains("Lunch"));
-        sql("INSERT INTO `break` (id, name, description, status, tipo) VALUES (40, 'Coaching', 'x', 'A', 'B')");
-        withinASecond("getpauses lists the new break", () -> eccp.getPauses().body().toString().contains("Coaching"));
-        sql("DELETE FROM `break` WHERE id = 40");
-        withinASecond("getpauses without it", () -> !eccp.getPauses().body().toString().contains("Coaching"));
+        Awaits.until("the demo breaks", FIRST, () -> dialerd.eccp().getPauses().body().toString().contains("Lunch"));
+        dialerd.sql("INSERT INTO `break` (id, name, description, status, tipo) VALUES (40, 'Coaching', 'x', 'A', 'B')");
+        withinASecond("getpauses lists the new break",
+                () -> dialerd.eccp().getPauses().body().toString().contains("Coaching"));
+        dialerd.sql("DELETE FROM `break` WHERE id = 40");
+        withinASecond("getpauses without it", () -> !dialerd.eccp().getPauses().body().toString().contains("Coaching"));
     }
 
     @Test
     void aCampaignDeletedWithSqlAnswersTheReferencesFailure() throws Exception {
-        sql("INSERT INTO campaign (id, name, datetime_init, datetime_end, daytime_init, daytime_end, retries, trunk,"
-                + " context, queue, max_canales, script, estatus) VALUES (77, 'Short lived', '2026-01-01',"
+        dialerd.sql("INSERT INTO campaign (id, name, datetime_init, datetime_end, daytime_init, daytime_end, retries,"
+                + " trunk, context, queue, max_canales, script, estatus) VALUES (77, 'Short lived', '2026-01-01',"
                 + " '2026-12-31', '09:00:00', '18:00:00', 1, NULL, 'from-internal', '8000', 0, 's', 'A')");
         withinASecond("the new campaign answers", () -> campaignName("outgoing", 77).equals("Short lived"));
-        sql("DELETE FROM campaign WHERE id = 77");
+        dialerd.sql("DELETE FROM campaign WHERE id = 77");
         withinASecond("the deleted campaign is not found",
                 () -> campaignName("outgoing", 77).startsWith("failure"));
-        EccpResponse gone = eccp.getCampaignInfo("outgoing", 77);
+        EccpResponse gone = dialerd.eccp().getCampaignInfo("outgoing", 77);
         assertEquals(new EccpResponse.Failure(404, "Campaign not found"), gone.failure().orElseThrow());
         assertTrue(gone.body().toString().contains("getcampaigninfo_response"), "wrapped, as the reference answers");
     }
@@ -117,7 +97,7 @@ class WebUiEditsIT {
     }
 
     private static long serverSecondsNow() {
-        try (Connection c = pbx.dataSource().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dialerd.pbx().dataSource().getConnection(); Statement s = c.createStatement()) {
             return serverSeconds(s);
         } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -125,7 +105,7 @@ class WebUiEditsIT {
     }
 
     private static long globalSelects() throws Exception {
-        try (Connection c = pbx.dataSource().getConnection(); Statement s = c.createStatement();
+        try (Connection c = dialerd.pbx().dataSource().getConnection(); Statement s = c.createStatement();
              java.sql.ResultSet row = s.executeQuery("SHOW GLOBAL STATUS LIKE 'Com_select'")) {
             row.next();
             return row.getLong(2);
@@ -138,62 +118,64 @@ class WebUiEditsIT {
      */
     @Test
     void callsChangedWithSqlShowInACachedGetcampaignstatusWithinASecond() throws Exception {
-        sql("INSERT INTO campaign (id, name, datetime_init, datetime_end, daytime_init, daytime_end, retries, trunk,"
-                + " context, queue, max_canales, script, estatus) VALUES (78, 'Uploaded', '2026-01-01',"
+        dialerd.sql("INSERT INTO campaign (id, name, datetime_init, datetime_end, daytime_init, daytime_end, retries,"
+                + " trunk, context, queue, max_canales, script, estatus) VALUES (78, 'Uploaded', '2026-01-01',"
                 + " '2026-12-31', '09:00:00', '18:00:00', 1, NULL, 'from-internal', '8000', 0, 's', 'I')");
-        sql("INSERT INTO calls (id, id_campaign, phone, retries, dnc) VALUES (9001, 78, '5559001', 0, 0)");
+        dialerd.sql("INSERT INTO calls (id, id_campaign, phone, retries, dnc) VALUES (9001, 78, '5559001', 0, 0)");
         withinASecond("the new campaign's call counted", () -> {
-            EccpResponse status = eccp.getCampaignStatus("outgoing", 78, null);
+            EccpResponse status = dialerd.eccp().getCampaignStatus("outgoing", 78, null);
             return status.isSuccess() && count(status, "total") == 1 && count(status, "pending") == 1;
         });
         int asks = 200;
         long selectsBefore = globalSelects();
         for (int i = 0; i < asks; i++) {
-            assertEquals(1, count(eccp.getCampaignStatus("outgoing", 78, null), "total"));
+            assertEquals(1, count(dialerd.eccp().getCampaignStatus("outgoing", 78, null), "total"));
         }
         long selects = globalSelects() - selectsBefore - 1;
         System.out.printf("%d getcampaignstatus: %d SELECTs on the server (background checks included)%n", asks,
                 selects);
         assertTrue(selects < asks / 2, asks + " asks took " + selects + " statements: not answered from the cache");
 
-        sql("UPDATE calls SET status = 'Failure' WHERE id = 9001");
-        withinASecond("a status changed with SQL", () -> count(eccp.getCampaignStatus("outgoing", 78, null),
+        dialerd.sql("UPDATE calls SET status = 'Failure' WHERE id = 9001");
+        withinASecond("a status changed with SQL", () -> count(dialerd.eccp().getCampaignStatus("outgoing", 78, null),
                 "failure") == 1);
-        sql("INSERT INTO calls (id, id_campaign, phone, retries, dnc) VALUES (9002, 78, '5559002', 0, 0)");
-        withinASecond("a call inserted with SQL", () -> count(eccp.getCampaignStatus("outgoing", 78, null),
+        dialerd.sql("INSERT INTO calls (id, id_campaign, phone, retries, dnc) VALUES (9002, 78, '5559002', 0, 0)");
+        withinASecond("a call inserted with SQL", () -> count(dialerd.eccp().getCampaignStatus("outgoing", 78, null),
                 "total") == 2);
         // A long web UI transaction: UPDATE_TIME is the second it started, so without the open-writer
         // count a transaction started in the same second as the INSERT above and committed later would
         // not move it. Held open until the server's clock is 3 s past its start (the check runs meanwhile).
-        try (Connection web = pbx.dataSource().getConnection(); Statement s = web.createStatement()) {
+        try (Connection web = dialerd.pbx().dataSource().getConnection(); Statement s = web.createStatement()) {
             web.setAutoCommit(false);
             s.executeUpdate("UPDATE calls SET status = 'NoAnswer' WHERE id = 9001");
             long started = serverSeconds(s);
             Awaits.until("a transaction older than 3 s", Duration.ofSeconds(20), () -> serverSecondsNow() >= started + 3);
-            assertEquals(1, count(eccp.getCampaignStatus("outgoing", 78, null), "failure"), "not committed yet");
+            assertEquals(1, count(dialerd.eccp().getCampaignStatus("outgoing", 78, null), "failure"),
+                    "not committed yet");
             web.commit();
         }
-        withinASecond("a long transaction's edit", () -> count(eccp.getCampaignStatus("outgoing", 78, null),
+        withinASecond("a long transaction's edit", () -> count(dialerd.eccp().getCampaignStatus("outgoing", 78, null),
                 "noanswer") == 1);
-        sql("DELETE FROM calls WHERE id_campaign = 78");
-        withinASecond("the calls deleted with SQL", () -> count(eccp.getCampaignStatus("outgoing", 78, null),
+        dialerd.sql("DELETE FROM calls WHERE id_campaign = 78");
+        withinASecond("the calls deleted with SQL", () -> count(dialerd.eccp().getCampaignStatus("outgoing", 78, null),
                 "total") == 0);
-        sql("DELETE FROM campaign WHERE id = 78");
-        withinASecond("the campaign deleted with SQL", () -> eccp.getCampaignStatus("outgoing", 78, null)
+        dialerd.sql("DELETE FROM campaign WHERE id = 78");
+        withinASecond("the campaign deleted with SQL", () -> dialerd.eccp().getCampaignStatus("outgoing", 78, null)
                 .failure().isPresent());
     }
 
     /** getcallinfo from the answer cache: an attribute edited with plain SQL shows within 1 s. */
     @Test
     void anAttributeEditedWithSqlShowsInACachedGetcallinfoWithinASecond() throws Exception {
-        Awaits.until("call 101", FIRST, () -> eccp.getCallInfo("outgoing", 1, 101).isSuccess());
-        String before = eccp.getCallInfo("outgoing", 1, 101).body().toString();
+        Awaits.until("call 101", FIRST, () -> dialerd.eccp().getCallInfo("outgoing", 1, 101).isSuccess());
+        String before = dialerd.eccp().getCallInfo("outgoing", 1, 101).body().toString();
         assertTrue(before.contains("call_attributes"), before);
-        sql("UPDATE call_attribute SET value = 'Edited in the web UI' WHERE id_call = 101 AND column_number = 1");
-        withinASecond("getcallinfo shows the edit", () -> eccp.getCallInfo("outgoing", 1, 101).body().toString()
-                .contains("Edited in the web UI"));
-        sql("UPDATE call_attribute SET value = 'Back' WHERE id_call = 101 AND column_number = 1");
-        withinASecond("getcallinfo shows it back", () -> eccp.getCallInfo("outgoing", 1, 101).body().toString()
-                .contains("Back"));
+        dialerd.sql("UPDATE call_attribute SET value = 'Edited in the web UI'"
+                + " WHERE id_call = 101 AND column_number = 1");
+        withinASecond("getcallinfo shows the edit", () -> dialerd.eccp().getCallInfo("outgoing", 1, 101).body()
+                .toString().contains("Edited in the web UI"));
+        dialerd.sql("UPDATE call_attribute SET value = 'Back' WHERE id_call = 101 AND column_number = 1");
+        withinASecond("getcallinfo shows it back", () -> dialerd.eccp().getCallInfo("outgoing", 1, 101).body()
+                .toString().contains("Back"));
     }
 }

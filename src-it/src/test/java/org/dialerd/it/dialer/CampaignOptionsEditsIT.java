@@ -2,16 +2,12 @@ package org.dialerd.it.dialer;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
-import org.dialerd.eccp.client.EccpClient;
 import org.dialerd.eccp.client.EccpResponse;
 import org.dialerd.it.Awaits;
-import org.dialerd.it.PbxHarness;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.dialerd.it.DemoDialerd;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * dialerd_campaign_options is read once for the dialer, the safe harbour, the abandon targets and
@@ -22,30 +18,11 @@ class CampaignOptionsEditsIT {
     private static final Duration WITHIN = Duration.ofSeconds(1);
     private static final Duration FIRST = Duration.ofSeconds(20);
 
-    private static PbxHarness pbx;
-    private static EccpClient eccp;
-
-    @BeforeAll
-    static void start() {
-        pbx = PbxHarness.start("sql/demo-data.sql");
-        eccp = EccpClient.connect("127.0.0.1", pbx.eccpPort());
-        eccp.login("agentconsole", "agentconsole");
-    }
-
-    @AfterAll
-    static void stop() {
-        eccp.close();
-        pbx.close();
-    }
-
-    private static void sql(String statement) throws Exception {
-        try (Connection c = pbx.dataSource().getConnection(); Statement s = c.createStatement()) {
-            s.executeUpdate(statement);
-        }
-    }
+    @RegisterExtension
+    static final DemoDialerd dialerd = DemoDialerd.withConsole();
 
     private static String targetPercent() {
-        EccpResponse answer = eccp.request("getcampaignabandonstatus", "campaign_id", 1);
+        EccpResponse answer = dialerd.eccp().request("getcampaignabandonstatus", "campaign_id", 1);
         assertTrue(answer.isSuccess(), answer.toString());
         return answer.body().childText("target_pct").orElseThrow();
     }
@@ -53,13 +30,13 @@ class CampaignOptionsEditsIT {
     @Test
     void anAbandonTargetEditedWithSqlShowsInGetcampaignabandonstatusWithinASecond() throws Exception {
         Awaits.until("the default target", FIRST, () -> targetPercent().equals("3.00"));
-        sql("INSERT INTO dialerd_campaign_options (id_campaign, abandon_target_pct) VALUES (1, 1.5)"
+        dialerd.sql("INSERT INTO dialerd_campaign_options (id_campaign, abandon_target_pct) VALUES (1, 1.5)"
                 + " ON DUPLICATE KEY UPDATE abandon_target_pct = 1.5");
         long start = System.nanoTime();
         Awaits.until("the new target", WITHIN, () -> targetPercent().equals("1.50"));
         System.out.printf("abandon target edit seen after %d ms%n", (System.nanoTime() - start) / 1_000_000);
 
-        sql("UPDATE dialerd_campaign_options SET abandon_target_pct = 2.5 WHERE id_campaign = 1");
+        dialerd.sql("UPDATE dialerd_campaign_options SET abandon_target_pct = 2.5 WHERE id_campaign = 1");
         start = System.nanoTime();
         Awaits.until("a second edit", WITHIN, () -> targetPercent().equals("2.50"));
         System.out.printf("second edit seen after %d ms%n", (System.nanoTime() - start) / 1_000_000);

@@ -15,10 +15,9 @@ import org.dialerd.eccp.protocol.Md5;
 import org.dialerd.eccp.protocol.RequestName;
 import org.dialerd.eccp.xml.XmlElement;
 import org.dialerd.http.api.XmlJson;
-import org.dialerd.it.PbxHarness;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.dialerd.it.DemoDialerd;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 10 item 1, "every ECCP request is available as JSON, answered by the same handlers
@@ -32,19 +31,8 @@ class EccpOverJsonIT {
     private static final Set<RequestName> SESSION = Set.of(RequestName.LOGIN, RequestName.LOGOUT);
     /** Answers that carry the time they are made or change state when asked: compared as successes only. */
     private static final Set<String> MOVING = Set.of("dumpstatus", "refreshagents", "getagentactivitysummary");
-    private static PbxHarness pbx;
-
-    @BeforeAll
-    static void startPbx() {
-        pbx = PbxHarness.startMonitored("sql/demo-data.sql");
-    }
-
-    @AfterAll
-    static void stopPbx() {
-        if (pbx != null) {
-            pbx.close();
-        }
-    }
+    @RegisterExtension
+    static final DemoDialerd dialerd = DemoDialerd.monitored();
 
     /** A request and its parameters, the same on both faces. */
     record Case(String name, Map<String, String> parameters) {
@@ -100,9 +88,9 @@ class EccpOverJsonIT {
 
     @Test
     void agentActionsCheckTheAgentHashTheSameWayOnBothFaces() {
-        ApiClient api = new ApiClient(pbx.httpPort()).login("agentconsole", "agentconsole");
+        ApiClient api = new ApiClient(dialerd.pbx().httpPort()).login("agentconsole", "agentconsole");
         List<String> different = new ArrayList<>();
-        try (EccpClient eccp = EccpClient.connect("127.0.0.1", pbx.eccpPort())) {
+        try (EccpClient eccp = EccpClient.connect("127.0.0.1", dialerd.pbx().eccpPort())) {
             String cookie = eccp.login("agentconsole", "agentconsole");
             for (String password : List.of("demo", "wrong")) {
                 for (Case action : List.of(new Case("pauseagent", Map.of("agent_number", "Agent/9000",
@@ -129,9 +117,9 @@ class EccpOverJsonIT {
     }
 
     private static void compare(List<Case> cases) {
-        ApiClient api = new ApiClient(pbx.httpPort()).login("agentconsole", "agentconsole");
+        ApiClient api = new ApiClient(dialerd.pbx().httpPort()).login("agentconsole", "agentconsole");
         List<String> different = new ArrayList<>();
-        try (EccpClient eccp = EccpClient.connect("127.0.0.1", pbx.eccpPort())) {
+        try (EccpClient eccp = EccpClient.connect("127.0.0.1", dialerd.pbx().eccpPort())) {
             eccp.login("agentconsole", "agentconsole");
             for (Case c : cases) {
                 EccpResponse viaEccp = eccp.send(c.xml());

@@ -9,10 +9,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.dialerd.it.PbxHarness;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.dialerd.it.DemoDialerd;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Walks every operation of {@code /api/v1/openapi.json} against a running dialerd: without a
@@ -21,19 +20,8 @@ import org.junit.jupiter.api.Test;
  * answers must be one its entry lists, with the one error shape.
  */
 class OpenApiIT {
-    private static PbxHarness pbx;
-
-    @BeforeAll
-    static void startPbx() {
-        pbx = PbxHarness.startMonitored("sql/demo-data.sql");
-    }
-
-    @AfterAll
-    static void stopPbx() {
-        if (pbx != null) {
-            pbx.close();
-        }
-    }
+    @RegisterExtension
+    static final DemoDialerd dialerd = DemoDialerd.monitored();
 
     /** Placeholders filled with values that exist ({@code good}) or do not ({@code bad}). */
     private static String fill(String path, boolean good) {
@@ -48,7 +36,7 @@ class OpenApiIT {
 
     @Test
     void everyOperationAnswersOnlyStatusesItsEntryLists() throws Exception {
-        ApiClient anonymous = new ApiClient(pbx.httpPort());
+        ApiClient anonymous = new ApiClient(dialerd.pbx().httpPort());
         JsonNode document = anonymous.get("/api/v1/openapi.json").body();
         List<String> undocumented = new ArrayList<>();
         int walked = 0;
@@ -64,7 +52,7 @@ class OpenApiIT {
                 }
                 JsonNode responses = operation.getValue().get("responses");
                 String body = method.equals("GET") ? null : "{}";
-                ApiClient api = new ApiClient(pbx.httpPort()).login("agentconsole", "agentconsole");
+                ApiClient api = new ApiClient(dialerd.pbx().httpPort()).login("agentconsole", "agentconsole");
                 for (ApiClient client : List.of(anonymous, api)) {
                     for (boolean good : new boolean[] {true, false}) {
                         ApiClient.Answer answer = client.request(method, fill(path.getKey(), good), body,
@@ -87,7 +75,7 @@ class OpenApiIT {
         assertTrue(walked > 100, "walked " + walked);
         assertEquals(List.of(), undocumented);
 
-        ApiClient revoking = new ApiClient(pbx.httpPort()).login("agentconsole", "agentconsole");
+        ApiClient revoking = new ApiClient(dialerd.pbx().httpPort()).login("agentconsole", "agentconsole");
         JsonNode delete = document.get("paths").get("/api/v1/token").get("delete").get("responses");
         assertTrue(delete.has(String.valueOf(revoking.request("DELETE", "/api/v1/token", null, Map.of()).status())));
         assertTrue(delete.has(String.valueOf(revoking.request("DELETE", "/api/v1/token", null, Map.of()).status())),
