@@ -42,6 +42,16 @@ class JournalTest {
         }
     }
 
+    /** A journal closed with records 1 and 2 on disk: its one segment, for a test to damage. */
+    private Path twoRecordsOnDisk() throws IOException {
+        try (Journal journal = Journal.open(JournalSettings.in(dir), clock)) {
+            journal.append(status(1));
+            journal.append(status(2));
+            assertTrue(journal.flush(WAIT));
+        }
+        return segments(dir).get(0);
+    }
+
     private static List<Path> segments(Path dir) throws IOException {
         return Segment.list(dir);
     }
@@ -101,12 +111,7 @@ class JournalTest {
 
     @Test
     void aTornLastRecordIsTruncatedAndTheRestKept() throws Exception {
-        try (Journal journal = Journal.open(JournalSettings.in(dir), clock)) {
-            journal.append(status(1));
-            journal.append(status(2));
-            assertTrue(journal.flush(WAIT));
-        }
-        Path segment = segments(dir).get(0);
+        Path segment = twoRecordsOnDisk();
         byte[] bytes = Files.readAllBytes(segment);
         Files.write(segment, java.util.Arrays.copyOf(bytes, bytes.length - 3)); // the crash cut the last write
         try (Journal reopened = Journal.open(JournalSettings.in(dir), clock)) {
@@ -119,12 +124,7 @@ class JournalTest {
 
     @Test
     void aCrcMismatchAtTheEndIsTruncated() throws Exception {
-        try (Journal journal = Journal.open(JournalSettings.in(dir), clock)) {
-            journal.append(status(1));
-            journal.append(status(2));
-            assertTrue(journal.flush(WAIT));
-        }
-        Path segment = segments(dir).get(0);
+        Path segment = twoRecordsOnDisk();
         byte[] bytes = Files.readAllBytes(segment);
         bytes[bytes.length - 1] ^= 0x55;
         Files.write(segment, bytes);
