@@ -1,14 +1,14 @@
-package org.dialerd.server;
+package org.dialerd.core;
 
 import java.util.concurrent.ThreadFactory;
 
-/** The daemon threads dialerd-server starts: named, so a thread dump says whose they are. */
-final class DaemonThreads {
+/** dialerd's own daemon threads: named, so a thread dump says whose they are. */
+public final class DaemonThreads {
     private DaemonThreads() {
     }
 
     /** One daemon thread named {@code name} per executor (they are all single-threaded). */
-    static ThreadFactory named(String name) {
+    public static ThreadFactory named(String name) {
         return runnable -> {
             Thread thread = new Thread(runnable, name);
             thread.setDaemon(true);

@@ -6,6 +6,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.dialerd.core.DaemonThreads;
 import org.dialerd.sim.AsteriskSimulator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

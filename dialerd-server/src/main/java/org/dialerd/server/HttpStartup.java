@@ -2,6 +2,7 @@ package org.dialerd.server;
 
 import java.time.Clock;
 import java.time.Duration;
+import org.dialerd.core.DaemonThreads;
 import org.dialerd.core.engine.AgentService;
 import org.dialerd.core.journal.WriteBacklog;
 import org.dialerd.core.pbx.PbxGateway;

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Deque;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.dialerd.core.DaemonThreads;
 import org.dialerd.core.journal.DeadLetters;
 import org.dialerd.core.journal.IdAllocator;
 import org.dialerd.core.journal.Journal;

@@ -6,6 +6,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.dialerd.core.DaemonThreads;
 
 /**
  * The engine's single thread: everything that touches engine state runs here, in order, so
@@ -23,11 +24,7 @@ public interface EngineScheduler extends Executor {
 
     /** A real thread. */
     static EngineScheduler singleThread(String name) {
-        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        });
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named(name));
         return new EngineScheduler() {
             @Override
             public void execute(Runnable command) {

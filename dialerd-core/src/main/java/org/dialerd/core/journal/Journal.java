@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.dialerd.core.DaemonThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,11 +59,7 @@ public final class Journal implements WriteBacklog, AutoCloseable {
         this.recovered = List.copyOf(recovered);
         this.unapplied = new AppliedQueue(recovered);
         this.nextSeq = files.nextSeq();
-        this.flusher = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "dialerd-journal-fsync");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.flusher = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("dialerd-journal-fsync"));
         long interval = settings.fsyncInterval().toMillis();
         flusher.scheduleWithFixedDelay(this::flush, interval, interval, TimeUnit.MILLISECONDS);
         checkBound();

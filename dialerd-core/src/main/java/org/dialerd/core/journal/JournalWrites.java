@@ -5,6 +5,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.dialerd.core.DaemonThreads;
 import org.dialerd.core.engine.EngineWrites;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,11 +16,7 @@ public final class JournalWrites implements EngineWrites, AutoCloseable {
 
     private final Journal journal;
     private final IdAllocator ids;
-    private final ExecutorService reads = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "dialerd-engine-reads");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService reads = Executors.newSingleThreadExecutor(DaemonThreads.named("dialerd-engine-reads"));
 
     public JournalWrites(Journal journal, IdAllocator ids) {
         this.journal = journal;

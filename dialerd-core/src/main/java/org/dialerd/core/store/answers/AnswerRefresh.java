@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.dialerd.core.DaemonThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,11 +27,7 @@ public final class AnswerRefresh implements AutoCloseable {
         if (interval.isNegative() || interval.isZero()) {
             throw new IllegalArgumentException("answer check interval must be positive: " + interval);
         }
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "dialerd-answer-check");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("dialerd-answer-check"));
         AnswerRefresh refresh = new AnswerRefresh(scheduler);
         scheduler.scheduleWithFixedDelay(() -> refresh.once(cache, source), 0, interval.toMillis(),
                 TimeUnit.MILLISECONDS);
