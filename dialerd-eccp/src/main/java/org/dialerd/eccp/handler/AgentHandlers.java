@@ -1,9 +1,10 @@
 package org.dialerd.eccp.handler;
 
+import static org.dialerd.eccp.protocol.EccpTimes.dayRelative;
+
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +27,6 @@ import org.dialerd.eccp.xml.XmlElement;
 
 /** Agent sessions: loginagent, logoutagent, pauseagent, unpauseagent, getagentstatus, getmultipleagentstatus. */
 final class AgentHandlers {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final String LOGGED_OUT = "logged-out";
 
     private AgentHandlers() {
@@ -194,11 +193,6 @@ final class AgentHandlers {
                     .build());
         });
         return elements;
-    }
-
-    /** "If the date is the same as today's date, only the time is reported." */
-    static String dayRelative(LocalDateTime time, LocalDate today) {
-        return time.toLocalDate().equals(today) ? time.format(TIME) : time.format(DATE_TIME);
     }
 
     /** loginagent/logoutagent refusals carry {@code <status>logged-out</status>} before the failure. */

@@ -1,7 +1,7 @@
 package org.dialerd.eccp.handler.call;
 
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
+import static org.dialerd.eccp.protocol.EccpTimes.dateTime;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,8 +29,6 @@ import org.dialerd.eccp.xml.XmlElement;
  * }</pre>
  */
 public final class CallInfoXml {
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-
     private CallInfoXml() {
     }
 
@@ -73,11 +71,11 @@ public final class CallInfoXml {
                 .addIfPresent("status", call.status())
                 .addIfPresent("uniqueid", call.uniqueId())
                 .addIfPresent("duration", callInfoOnly(callInfo, call.duration()))
-                .addIfPresent("datetime_originate", format(call.originate()))
-                .addIfPresent("datetime_originateresponse", format(call.originateResponse()))
-                .addIfPresent("datetime_join", format(call.joined()))
-                .addIfPresent("datetime_linkstart", format(call.linkStart()))
-                .addIfPresent("datetime_linkend", callInfoOnly(callInfo, format(call.linkEnd())))
+                .addIfPresent("datetime_originate", dateTime(call.originate()))
+                .addIfPresent("datetime_originateresponse", dateTime(call.originateResponse()))
+                .addIfPresent("datetime_join", dateTime(call.joined()))
+                .addIfPresent("datetime_linkstart", dateTime(call.linkStart()))
+                .addIfPresent("datetime_linkend", callInfoOnly(callInfo, dateTime(call.linkEnd())))
                 .add("retries", call.retries())
                 .addIfPresent("failure_cause", callInfoOnly(callInfo, call.failureCause()))
                 .addIfPresent("failure_cause_txt", callInfoOnly(callInfo, call.failureCauseText()))
@@ -98,9 +96,9 @@ public final class CallInfoXml {
                 .addIfPresent("status", call.status())
                 .addIfPresent("uniqueid", call.uniqueId())
                 .addIfPresent("duration", callInfoOnly(callInfo, call.duration()))
-                .addIfPresent("datetime_join", format(call.joined()))
-                .addIfPresent("datetime_linkstart", format(call.linkStart()))
-                .addIfPresent("datetime_linkend", callInfoOnly(callInfo, format(call.linkEnd())))
+                .addIfPresent("datetime_join", dateTime(call.joined()))
+                .addIfPresent("datetime_linkstart", dateTime(call.linkStart()))
+                .addIfPresent("datetime_linkend", callInfoOnly(callInfo, dateTime(call.linkEnd())))
                 .addIfPresent("trunk", call.trunk())
                 .addIfPresent("queue", call.queue())
                 .addIfPresent("agent_number", callInfoOnly(callInfo, call.agentChannel()))
@@ -173,10 +171,6 @@ public final class CallInfoXml {
         XmlElement.Builder survey = XmlElement.builder("call_survey");
         forms.values().forEach(form -> survey.add(form.build()));
         return survey.build();
-    }
-
-    private static String format(LocalDateTime value) {
-        return value == null ? null : DATE_TIME.format(value);
     }
 
     private static String nullToEmpty(String value) {

@@ -1,18 +1,17 @@
 package org.dialerd.eccp.handler.report;
 
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import org.dialerd.core.store.ReportStore.AgentActivity;
 import org.dialerd.core.store.ReportStore.Interval;
 import org.dialerd.core.store.ReportStore.LogEntry;
 import org.dialerd.core.store.ReportStore.QueueCalls;
+import org.dialerd.eccp.protocol.EccpTimes;
 import org.dialerd.eccp.xml.XmlElement;
 
 /** The report elements, in the reference's element order; NULL values are left out. */
 public final class ReportXml {
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private ReportXml() {
     }
@@ -88,6 +87,6 @@ public final class ReportXml {
     }
 
     private static String format(LocalDateTime dateTime) {
-        return DATE_TIME.format(dateTime);
+        return EccpTimes.DATE_TIME.format(dateTime);
     }
 }

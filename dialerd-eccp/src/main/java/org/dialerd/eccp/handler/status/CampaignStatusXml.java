@@ -1,8 +1,8 @@
 package org.dialerd.eccp.handler.status;
 
+import static org.dialerd.eccp.protocol.EccpTimes.dayRelative;
+
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import org.dialerd.core.agent.AgentView;
@@ -51,9 +51,6 @@ public final class CampaignStatusXml {
             Map.entry("finished", CallState.FINISHED),
             Map.entry("losttrack", CallState.LOST_TRACK));
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-
     private CampaignStatusXml() {
     }
 
@@ -95,7 +92,7 @@ public final class CampaignStatusXml {
                     .add("callclient", call.remoteChannel()));
             view.pause().ifPresent(pause -> agent.add("pausename", pause.breakName())
                     .add("pauseid", pause.breakId())
-                    .add("pausestart", time(pause.start(), today)));
+                    .add("pausestart", dayRelative(pause.start(), today)));
             view.call().ifPresent(call -> callTimes(agent, call, today));
             agents.add(agent.build());
         }
@@ -103,8 +100,8 @@ public final class CampaignStatusXml {
     }
 
     private static void callTimes(XmlElement.Builder agent, CallLink call, LocalDate today) {
-        agent.addIfPresent("queuestart", call.joined() == null ? null : time(call.joined(), today))
-                .addIfPresent("linkstart", call.linkStart() == null ? null : time(call.linkStart(), today))
+        agent.addIfPresent("queuestart", call.joined() == null ? null : dayRelative(call.joined(), today))
+                .addIfPresent("linkstart", call.linkStart() == null ? null : dayRelative(call.linkStart(), today))
                 .addIfPresent("trunk", call.trunk());
     }
 
@@ -115,9 +112,9 @@ public final class CampaignStatusXml {
                     .add("callnumber", call.phone())
                     .add("callid", call.callId())
                     .add("callstatus", callStatus(call.state()))
-                    .addIfPresent("dialstart", call.dialStart().map(t -> time(t, today)).orElse(null))
-                    .addIfPresent("dialend", call.dialEnd().map(t -> time(t, today)).orElse(null))
-                    .addIfPresent("queuestart", call.queueStart().map(t -> time(t, today)).orElse(null))
+                    .addIfPresent("dialstart", call.dialStart().map(t -> dayRelative(t, today)).orElse(null))
+                    .addIfPresent("dialend", call.dialEnd().map(t -> dayRelative(t, today)).orElse(null))
+                    .addIfPresent("queuestart", call.queueStart().map(t -> dayRelative(t, today)).orElse(null))
                     .addIfPresent("trunk", call.trunk().orElse(null))
                     .build());
         }
@@ -130,10 +127,5 @@ public final class CampaignStatusXml {
             case RINGING -> "Ringing";
             default -> "OnQueue";
         };
-    }
-
-    /** "If the date is the same as today's date, only the time is reported." */
-    private static String time(LocalDateTime time, LocalDate today) {
-        return time.toLocalDate().equals(today) ? time.format(TIME) : time.format(DATE_TIME);
     }
 }
