@@ -17,6 +17,17 @@ class AppliedQueueTest {
         return new JournalEntry(seq, 0, new JournalRecord.CampaignStatus((int) seq, "A"));
     }
 
+    /** The applier's wait for a batch, on another thread, with a timeout no test reaches. */
+    private static CompletableFuture<List<JournalEntry>> applierWaitingOn(AppliedQueue queue) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return queue.awaitBatch(Duration.ofMinutes(10), 10);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
     @Test
     void theApplierTakesRecoveredRecordsFirstThenTheNewOnesInOrder() throws Exception {
         AppliedQueue queue = new AppliedQueue(List.of(entry(1), entry(2)));
@@ -55,13 +66,7 @@ class AppliedQueueTest {
     @Test
     void closingWakesTheWaitingApplier() throws Exception {
         AppliedQueue queue = new AppliedQueue(List.of());
-        CompletableFuture<List<JournalEntry>> taken = CompletableFuture.supplyAsync(() -> {
-            try {
-                return queue.awaitBatch(Duration.ofMinutes(10), 10);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        CompletableFuture<List<JournalEntry>> taken = applierWaitingOn(queue);
 
         queue.close();
         assertEquals(List.of(), taken.get(WAIT.toSeconds(), TimeUnit.SECONDS), "woken long before its 10 minutes");
@@ -70,13 +75,7 @@ class AppliedQueueTest {
     @Test
     void aRecordAddedWakesTheWaitingApplier() throws Exception {
         AppliedQueue queue = new AppliedQueue(List.of());
-        CompletableFuture<List<JournalEntry>> taken = CompletableFuture.supplyAsync(() -> {
-            try {
-                return queue.awaitBatch(Duration.ofMinutes(10), 10);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        CompletableFuture<List<JournalEntry>> taken = applierWaitingOn(queue);
 
         queue.add(entry(7));
         assertEquals(List.of(entry(7)), taken.get(WAIT.toSeconds(), TimeUnit.SECONDS));
