@@ -29,7 +29,7 @@ record PreviewReading(List<OutgoingCallStore.Campaign> campaigns, Map<Integer, C
         Map<Integer, List<CandidateCall>> candidates = new HashMap<>();
         Map<Integer, Map<Long, String>> reserved = new HashMap<>();
         for (OutgoingCallStore.Campaign c : campaigns) {
-            candidates.put(c.id(), store.candidates(c.id(), c.retries(), CANDIDATE_ROWS));
+            candidates.put(c.id(), store.candidates(c.id(), c.retries(), at, CANDIDATE_ROWS));
             reserved.put(c.id(), store.previewReservations(c.id(), at));
         }
         return new PreviewReading(campaigns, options, candidates, reserved,
