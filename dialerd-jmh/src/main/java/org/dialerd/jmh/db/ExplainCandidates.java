@@ -12,7 +12,8 @@ import org.dialerd.db.store.JdbcOutgoingCallStore;
  * shows them: {@code java -cp dialerd-jmh/target/benchmarks.jar org.dialerd.jmh.db.ExplainCandidates}.
  * Each query runs with its parameters bound as the dialer binds them (campaign 1, with 10 %
  * windowed calls, campaign 2, with none, and campaign 3, with 1 %; its retries, 200 rows; the
- * dialer's now at noon, when campaign 1's windows are open, and at 22:00, when they are closed):
+ * dialer's now at noon, when campaign 1's windows are open, at 22:00, when they are closed, and at
+ * noon six days later, when one of its seven windows is open, a seventh of its windowed calls):
  * EXPLAIN FORMAT=JSON, then ANALYZE FORMAT=JSON (the real row counts and times) of the third run,
  * the pages warm.
  */
@@ -38,7 +39,8 @@ public final class ExplainCandidates {
         try (MillionCalls calls = MillionCalls.open(); Connection c = calls.dataSource().getConnection()) {
             for (int campaign : new int[] {MillionCalls.CAMPAIGN, MillionCalls.NO_WINDOW_CAMPAIGN,
                     MillionCalls.SPARSE_WINDOW_CAMPAIGN}) {
-                for (LocalDateTime now : List.of(CandidateQueryBenchmark.NOON, CandidateQueryBenchmark.NIGHT)) {
+                for (LocalDateTime now : List.of(CandidateQueryBenchmark.NOON, CandidateQueryBenchmark.NIGHT,
+                        CandidateQueryBenchmark.NOON.plusDays(6))) {
                     for (JdbcOutgoingCallStore.BoundQuery query : JdbcOutgoingCallStore.candidateQueries(campaign,
                             MillionCalls.CAMPAIGN_RETRIES, now, 200)) {
                         System.out.println(plan(c, "EXPLAIN FORMAT=JSON ", query, campaign, now));
