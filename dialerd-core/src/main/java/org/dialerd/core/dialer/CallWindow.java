@@ -3,6 +3,7 @@ package org.dialerd.core.dialer;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
 
 /**
  * A call's own window: {@code calls.date_init, date_end, time_init, time_end}. Each component
@@ -31,8 +32,26 @@ public record CallWindow(LocalDate dateInit, LocalDate dateEnd, LocalTime timeIn
         return open.contains(now.toLocalTime());
     }
 
-    /** False once the window's last date has passed: such a call can never be dialled again. */
-    public boolean canStillMatch(LocalDate today) {
-        return dateEnd == null || !today.isAfter(dateEnd);
+    /**
+     * True when the window is open at {@code now} or at some later second: the question the
+     * campaign's end asks ("could this call still be dialled?"), kept apart from
+     * {@link #matches}, which the choice of the calls to dial asks. False when the last date has
+     * passed, when the last date is today and its daily range ended before now (a range that
+     * crosses midnight, or has no end, is open again before midnight), and when the dates are
+     * reversed (date_init after date_end: never open). An unbounded window is always open.
+     */
+    public boolean canMatchFrom(LocalDateTime now) {
+        LocalDate today = now.toLocalDate();
+        if (dateInit != null && dateEnd != null && dateInit.isAfter(dateEnd)) {
+            return false;
+        }
+        if (dateEnd == null || today.isBefore(dateEnd)) {
+            return true; // a later day of the range is open at some time of day
+        }
+        if (today.isAfter(dateEnd)) {
+            return false;
+        }
+        LocalTime t = now.toLocalTime().truncatedTo(ChronoUnit.SECONDS);
+        return timeEnd == null || timeInit != null && timeInit.isAfter(timeEnd) || !timeEnd.isBefore(t);
     }
 }

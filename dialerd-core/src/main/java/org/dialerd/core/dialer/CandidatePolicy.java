@@ -1,6 +1,5 @@
 package org.dialerd.core.dialer;
 
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -91,20 +90,34 @@ public final class CandidatePolicy {
     }
 
     /**
-     * True when the campaign is done ('T'): nothing in progress and no call that could still be
-     * dialled, now or later. Calls whose window comes later today or on a later date keep the
-     * campaign open (the reference's "nothing returned now" would finish it too early); calls
-     * whose window's last date has passed and numbers on do-not-call do not.
+     * True when the campaign is done ('T'): nothing in progress and no call that could be dialled
+     * now or later. {@code openNow} is the campaign's read of the calls it may dial now
+     * ({@code OutgoingCallStore.candidates}), {@code openLater} its read of the calls with a
+     * window that is open now or opens later ({@code OutgoingCallStore.laterCandidates}): a call
+     * whose window opens later today or on a later date keeps the campaign open (the reference's
+     * "nothing returned now" would finish it too early); a call whose window's last moment has
+     * passed ({@link CallWindow#canMatchFrom}) and a number on do-not-call do not. The caller
+     * asks only when both reads were complete (fewer rows than it asked for): a full read may
+     * have left out a call that keeps the campaign open.
      */
-    public static boolean isFinished(Collection<CandidateCall> calls, long campaignRetries, LocalDate today,
-                                     Collection<String> doNotCall, int callsInProgress) {
+    public static boolean isFinished(Collection<CandidateCall> openNow, Collection<CandidateCall> openLater,
+                                     long campaignRetries, LocalDateTime now, Collection<String> doNotCall,
+                                     int callsInProgress) {
         if (callsInProgress > 0) {
             return false;
         }
         Set<String> banned = normalized(doNotCall);
-        return calls.stream().noneMatch(c -> isDialable(c, campaignRetries)
-                && c.window().canStillMatch(today)
-                && !banned.contains(PhoneNumbers.normalize(c.phone())));
+        return java.util.stream.Stream.concat(openNow.stream(), openLater.stream())
+                .noneMatch(c -> isDialable(c, campaignRetries) && c.window().canMatchFrom(now)
+                        && !banned.contains(PhoneNumbers.normalize(c.phone())));
+    }
+
+    /** True when some call of {@code calls} may be dialled at {@code now}, its number not on do-not-call. */
+    public static boolean hasCallToDialNow(Collection<CandidateCall> calls, long campaignRetries, LocalDateTime now,
+                                           Collection<String> doNotCall) {
+        Set<String> banned = normalized(doNotCall);
+        return eligible(calls, campaignRetries, now).stream()
+                .anyMatch(c -> !banned.contains(PhoneNumbers.normalize(c.phone())));
     }
 
     /** A {@link DoNotCallList} keeps its normalised form; anything else is normalised now. */

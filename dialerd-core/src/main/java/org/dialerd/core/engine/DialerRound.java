@@ -111,8 +111,9 @@ final class DialerRound {
     private CompletableFuture<Void> readAndDial(Map<Integer, Integer> asked, Set<Integer> only, long endingsBefore,
                                                 int moreReads) {
         String description = moreReads == 0 ? "dialer read" : "dialer read, more rows";
+        LocalDateTime at = engine.now(); // the windows are tested in the read at the dialer's clock
         return writes.readAfterWrites(description, () -> {
-                    DialerReading reading = DialerReading.read(store, asked, only);
+                    DialerReading reading = DialerReading.read(store, at, asked, only);
                     options.offer(reading.options());
                     return reading;
                 })
@@ -157,8 +158,9 @@ final class DialerRound {
             placeScheduled(campaign, scheduled, reading.doNotCall(), now);
             List<CandidateCall> candidates = reading.candidates().getOrDefault(campaign.id(), List.of());
             List<OutboundCall> live = calls.liveCalls(campaign.id());
-            if (readIsCurrent && scheduled.isEmpty() && CandidatePolicy.isFinished(candidates, campaign.retries(),
-                    now.toLocalDate(), reading.doNotCall(), live.size())) {
+            // Finished only when no call can be dialled now nor later (the read's own question,
+            // DialerReading.later), nothing is in progress and no call ended since the read.
+            if (readIsCurrent && scheduled.isEmpty() && live.isEmpty() && reading.nothingLeft(campaign, now)) {
                 log.info("campaign {} has nothing left to dial: finished", campaign.id());
                 writes.write(new JournalRecord.CampaignStatus(campaign.id(), "T"));
                 continue;

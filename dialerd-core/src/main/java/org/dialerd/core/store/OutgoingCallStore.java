@@ -62,8 +62,24 @@ public interface OutgoingCallStore {
         return List.of();
     }
 
-    /** Calls that may be dialled (status, retries, dnc), best first; windows are checked by the caller. */
-    List<CandidateCall> candidates(int campaignId, int retries, int limit);
+    /**
+     * The calls that may be dialled at {@code now}, best first: dialable (status, retries, dnc)
+     * and either with their own window open at {@code now} ({@link
+     * org.dialerd.core.dialer.CallWindow#matches}) or with none; the windowed ones first, then
+     * the rest, each by retries and id ({@link org.dialerd.core.dialer.CandidatePolicy}'s order).
+     * A windowed call whose window is closed at {@code now} is not returned, so it never takes the
+     * place of a call that can be dialled. Calls scheduled for an agent may be among them (the
+     * caller skips them).
+     */
+    List<CandidateCall> candidates(int campaignId, int retries, LocalDateTime now, int limit);
+
+    /**
+     * The dialable calls with their own window that is open at {@code now} or opens after it
+     * ({@link org.dialerd.core.dialer.CallWindow#canMatchFrom}), by retries and id: what keeps a
+     * campaign that has nothing to dial now from being finished. Not the calls without a window
+     * (those are {@link #candidates}).
+     */
+    List<CandidateCall> laterCandidates(int campaignId, int retries, LocalDateTime now, int limit);
 
     /** A call schedulecall reserved for one agent ({@code calls.agent}, e.g. {@code Agent/9000}). */
     record ScheduledCall(long callId, String phone, long retries, String agent, CandidateCall candidate) {}

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -94,7 +95,12 @@ class CampaignOptionsCacheTest {
         }
 
         @Override
-        public List<CandidateCall> candidates(int campaignId, int retries, int limit) {
+        public List<CandidateCall> candidates(int campaignId, int retries, LocalDateTime now, int limit) {
+            return List.of();
+        }
+
+        @Override
+        public List<CandidateCall> laterCandidates(int campaignId, int retries, LocalDateTime now, int limit) {
             return List.of();
         }
 

@@ -95,7 +95,7 @@ class CampaignWindowTest {
     @Test
     void callWindowWhoseLastDateHasPassedCanNeverMatchAgain() {
         CallWindow w = new CallWindow(null, LocalDate.of(2024, 5, 3), null, null);
-        assertTrue(w.canStillMatch(LocalDate.of(2024, 5, 3)));
-        assertFalse(w.canStillMatch(LocalDate.of(2024, 5, 4)));
+        assertTrue(w.canMatchFrom(at(3, "23:59")));
+        assertFalse(w.canMatchFrom(at(4, "00:00")));
     }
 }

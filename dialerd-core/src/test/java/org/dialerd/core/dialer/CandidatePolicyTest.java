@@ -94,10 +94,10 @@ class CandidatePolicyTest {
     void campaignWithNothingLeftAndNothingInProgressIsFinished() {
         List<CandidateCall> calls = List.of(call(1, "1", "Success", 0), call(2, "2", "Failure", 3),
                 CandidateCall.fresh(3, "555"));
-        LocalDate today = NOW.toLocalDate();
-        assertTrue(CandidatePolicy.isFinished(calls, 3, today, List.of("555"), 0));
-        assertFalse(CandidatePolicy.isFinished(calls, 3, today, List.of("555"), 1));
-        assertFalse(CandidatePolicy.isFinished(calls, 3, today, List.of(), 0));
+        assertTrue(CandidatePolicy.isFinished(calls, List.of(), 3, NOW, List.of("555"), 0));
+        assertFalse(CandidatePolicy.isFinished(calls, List.of(), 3, NOW, List.of("555"), 1));
+        assertFalse(CandidatePolicy.isFinished(calls, List.of(), 3, NOW, List.of(), 0));
+        assertFalse(CandidatePolicy.isFinished(List.of(), calls, 3, NOW, List.of(), 0), "either read keeps it open");
     }
 
     @Test
@@ -106,7 +106,7 @@ class CandidatePolicyTest {
                 new CallWindow(LocalDate.of(2024, 5, 11), null, null, null));
         CandidateCall expired = new CandidateCall(2, "2", null, 0, false, false,
                 new CallWindow(null, LocalDate.of(2024, 5, 9), null, null));
-        assertFalse(CandidatePolicy.isFinished(List.of(tomorrow), 1, NOW.toLocalDate(), List.of(), 0));
-        assertTrue(CandidatePolicy.isFinished(List.of(expired), 1, NOW.toLocalDate(), List.of(), 0));
+        assertFalse(CandidatePolicy.isFinished(List.of(), List.of(tomorrow), 1, NOW, List.of(), 0));
+        assertTrue(CandidatePolicy.isFinished(List.of(), List.of(expired), 1, NOW, List.of(), 0));
     }
 }

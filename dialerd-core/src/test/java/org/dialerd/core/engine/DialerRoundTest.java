@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -122,9 +123,14 @@ class DialerRoundTest {
         }
 
         @Override
-        public synchronized List<CandidateCall> candidates(int campaignId, int retries, int limit) {
+        public synchronized List<CandidateCall> candidates(int campaignId, int retries, LocalDateTime now, int limit) {
             limits.add(limit);
-            return delegate.candidates(campaignId, retries, limit);
+            return delegate.candidates(campaignId, retries, now, limit);
+        }
+
+        @Override
+        public List<CandidateCall> laterCandidates(int campaignId, int retries, LocalDateTime now, int limit) {
+            return delegate.laterCandidates(campaignId, retries, now, limit);
         }
 
         @Override

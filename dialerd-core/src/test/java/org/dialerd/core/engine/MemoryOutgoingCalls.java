@@ -2,6 +2,7 @@ package org.dialerd.core.engine;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -73,7 +74,7 @@ final class MemoryOutgoingCalls implements OutgoingCallStore {
     }
 
     @Override
-    public synchronized List<CandidateCall> candidates(int campaignId, int retries, int limit) {
+    public synchronized List<CandidateCall> candidates(int campaignId, int retries, LocalDateTime now, int limit) {
         List<CandidateCall> out = new ArrayList<>(limit);
         for (Call call : dialable) {
             if (out.size() == limit || call.retries >= retries) {
@@ -83,6 +84,12 @@ final class MemoryOutgoingCalls implements OutgoingCallStore {
                     org.dialerd.core.dialer.CallWindow.NONE));
         }
         return out;
+    }
+
+    /** Its calls have no window: none opens later. */
+    @Override
+    public List<CandidateCall> laterCandidates(int campaignId, int retries, LocalDateTime now, int limit) {
+        return List.of();
     }
 
     @Override

@@ -91,8 +91,13 @@ class PreviewDialerTest {
         }
 
         @Override
-        public List<CandidateCall> candidates(int campaignId, int retries, int limit) {
-            return calls.candidates(campaignId, retries, limit);
+        public List<CandidateCall> candidates(int campaignId, int retries, LocalDateTime now, int limit) {
+            return calls.candidates(campaignId, retries, now, limit);
+        }
+
+        @Override
+        public List<CandidateCall> laterCandidates(int campaignId, int retries, LocalDateTime now, int limit) {
+            return calls.laterCandidates(campaignId, retries, now, limit);
         }
 
         @Override

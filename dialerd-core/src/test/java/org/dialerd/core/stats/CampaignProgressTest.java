@@ -37,7 +37,12 @@ class CampaignProgressTest {
         }
 
         @Override
-        public List<CandidateCall> candidates(int campaignId, int retries, int limit) {
+        public List<CandidateCall> candidates(int campaignId, int retries, LocalDateTime now, int limit) {
+            return List.of();
+        }
+
+        @Override
+        public List<CandidateCall> laterCandidates(int campaignId, int retries, LocalDateTime now, int limit) {
             return List.of();
         }
 

@@ -3,7 +3,6 @@ package org.dialerd.db.store;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.util.ArrayList;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -25,41 +24,6 @@ import org.slf4j.LoggerFactory;
 /** What the dialer reads: active campaigns, dialable and scheduled calls, dont_call. */
 public final class JdbcOutgoingCallStore implements OutgoingCallStore {
     private static final Logger log = LoggerFactory.getLogger(JdbcOutgoingCallStore.class);
-    /*
-     * The candidates in the reference's order — calls with their own window first, then the
-     * rest, each by retries and id — as two statements, because one ORDER BY on "has a window"
-     * cannot follow an index: on a 1,000,000-row campaign that was a filesort of every dialable
-     * row (848,000 rows read, seconds; docs/benchmarks.md). Each statement walks the index
-     * dialerd_calls_dialable (id_campaign, dnc, retries, id, status, window columns) in its
-     * order, filters status and window inside the index and stops at LIMIT.
-     *
-     * "Has a window" is written as four disjoint prefixes of campaign_date_schedule (id_campaign,
-     * date_init, date_end, time_init, time_end) so that index can read the windowed calls as
-     * ranges: in a campaign with few or no windowed calls (the usual case) the walk of
-     * dialerd_calls_dialable would otherwise read every dialable entry of the campaign to find none
-     * (200,000 entries, 190-370 ms per round); the optimizer now reads the few windowed entries
-     * as ranges of dialerd_calls_windowed (id_campaign, dnc, window columns, retries, status), which
-     * also holds the filters, and still walks dialerd_calls_dialable when windowed calls are many.
-     *
-     * The windowed statement is a deferred join: when windowed calls are many, the optimizer
-     * walks dialerd_calls_dialable in (retries, id) order, and as a plain SELECT it fetched every
-     * entry's row before testing the window (MariaDB does not push the index condition down on
-     * the index it switches to for the ORDER BY): 1,967 rows read for 200 with 10 % windowed
-     * calls. The inner statement asks only for columns of that index, so the walk and the window
-     * test stay in the index ("Using index"), and only the rows kept are read.
-     */
-    static final String WINDOWED = "SELECT c.id, c.phone, c.status, c.retries, c.dnc, c.agent, c.date_init, "
-            + "c.date_end, c.time_init, c.time_end FROM (SELECT id, retries FROM calls WHERE id_campaign = ? AND dnc = 0 "
-            + "AND retries < ? AND (status IS NULL OR status NOT IN ('Success', 'Placing', 'Ringing', 'OnQueue', "
-            + "'OnHold')) AND (date_init IS NOT NULL "
-            + "OR (date_init IS NULL AND date_end IS NOT NULL) "
-            + "OR (date_init IS NULL AND date_end IS NULL AND time_init IS NOT NULL) "
-            + "OR (date_init IS NULL AND date_end IS NULL AND time_init IS NULL AND time_end IS NOT NULL)) "
-            + "ORDER BY retries, id LIMIT ?) k JOIN calls c ON c.id = k.id ORDER BY k.retries, k.id";
-    static final String UNBOUNDED = "SELECT id, phone, status, retries, dnc, agent, date_init, date_end, time_init, "
-            + "time_end FROM calls WHERE id_campaign = ? AND dnc = 0 AND retries < ? AND (status IS NULL OR status "
-            + "NOT IN ('Success', 'Placing', 'Ringing', 'OnQueue', 'OnHold')) AND date_init IS NULL AND "
-            + "date_end IS NULL AND time_init IS NULL AND time_end IS NULL ORDER BY retries, id LIMIT ?";
     /*
      * The calls scheduled for an agent, lowest ids first, as a deferred join: the inner statement
      * finds the ids from dialerd_calls_agent_dialable (id_campaign, agent, dnc, retries, status; the
@@ -88,16 +52,38 @@ public final class JdbcOutgoingCallStore implements OutgoingCallStore {
     }
 
     private final Jdbc jdbc;
+    private final CandidateReads candidateReads;
     private volatile DoNotCallCopy doNotCall;
     private volatile long doNotCallReads;
 
     public JdbcOutgoingCallStore(Jdbc jdbc) {
-        this.jdbc = jdbc;
+        this(jdbc, WINDOW_LIST_LIMIT);
     }
 
-    /** The statements the dialer runs per campaign and round (campaign id, retries, limit), for their plans. */
-    public static List<String> candidateQueries() {
-        return List.of(WINDOWED, UNBOUNDED, SCHEDULED);
+    /**
+     * @param windowListLimit most distinct windows listed per campaign before the windowed
+     *                        statements ({@link #WINDOW_LIST_LIMIT}); 0 never lists them, so the
+     *                        statements alone decide (tests hold their SQL to CallWindow that way)
+     */
+    public JdbcOutgoingCallStore(Jdbc jdbc, int windowListLimit) {
+        this.jdbc = jdbc;
+        this.candidateReads = new CandidateReads(jdbc, windowListLimit);
+    }
+
+    /** A statement with its parameters bound, as the store runs it (for plans and benchmarks). */
+    public record BoundQuery(String name, String sql, List<Object> parameters) {}
+
+    /** Most distinct windows of a campaign the store lists before its windowed statements. */
+    public static final int WINDOW_LIST_LIMIT = 1000;
+
+    /**
+     * The statements the dialer runs per campaign and round, bound as the store binds them for
+     * campaign {@code campaignId} at {@code now}: the windowed one (first: the benchmarks take it
+     * by its place), the campaign's distinct windows, the one without a window, the agent-scheduled
+     * one and the campaign's end question ({@link #laterCandidates}).
+     */
+    public static List<BoundQuery> candidateQueries(int campaignId, int retries, LocalDateTime now, int limit) {
+        return CandidateReads.queries(campaignId, retries, now, limit);
     }
 
     @Override
@@ -178,23 +164,13 @@ public final class JdbcOutgoingCallStore implements OutgoingCallStore {
     }
 
     @Override
-    public List<CandidateCall> candidates(int campaignId, int retries, int limit) {
-        List<CandidateCall> windowed = jdbc.list(WINDOWED, JdbcOutgoingCallStore::candidate, campaignId, retries,
-                limit);
-        if (windowed.size() >= limit) {
-            return windowed;
-        }
-        List<CandidateCall> all = new ArrayList<>(windowed);
-        all.addAll(jdbc.list(UNBOUNDED, JdbcOutgoingCallStore::candidate, campaignId, retries,
-                limit - windowed.size()));
-        return all;
+    public List<CandidateCall> candidates(int campaignId, int retries, LocalDateTime now, int limit) {
+        return candidateReads.candidates(campaignId, retries, now, limit);
     }
 
-    private static CandidateCall candidate(java.sql.ResultSet row) throws java.sql.SQLException {
-        return new CandidateCall(row.getLong("id"), row.getString("phone"), row.getString("status"),
-                row.getLong("retries"), row.getInt("dnc") != 0, row.getString("agent") != null,
-                new CallWindow(row.getObject("date_init", LocalDate.class), row.getObject("date_end", LocalDate.class),
-                        row.getObject("time_init", LocalTime.class), row.getObject("time_end", LocalTime.class)));
+    @Override
+    public List<CandidateCall> laterCandidates(int campaignId, int retries, LocalDateTime now, int limit) {
+        return candidateReads.later(campaignId, retries, now, limit);
     }
 
     @Override

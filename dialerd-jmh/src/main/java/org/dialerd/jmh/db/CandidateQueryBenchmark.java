@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -47,7 +49,7 @@ public class CandidateQueryBenchmark {
         calls = MillionCalls.open();
         jdbc = new Jdbc(calls.dataSource());
         store = new JdbcOutgoingCallStore(jdbc);
-        if (store.candidates(MillionCalls.CAMPAIGN, MillionCalls.CAMPAIGN_RETRIES, 200).size() != 200) {
+        if (store.candidates(MillionCalls.CAMPAIGN, MillionCalls.CAMPAIGN_RETRIES, NOON, 200).size() != 200) {
             throw new IllegalStateException("the campaign has fewer than 200 candidates");
         }
         if (store.doNotCall().size() != MillionCalls.DONT_CALL_ROWS) {
@@ -55,9 +57,23 @@ public class CandidateQueryBenchmark {
         }
     }
 
+    /*
+     * The dialer's now: campaign 1's windowed calls are open 08:00-18:00 on dates around today, so
+     * at noon they are open (the windowed statement fills the 200) and at 22:00 all are closed
+     * (the windowed statement finds none, the calls without a window fill the 200).
+     */
+    static final LocalDateTime NOON = LocalDate.now().atTime(12, 0);
+    static final LocalDateTime NIGHT = LocalDate.now().atTime(22, 0);
+
     @Benchmark
     public List<CandidateCall> next200Candidates() {
-        return store.candidates(MillionCalls.CAMPAIGN, MillionCalls.CAMPAIGN_RETRIES, 200);
+        return store.candidates(MillionCalls.CAMPAIGN, MillionCalls.CAMPAIGN_RETRIES, NOON, 200);
+    }
+
+    /** Campaign 1 at 22:00: its 100,000 windowed calls closed, the choice is calls without a window. */
+    @Benchmark
+    public List<CandidateCall> next200CandidatesAtNight() {
+        return store.candidates(MillionCalls.CAMPAIGN, MillionCalls.CAMPAIGN_RETRIES, NIGHT, 200);
     }
 
     /*
@@ -78,7 +94,17 @@ public class CandidateQueryBenchmark {
 
     @Benchmark
     public int candidateRowsUnmapped() throws SQLException {
-        return rows(JdbcOutgoingCallStore.candidateQueries().get(0));
+        JdbcOutgoingCallStore.BoundQuery windowed = JdbcOutgoingCallStore.candidateQueries(MillionCalls.CAMPAIGN,
+                MillionCalls.CAMPAIGN_RETRIES, NOON, 200).get(0);
+        return rows(windowed.sql(), windowed.parameters());
+    }
+
+    /** Campaign 1's windowed statement at 22:00, when none of its windows is open: no row. */
+    @Benchmark
+    public int candidateRowsUnmappedAtNight() throws SQLException {
+        JdbcOutgoingCallStore.BoundQuery windowed = JdbcOutgoingCallStore.candidateQueries(MillionCalls.CAMPAIGN,
+                MillionCalls.CAMPAIGN_RETRIES, NIGHT, 200).get(0);
+        return rows(windowed.sql(), windowed.parameters());
     }
 
     /*
@@ -96,14 +122,14 @@ public class CandidateQueryBenchmark {
 
     @Benchmark
     public int previousCandidateRowsUnmapped() throws SQLException {
-        return rows(PREVIOUS_WINDOWED);
+        return rows(PREVIOUS_WINDOWED, List.of(MillionCalls.CAMPAIGN, MillionCalls.CAMPAIGN_RETRIES, 200));
     }
 
-    private int rows(String candidateSql) throws SQLException {
+    private int rows(String candidateSql, List<Object> parameters) throws SQLException {
         try (Connection c = calls.dataSource().getConnection(); PreparedStatement p = c.prepareStatement(candidateSql)) {
-            p.setInt(1, MillionCalls.CAMPAIGN);
-            p.setInt(2, MillionCalls.CAMPAIGN_RETRIES);
-            p.setInt(3, 200);
+            for (int i = 0; i < parameters.size(); i++) {
+                p.setObject(i + 1, parameters.get(i));
+            }
             int rows = 0;
             try (ResultSet r = p.executeQuery()) {
                 while (r.next()) {
@@ -122,13 +148,13 @@ public class CandidateQueryBenchmark {
     /** The campaign without windowed calls: the windowed statement finds none, the second fills the 200. */
     @Benchmark
     public List<CandidateCall> next200CandidatesNoWindow() {
-        return store.candidates(MillionCalls.NO_WINDOW_CAMPAIGN, MillionCalls.CAMPAIGN_RETRIES, 200);
+        return store.candidates(MillionCalls.NO_WINDOW_CAMPAIGN, MillionCalls.CAMPAIGN_RETRIES, NOON, 200);
     }
 
     /** The campaign with a window on 1 % of its calls: the windowed statement reads them as index ranges. */
     @Benchmark
     public List<CandidateCall> next200CandidatesSparseWindows() {
-        return store.candidates(MillionCalls.SPARSE_WINDOW_CAMPAIGN, MillionCalls.CAMPAIGN_RETRIES, 200);
+        return store.candidates(MillionCalls.SPARSE_WINDOW_CAMPAIGN, MillionCalls.CAMPAIGN_RETRIES, NOON, 200);
     }
 
     /** dont_call unchanged (the usual round): its fingerprint, one row back, and the same copy. */
