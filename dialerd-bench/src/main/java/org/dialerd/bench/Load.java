@@ -105,12 +105,13 @@ public final class Load {
         Driver driver = null;
         String priority = "";
         if (o.realtimeTool()) {
-            // The sender is this thread; the library's answers are read on its client I/O threads.
+            // The sender is this thread (the lean readers promote themselves). The library's client I/O
+            // threads stay at normal priority: they cost as much per answer as dialerd, and with a backlog
+            // they never block, so at real-time priority they took both cores from dialerd (seen at load 15).
             boolean sender = RealTimeThreads.promoteCurrentThread();
-            int readers = lean != null ? 0 : RealTimeThreads.promoteThreads("eccp-client-group");
-            priority = sender ? ", the tool's sender and answer readers SCHED_FIFO"
-                    + (lean != null ? "" : " (" + readers + " client I/O threads)")
-                    : ", SCHED_FIFO NOT possible (chrt, root): the tool's threads at normal priority";
+            priority = !sender ? ", SCHED_FIFO NOT possible (chrt, root): the tool's threads at normal priority"
+                    : lean != null ? ", the tool's sender and answer readers SCHED_FIFO"
+                    : ", the tool's sender SCHED_FIFO (the client library's I/O threads at normal priority)";
         }
         if (lean != null && o.rate() > 0) {
             LeanOpenLoop open = new LeanOpenLoop(lean, leanSockets);

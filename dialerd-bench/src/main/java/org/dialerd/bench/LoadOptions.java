@@ -39,8 +39,9 @@ record LoadOptions(String label, Path dialerdJar, Path workDir, List<String> jvm
               --entretiempo S     with --originate: valor_config dialer.entretiempo, seconds between rounds (default 1)
               --client KIND       library (the Java client library, default) or lean (raw sockets that count
                                   bytes, no XML parsing; flat out with --pipeline 1, or open loop with --rate)
-              --tool-priority P   normal (default) or realtime: the tool's sender and answer readers run SCHED_FIFO
-                                  (chrt, needs root), so its timing does not wait behind dialerd or the JITs""";
+              --tool-priority P   normal (default) or realtime (open loop): the tool's sender, and the lean client's
+                                  readers, run SCHED_FIFO (chrt, needs root): its timing does not wait behind
+                                  dialerd or the JITs""";
 
     static LoadOptions parse(String[] args) {
         String label = "load";

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * {@code --tool-priority realtime}: the tool's timing threads (the open loop's sender, the threads
@@ -13,8 +12,10 @@ import java.util.stream.Stream;
  * behind dialerd's threads, the JIT compilers and GC (the kernel lets a running thread finish its
  * slice, about a millisecond or more), and that wait is counted in every latency measured from the
  * due time. A separate load machine would not add it. SCHED_FIFO threads run as soon as they are
- * runnable; they block or park between requests, so they take only what they use (the kernel caps
- * real-time threads at 95 % of each second). Linux only.
+ * runnable; they block or park between requests and cost a few µs per request, so they take only
+ * what they use (the kernel caps real-time threads at 95 % of each second). Not for threads whose
+ * work per answer is as large as dialerd's (the client library's I/O threads): behind a backlog they
+ * never block, and at real-time priority they would take the cores from dialerd. Linux only.
  */
 final class RealTimeThreads {
     private RealTimeThreads() {
@@ -28,27 +29,6 @@ final class RealTimeThreads {
         } catch (IOException | RuntimeException e) {
             return false;
         }
-    }
-
-    /** Every thread of this JVM whose name starts with {@code prefix} (the first 15 characters, as Linux keeps them). */
-    static int promoteThreads(String prefix) {
-        String wanted = prefix.length() > 15 ? prefix.substring(0, 15) : prefix;
-        int promoted = 0;
-        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
-            for (Path task : (Iterable<Path>) tasks::iterator) {
-                try {
-                    if (Files.readString(task.resolve("comm")).strip().startsWith(wanted)
-                            && promote(task.getFileName().toString())) {
-                        promoted++;
-                    }
-                } catch (IOException e) {
-                    // the thread ended meanwhile
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            return promoted;
-        }
-        return promoted;
     }
 
     private static boolean promote(String tid) {
