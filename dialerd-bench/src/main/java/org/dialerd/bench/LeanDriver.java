@@ -47,6 +47,11 @@ final class LeanDriver implements Driver {
         }
     }
 
+    /** The {@code index}-th request's bytes (its id repeats every {@value #PREPARED}: answers are matched in order). */
+    byte[] request(long index) {
+        return requests[(int) (index % PREPARED)];
+    }
+
     /** Logs every session in (before the measured run), so {@link #run} only sends requests. */
     List<Socket> open() throws IOException {
         List<Socket> sockets = new ArrayList<>();

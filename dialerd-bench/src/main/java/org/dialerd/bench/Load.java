@@ -103,7 +103,21 @@ public final class Load {
             callThread.start();
         }
         Driver driver = null;
-        if (lean != null) {
+        String priority = "";
+        if (o.realtimeTool()) {
+            // The sender is this thread (the lean readers promote themselves). The library's client I/O
+            // threads stay at normal priority: they cost as much per answer as dialerd, and with a backlog
+            // they never block, so at real-time priority they took both cores from dialerd (seen at load 15).
+            boolean sender = RealTimeThreads.promoteCurrentThread();
+            priority = !sender ? ", SCHED_FIFO NOT possible (chrt, root): the tool's threads at normal priority"
+                    : lean != null ? ", the tool's sender and answer readers SCHED_FIFO"
+                    : ", the tool's sender SCHED_FIFO (the client library's I/O threads at normal priority)";
+        }
+        if (lean != null && o.rate() > 0) {
+            LeanOpenLoop open = new LeanOpenLoop(lean, leanSockets);
+            open.run(new RateSchedule(start, o.rate()), end, requests, lateness, fromSend, o.realtimeTool());
+            driver = open;
+        } else if (lean != null) {
             lean.run(leanSockets, requests, end);
             driver = lean;
         } else if (!active.isEmpty()) {
@@ -143,9 +157,11 @@ public final class Load {
         result.append(String.format(Locale.ROOT, " start_s=%.1f sessions=%d open_after=%d", startSeconds,
                 pool.size() + leanSockets.size(),
                 stillOpen + leanSockets.stream().filter(s -> !s.isClosed()).count()));
-        say("--- %s: mix %s, %s, %d active session(s)", o.label(), o.mixSpec(),
-                o.rate() > 0 ? String.format(Locale.ROOT, "open loop at %.0f req/s", o.rate())
-                        : "flat out, pipeline " + o.pipeline() + (o.lean() ? ", lean client" : ""), o.sessions());
+        say("--- %s: mix %s, %s, %d active session(s)%s", o.label(), o.mixSpec(),
+                o.rate() > 0 ? String.format(Locale.ROOT, "open loop at %.0f req/s%s", o.rate(),
+                        o.lean() ? ", lean client" : "")
+                        : "flat out, pipeline " + o.pipeline() + (o.lean() ? ", lean client" : ""),
+                o.sessions(), priority);
         if (driver != null) {
             say("requests  %s", requests.warmup().line());
             say("requests  %s", requests.steady().line());

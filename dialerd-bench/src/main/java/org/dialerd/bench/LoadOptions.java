@@ -11,7 +11,8 @@ import java.util.List;
 record LoadOptions(String label, Path dialerdJar, Path workDir, List<String> jvmOptions, int sessions, int idle,
                    int filtered, RequestMix mix, String mixSpec, double rate, int pipeline, int warmupSeconds,
                    int seconds, double callsPerSecond, int monitors, int ioThreads, int warmupRequests,
-                   int originateAgents, int numbers, int answerPercent, int roundSeconds, boolean lean) {
+                   int originateAgents, int numbers, int answerPercent, int roundSeconds, boolean lean,
+                   boolean realtimeTool) {
     /** {@link #warmupRequests} when the option is not given: dialerd's own default applies. */
     static final int DIALERD_DEFAULT = -1;
 
@@ -37,7 +38,10 @@ record LoadOptions(String label, Path dialerdJar, Path workDir, List<String> jvm
               --answer-pct P      with --originate: the share of numbers that answer (2 s of talk); the others are busy (default 10)
               --entretiempo S     with --originate: valor_config dialer.entretiempo, seconds between rounds (default 1)
               --client KIND       library (the Java client library, default) or lean (raw sockets that count
-                                  bytes, no XML parsing; flat out with --pipeline 1 only)""";
+                                  bytes, no XML parsing; flat out with --pipeline 1, or open loop with --rate)
+              --tool-priority P   normal (default) or realtime (open loop): the tool's sender, and the lean client's
+                                  readers, run SCHED_FIFO (chrt, needs root): its timing does not wait behind
+                                  dialerd or the JITs""";
 
     static LoadOptions parse(String[] args) {
         String label = "load";
@@ -61,6 +65,7 @@ record LoadOptions(String label, Path dialerdJar, Path workDir, List<String> jvm
         int answerPct = 10;
         int roundSeconds = 1;
         boolean lean = false;
+        boolean realtime = false;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             String value = i + 1 < args.length ? args[++i] : fail(option, "", "needs a value");
@@ -90,6 +95,11 @@ record LoadOptions(String label, Path dialerdJar, Path workDir, List<String> jvm
                     case "lean" -> true;
                     default -> fail(option, value, "must be library or lean");
                 };
+                case "--tool-priority" -> realtime = switch (value) {
+                    case "normal" -> false;
+                    case "realtime" -> true;
+                    default -> fail(option, value, "must be normal or realtime");
+                };
                 default -> fail(option, value, "unknown option");
             }
         }
@@ -99,8 +109,13 @@ record LoadOptions(String label, Path dialerdJar, Path workDir, List<String> jvm
         if (sessions == 0 && calls == 0 && originate == 0) {
             fail("--sessions", "0", "needs --calls or --originate: nothing would be measured");
         }
-        if (lean && (rate > 0 || pipeline > 1 || sessions == 0)) {
-            fail("--client", "lean", "measures request/response only: flat out, --pipeline 1, --sessions 1 or more");
+        if (lean && (pipeline > 1 || sessions == 0)) {
+            fail("--client", "lean", "measures request/response (flat out, --pipeline 1) or an open loop (--rate),"
+                    + " with --sessions 1 or more");
+        }
+        if (realtime && rate == 0) {
+            // Flat out, the tool's threads never park: at real-time priority they would take the cores from dialerd.
+            fail("--tool-priority", "realtime", "is for an open loop (--rate) only");
         }
         RequestMix parsed;
         try {
@@ -109,7 +124,8 @@ record LoadOptions(String label, Path dialerdJar, Path workDir, List<String> jvm
             throw new IllegalArgumentException(e.getMessage(), e);
         }
         return new LoadOptions(label, jar, workDir, jvm, sessions, idle, filtered, parsed, mix, rate, pipeline, warmup,
-                seconds, calls, monitors, ioThreads, warmupRequests, originate, numbers, answerPct, roundSeconds, lean);
+                seconds, calls, monitors, ioThreads, warmupRequests, originate, numbers, answerPct, roundSeconds, lean,
+                realtime);
     }
 
     /** Every session the run holds open at once. */

@@ -16,7 +16,11 @@ import javax.management.MBeanServerConnection;
  * a thread that blocks and is woken again counts one voluntary switch, so they count the thread
  * hand-offs and wake-ups), and, for a JVM reachable over JMX, the bytes its threads allocated.
  * Divided by the requests answered, these are per-request costs that do not depend on how loaded
- * the machine is (unlike the wall-clock rate). Linux only; elsewhere every figure is absent (NaN).
+ * the machine is (unlike the wall-clock rate). Also the read and write system calls
+ * ({@code /proc/PID/io} syscr, syscw: a socket read or write, a wake-up of a Netty event loop from
+ * another thread is a write too): one write per answer means one flush per answer; and the minor
+ * page faults (memory touched for the first time: a heap or buffer pool that grows). Linux only;
+ * elsewhere every figure is absent (NaN).
  */
 final class ProcessCost {
     /** Clock ticks per second of /proc's utime and stime (USER_HZ: 100 on every Linux build in use). */
@@ -48,24 +52,28 @@ final class ProcessCost {
     }
 
     record Sample(double userSeconds, double systemSeconds, long voluntary, long involuntary, long allocated,
-                  java.util.Map<String, Double> secondsByThread, java.util.Map<String, Long> switchesByThread) {}
+                  java.util.Map<String, Double> secondsByThread, java.util.Map<String, Long> switchesByThread,
+                  long readCalls, long writeCalls, long minorFaults) {}
 
     /** A window's figures, per request. */
     record Window(double userMicros, double systemMicros, double voluntarySwitches, double involuntarySwitches,
-                  double allocatedBytes, String byThread) {
+                  double allocatedBytes, String byThread, double readCalls, double writeCalls,
+                  double minorFaults) {
         String line() {
             return String.format(Locale.ROOT, "CPU %.1f µs (user %.1f, system %.1f), context switches %.2f"
-                            + " (voluntary %.2f), allocated %s; by thread (CPU µs/context switches): %s",
+                            + " (voluntary %.2f), read/write syscalls %.2f/%.2f, page faults %.3f, allocated %s;"
+                            + " by thread (CPU µs/context switches): %s",
                     userMicros + systemMicros, userMicros, systemMicros,
-                    voluntarySwitches + involuntarySwitches, voluntarySwitches,
+                    voluntarySwitches + involuntarySwitches, voluntarySwitches, readCalls, writeCalls, minorFaults,
                     Double.isNaN(allocatedBytes) ? "not measured" : String.format(Locale.ROOT, "%.0f bytes",
                             allocatedBytes), byThread);
         }
 
         String fields(String prefix) {
-            return String.format(Locale.ROOT, "%s_cpu_us=%.1f %s_sys_us=%.1f %s_cs=%.2f %s_alloc_b=%.0f", prefix,
+            return String.format(Locale.ROOT, "%s_cpu_us=%.1f %s_sys_us=%.1f %s_cs=%.2f %s_alloc_b=%.0f"
+                            + " %s_reads=%.2f %s_writes=%.2f %s_faults=%.3f", prefix,
                     userMicros + systemMicros, prefix, systemMicros, prefix, voluntarySwitches + involuntarySwitches,
-                    prefix, allocatedBytes);
+                    prefix, allocatedBytes, prefix, readCalls, prefix, writeCalls, prefix, minorFaults);
         }
     }
 
@@ -100,18 +108,25 @@ final class ProcessCost {
                 (now.systemSeconds - before.systemSeconds) * 1e6 / n, (now.voluntary - before.voluntary) / n,
                 (now.involuntary - before.involuntary) / n,
                 now.allocated < 0 || before.allocated < 0 ? Double.NaN : (now.allocated - before.allocated) / n,
-                byThread);
+                byThread, calls(now.readCalls, before.readCalls, n), calls(now.writeCalls, before.writeCalls, n),
+                calls(now.minorFaults, before.minorFaults, n));
+    }
+
+    private static double calls(long now, long before, double requests) {
+        return now < 0 || before < 0 ? Double.NaN : (now - before) / requests;
     }
 
     private Sample sample() {
         double user = Double.NaN;
         double system = Double.NaN;
+        long faults = -1;
         try {
             String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
             // After "(comm)", which may hold spaces: state is field 3, utime 14, stime 15.
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             user = Long.parseLong(fields[11]) / TICKS_PER_SECOND;
             system = Long.parseLong(fields[12]) / TICKS_PER_SECOND;
+            faults = Long.parseLong(fields[7]); // minflt: pages first touched (a heap that grows), not disk reads
         } catch (IOException | RuntimeException e) {
             // not Linux, or the process is gone
         }
@@ -149,7 +164,26 @@ final class ProcessCost {
         } catch (IOException | RuntimeException e) {
             voluntary = -1;
         }
-        return new Sample(user, system, voluntary, involuntary, allocated(), secondsByThread, switchesByThread);
+        long[] io = ioCalls();
+        return new Sample(user, system, voluntary, involuntary, allocated(), secondsByThread, switchesByThread,
+                io[0], io[1], faults);
+    }
+
+    /** syscr and syscw of /proc/PID/io, -1 each where unreadable. */
+    private long[] ioCalls() {
+        long[] calls = {-1, -1};
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "io"))) {
+                if (line.startsWith("syscr:")) {
+                    calls[0] = Long.parseLong(line.substring(6).trim());
+                } else if (line.startsWith("syscw:")) {
+                    calls[1] = Long.parseLong(line.substring(6).trim());
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux, or not ours to read
+        }
+        return calls;
     }
 
     private long allocated() {

@@ -23,6 +23,23 @@ final class RateSchedule {
         return startNanos + (long) (index * 1_000_000_000.0 / perSecond);
     }
 
+    /**
+     * Waits on this thread until {@code dueNanos} and returns the time it goes on: parked until 10 µs
+     * before (a park shorter than 20 µs is not worth its wake-up), then spinning, so a sender that
+     * woke in time is late by nanoseconds, not by the timer's slack. A sender already late returns at once.
+     */
+    static long awaitNanos(long dueNanos) {
+        long wait = dueNanos - System.nanoTime();
+        if (wait > 20_000) {
+            java.util.concurrent.locks.LockSupport.parkNanos(wait - 10_000);
+        }
+        long now;
+        while ((now = System.nanoTime()) < dueNanos) {
+            Thread.onSpinWait();
+        }
+        return now;
+    }
+
     /** How many requests are due by {@code nowNanos} (those with index below the result). */
     long dueBy(long nowNanos) {
         if (nowNanos < startNanos) {

@@ -61,14 +61,7 @@ final class RequestDriver implements Driver {
             if (due >= endNanos) {
                 return;
             }
-            long wait = due - System.nanoTime();
-            if (wait > 20_000) {
-                LockSupport.parkNanos(wait - 10_000);
-            }
-            while (System.nanoTime() < due) {
-                Thread.onSpinWait();
-            }
-            long now = System.nanoTime();
+            long now = RateSchedule.awaitNanos(due);
             if (lateness != null) {
                 lateness.record(now - due);
             }

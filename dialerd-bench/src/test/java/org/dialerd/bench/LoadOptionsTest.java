@@ -66,15 +66,31 @@ class LoadOptionsTest {
     }
 
     @Test
-    void theLeanClientMeasuresRequestResponseOnly() {
+    void theLeanClientMeasuresRequestResponseOrAnOpenLoopButNotPipelines() {
         assertFalse(LoadOptions.parse(new String[] {"--dialerd-jar", "d.jar"}).lean());
         assertTrue(LoadOptions.parse(new String[] {"--dialerd-jar", "d.jar", "--client", "lean"}).lean());
-        for (String[] bad : new String[][] {{"--client", "fast"}, {"--client", "lean", "--rate", "100"},
-                {"--client", "lean", "--pipeline", "2"}}) {
+        LoadOptions open = LoadOptions.parse(new String[] {"--dialerd-jar", "d.jar", "--client", "lean", "--rate", "100"});
+        assertTrue(open.lean());
+        assertEquals(100, open.rate());
+        for (String[] bad : new String[][] {{"--client", "fast"}, {"--client", "lean", "--pipeline", "2"},
+                {"--client", "lean", "--sessions", "0", "--calls", "1"}}) {
             String[] args = java.util.stream.Stream.concat(java.util.stream.Stream.of("--dialerd-jar", "d.jar"),
                     java.util.Arrays.stream(bad)).toArray(String[]::new);
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LoadOptions.parse(args));
             assertTrue(e.getMessage().startsWith("--client"), e.getMessage());
         }
+    }
+
+    @Test
+    void theToolsTimingThreadsRunAtNormalPriorityUnlessAskedForRealTime() {
+        assertFalse(LoadOptions.parse(new String[] {"--dialerd-jar", "d.jar"}).realtimeTool());
+        assertTrue(LoadOptions.parse(new String[] {"--dialerd-jar", "d.jar", "--rate", "100", "--tool-priority",
+                "realtime"}).realtimeTool());
+        IllegalArgumentException flatOut = assertThrows(IllegalArgumentException.class,
+                () -> LoadOptions.parse(new String[] {"--dialerd-jar", "d.jar", "--tool-priority", "realtime"}));
+        assertTrue(flatOut.getMessage().contains("open loop"), flatOut.getMessage());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> LoadOptions.parse(new String[] {"--dialerd-jar", "d.jar", "--tool-priority", "high"}));
+        assertTrue(e.getMessage().startsWith("--tool-priority 'high'"), e.getMessage());
     }
 }

@@ -82,7 +82,10 @@ public final class EccpServer implements AutoCloseable {
     public EccpServer start() {
         Optional<SslContext> tls = settings.tls().map(ServerTls::context);
         if (settings.warmupRequests() > 0) {
-            new EccpWarmup(dispatcher, workers, database, settings).run(settings.warmupRequests(), warmupAgent());
+            EccpWarmup warmup = new EccpWarmup(dispatcher, workers, database, settings);
+            String agent = warmupAgent();
+            warmup.run(settings.warmupRequests(), agent);
+            warmOverLoopback(warmup.bodies(agent), settings.warmupRequests() / 2);
         }
         try {
             if (settings.plainEnabled()) {
@@ -101,6 +104,29 @@ public final class EccpServer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * The warm-up's socket part ({@link SocketWarmup}): a listener of the same pipeline on an
+     * ephemeral loopback port, open only meanwhile. A failure there costs the warm-up, not the start.
+     */
+    private void warmOverLoopback(java.util.List<String> bodies, int requests) {
+        Channel listener = null;
+        try {
+            listener = bootstrap(Optional.empty(), true).bind(java.net.InetAddress.getLoopbackAddress(), 0).sync()
+                    .channel();
+            SocketWarmup.Report report = SocketWarmup.run(((InetSocketAddress) listener.localAddress()).getPort(),
+                    requests, bodies);
+            log.info("ECCP warm-up over loopback: {} requests in {} ms", report.requests(), report.took().toMillis());
+        } catch (java.io.IOException | RuntimeException e) {
+            log.warn("ECCP warm-up over loopback stopped: {}", e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            if (listener != null) {
+                listener.close().awaitUninterruptibly(SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            }
+        }
+    }
+
     /** A known agent, so the warm-up takes the path of a real getagentstatus answer. */
     private String warmupAgent() {
         return dispatcher.services().agents().all().stream().filter(org.dialerd.core.agent.Agent::active)
@@ -108,8 +134,18 @@ public final class EccpServer implements AutoCloseable {
     }
 
     private Channel bind(String address, int port, Optional<SslContext> tls) {
+        try {
+            return bootstrap(tls, false).bind(address, port).sync().channel();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while binding ECCP port " + port, e);
+        }
+    }
+
+    /** {@code warmup}: the start-up warm-up's listener, whose sessions count as logged in (see {@link SocketWarmup}). */
+    private ServerBootstrap bootstrap(Optional<SslContext> tls, boolean warmup) {
         int highWaterMark = Math.min(MAX_HIGH_WATER_MARK, settings.maxOutboundBytes() / 2);
-        ServerBootstrap bootstrap = new ServerBootstrap()
+        return new ServerBootstrap()
                 .group(boss, io)
                 .channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, 1024)
@@ -120,15 +156,30 @@ public final class EccpServer implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
-                        configure(channel, tls);
+                        if (warmup) {
+                            configureWarmup(channel);
+                        } else {
+                            configure(channel, tls);
+                        }
                     }
                 });
-        try {
-            return bootstrap.bind(address, port).sync().channel();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while binding ECCP port " + port, e);
-        }
+    }
+
+    /** The pipeline of {@link #configure} without the limits (the warm-up's own client), its session logged in. */
+    private void configureWarmup(SocketChannel channel) {
+        EccpChannelHandler handler = new EccpChannelHandler(dispatcher, workers, database, settings, registry);
+        channel.pipeline().addLast("encoder", new EccpPacketEncoder())
+                .addLast("idle", new IdleStateHandler(settings.idleTimeout().toSeconds(), 0, 0, TimeUnit.SECONDS))
+                .addLast("frames", new EccpFrameDecoder(settings.maxPacketBytes()))
+                .addLast("requests", new EccpRequestDecoder())
+                .addLast("handler", handler)
+                .addLast("warmup-login", new ChannelInboundHandlerAdapter() {
+                    @Override
+                    public void channelActive(ChannelHandlerContext ctx) {
+                        handler.loggedInForWarmup(); // after the handler's own channelActive made the session
+                        ctx.fireChannelActive();
+                    }
+                });
     }
 
     private void configure(SocketChannel channel, Optional<SslContext> tls) {

@@ -106,7 +106,7 @@ final class EccpWarmup {
      * from memory ({@link InlineAnswers}) in turn: those of them that would not be answered from
      * memory now (reference data not loaded) are left out, so nothing reads the database.
      */
-    private List<String> bodies(String agentNumber) {
+    List<String> bodies(String agentNumber) {
         String status = "<getagentstatus><agent_number>" + agentNumber + "</agent_number></getagentstatus>";
         List<String> bodies = new java.util.ArrayList<>();
         for (String memory : MEMORY_REQUESTS) {
