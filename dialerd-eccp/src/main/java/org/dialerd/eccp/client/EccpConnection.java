@@ -15,12 +15,11 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.dialerd.eccp.codec.EccpFrameDecoder;
 import org.dialerd.eccp.xml.XmlElement;
 
 /**
  * The transport under {@link EccpClient}: one TCP connection (optionally TLS) and its pipeline:
- * flush consolidation, {@link RequestEncoder}, the frame decoder, {@link AnswerMatcher} (requests
+ * flush consolidation, {@link RequestEncoder}, {@link AnswerDecoder}, {@link AnswerMatcher} (requests
  * pipelined with numeric ids, answers matched in order, events handed to listeners on the
  * connection's I/O thread: listeners must be quick). Owns the I/O thread unless it shares an
  * {@link EccpClientGroup}'s.
@@ -69,7 +68,7 @@ final class EccpConnection implements AutoCloseable {
                         // during the read loop: one flush when it ends instead of one syscall each.
                         // Outside a read loop a request is flushed at once, as before.
                         ch.pipeline().addLast(new FlushConsolidationHandler(256, false), new RequestEncoder(),
-                                new EccpFrameDecoder(MAX_PACKET_BYTES), answers);
+                                new AnswerDecoder(MAX_PACKET_BYTES), answers);
                     }
                 });
         try {
