@@ -50,8 +50,8 @@ final class OpenElements {
         return depth;
     }
 
-    /** A start tag's name has been read; its attributes follow. Returns a refusal or null. */
-    String startTag(ByteText name) {
+    /** A start tag's name has been read; its attributes follow. */
+    void startTag(ByteText name) {
         int start = depth == 0 ? 0 : nameEnds[depth - 1];
         if (start + name.length() > names.length) {
             names = Arrays.copyOf(names, Math.max(names.length * 2, start + name.length()));
@@ -62,7 +62,6 @@ final class OpenElements {
             frames.add(new Frame());
         }
         frames.get(depth).name = name.string(nameCache);
-        return null;
     }
 
     /** An attribute of the start tag being read. Returns a refusal or null. */

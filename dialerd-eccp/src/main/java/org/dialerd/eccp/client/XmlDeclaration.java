@@ -1,83 +1,134 @@
 package org.dialerd.eccp.client;
 
 /**
- * Checks the body of an XML declaration ({@code version="1.0" encoding="UTF-8" standalone="yes"}):
- * a version 1.x first, then optionally an encoding name and standalone yes/no, in that order,
- * separated by whitespace. The bytes are read as UTF-8 whatever encoding is named, as the server's
- * decoder reads them.
+ * Checks the body of an XML declaration ({@code version="1.0" encoding="UTF-8" standalone="yes"}, the
+ * bytes between {@code <?xml } and {@code ?>}): a version 1.x first, then optionally an encoding name
+ * and standalone yes/no, in that order, separated by whitespace. The bytes are read as UTF-8 whatever
+ * encoding is named, as the server's decoder reads them. Works on the bytes as they are, without
+ * making a string: every answer the server sends starts with a declaration.
  */
 final class XmlDeclaration {
-    private final String body;
+    private final byte[] body;
+    private final int length;
     private int position;
+    /** The value of the pseudo-attribute just read: {@code body[valueStart, valueEnd)}. */
+    private int valueStart;
+    private int valueEnd;
 
-    private XmlDeclaration(String body) {
+    private XmlDeclaration(byte[] body, int length) {
         this.body = body;
+        this.length = length;
     }
 
-    /** Null when {@code body} (between {@code <?xml} and {@code ?>}) is a valid declaration, else the refusal. */
-    static String check(String body) {
-        return new XmlDeclaration(body).check();
+    /** Null when {@code body[0, length)} is a valid declaration, else the refusal. */
+    static String check(byte[] body, int length) {
+        return new XmlDeclaration(body, length).check();
     }
 
     private String check() {
-        String version = pseudoAttribute("version");
-        if (version == null || !version.matches("1\\.[0-9]+")) {
+        if (!pseudoAttribute("version") || !isVersion()) {
             return "not well-formed: the XML declaration needs version=\"1.x\"";
         }
         int before = position;
-        String encoding = pseudoAttribute("encoding");
-        if (encoding == null) {
+        if (!pseudoAttribute("encoding")) {
             position = before;
-        } else if (!encoding.matches("[A-Za-z][A-Za-z0-9._-]*")) {
+        } else if (!isEncodingName()) {
             return "not well-formed: bad encoding name in the XML declaration";
         }
         before = position;
-        String standalone = pseudoAttribute("standalone");
-        if (standalone == null) {
+        if (!pseudoAttribute("standalone")) {
             position = before;
-        } else if (!standalone.equals("yes") && !standalone.equals("no")) {
+        } else if (!valueIs("yes") && !valueIs("no")) {
             return "not well-formed: standalone must be yes or no in the XML declaration";
         }
         skipSpace();
-        return position == body.length() ? null : "not well-formed: unexpected text in the XML declaration";
+        return position == length ? null : "not well-formed: unexpected text in the XML declaration";
     }
 
-    /** {@code S name S? = S? "value"} at the current position: the value, or null (position then undefined). */
-    private String pseudoAttribute(String name) {
-        if (position < body.length() && position > 0 && !isSpace(body.charAt(position))) {
-            return null;
+    /** {@code S? name S? = S? "value"} at the current position (whitespace required after the first). */
+    private boolean pseudoAttribute(String name) {
+        if (position > 0 && (position == length || !isSpace(body[position]))) {
+            return false;
         }
         skipSpace();
-        if (!body.startsWith(name, position)) {
-            return null;
+        if (position + name.length() > length) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            if (body[position + i] != name.charAt(i)) {
+                return false;
+            }
         }
         position += name.length();
         skipSpace();
-        if (position == body.length() || body.charAt(position) != '=') {
-            return null;
+        if (position == length || body[position] != '=') {
+            return false;
         }
         position++;
         skipSpace();
-        if (position == body.length() || (body.charAt(position) != '"' && body.charAt(position) != '\'')) {
-            return null;
+        if (position == length || (body[position] != '"' && body[position] != '\'')) {
+            return false;
         }
-        char quote = body.charAt(position++);
-        int end = body.indexOf(quote, position);
-        if (end < 0) {
-            return null;
+        byte quote = body[position++];
+        valueStart = position;
+        while (position < length && body[position] != quote) {
+            position++;
         }
-        String value = body.substring(position, end);
-        position = end + 1;
-        return value;
+        if (position == length) {
+            return false;
+        }
+        valueEnd = position++;
+        return true;
+    }
+
+    private boolean isVersion() {
+        if (valueEnd - valueStart < 3 || body[valueStart] != '1' || body[valueStart + 1] != '.') {
+            return false;
+        }
+        for (int i = valueStart + 2; i < valueEnd; i++) {
+            if (body[i] < '0' || body[i] > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean isEncodingName() {
+        if (valueEnd == valueStart || !isLetter(body[valueStart])) {
+            return false;
+        }
+        for (int i = valueStart + 1; i < valueEnd; i++) {
+            byte b = body[i];
+            if (!isLetter(b) && !(b >= '0' && b <= '9') && b != '.' && b != '_' && b != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean valueIs(String expected) {
+        if (valueEnd - valueStart != expected.length()) {
+            return false;
+        }
+        for (int i = 0; i < expected.length(); i++) {
+            if (body[valueStart + i] != expected.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void skipSpace() {
-        while (position < body.length() && isSpace(body.charAt(position))) {
+        while (position < length && isSpace(body[position])) {
             position++;
         }
     }
 
-    private static boolean isSpace(char c) {
-        return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+    private static boolean isLetter(byte b) {
+        return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z');
+    }
+
+    private static boolean isSpace(byte b) {
+        return b == ' ' || b == '\n' || b == '\r' || b == '\t';
     }
 }

@@ -22,8 +22,7 @@ import org.dialerd.eccp.xml.XmlElement;
  * and character references; no DOCTYPE (so no entity of any other kind), UTF-8 only, checked, and no
  * control character. A refusal names what was wrong; where both decoders detect the same fault by the
  * same rule (end tags, DOCTYPE, depth, the packet limit) the words are the same, elsewhere the server's
- * decoder quotes Aalto and this parser says it its own way. Names are checked as ASCII XML names; any
- * non-ASCII character is accepted in a name (XML's exact name classes are not tabulated).
+ * decoder quotes Aalto and this parser says it its own way. Names: {@link XmlNames}.
  */
 final class XmlPushParser {
     /** {@link #feed} result: the root has not closed within the bytes given. */
@@ -34,56 +33,40 @@ final class XmlPushParser {
     private static final int PROLOG = 0;
     private static final int CONTENT = 1;
     private static final int MARKUP = 2;
-    private static final int START_NAME = 3;
-    private static final int IN_TAG = 4;
-    private static final int AFTER_VALUE = 5;
-    private static final int ATTRIBUTE_NAME = 6;
-    private static final int ATTRIBUTE_EQUALS = 7;
-    private static final int ATTRIBUTE_QUOTE = 8;
-    private static final int ATTRIBUTE_VALUE = 9;
-    private static final int EMPTY_END = 10;
-    private static final int END_NAME = 11;
-    private static final int END_SPACE = 12;
-    private static final int REFERENCE = 13;
-    private static final int PI_TARGET = 14;
-    private static final int PI_BODY = 15;
-    private static final int BANG = 16;
-    private static final int COMMENT_OPEN = 17;
-    private static final int COMMENT = 18;
-    private static final int CDATA_OPEN = 19;
-    private static final int CDATA = 20;
+    private static final int START_TAG = 3;
+    private static final int END_NAME = 4;
+    private static final int END_SPACE = 5;
+    private static final int REFERENCE = 6;
+    private static final int INSTRUCTION = 7;
+    private static final int BANG = 8;
+    private static final int COMMENT_OPEN = 9;
+    private static final int COMMENT = 10;
+    private static final int CDATA_OPEN = 11;
+    private static final int CDATA = 12;
 
     private static final String CDATA_START = "CDATA[";
-    private static final int MAX_REFERENCE = 32;
 
     private final OpenElements elements;
-    private final ByteText tagName = new ByteText();
-    private final ByteText attributeName = new ByteText();
-    /** An attribute value, or the body of the XML declaration. */
-    private final ByteText value = new ByteText();
-    private final byte[] reference = new byte[MAX_REFERENCE];
-    private int referenceLength;
+    private final StartTag startTag;
+    private final CharacterReference reference = new CharacterReference();
+    private final ProcessingInstruction instruction = new ProcessingInstruction();
     private int state;
-    /** REFERENCE: the state to go back to (CONTENT or ATTRIBUTE_VALUE). */
-    private int returnState;
-    private byte quote;
     /** CONTENT and CDATA: consecutive ']'. COMMENT: consecutive '-'. CDATA_OPEN: bytes of "CDATA[" matched. */
     private int run;
-    /** The last character of text or attribute value was a '\r' (a following '\n' is the same line end). */
+    /** The last character of text was a '\r' (a following '\n' ends the same line). */
     private boolean carriageReturn;
     /** END_NAME: the next byte of the expected name. */
     private int namePosition;
     /** No byte of this packet has been fed yet; then: the markup being read began at the packet's first byte. */
     private boolean atStart = true;
     private boolean markupAtStart;
-    private boolean declaration;
-    private boolean question;
     private final Utf8Check utf8 = new Utf8Check();
     private XmlElement root;
     private String refusal = "";
 
     XmlPushParser(int maxDepth) {
         this.elements = new OpenElements(maxDepth);
+        this.startTag = new StartTag(elements);
     }
 
     /** Forgets the packet read so far; the next byte fed starts a packet. */
@@ -141,7 +124,7 @@ final class XmlPushParser {
                 if (b == '<') {
                     state = MARKUP;
                     markupAtStart = first;
-                } else if (!isSpace(b)) {
+                } else if (!XmlNames.isSpace(b)) {
                     return refuse("not well-formed: text outside the root element");
                 }
             }
@@ -152,7 +135,7 @@ final class XmlPushParser {
                     carriageReturn = false;
                     run = 0;
                 } else if (b == '&') {
-                    startReference(CONTENT);
+                    startReference();
                 } else {
                     if (b == '>' && run >= 2) {
                         return refuse("not well-formed: ']]>' is not allowed in character data");
@@ -164,65 +147,19 @@ final class XmlPushParser {
             case MARKUP -> {
                 return markup(b);
             }
-            case START_NAME -> {
-                if (isNameChar(b)) {
-                    tagName.append(b);
-                    return NEED_MORE;
+            case START_TAG -> {
+                int result = startTag.add(b);
+                if (result == StartTag.REFUSED) {
+                    return refuse(startTag.refusal());
                 }
-                String refused = elements.startTag(tagName);
-                if (refused != null) {
-                    return refuse(refused);
+                if (result == StartTag.EMPTY) {
+                    return closeElement();
                 }
-                return tagByte(b, "not well-formed: unexpected character in a start tag");
-            }
-            case IN_TAG -> {
-                if (isNameStart(b)) {
-                    attributeName.clear();
-                    attributeName.append(b);
-                    state = ATTRIBUTE_NAME;
-                } else if (!isSpace(b)) {
-                    return tagByte(b, "not well-formed: unexpected character in a start tag");
-                }
-            }
-            case AFTER_VALUE -> {
-                return tagByte(b, "not well-formed: attributes must be separated by whitespace");
-            }
-            case ATTRIBUTE_NAME -> {
-                if (b == '=') {
-                    state = ATTRIBUTE_QUOTE;
-                } else if (isSpace(b)) {
-                    state = ATTRIBUTE_EQUALS;
-                } else if (isNameChar(b)) {
-                    attributeName.append(b);
-                } else {
-                    return refuse("not well-formed: unexpected character in an attribute name");
-                }
-            }
-            case ATTRIBUTE_EQUALS -> {
-                if (b == '=') {
-                    state = ATTRIBUTE_QUOTE;
-                } else if (!isSpace(b)) {
-                    return refuse("not well-formed: '=' expected after an attribute name");
-                }
-            }
-            case ATTRIBUTE_QUOTE -> {
-                if (b == '"' || b == '\'') {
-                    quote = b;
-                    value.clear();
+                if (result == StartTag.OPENED) {
+                    state = CONTENT;
+                    run = 0;
                     carriageReturn = false;
-                    state = ATTRIBUTE_VALUE;
-                } else if (!isSpace(b)) {
-                    return refuse("not well-formed: an attribute value must be quoted");
                 }
-            }
-            case ATTRIBUTE_VALUE -> {
-                return attributeValue(b);
-            }
-            case EMPTY_END -> {
-                if (b != '>') {
-                    return refuse("not well-formed: '/' not followed by '>' in a start tag");
-                }
-                return openElement(true);
             }
             case END_NAME -> {
                 return endName(b);
@@ -231,18 +168,15 @@ final class XmlPushParser {
                 if (b == '>') {
                     return closeElement();
                 }
-                if (!isSpace(b)) {
+                if (!XmlNames.isSpace(b)) {
                     return refuse("not well-formed: unexpected character in an end tag");
                 }
             }
             case REFERENCE -> {
                 return reference(b);
             }
-            case PI_TARGET -> {
-                return piTarget(b);
-            }
-            case PI_BODY -> {
-                return piBody(b);
+            case INSTRUCTION -> {
+                return instruction(b);
             }
             case BANG -> {
                 if (b == '-') {
@@ -307,46 +241,16 @@ final class XmlPushParser {
             state = END_NAME;
             namePosition = elements.nameStart(elements.depth() - 1);
         } else if (b == '?') {
-            state = PI_TARGET;
-            tagName.clear();
+            state = INSTRUCTION;
+            instruction.start(markupAtStart);
         } else if (b == '!') {
             state = BANG;
-        } else if (isNameStart(b)) {
-            state = START_NAME;
-            tagName.clear();
-            tagName.append(b);
+        } else if (XmlNames.isNameStart(b)) {
+            state = START_TAG;
+            startTag.start(b);
         } else {
             return refuse("not well-formed: '<' not followed by a name");
         }
-        return NEED_MORE;
-    }
-
-    /** A byte after a start tag's name or one of its attributes: whitespace, '/' or '>'. */
-    private int tagByte(byte b, String otherwise) {
-        if (b == '>') {
-            return openElement(false);
-        }
-        if (b == '/') {
-            state = EMPTY_END;
-        } else if (isSpace(b)) {
-            state = IN_TAG;
-        } else {
-            return refuse(otherwise);
-        }
-        return NEED_MORE;
-    }
-
-    private int openElement(boolean empty) {
-        String refused = elements.endStartTag(empty);
-        if (refused != null) {
-            return refuse(refused);
-        }
-        if (empty) {
-            return closeElement();
-        }
-        state = CONTENT;
-        run = 0;
-        carriageReturn = false;
         return NEED_MORE;
     }
 
@@ -365,7 +269,7 @@ final class XmlPushParser {
     private int endName(byte b) {
         int level = elements.depth() - 1;
         int expectedEnd = elements.nameEnd(level);
-        if (b == '>' || isSpace(b)) {
+        if (b == '>' || XmlNames.isSpace(b)) {
             if (namePosition != expectedEnd) {
                 return refuseEndTag(level);
             }
@@ -383,129 +287,34 @@ final class XmlPushParser {
         return refuse("not well-formed: end tag does not match <" + elements.name(level) + ">");
     }
 
-    private int attributeValue(byte b) {
-        if (b == quote) {
-            String refused = elements.attribute(attributeName, value);
-            if (refused != null) {
-                return refuse(refused);
-            }
-            state = AFTER_VALUE;
-        } else if (b == '<') {
-            return refuse("not well-formed: '<' in an attribute value");
-        } else if (b == '&') {
-            startReference(ATTRIBUTE_VALUE);
-        } else if (b == '\n' && carriageReturn) {
-            carriageReturn = false; // the '\n' of a "\r\n" already normalized to one space
-        } else {
-            // Attribute-value normalization: each line end and tab becomes a space.
-            value.append(b == '\r' || b == '\n' || b == '\t' ? (byte) ' ' : b);
-            carriageReturn = b == '\r';
-        }
-        return NEED_MORE;
-    }
-
-    private void startReference(int back) {
+    private void startReference() {
         state = REFERENCE;
-        returnState = back;
-        referenceLength = 0;
+        reference.start();
         carriageReturn = false;
         run = 0;
     }
 
     private int reference(byte b) {
         if (b != ';') {
-            boolean allowed = referenceLength == 0 ? b == '#' || isNameStart(b) : isNameChar(b) || b == '#';
-            if (!allowed || referenceLength == MAX_REFERENCE) {
-                return refuse("not well-formed: '&' not followed by a reference");
-            }
-            reference[referenceLength++] = b;
-            return NEED_MORE;
+            return reference.add(b) ? NEED_MORE : refuse("not well-formed: '&' not followed by a reference");
         }
-        int c = resolve();
+        int c = reference.resolve();
         if (c < 0) {
-            String name = new String(reference, 0, referenceLength, java.nio.charset.StandardCharsets.UTF_8);
-            return refuse(c == -1 && referenceLength > 0 && reference[0] != '#'
-                    ? "not well-formed: undeclared entity &" + name + ";"
-                    : "not well-formed: invalid character reference &" + name + ";");
+            return refuse(reference.refusal(c));
         }
-        (returnState == CONTENT ? elements.text() : value).appendCodePoint(c);
-        state = returnState;
+        elements.text().appendCodePoint(c);
+        state = CONTENT;
         return NEED_MORE;
     }
 
-    /** The code point of the reference just read; -1 for an unknown entity, -2 for a bad character reference. */
-    private int resolve() {
-        if (referenceLength > 0 && reference[0] == '#') {
-            boolean hex = referenceLength > 1 && reference[1] == 'x';
-            int start = hex ? 2 : 1;
-            if (start == referenceLength) {
-                return -2;
-            }
-            int c = 0;
-            for (int i = start; i < referenceLength; i++) {
-                int digit = Character.digit(reference[i], hex ? 16 : 10);
-                if (digit < 0 || c > 0x10FFFF) {
-                    return -2;
-                }
-                c = c * (hex ? 16 : 10) + digit;
-            }
-            return Utf8Check.isXmlChar(c) ? c : -2;
+    private int instruction(byte b) {
+        int result = instruction.add(b);
+        if (result == ProcessingInstruction.REFUSED) {
+            return refuse(instruction.refusal());
         }
-        return switch (new String(reference, 0, referenceLength, java.nio.charset.StandardCharsets.ISO_8859_1)) {
-            case "lt" -> '<';
-            case "gt" -> '>';
-            case "amp" -> '&';
-            case "quot" -> '"';
-            case "apos" -> '\'';
-            default -> -1;
-        };
-    }
-
-    private int piTarget(byte b) {
-        if (tagName.length() == 0 ? isNameStart(b) : isNameChar(b)) {
-            tagName.append(b);
-            return NEED_MORE;
-        }
-        if (tagName.length() == 0 || !(isSpace(b) || b == '?')) {
-            return refuse("not well-formed: a processing instruction needs a target name");
-        }
-        boolean xml = tagName.contentEquals("xml");
-        if (xml && !markupAtStart) {
-            return refuse("not well-formed: an XML declaration is only allowed at the start of a packet");
-        }
-        if (!xml && tagName.length() == 3 && tagName.string().equalsIgnoreCase("xml")) {
-            return refuse("not well-formed: the processing instruction target 'xml' is reserved");
-        }
-        declaration = xml;
-        value.clear();
-        question = b == '?';
-        state = PI_BODY;
-        return NEED_MORE;
-    }
-
-    private int piBody(byte b) {
-        if (b == '>' && question) {
-            if (declaration) {
-                String refused = XmlDeclaration.check(value.string());
-                if (refused != null) {
-                    return refuse(refused);
-                }
-            }
+        if (result == ProcessingInstruction.ENDED) {
             afterMarkup();
-            return NEED_MORE;
         }
-        if (declaration) {
-            if (b == '>' || b == '<') {
-                return refuse("not well-formed: the XML declaration must end with '?>'");
-            }
-            if (question) {
-                value.append((byte) '?');
-            }
-            if (b != '?') {
-                value.append(b);
-            }
-        }
-        question = b == '?';
         return NEED_MORE;
     }
 
@@ -533,18 +342,5 @@ final class XmlPushParser {
     private int refuse(String why) {
         refusal = why;
         return REFUSED;
-    }
-
-    private static boolean isSpace(byte b) {
-        return b == ' ' || b == '\n' || b == '\r' || b == '\t';
-    }
-
-    /** ASCII name-start characters; every byte of a non-ASCII character (already checked as UTF-8) too. */
-    private static boolean isNameStart(byte b) {
-        return b < 0 || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || b == '_' || b == ':';
-    }
-
-    private static boolean isNameChar(byte b) {
-        return isNameStart(b) || (b >= '0' && b <= '9') || b == '-' || b == '.';
     }
 }
