@@ -13,7 +13,9 @@ import io.netty.handler.ssl.SslHandler;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.dialerd.eccp.xml.XmlElement;
 
@@ -101,6 +103,21 @@ final class EccpConnection implements AutoCloseable {
     /** Sends {@code <request id="N">body</request>}; completes with the answer. */
     CompletableFuture<EccpResponse> send(XmlElement body) {
         return answers.send(body);
+    }
+
+    /** {@link #send}, then waits for the answer; every way of not getting one is an {@link EccpClientException}. */
+    EccpResponse sendAndWait(XmlElement body, Duration timeout) {
+        try {
+            return send(body).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EccpClientException("interrupted waiting for " + body.name(), e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof EccpClientException c ? c
+                    : new EccpClientException(body.name() + " failed: " + e.getCause(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new EccpClientException("no answer to " + body.name() + " within " + timeout, e);
+        }
     }
 
     void addEventListener(Consumer<XmlElement> listener) {
