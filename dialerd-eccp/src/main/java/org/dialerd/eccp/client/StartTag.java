@@ -48,6 +48,19 @@ final class StartTag {
         state = NAME;
     }
 
+    /** While the name is read: takes the ASCII name bytes at {@code from}; returns how many (0 otherwise). */
+    int addName(byte[] bytes, int from, int to) {
+        if (state != NAME) {
+            return 0;
+        }
+        int end = from;
+        while (end < to && bytes[end] > 0 && XmlNames.isNameChar(bytes[end])) {
+            end++;
+        }
+        name.append(bytes, from, end - from, true);
+        return end - from;
+    }
+
     String refusal() {
         return refusal;
     }

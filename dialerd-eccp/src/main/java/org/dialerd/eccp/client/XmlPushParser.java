@@ -96,7 +96,15 @@ final class XmlPushParser {
      * @return the index after the root's closing {@code >}, {@link #NEED_MORE} or {@link #REFUSED}
      */
     int feed(byte[] bytes, int from, int to) {
-        for (int i = from; i < to; i++) {
+        int i = from;
+        while (i < to) {
+            int taken = (state == CONTENT || state == END_NAME || state == START_TAG) && !utf8.pending()
+                    ? run(bytes, i, to) : 0;
+            if (taken > 0) {
+                atStart = false;
+                i += taken;
+                continue;
+            }
             byte b = bytes[i];
             if (b < 0x20 || utf8.pending()) {
                 if (b < 0 || utf8.pending()) {
@@ -113,8 +121,52 @@ final class XmlPushParser {
             if (result != NEED_MORE) {
                 return result == REFUSED ? REFUSED : i + 1;
             }
+            i++;
         }
         return NEED_MORE;
+    }
+
+    /**
+     * The bytes from {@code from} that the current state takes in one go, without a decision per byte
+     * (most of an answer): a run of plain ASCII text, an end tag's name as far as it matches, a start
+     * tag's ASCII name. Zero when the next byte needs {@link #step}.
+     */
+    private int run(byte[] bytes, int from, int to) {
+        switch (state) {
+            case CONTENT -> {
+                int end = from;
+                while (end < to && isPlainText(bytes[end])) {
+                    end++;
+                }
+                if (end > from) {
+                    elements.text().append(bytes, from, end - from, true);
+                    run = 0;
+                    carriageReturn = false;
+                }
+                return end - from;
+            }
+            case END_NAME -> {
+                byte[] names = elements.nameBytes();
+                int expectedEnd = elements.nameEnd(elements.depth() - 1);
+                int end = from;
+                while (end < to && namePosition < expectedEnd && bytes[end] == names[namePosition] && bytes[end] > 0) {
+                    end++;
+                    namePosition++;
+                }
+                return end - from;
+            }
+            case START_TAG -> {
+                return startTag.addName(bytes, from, to);
+            }
+            default -> {
+                return 0;
+            }
+        }
+    }
+
+    /** Text that needs no decision: ASCII, not a control, not markup, not part of a "]]>". */
+    private static boolean isPlainText(byte b) {
+        return b >= 0x20 && b != '<' && b != '&' && b != ']' && b != '>';
     }
 
     /** One byte: NEED_MORE to go on, REFUSED, or any other value when the root just closed. */
