@@ -34,29 +34,23 @@ final class XmlPushParser {
     private static final int CONTENT = 1;
     private static final int MARKUP = 2;
     private static final int START_TAG = 3;
-    private static final int END_NAME = 4;
-    private static final int END_SPACE = 5;
-    private static final int REFERENCE = 6;
-    private static final int INSTRUCTION = 7;
-    private static final int BANG = 8;
-    private static final int COMMENT_OPEN = 9;
-    private static final int COMMENT = 10;
-    private static final int CDATA_OPEN = 11;
-    private static final int CDATA = 12;
-
-    private static final String CDATA_START = "CDATA[";
+    private static final int END_TAG = 4;
+    private static final int REFERENCE = 5;
+    private static final int INSTRUCTION = 6;
+    private static final int BANG = 7;
+    private static final int CDATA = 8;
 
     private final OpenElements elements;
     private final StartTag startTag;
     private final CharacterReference reference = new CharacterReference();
     private final ProcessingInstruction instruction = new ProcessingInstruction();
+    private final BangMarkup bang = new BangMarkup();
+    private final EndTag endTag;
     private int state;
-    /** CONTENT and CDATA: consecutive ']'. COMMENT: consecutive '-'. CDATA_OPEN: bytes of "CDATA[" matched. */
+    /** CONTENT and CDATA: consecutive ']'. */
     private int run;
     /** The last character of text was a '\r' (a following '\n' ends the same line). */
     private boolean carriageReturn;
-    /** END_NAME: the next byte of the expected name. */
-    private int namePosition;
     /** No byte of this packet has been fed yet; then: the markup being read began at the packet's first byte. */
     private boolean atStart = true;
     private boolean markupAtStart;
@@ -67,6 +61,7 @@ final class XmlPushParser {
     XmlPushParser(int maxDepth) {
         this.elements = new OpenElements(maxDepth);
         this.startTag = new StartTag(elements);
+        this.endTag = new EndTag(elements);
     }
 
     /** Forgets the packet read so far; the next byte fed starts a packet. */
@@ -98,7 +93,7 @@ final class XmlPushParser {
     int feed(byte[] bytes, int from, int to) {
         int i = from;
         while (i < to) {
-            int taken = (state == CONTENT || state == END_NAME || state == START_TAG) && !utf8.pending()
+            int taken = (state == CONTENT || state == END_TAG || state == START_TAG) && !utf8.pending()
                     ? run(bytes, i, to) : 0;
             if (taken > 0) {
                 atStart = false;
@@ -145,15 +140,8 @@ final class XmlPushParser {
                 }
                 return end - from;
             }
-            case END_NAME -> {
-                byte[] names = elements.nameBytes();
-                int expectedEnd = elements.nameEnd(elements.depth() - 1);
-                int end = from;
-                while (end < to && namePosition < expectedEnd && bytes[end] == names[namePosition] && bytes[end] > 0) {
-                    end++;
-                    namePosition++;
-                }
-                return end - from;
+            case END_TAG -> {
+                return endTag.addName(bytes, from, to);
             }
             case START_TAG -> {
                 return startTag.addName(bytes, from, to);
@@ -213,15 +201,13 @@ final class XmlPushParser {
                     carriageReturn = false;
                 }
             }
-            case END_NAME -> {
-                return endName(b);
-            }
-            case END_SPACE -> {
-                if (b == '>') {
-                    return closeElement();
+            case END_TAG -> {
+                int result = endTag.add(b);
+                if (result == EndTag.REFUSED) {
+                    return refuse(endTag.refusal());
                 }
-                if (!XmlNames.isSpace(b)) {
-                    return refuse("not well-formed: unexpected character in an end tag");
+                if (result == EndTag.ENDED) {
+                    return closeElement();
                 }
             }
             case REFERENCE -> {
@@ -231,39 +217,13 @@ final class XmlPushParser {
                 return instruction(b);
             }
             case BANG -> {
-                if (b == '-') {
-                    state = COMMENT_OPEN;
-                } else if (b == '[' && elements.depth() > 0) {
-                    state = CDATA_OPEN;
-                    run = 0;
-                } else if (b == '[') {
-                    return refuse("not well-formed: CDATA outside the root element");
-                } else {
-                    return refuse("refused: DOCTYPE and other markup declarations are not allowed");
+                int result = bang.add(b);
+                if (result == BangMarkup.REFUSED) {
+                    return refuse(bang.refusal());
                 }
-            }
-            case COMMENT_OPEN -> {
-                if (b != '-') {
-                    return refuse("not well-formed: '<!-' does not start a comment");
-                }
-                state = COMMENT;
-                run = 0;
-            }
-            case COMMENT -> {
-                if (run >= 2) {
-                    if (b != '>') {
-                        return refuse("not well-formed: '--' is not allowed in a comment");
-                    }
+                if (result == BangMarkup.COMMENT_ENDED) {
                     afterMarkup();
-                } else {
-                    run = b == '-' ? run + 1 : 0;
-                }
-            }
-            case CDATA_OPEN -> {
-                if (b != CDATA_START.charAt(run)) {
-                    return refuse("not well-formed: '<![' does not start a CDATA section");
-                }
-                if (++run == CDATA_START.length()) {
+                } else if (result == BangMarkup.CDATA_STARTED) {
                     state = CDATA;
                     run = 0;
                     carriageReturn = false;
@@ -290,13 +250,14 @@ final class XmlPushParser {
             if (elements.depth() == 0) {
                 return refuse("not well-formed: end tag without a start tag");
             }
-            state = END_NAME;
-            namePosition = elements.nameStart(elements.depth() - 1);
+            state = END_TAG;
+            endTag.start();
         } else if (b == '?') {
             state = INSTRUCTION;
             instruction.start(markupAtStart);
         } else if (b == '!') {
             state = BANG;
+            bang.start(elements.depth() > 0);
         } else if (XmlNames.isNameStart(b)) {
             state = START_TAG;
             startTag.start(b);
@@ -316,27 +277,6 @@ final class XmlPushParser {
             return 0;
         }
         return NEED_MORE;
-    }
-
-    private int endName(byte b) {
-        int level = elements.depth() - 1;
-        int expectedEnd = elements.nameEnd(level);
-        if (b == '>' || XmlNames.isSpace(b)) {
-            if (namePosition != expectedEnd) {
-                return refuseEndTag(level);
-            }
-            if (b == '>') {
-                return closeElement();
-            }
-            state = END_SPACE;
-        } else if (namePosition == expectedEnd || elements.nameBytes()[namePosition++] != b) {
-            return refuseEndTag(level);
-        }
-        return NEED_MORE;
-    }
-
-    private int refuseEndTag(int level) {
-        return refuse("not well-formed: end tag does not match <" + elements.name(level) + ">");
     }
 
     private void startReference() {
