@@ -5,9 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.dialerd.eccp.protocol.Md5;
 import org.dialerd.eccp.xml.XmlElement;
@@ -63,24 +60,14 @@ public final class EccpClient implements AutoCloseable {
         return connection.send(request);
     }
 
-    /** Sends a request element and waits for its answer. */
+    /** Sends a request element and waits for its answer (at most the timeout given at connect). */
     public EccpResponse send(XmlElement request) {
-        try {
-            return sendAsync(request).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EccpClientException("interrupted waiting for " + request.name(), e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof EccpClientException c ? c
-                    : new EccpClientException(request.name() + " failed: " + e.getCause(), e.getCause());
-        } catch (TimeoutException e) {
-            throw new EccpClientException("no answer to " + request.name() + " within " + timeout, e);
-        }
+        return connection.sendAndWait(request, timeout);
     }
 
     /** Builds {@code <name><k1>v1</k1>…</name>} from name/value pairs; null values are left out. */
     public EccpResponse request(String name, Object... namesAndValues) {
-        return send(element(name, namesAndValues));
+        return send(RequestElements.element(name, namesAndValues));
     }
 
     /** Receives every {@code <event>} packet, on the connection's I/O thread. */
@@ -203,20 +190,8 @@ public final class EccpClient implements AutoCloseable {
     /** {@code values}: form id → (field id → value). */
     public EccpResponse saveFormData(AgentCredentials agent, String campaignType, int callId,
                                      Map<Integer, Map<Integer, String>> values) {
-        XmlElement.Builder forms = XmlElement.builder("forms");
-        values.forEach((formId, fields) -> {
-            XmlElement.Builder form = XmlElement.builder("form").attribute("id", formId);
-            fields.forEach((fieldId, value) -> form.add(
-                    XmlElement.builder("field").attribute("id", fieldId).text(value).build()));
-            forms.add(form.build());
-        });
-        return send(XmlElement.builder("saveformdata")
-                .add("agent_number", agent.agentNumber())
-                .add("agent_hash", agentHash(agent))
-                .add("campaign_type", campaignType)
-                .add("call_id", callId)
-                .add(forms.build())
-                .build());
+        return send(RequestElements.saveFormData(agent.agentNumber(), agentHash(agent), campaignType, callId,
+                values));
     }
 
     public EccpResponse getPauses() {
@@ -260,7 +235,7 @@ public final class EccpClient implements AutoCloseable {
     }
 
     public EccpResponse getMultipleAgentStatus(List<String> agentNumbers) {
-        return send(XmlElement.of("getmultipleagentstatus", agentList(agentNumbers)));
+        return send(RequestElements.withAgentList("getmultipleagentstatus", agentNumbers));
     }
 
     public EccpResponse getAgentQueues(String agentNumber) {
@@ -268,7 +243,7 @@ public final class EccpClient implements AutoCloseable {
     }
 
     public EccpResponse getMultipleAgentQueues(List<String> agentNumbers) {
-        return send(XmlElement.of("getmultipleagentqueues", agentList(agentNumbers)));
+        return send(RequestElements.withAgentList("getmultipleagentqueues", agentNumbers));
     }
 
     public EccpResponse getAgentActivitySummary(String datetimeStart, String datetimeEnd) {
@@ -325,47 +300,13 @@ public final class EccpClient implements AutoCloseable {
     public EccpResponse scheduleCall(AgentCredentials agent, String campaignType, String dateInit, String dateEnd,
                                      String timeInit, String timeEnd, boolean sameAgent, String newPhone,
                                      String newContactName) {
-        XmlElement.Builder request = XmlElement.builder("schedulecall")
-                .add("agent_number", agent.agentNumber())
-                .add("agent_hash", agentHash(agent))
-                .addIfPresent("campaign_type", campaignType);
-        if (dateInit != null || dateEnd != null || timeInit != null || timeEnd != null) {
-            request.add(XmlElement.builder("schedule").addIfPresent("date_init", dateInit)
-                    .addIfPresent("date_end", dateEnd).addIfPresent("time_init", timeInit)
-                    .addIfPresent("time_end", timeEnd).build());
-        }
-        request.add("sameagent", sameAgent ? 1 : 0)
-                .addIfPresent("newphone", newPhone)
-                .addIfPresent("newcontactname", newContactName);
-        return send(request.build());
+        return send(RequestElements.scheduleCall(agent.agentNumber(), agentHash(agent), campaignType, dateInit,
+                dateEnd, timeInit, timeEnd, sameAgent, newPhone, newContactName));
     }
 
     // ---- helpers ----------------------------------------------------------------------
 
     private EccpResponse agentRequest(String name, AgentCredentials agent, Object... namesAndValues) {
-        Object[] all = new Object[namesAndValues.length + 4];
-        all[0] = "agent_number";
-        all[1] = agent.agentNumber();
-        all[2] = "agent_hash";
-        all[3] = agentHash(agent);
-        System.arraycopy(namesAndValues, 0, all, 4, namesAndValues.length);
-        return request(name, all);
-    }
-
-    private static XmlElement agentList(List<String> agentNumbers) {
-        XmlElement.Builder agents = XmlElement.builder("agents");
-        agentNumbers.forEach(agent -> agents.add("agent_number", agent));
-        return agents.build();
-    }
-
-    static XmlElement element(String name, Object... namesAndValues) {
-        if (namesAndValues.length % 2 != 0) {
-            throw new IllegalArgumentException("names and values must come in pairs");
-        }
-        XmlElement.Builder builder = XmlElement.builder(name);
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            builder.addIfPresent((String) namesAndValues[i], namesAndValues[i + 1]);
-        }
-        return builder.build();
+        return send(RequestElements.agentElement(name, agent.agentNumber(), agentHash(agent), namesAndValues));
     }
 }

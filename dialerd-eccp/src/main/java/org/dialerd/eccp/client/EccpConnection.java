@@ -13,14 +13,15 @@ import io.netty.handler.ssl.SslHandler;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
-import org.dialerd.eccp.codec.EccpFrameDecoder;
 import org.dialerd.eccp.xml.XmlElement;
 
 /**
  * The transport under {@link EccpClient}: one TCP connection (optionally TLS) and its pipeline:
- * flush consolidation, {@link RequestEncoder}, the frame decoder, {@link AnswerMatcher} (requests
+ * flush consolidation, {@link RequestEncoder}, {@link AnswerDecoder}, {@link AnswerMatcher} (requests
  * pipelined with numeric ids, answers matched in order, events handed to listeners on the
  * connection's I/O thread: listeners must be quick). Owns the I/O thread unless it shares an
  * {@link EccpClientGroup}'s.
@@ -69,7 +70,7 @@ final class EccpConnection implements AutoCloseable {
                         // during the read loop: one flush when it ends instead of one syscall each.
                         // Outside a read loop a request is flushed at once, as before.
                         ch.pipeline().addLast(new FlushConsolidationHandler(256, false), new RequestEncoder(),
-                                new EccpFrameDecoder(MAX_PACKET_BYTES), answers);
+                                new AnswerDecoder(MAX_PACKET_BYTES), answers);
                     }
                 });
         try {
@@ -102,6 +103,21 @@ final class EccpConnection implements AutoCloseable {
     /** Sends {@code <request id="N">body</request>}; completes with the answer. */
     CompletableFuture<EccpResponse> send(XmlElement body) {
         return answers.send(body);
+    }
+
+    /** {@link #send}, then waits for the answer; every way of not getting one is an {@link EccpClientException}. */
+    EccpResponse sendAndWait(XmlElement body, Duration timeout) {
+        try {
+            return send(body).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EccpClientException("interrupted waiting for " + body.name(), e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof EccpClientException c ? c
+                    : new EccpClientException(body.name() + " failed: " + e.getCause(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new EccpClientException("no answer to " + body.name() + " within " + timeout, e);
+        }
     }
 
     void addEventListener(Consumer<XmlElement> listener) {

@@ -2,7 +2,9 @@ package org.dialerd.eccp.client;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.embedded.EmbeddedChannel;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +21,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -27,7 +30,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@link EmbeddedChannel}. One operation: send the request, take its bytes, hand the pipeline the
  * recorded answer (testdata/eccp-traces: getcampaignlist's five campaigns, getagentstatus of an
  * agent logged out) with the request's id, and read the completed future. {@code decodeOnly}: the same
- * answer through the frame decoder alone, to tell the parse from the rest.
+ * answer through the decoder alone, to tell the parse from the rest. {@code decoder}: the client's
+ * {@link AnswerDecoder} ({@code client}) or the server's {@link EccpFrameDecoder}, a fresh Aalto parser
+ * per packet, which the client used before ({@code server}): the same run compares them.
+ *
+ * <p>Each iteration also prints the benchmark thread's CPU time per operation ({@code cpu ns/op}),
+ * which a loaded machine inflates much less than the wall-clock score.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -49,14 +57,19 @@ public class ClientRoundTripBenchmark {
     @Param({"getcampaignlist", "getagentstatus"})
     public String request;
 
+    @Param({"client", "server"})
+    public String decoder;
+
     private XmlElement body;
     private byte[] answerTail;
     private final byte[] answer = new byte[4096];
     private int prefixLength;
     private EmbeddedChannel channel;
     private AnswerMatcher answers;
-    private EmbeddedChannel decoder;
+    private EmbeddedChannel decoding;
     private long id;
+    private long operations;
+    private long cpuAtStart;
 
     @Setup(Level.Iteration)
     public void setUp() {
@@ -69,10 +82,24 @@ public class ClientRoundTripBenchmark {
         System.arraycopy(prefix, 0, answer, 0, prefix.length);
         prefixLength = prefix.length;
         answers = new AnswerMatcher();
-        channel = new EmbeddedChannel(new RequestEncoder(),
-                new EccpFrameDecoder(EccpFrameDecoder.DEFAULT_MAX_PACKET_BYTES), answers);
-        decoder = new EmbeddedChannel(new EccpFrameDecoder(EccpFrameDecoder.DEFAULT_MAX_PACKET_BYTES));
+        channel = new EmbeddedChannel(new RequestEncoder(), newDecoder(), answers);
+        decoding = new EmbeddedChannel(newDecoder());
         id = 0;
+        operations = 0;
+        cpuAtStart = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    }
+
+    private ChannelHandler newDecoder() {
+        return decoder.equals("client") ? new AnswerDecoder(EccpFrameDecoder.DEFAULT_MAX_PACKET_BYTES)
+                : new EccpFrameDecoder(EccpFrameDecoder.DEFAULT_MAX_PACKET_BYTES);
+    }
+
+    @TearDown(Level.Iteration)
+    public void printCpuPerOperation() {
+        long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuAtStart;
+        if (operations > 0) {
+            System.out.printf(" [cpu %.1f ns/op over %,d ops]", (double) cpu / operations, operations);
+        }
     }
 
     /** The answer to request {@code n} as the server writes it, in a buffer that wraps a reused array. */
@@ -88,6 +115,7 @@ public class ClientRoundTripBenchmark {
 
     @Benchmark
     public EccpResponse roundTrip() {
+        operations++;
         CompletableFuture<EccpResponse> answered = answers.send(body);
         ByteBuf written = channel.readOutbound();
         written.release();
@@ -101,7 +129,9 @@ public class ClientRoundTripBenchmark {
 
     @Benchmark
     public Object decodeOnly() {
-        decoder.writeInbound(answerFor(1));
-        return decoder.readInbound();
+        operations++;
+        decoding.writeInbound(answerFor(1));
+        return decoding.readInbound();
     }
+
 }
