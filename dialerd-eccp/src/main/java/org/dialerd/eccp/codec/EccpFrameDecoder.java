@@ -174,6 +174,10 @@ public final class EccpFrameDecoder extends ByteToMessageDecoder {
             }
         } catch (XMLStreamException | UncheckedStreamException e) {
             return fail(out, "not well-formed: " + firstLine(e.getMessage()));
+        } catch (RuntimeException e) {
+            // Aalto reports some ill-formed names (the reserved xmlns prefix on an element) with a bare
+            // RuntimeException; for the client it is malformed input like any other, answered 400.
+            return fail(out, "not well-formed: " + firstLine(e.getMessage()));
         }
         if (packetBytes == maxPacketBytes) {
             return fail(out, "packet exceeds " + maxPacketBytes + " bytes");

@@ -332,6 +332,18 @@ class EccpFrameDecoderTest {
         assertEquals(1, decoded.size());
     }
 
+    /** Aalto throws a plain RuntimeException for the reserved xmlns prefix used as an element's prefix. */
+    @ParameterizedTest
+    @ValueSource(strings = {"<request id=\"1\"><xmlns:r/></request>", "<xmlns:request id=\"1\"/>"})
+    void refusesNamesTheParserCannotTakeAsMalformedInsteadOfThrowing(String input) {
+        List<Object> decoded = Inbound.frames(MAX).read(input);
+
+        DecodeFailure failure = assertInstanceOf(DecodeFailure.class, decoded.get(0));
+        assertTrue(failure.fatal());
+        assertTrue(failure.reason().startsWith("not well-formed"), failure.reason());
+        assertEquals(1, decoded.size());
+    }
+
     @Test
     void refusesADoctypeAsSoonAsItsFirstLetterArrives() {
         Inbound inbound = Inbound.frames(MAX);
