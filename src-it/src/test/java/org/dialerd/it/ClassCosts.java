@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.launcher.TestExecutionListener;
@@ -17,8 +16,9 @@ import org.junit.platform.launcher.TestIdentifier;
 
 /**
  * What each integration test class cost its test JVM: one line per class in the file named by
- * {@code dialerd.it.costs} (src-it's pom gives each fork {@code target/it-costs/fork-N.tsv}),
- * unset means nothing is written. Columns: class, start (epoch ms), wall ms, this JVM's CPU ms,
+ * {@code dialerd.it.costs}, appended to (src-it's pom gives each fork
+ * {@code target/it-costs/fork-N.tsv} and empties that directory before the integration tests);
+ * unset means nothing is written. {@code python3 src-it/it-costs.py} prints them. Columns: class, start (epoch ms), wall ms, this JVM's CPU ms,
  * the CPU ms of the processes it started (the fork's MariaDB, chromedriver and chromium,
  * a crash test's dialerd), and the load average at the start. Wall time minus CPU is what the
  * class waited: a wall time much above the CPU is waiting that a clock or a shorter fixed
@@ -37,7 +37,6 @@ public final class ClassCosts implements TestExecutionListener {
 
     private final Map<String, Start> started = new ConcurrentHashMap<>();
     private final Path file = file();
-    private final AtomicBoolean first = new AtomicBoolean(true);
 
     private static Path file() {
         String configured = System.getProperty(PROPERTY);
@@ -63,28 +62,10 @@ public final class ClassCosts implements TestExecutionListener {
                 (System.nanoTime() - start.nanos()) / 1_000_000, (cpuNanos() - start.cpuNanos()) / 1_000_000,
                 children < 0 || start.childTicks() < 0 ? -1 : (children - start.childTicks()) * TICK_MS, start.load());
         try {
-            if (first.compareAndSet(true, false)) {
-                forgetEarlierRuns();
-            }
+            Files.createDirectories(file.getParent());
             Files.writeString(file, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
-        }
-    }
-
-    /**
-     * The directory's files from before this JVM started are an earlier run's (this run's
-     * forks start together, seconds before any class ends), this fork's own included.
-     */
-    private void forgetEarlierRuns() throws IOException {
-        Files.createDirectories(file.getParent());
-        long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
-        try (var files = Files.list(file.getParent())) {
-            for (Path old : files.toList()) {
-                if (Files.getLastModifiedTime(old).toMillis() < jvmStart) {
-                    Files.deleteIfExists(old);
-                }
-            }
         }
     }
 
