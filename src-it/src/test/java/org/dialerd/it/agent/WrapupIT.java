@@ -43,19 +43,19 @@ class WrapupIT {
 
             callEnds(pbx, events, "5558001");
             XmlElement start = await(events, "wrapupstart");
-            assertEquals("4", start.childText("wrapup_seconds").orElseThrow());
+            assertEquals("2", start.childText("wrapup_seconds").orElseThrow());
             assertEquals("incoming", start.childText("calltype").orElseThrow());
             assertEquals("8001", start.childText("queue").orElseThrow());
             EccpResponse status = eccp.getAgentStatus("SIP/1001");
             assertEquals("paused", status.text("status").orElseThrow());
             XmlElement wrapup = status.body().child("wrapup").orElseThrow();
-            assertTrue(Integer.parseInt(wrapup.childText("secondsleft").orElseThrow()) <= 4, wrapup.toString());
+            assertTrue(Integer.parseInt(wrapup.childText("secondsleft").orElseThrow()) <= 2, wrapup.toString());
             assertFalse(status.body().child("pauseinfo").isPresent(), "a wrap-up is no break");
             // wrapupstart goes out as the pause is sent, not once Asterisk has answered it
             Awaits.until("paused for the wrap-up in Asterisk", WAIT,
                     () -> "Wrapup".equals(reasonInAsterisk(pbx, "8001")) && "Wrapup".equals(reasonInAsterisk(pbx, "8000")));
             Awaits.until("wrap-up row open", WAIT, () -> openWrapupRows(pbx) == 1);
-            pbx.simulator().advance(Duration.ofSeconds(4)); // dialerd's clock is the PBX's: the wrap-up's time is over
+            pbx.simulator().advance(Duration.ofSeconds(2)); // dialerd's clock is the PBX's: the wrap-up's time is over
 
             XmlElement end = await(events, "wrapupend");
             assertEquals("timeout", end.childText("ended_by").orElseThrow());
@@ -65,7 +65,7 @@ class WrapupIT {
             assertEquals("online", eccp.getAgentStatus("SIP/1001").text("status").orElseThrow());
             assertFalse(eccp.getAgentStatus("SIP/1001").body().child("wrapup").isPresent());
             Awaits.until("wrap-up row closed", WAIT, () -> openWrapupRows(pbx) == 0);
-            assertEquals("4", Sql.value(pbx.dataSource(), "SELECT TIME_TO_SEC(duration) FROM audit WHERE id_agent = ? "
+            assertEquals("2", Sql.value(pbx.dataSource(), "SELECT TIME_TO_SEC(duration) FROM audit WHERE id_agent = ? "
                     + "AND id_break = (SELECT id FROM break WHERE name = 'Wrapup' AND tipo = 'H')", AGENT_1001));
 
             callEnds(pbx, events, "5558002");
@@ -100,10 +100,10 @@ class WrapupIT {
             await(events, "agentunlinked");
 
             XmlElement start = await(events, "wrapupstart");
-            assertEquals("3", start.childText("wrapup_seconds").orElseThrow(), "the campaign's, not queue 8000's 30 s");
+            assertEquals("1", start.childText("wrapup_seconds").orElseThrow(), "the campaign's, not queue 8000's 30 s");
             assertEquals("1", start.childText("campaign_id").orElseThrow());
             assertEquals("paused", eccp.getAgentStatus("SIP/1002").text("status").orElseThrow());
-            pbx.simulator().advance(Duration.ofSeconds(3));
+            pbx.simulator().advance(Duration.ofSeconds(1));
             assertEquals("timeout", await(events, "wrapupend").childText("ended_by").orElseThrow());
             eccp.pauseAgent(SIP_1002, 2); // no further campaign calls before the logout
             eccp.logoutAgent(SIP_1002);
@@ -126,7 +126,7 @@ class WrapupIT {
 
             assertTrue(eccp.getAgentStatus("SIP/1001").body().child("wrapup").isPresent(), "still in wrap-up");
             assertTrue(pausedInAsterisk(pbx, "8001"));
-            pbx.simulator().advance(Duration.ofSeconds(12)); // wrapup-long.sql: 12 s
+            pbx.simulator().advance(Duration.ofSeconds(3)); // wrapup-long.sql: 3 s
             assertEquals("timeout", await(events, "wrapupend").childText("ended_by").orElseThrow(),
                     "the resync left it running; its time ended it");
             Awaits.until("unpaused in Asterisk", WAIT, () -> !pausedInAsterisk(pbx, "8001"));
@@ -155,7 +155,7 @@ class WrapupIT {
                         () -> eccp.getAgentStatus("SIP/1001").body().child("wrapup").isPresent());
                 assertEquals("paused", eccp.getAgentStatus("SIP/1001").text("status").orElseThrow());
                 assertEquals(1, openWrapupRows(pbx), "the previous run's row continues");
-                pbx.simulator().advance(Duration.ofSeconds(12)); // wrapup-long.sql: 12 s
+                pbx.simulator().advance(Duration.ofSeconds(3)); // wrapup-long.sql: 3 s
 
                 Awaits.until("unpaused in Asterisk when its time is over", WAIT, () -> !pausedInAsterisk(pbx, "8001"));
                 assertEquals("timeout", await(events, "wrapupend").childText("ended_by").orElseThrow());
