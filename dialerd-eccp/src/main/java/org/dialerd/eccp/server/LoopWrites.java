@@ -11,9 +11,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One event's writes, grouped by the receivers' event loops: each loop gets one task that writes
- * and flushes the event to all of its receivers, instead of one task per receiver. A loop that
- * had gone back to sleep between two of one event's writes was woken again for the second (with
- * four wallboards on two loops: up to four wake-ups per event, now two). On the caller's own loop
+ * and flushes the event to all of its receivers, instead of one task per receiver (four
+ * wallboards on two loops: two tasks per event instead of four, and a loop that went back to
+ * sleep between two of one event's writes is not woken twice). On the caller's own loop
  * the writes happen at once. Per channel the order is unchanged: every write to a channel from
  * another thread is a task on its loop, in the order handed over. Not thread-safe: one per
  * publication.
