@@ -35,6 +35,9 @@ final class CallActivity implements AutoCloseable {
     private final AtomicLong joins = new AtomicLong();
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong unmatched = new AtomicLong();
+    private final AtomicLong amiEvents = new AtomicLong();
+    private volatile long joinsAtMark;
+    private volatile long joinsAtEnd = -1;
     private volatile PhaseRecorder recorder;
     /** When the simulator created each campaign call's channel (System.nanoTime), in order. */
     private final ConcurrentLinkedQueue<Long> originates = new ConcurrentLinkedQueue<>();
@@ -50,6 +53,7 @@ final class CallActivity implements AutoCloseable {
         });
         // One Newchannel per Originate of a campaign call: its Local ;1 half into bench-customers.
         simulator.onEvent(event -> {
+            amiEvents.incrementAndGet();
             if ("Newchannel".equals(event.eventName()) && event.get("Channel")
                     .filter(c -> c.startsWith("Local/7") && c.contains("@" + CUSTOMERS + "-") && c.endsWith(";1"))
                     .isPresent()) {
@@ -164,6 +168,25 @@ final class CallActivity implements AutoCloseable {
 
     long delivered() {
         return delivered.get();
+    }
+
+    /** The steady state starts: the callers that join from now on are counted apart. */
+    void markSteady() {
+        joinsAtMark = joins.get();
+    }
+
+    void endSteady() {
+        joinsAtEnd = joins.get();
+    }
+
+    /** Callers that joined the queue between {@link #markSteady} and {@link #endSteady} (or now). */
+    long steadyJoins() {
+        return (joinsAtEnd < 0 ? joins.get() : joinsAtEnd) - joinsAtMark;
+    }
+
+    /** AMI events the simulator published per placed caller, over the whole run. */
+    double amiEventsPerCall() {
+        return placed.get() == 0 ? 0 : (double) amiEvents.get() / placed.get();
     }
 
     long unmatched() {

@@ -96,6 +96,7 @@ public final class Load {
             probe.mark();
             dialerdCost.mark();
             toolCost.mark();
+            calls.markSteady();
         }, o.warmupSeconds(), TimeUnit.SECONDS);
         Thread callThread = null;
         if (o.callsPerSecond() > 0) {
@@ -135,6 +136,7 @@ public final class Load {
         }
         dialerdCost.end();
         toolCost.end();
+        calls.endSteady();
         double cores = probe.coresSinceMark();
         double toolCores = probe.toolCoresSinceMark();
         String gc = probe.gcLine();
@@ -201,6 +203,14 @@ public final class Load {
                     .append(" calls=").append(calls.placed()).append(" joins=").append(calls.joins())
                     .append(" ev_delivered=").append(calls.delivered())
                     .append(" ev_expected=").append(calls.joins() * monitors.size());
+            // Per call (its AMI events and its callprogress to every monitor): costs the load does not change.
+            long steadyCalls = calls.steadyJoins();
+            ProcessCost.Window server = dialerdCost.perRequest(steadyCalls);
+            ProcessCost.Window client = toolCost.perRequest(steadyCalls);
+            say("per call (steady state, %d callers joined, %.1f AMI events each, %d callprogress OnQueue): dialerd %s;"
+                    + " load tool with the simulator %s", steadyCalls, calls.amiEventsPerCall(), monitors.size(),
+                    server.line(), client.line());
+            result.append(' ').append(server.fields("ev_dialerd")).append(' ').append(client.fields("ev_tool"));
         }
         say("dialerd (steady state): CPU %.2f cores, %s; heap after GC at the end %.0f MiB; sessions still open %d/%d;"
                 + " load tool CPU %.2f cores", cores, gc, heapAfter, stillOpen, pool.size(), toolCores);

@@ -37,7 +37,7 @@ final class Inbound {
                     null, null, 1, "Wait", Long.toString(Math.max(1, patience.toSeconds())), null, null, 30_000,
                     true, List.of(), null, null);
             engine.pbx().originator().originate(req, null);
-            return engine.pbx().channels().all().stream().skip(before).findFirst().map(c -> c.name()).orElse("");
+            return engine.pbx().channels().at(before).map(c -> c.name()).orElse("");
         });
     }
 }

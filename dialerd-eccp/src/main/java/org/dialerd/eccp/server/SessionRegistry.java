@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * The logged-in sessions that receive events, indexed by the agent they filter on, so an
  * agent's event reaches its sessions without scanning every session. Each event is encoded
  * once per {@link EventFormat} (ECCP's XML, the WebSocket's JSON) and the same bytes are written
- * to every receiver of that format. A receiver whose unread output exceeds the limit is
+ * to every receiver of that format, in one task per event loop ({@link LoopWrites}). A receiver whose unread output exceeds the limit is
  * disconnected instead of buffering without bound, whatever its format. Taps (webhooks) see
  * every event, subscribed sessions or not.
  */
@@ -124,13 +124,15 @@ public final class SessionRegistry {
             return;
         }
         Map<EventFormat, EventFormat.Encoded> encoded = new IdentityHashMap<>(4);
+        LoopWrites writes = new LoopWrites();
         int sent = 0;
         for (Receiver receiver : everything) {
-            sent += send(receiver, event, encoded, callProgressOnly);
+            sent += send(receiver, event, encoded, callProgressOnly, writes);
         }
         for (Receiver receiver : filtered) {
-            sent += send(receiver, event, encoded, callProgressOnly);
+            sent += send(receiver, event, encoded, callProgressOnly, writes);
         }
+        writes.flush();
         counted(event, sent);
     }
 
@@ -141,10 +143,12 @@ public final class SessionRegistry {
             return;
         }
         Map<EventFormat, EventFormat.Encoded> encoded = new IdentityHashMap<>(4);
+        LoopWrites writes = new LoopWrites();
         int sent = 0;
         for (Receiver receiver : callProgressOnly ? callProgress : receivers.values()) {
-            sent += send(receiver, event, encoded, callProgressOnly);
+            sent += send(receiver, event, encoded, callProgressOnly, writes);
         }
+        writes.flush();
         counted(event, sent);
     }
 
@@ -155,12 +159,14 @@ public final class SessionRegistry {
     public void publishToClient(String username, XmlElement event) {
         tapped(event);
         Map<EventFormat, EventFormat.Encoded> encoded = new IdentityHashMap<>(4);
+        LoopWrites writes = new LoopWrites();
         int sent = 0;
         for (Receiver receiver : receivers.values()) {
             if (receiver.session().username().filter(username::equals).isPresent()) {
-                sent += send(receiver, event, encoded, false);
+                sent += send(receiver, event, encoded, false, writes);
             }
         }
+        writes.flush();
         counted(event, sent);
     }
 
@@ -183,10 +189,11 @@ public final class SessionRegistry {
 
     /**
      * 1 if the event was written to this receiver, else 0. {@code encoded}: the event in each
-     * format met so far during this publication, so it is encoded once per format.
+     * format met so far during this publication, so it is encoded once per format; {@code writes}:
+     * the publication's writes, handed to the event loops once every receiver is known.
      */
     private int send(Receiver receiver, XmlElement event, Map<EventFormat, EventFormat.Encoded> encoded,
-                     boolean callProgressOnly) {
+                     boolean callProgressOnly, LoopWrites writes) {
         if (callProgressOnly && !receiver.session().wantsCallProgress()) {
             return 0;
         }
@@ -199,7 +206,7 @@ public final class SessionRegistry {
             return 0;
         }
         Object message = encoded.computeIfAbsent(receiver.format(), format -> format.encode(event)).message();
-        channel.writeAndFlush(message, channel.voidPromise());
+        writes.add(channel, message);
         return 1;
     }
 

@@ -12,6 +12,9 @@ import java.util.PriorityQueue;
  */
 public final class VirtualScheduler {
 
+    /** {@link #nextDueMillis()} when nothing is scheduled. */
+    public static final long NOTHING_DUE = Long.MAX_VALUE;
+
     private final PriorityQueue<Task> queue = new PriorityQueue<>();
     private long nowMillis;
     private long seq;
@@ -70,6 +73,19 @@ public final class VirtualScheduler {
             beforeTimeMoves.run();
         }
         nowMillis = Math.max(nowMillis, targetMillis);
+    }
+
+    /**
+     * The virtual time of the earliest task still to run, or {@link #NOTHING_DUE} when none is
+     * scheduled (cancelled tasks at the head are dropped on the way): where a real-time driver
+     * sleeps until.
+     */
+    public long nextDueMillis() {
+        while (!queue.isEmpty() && queue.peek().cancelled) {
+            queue.poll();
+        }
+        Task t = queue.peek();
+        return t == null ? NOTHING_DUE : t.at;
     }
 
     public int pending() {

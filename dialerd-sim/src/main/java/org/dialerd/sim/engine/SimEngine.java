@@ -8,9 +8,9 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -29,18 +29,25 @@ import org.dialerd.sim.pbx.Pbx;
  * virtual clock runs too. Events are broadcast to sessions in the order they were produced, or
  * in the order an {@link EventOrder} chooses: then each instant's events are held until the
  * clock moves on, a response is sent or the step ends, and go out in the policy's order.
+ *
+ * <p>In real time a {@link Pacer} ({@link RealTimeDriver}) brings the virtual clock up to the
+ * wall clock before each step and, after it, has the thread woken when the next task falls due:
+ * between steps the thread sleeps, with no periodic tick.
  */
 public final class SimEngine implements EventSink {
 
     private static final long CALL_TIMEOUT_SECONDS = 30;
 
     private volatile Thread engineThread;
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+    /** One thread; immediate work runs in submission order, delayed work (the pacer's wake-ups) when due. */
+    private final ScheduledThreadPoolExecutor thread = new ScheduledThreadPoolExecutor(1, r -> {
         Thread t = new Thread(r, "sim-engine");
         t.setDaemon(true);
         engineThread = t;
         return t;
     });
+    /** Real time: keeps the virtual clock on the wall clock; null when tests advance it. Engine thread. */
+    private Pacer pacer;
     private final VirtualScheduler scheduler = new VirtualScheduler();
     private final List<AmiSession> sessions = new CopyOnWriteArrayList<>();
     private final List<Consumer<AmiMessage>> listeners = new CopyOnWriteArrayList<>();
@@ -55,6 +62,30 @@ public final class SimEngine implements EventSink {
 
     public SimEngine() {
         scheduler.beforeTimeMoves(this::endInstant);
+        thread.setRemoveOnCancelPolicy(true);
+        thread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+    }
+
+    /**
+     * Paces the virtual clock in real time: {@link #catchUp} runs before every step,
+     * {@link #afterStep} after it (both on the engine thread).
+     */
+    interface Pacer {
+        /** Moves the virtual clock to the wall clock's time, running what fell due meanwhile. */
+        void catchUp();
+
+        /** The step is over: arrange to be woken when the next task falls due. */
+        void afterStep();
+    }
+
+    /** Installs (or with null removes) the real-time pacer. Engine thread. */
+    void pacer(Pacer p) {
+        this.pacer = p;
+    }
+
+    /** Runs {@code work} as an engine step after {@code delayNanos} (the pacer's wake-up). Any thread. */
+    ScheduledFuture<?> wakeAfter(long delayNanos, Runnable work) {
+        return thread.schedule(() -> step(work), delayNanos, TimeUnit.NANOSECONDS);
     }
 
     public VirtualScheduler scheduler() {
@@ -121,10 +152,26 @@ public final class SimEngine implements EventSink {
         afterStep.add(Map.entry(session, response));
     }
 
-    /** The end of an engine step: what is due runs, then {@link #endInstant}. */
+    /** The start of an engine step: in real time, the clock catches up with the wall clock first. */
+    private void beginStep() {
+        if (pacer != null) {
+            pacer.catchUp();
+        }
+    }
+
+    /** The end of an engine step: what is due runs, then {@link #endInstant}; in real time the next wake-up. */
     private void endStep() {
         scheduler.runDue();
         endInstant();
+        if (pacer != null) {
+            pacer.afterStep();
+        }
+    }
+
+    private void step(Runnable work) {
+        beginStep();
+        work.run();
+        endStep();
     }
 
     /** Before the clock moves on or a step ends: this instant's events, then the responses held behind them. */
@@ -175,10 +222,7 @@ public final class SimEngine implements EventSink {
 
     /** Queues work on the engine thread; due timers run right after it. */
     public void execute(Runnable work) {
-        thread.execute(() -> {
-            work.run();
-            endStep();
-        });
+        thread.execute(() -> step(work));
     }
 
     /** Runs work on the engine thread and waits for its result. */
@@ -191,6 +235,7 @@ public final class SimEngine implements EventSink {
             }
         }
         Future<T> f = thread.submit(() -> {
+            beginStep();
             T r = work.call();
             endStep();
             return r;

@@ -2,6 +2,8 @@ package org.dialerd.sim.pbx;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +18,8 @@ import org.dialerd.sim.clock.VirtualScheduler;
 public final class ChannelRegistry {
 
     private final Map<String, Channel> byName = new LinkedHashMap<>();
+    /** Live channels by device (chan_local's device state asks for a device's channels at every change). */
+    private final Map<String, List<Channel>> byDevice = new HashMap<>();
     private final VirtualScheduler clock;
     private final long epochMillis;
     private int sequence;
@@ -50,12 +54,31 @@ public final class ChannelRegistry {
         String uid = uniqueid != null ? uniqueid : nextUniqueid();
         Channel ch = new Channel(name, uid, linkedid != null ? linkedid : uid, device, state, context, exten,
                 clock.nowMillis());
-        byName.put(name, ch);
+        Channel replaced = byName.put(name, ch);
+        if (replaced != null) {
+            unindex(replaced);
+        }
+        byDevice.computeIfAbsent(device, d -> new ArrayList<>(2)).add(ch);
         return ch;
     }
 
     void remove(Channel ch) {
-        byName.remove(ch.name);
+        Channel removed = byName.remove(ch.name);
+        if (removed != null) {
+            unindex(removed);
+        }
+    }
+
+    private void unindex(Channel ch) {
+        List<Channel> same = byDevice.get(ch.device);
+        if (same != null && same.remove(ch) && same.isEmpty()) {
+            byDevice.remove(ch.device);
+        }
+    }
+
+    /** The live channels of {@code device}, in creation order (a view: do not keep it). */
+    public List<Channel> onDevice(String device) {
+        return Collections.unmodifiableList(byDevice.getOrDefault(device, List.of()));
     }
 
     public Optional<Channel> find(String name) {
@@ -68,6 +91,17 @@ public final class ChannelRegistry {
 
     public Collection<Channel> all() {
         return List.copyOf(byName.values());
+    }
+
+    /** The {@code index}-th live channel in creation order, without copying the list. */
+    public Optional<Channel> at(int index) {
+        int i = 0;
+        for (Channel c : byName.values()) {
+            if (i++ == index) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
     }
 
     public List<Channel> matching(java.util.regex.Pattern p) {

@@ -95,8 +95,8 @@ public final class DeviceStates {
 
     /** chan_local's devicestate: in use while a pair for that exten@context is intact. */
     private String localState(String device) {
-        for (Channel c : channels.all()) {
-            if (c.device.equals(device) && c.isLocalOne() && !c.hungUp && c.localPeer != null
+        for (Channel c : channels.onDevice(device)) {
+            if (c.isLocalOne() && !c.hungUp && c.localPeer != null
                     && !c.localPeer.hungUp) {
                 return "INUSE";
             }

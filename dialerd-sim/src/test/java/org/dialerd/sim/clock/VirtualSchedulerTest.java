@@ -23,6 +23,19 @@ class VirtualSchedulerTest {
     }
 
     @Test
+    void nextDueIsTheEarliestTaskNotCancelled() {
+        VirtualScheduler s = new VirtualScheduler();
+        assertEquals(VirtualScheduler.NOTHING_DUE, s.nextDueMillis());
+        VirtualScheduler.Timer early = s.schedule(30, () -> { });
+        s.schedule(70, () -> { });
+        assertEquals(30, s.nextDueMillis());
+        early.cancel();
+        assertEquals(70, s.nextDueMillis());
+        s.advanceTo(70);
+        assertEquals(VirtualScheduler.NOTHING_DUE, s.nextDueMillis());
+    }
+
+    @Test
     void tasksSeeTheirOwnTimeAndCanScheduleMore() {
         VirtualScheduler s = new VirtualScheduler();
         List<Long> times = new ArrayList<>();
