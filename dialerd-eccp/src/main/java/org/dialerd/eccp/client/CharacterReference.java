@@ -1,7 +1,6 @@
 package org.dialerd.eccp.client;
 
 import java.nio.charset.StandardCharsets;
-import org.dialerd.eccp.codec.Utf8Check;
 
 /**
  * The reference {@link XmlPushParser} is reading after an {@code &}: one of the five predefined

@@ -1,6 +1,5 @@
 package org.dialerd.eccp.client;
 
-import org.dialerd.eccp.codec.Utf8Check;
 import org.dialerd.eccp.xml.XmlElement;
 
 /**

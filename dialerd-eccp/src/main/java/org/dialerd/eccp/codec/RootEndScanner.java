@@ -62,8 +62,6 @@ final class RootEndScanner {
     /** CONTENT and CDATA: consecutive ']' just read. COMMENT: consecutive '-' just read. */
     private int run;
     private String refusal = "";
-    /** Aalto reads overlong forms (C0 80 as NUL) and code points above U+10FFFF; these are refused here. */
-    private final Utf8Check utf8 = new Utf8Check();
 
     RootEndScanner(int maxDepth) {
         this.maxDepth = maxDepth;
@@ -75,7 +73,6 @@ final class RootEndScanner {
         depth = 0;
         run = 0;
         refusal = "";
-        utf8.reset();
         if (names.length > RETAINED_NAME_CAPACITY) {
             names = new byte[RETAINED_NAME_CAPACITY];
         }
@@ -94,9 +91,6 @@ final class RootEndScanner {
     int scan(byte[] bytes, int from, int to) {
         for (int i = from; i < to; i++) {
             byte b = bytes[i];
-            if ((b < 0 || utf8.pending()) && !utf8.accept(b)) {
-                return refuse("not well-formed: invalid UTF-8");
-            }
             switch (state) {
                 case CONTENT -> {
                     if (b == '<') {

@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.dialerd.eccp.xml.XmlElement;
@@ -332,41 +330,6 @@ class EccpFrameDecoderTest {
         assertTrue(failure.fatal());
         assertTrue(failure.reason().contains("DOCTYPE"), failure.reason());
         assertEquals(1, decoded.size());
-    }
-
-    /** Aalto itself reads an overlong NUL (C0 80) and code points above U+10FFFF; the scanner refuses them. */
-    @Test
-    void refusesOverlongAndOutOfRangeUtf8AtTheByte() {
-        byte[][] inputs = {
-                {'<', 'r', '>', (byte) 0xC0, (byte) 0x80, '<', '/', 'r', '>'},
-                {'<', 'r', '>', (byte) 0xE0, (byte) 0x80, (byte) 0xAF, '<', '/', 'r', '>'},
-                {'<', 'r', '>', (byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80, '<', '/', 'r', '>'},
-                {'<', 'r', ' ', 'a', '=', '"', (byte) 0xF5, (byte) 0x80, (byte) 0x80, (byte) 0x80, '"', '/', '>'},
-                {'<', 'r', '>', (byte) 0xC3, '<', '/', 'r', '>'}};
-        for (byte[] input : inputs) {
-            for (int split = 1; split < input.length; split++) {
-                Inbound inbound = Inbound.frames(MAX);
-                List<Object> decoded = new ArrayList<>(inbound.read(Arrays.copyOfRange(input, 0, split)));
-                if (decoded.isEmpty()) {
-                    decoded.addAll(inbound.read(Arrays.copyOfRange(input, split, input.length)));
-                }
-                DecodeFailure failure = assertInstanceOf(DecodeFailure.class, decoded.get(0));
-                assertTrue(failure.fatal());
-                assertTrue(failure.reason().contains("UTF-8"), failure.reason());
-            }
-        }
-    }
-
-    @Test
-    void acceptsEveryUtf8LengthSplitAnywhere() {
-        byte[] input = "<request id=\"1\"><a>ñ€😀</a></request>".getBytes(StandardCharsets.UTF_8);
-        for (int split = 1; split < input.length; split++) {
-            Inbound inbound = Inbound.frames(MAX);
-            List<Object> decoded = new ArrayList<>(inbound.read(Arrays.copyOfRange(input, 0, split)));
-            decoded.addAll(inbound.read(Arrays.copyOfRange(input, split, input.length)));
-            assertEquals(1, decoded.size(), "split at " + split);
-            assertInstanceOf(XmlElement.class, decoded.get(0), "split at " + split);
-        }
     }
 
     /** Aalto throws a plain RuntimeException for the reserved xmlns prefix used as an element's prefix. */

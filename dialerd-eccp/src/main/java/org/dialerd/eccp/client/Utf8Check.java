@@ -1,12 +1,11 @@
-package org.dialerd.eccp.codec;
+package org.dialerd.eccp.client;
 
 /**
- * Checks, byte by byte, that the bytes a decoder reads (the server's {@link RootEndScanner}, the
- * client's parser) are UTF-8 (shortest forms only, no
+ * Checks, byte by byte, that the bytes {@link XmlPushParser} reads are UTF-8 (shortest forms only, no
  * surrogates, nothing above U+10FFFF) and that every non-ASCII character is one XML allows
  * (U+FFFE and U+FFFF are not). State survives between reads, so a character may be split anywhere.
  */
-public final class Utf8Check {
+final class Utf8Check {
     /** Continuation bytes still expected. */
     private int remaining;
     private int codePoint;
@@ -14,17 +13,17 @@ public final class Utf8Check {
     private int low;
     private int high;
 
-    public void reset() {
+    void reset() {
         remaining = 0;
     }
 
     /** True while a multi-byte character has started and not ended. */
-    public boolean pending() {
+    boolean pending() {
         return remaining > 0;
     }
 
     /** Takes the next byte (non-ASCII, or any byte while {@link #pending}); false when it is not UTF-8. */
-    public boolean accept(byte b) {
+    boolean accept(byte b) {
         int u = b & 0xFF;
         if (remaining > 0) {
             if (u < low || u > high) {
@@ -63,7 +62,7 @@ public final class Utf8Check {
     }
 
     /** XML 1.0's Char production. */
-    public static boolean isXmlChar(int c) {
+    static boolean isXmlChar(int c) {
         return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD)
                 || (c >= 0x10000 && c <= 0x10FFFF);
     }
