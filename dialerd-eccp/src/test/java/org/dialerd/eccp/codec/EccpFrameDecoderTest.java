@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.dialerd.eccp.xml.XmlElement;
@@ -330,6 +331,25 @@ class EccpFrameDecoderTest {
         assertTrue(failure.fatal());
         assertTrue(failure.reason().contains("DOCTYPE"), failure.reason());
         assertEquals(1, decoded.size());
+    }
+
+    /**
+     * A client that declares ISO-8859-1 (a PHP client on a Latin-1 system) sends its accents as single
+     * bytes; the declared encoding is honoured, as libxml does in the reference. So no UTF-8 check may
+     * run on the bytes before the parser has read the declaration.
+     */
+    @Test
+    void readsADeclaredLatin1Request() {
+        byte[] head = utf8("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><request id=\"1\"><a>Caf");
+        byte[] tail = utf8("</a></request>");
+        byte[] input = Arrays.copyOf(head, head.length + 1 + tail.length);
+        input[head.length] = (byte) 0xE9;
+        System.arraycopy(tail, 0, input, head.length + 1, tail.length);
+
+        List<Object> decoded = Inbound.frames(MAX).read(input);
+
+        XmlElement request = assertInstanceOf(XmlElement.class, decoded.get(0));
+        assertEquals("Café", request.child("a").orElseThrow().text());
     }
 
     /** Aalto throws a plain RuntimeException for the reserved xmlns prefix used as an element's prefix. */
