@@ -3,10 +3,10 @@ package org.dialerd.eccp.client;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
-import io.netty.util.ByteProcessor;
 import java.util.List;
 import org.dialerd.eccp.codec.DecodeFailure;
 import org.dialerd.eccp.codec.EccpFrameDecoder;
+import org.dialerd.eccp.codec.PacketStart;
 import org.dialerd.eccp.xml.XmlElement;
 
 /**
@@ -33,8 +33,6 @@ import org.dialerd.eccp.xml.XmlElement;
  */
 final class AnswerDecoder extends ByteToMessageDecoder {
     private static final int COPY_CHUNK = 8192;
-    private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
-    private static final ByteProcessor XML_WHITESPACE = b -> b == ' ' || b == '\n' || b == '\r' || b == '\t';
 
     private final int maxPacketBytes;
     private final XmlPushParser parser = new XmlPushParser(EccpFrameDecoder.MAX_DEPTH);
@@ -65,24 +63,8 @@ final class AnswerDecoder extends ByteToMessageDecoder {
 
     /** Skips whitespace (and a byte order mark) before a packet; true when the packet's first byte is here. */
     private boolean startPacket(ByteBuf in) {
-        int first = in.forEachByte(XML_WHITESPACE);
-        if (first < 0) {
-            in.skipBytes(in.readableBytes());
+        if (!PacketStart.skip(in)) {
             return false;
-        }
-        in.readerIndex(first);
-        if (in.getByte(first) == BOM[0]) {
-            int available = in.readableBytes();
-            int matching = 1;
-            while (matching < Math.min(available, BOM.length) && in.getByte(first + matching) == BOM[matching]) {
-                matching++;
-            }
-            if (matching == BOM.length) {
-                in.skipBytes(BOM.length);
-            } else if (matching == available) {
-                return false; // all there is so far may still be a byte order mark: wait for the rest
-            }
-            // else: not a byte order mark; the parser refuses the bytes
         }
         inPacket = true;
         packetBytes = 0;

@@ -7,7 +7,6 @@ import com.fasterxml.aalto.stax.InputFactoryImpl;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
-import io.netty.util.ByteProcessor;
 import java.util.List;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -56,8 +55,6 @@ public final class EccpFrameDecoder extends ByteToMessageDecoder {
 
     /** When the input is a direct buffer, it is copied to the heap at most this much at a time. */
     private static final int COPY_CHUNK = 8192;
-    private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
-    private static final ByteProcessor XML_WHITESPACE = b -> b == ' ' || b == '\n' || b == '\r' || b == '\t';
     private static final InputFactoryImpl PARSERS = secureFactory();
 
     private final int maxPacketBytes;
@@ -106,25 +103,8 @@ public final class EccpFrameDecoder extends ByteToMessageDecoder {
      * here. Returns whether there are bytes to feed it.
      */
     private boolean startPacket(ByteBuf in) {
-        int first = in.forEachByte(XML_WHITESPACE);
-        if (first < 0) {
-            in.skipBytes(in.readableBytes());
+        if (!PacketStart.skip(in)) {
             return false;
-        }
-        in.readerIndex(first);
-        if (in.getByte(first) == BOM[0]) {
-            // Aalto's non-blocking parser rejects a UTF-8 byte order mark; libxml2 (the reference) skips it.
-            int available = in.readableBytes();
-            int matching = 1;
-            while (matching < Math.min(available, BOM.length) && in.getByte(first + matching) == BOM[matching]) {
-                matching++;
-            }
-            if (matching == BOM.length) {
-                in.skipBytes(BOM.length);
-            } else if (matching == available) {
-                return false; // all there is so far may still be a byte order mark: wait for the rest
-            }
-            // else: not a byte order mark; the parser refuses the bytes
         }
         parser = PARSERS.createAsyncForByteArray();
         packetBytes = 0;
