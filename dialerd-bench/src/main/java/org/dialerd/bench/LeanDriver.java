@@ -18,7 +18,7 @@ import org.dialerd.eccp.xml.XmlWriter;
  * {@code <failure><code>}. No XML parsing. Reported as what it is: the figure with the lean
  * client, next to the client library's.
  */
-final class LeanDriver implements Driver {
+final class LeanDriver extends CountingDriver {
     /** Requests serialized before the run (divisible by every mix length up to 10, and by the 10 agents). */
     private static final int PREPARED = 2520;
 
@@ -27,10 +27,7 @@ final class LeanDriver implements Driver {
     private PhaseRecorder recorder;
     private final byte[][] requests;
     private final String[] names;
-    private final AtomicLong sent = new AtomicLong();
-    private final AtomicLong answered = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
-    private final AtomicLong errors = new AtomicLong();
     private final List<Thread> threads = new ArrayList<>();
     /** Holds the finished threads until {@link #drain}, so the run's last figures still count them (/proc). */
     private final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
@@ -125,23 +122,11 @@ final class LeanDriver implements Driver {
         }
     }
 
-    @Override
-    public long sent() {
-        return sent.get();
-    }
 
-    @Override
-    public long answered() {
-        return answered.get();
-    }
 
     @Override
     public long failureAnswers() {
         return failures.get();
     }
 
-    @Override
-    public long errors() {
-        return errors.get();
-    }
 }

@@ -5,7 +5,6 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
@@ -19,16 +18,13 @@ import java.util.concurrent.locks.LockSupport;
  * dialerd answers a connection's requests. Latency, lateness and latency from the send are recorded
  * as {@link RequestDriver#openLoop} records them.
  */
-final class LeanOpenLoop implements Driver {
+final class LeanOpenLoop extends CountingDriver {
     /** Unanswered requests a session may hold (6.5 s of a 10,000 req/s run over 1 session). */
     private static final int CAPACITY = 1 << 16;
 
     private final LeanDriver prepared;
     private final List<Lane> lanes = new ArrayList<>();
-    private final AtomicLong sent = new AtomicLong();
-    private final AtomicLong answered = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
-    private final AtomicLong errors = new AtomicLong();
 
     LeanOpenLoop(LeanDriver prepared, List<Socket> sockets) throws IOException {
         this.prepared = prepared;
@@ -63,27 +59,11 @@ final class LeanOpenLoop implements Driver {
 
     @Override
     public boolean drain(int seconds) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (answered.get() + errors.get() < sent.get() && System.nanoTime() < deadline) {
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
-        }
-        return answered.get() + errors.get() >= sent.get();
+        return awaitAnswers(seconds);
     }
 
-    @Override
-    public long sent() {
-        return sent.get();
-    }
 
-    @Override
-    public long answered() {
-        return answered.get();
-    }
 
-    @Override
-    public long errors() {
-        return errors.get();
-    }
 
     @Override
     public long failureAnswers() {

@@ -3,9 +3,7 @@ package org.dialerd.bench;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import org.dialerd.eccp.client.EccpClient;
 import org.dialerd.eccp.client.EccpResponse;
 
@@ -20,13 +18,10 @@ import org.dialerd.eccp.client.EccpResponse;
  * </ul>
  * Failure answers are counted by request name and code (the first message of each is kept).
  */
-final class RequestDriver implements Driver {
+final class RequestDriver extends CountingDriver {
     private final List<EccpClient> sessions;
     private final RequestMix mix;
     private final PhaseRecorder recorder;
-    private final AtomicLong sent = new AtomicLong();
-    private final AtomicLong answered = new AtomicLong();
-    private final AtomicLong errors = new AtomicLong();
     private final Map<String, String> failures = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> failureCounts = new ConcurrentHashMap<>();
     private volatile boolean stopping;
@@ -120,27 +115,11 @@ final class RequestDriver implements Driver {
     @Override
     public boolean drain(int seconds) {
         stopping = true;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (answered.get() + errors.get() < sent.get() && System.nanoTime() < deadline) {
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
-        }
-        return answered.get() + errors.get() == sent.get();
+        return awaitAnswers(seconds);
     }
 
-    @Override
-    public long sent() {
-        return sent.get();
-    }
 
-    @Override
-    public long answered() {
-        return answered.get();
-    }
 
-    @Override
-    public long errors() {
-        return errors.get();
-    }
 
     /** "name code: count (first message)" for every failure answer seen. */
     @Override
