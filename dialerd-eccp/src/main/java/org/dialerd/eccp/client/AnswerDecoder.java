@@ -7,6 +7,7 @@ import java.util.List;
 import org.dialerd.eccp.codec.DecodeFailure;
 import org.dialerd.eccp.codec.EccpFrameDecoder;
 import org.dialerd.eccp.codec.PacketStart;
+import org.dialerd.eccp.codec.ReadWindow;
 import org.dialerd.eccp.xml.XmlElement;
 
 /**
@@ -28,18 +29,17 @@ import org.dialerd.eccp.xml.XmlElement;
  * packet are skipped without being buffered; a packet longer than {@code maxPacketBytes} (counted from
  * its first other byte) or nested deeper than {@link EccpFrameDecoder#MAX_DEPTH} is refused, naming the
  * limit. Bytes are read where they lie when the buffer has an array; a direct buffer (a socket read) is
- * copied to the heap at most {@value #COPY_CHUNK} bytes at a time, once. Nothing is kept between reads
+ * copied to the heap at most {@value ReadWindow#COPY_CHUNK} bytes at a time, once. Nothing is kept between reads
  * but the parser's state: a packet split over many reads is never gathered into one buffer.
  */
 final class AnswerDecoder extends ByteToMessageDecoder {
-    private static final int COPY_CHUNK = 8192;
 
     private final int maxPacketBytes;
     private final XmlPushParser parser = new XmlPushParser(EccpFrameDecoder.MAX_DEPTH);
     private boolean inPacket;
     private int packetBytes;
     private boolean failed;
-    private byte[] copyBuffer;
+    private final ReadWindow window = new ReadWindow();
 
     AnswerDecoder(int maxPacketBytes) {
         if (maxPacketBytes < 1) {
@@ -74,18 +74,10 @@ final class AnswerDecoder extends ByteToMessageDecoder {
 
     /** Hands the parser the readable bytes of the current packet (never beyond its end) and consumes them. */
     private void feed(ByteBuf in, List<Object> out) {
-        int length = Math.min(in.readableBytes(), maxPacketBytes - packetBytes);
-        byte[] bytes;
-        int offset;
-        if (in.hasArray()) {
-            bytes = in.array();
-            offset = in.arrayOffset() + in.readerIndex();
-        } else {
-            length = Math.min(length, COPY_CHUNK);
-            bytes = copyBuffer(length);
-            offset = 0;
-            in.getBytes(in.readerIndex(), bytes, 0, length);
-        }
+        window.over(in, maxPacketBytes - packetBytes);
+        byte[] bytes = window.bytes();
+        int offset = window.offset();
+        int length = window.length();
         int end = parser.feed(bytes, offset, offset + length);
         if (end == XmlPushParser.REFUSED) {
             fail(out, parser.refusal());
@@ -107,12 +99,5 @@ final class AnswerDecoder extends ByteToMessageDecoder {
         failed = true;
         out.add(new DecodeFailure(reason, true));
         parser.reset();
-    }
-
-    private byte[] copyBuffer(int length) {
-        if (copyBuffer == null || copyBuffer.length < length) {
-            copyBuffer = new byte[Math.max(length, 256)];
-        }
-        return copyBuffer;
     }
 }

@@ -54,7 +54,6 @@ public final class EccpFrameDecoder extends ByteToMessageDecoder {
     public static final int MAX_DEPTH = 64;
 
     /** When the input is a direct buffer, it is copied to the heap at most this much at a time. */
-    private static final int COPY_CHUNK = 8192;
     private static final InputFactoryImpl PARSERS = secureFactory();
 
     private final int maxPacketBytes;
@@ -64,7 +63,7 @@ public final class EccpFrameDecoder extends ByteToMessageDecoder {
     private AsyncXMLStreamReader<AsyncByteArrayFeeder> parser;
     private int packetBytes;
     private boolean failed;
-    private byte[] copyBuffer;
+    private final ReadWindow window = new ReadWindow();
 
     public EccpFrameDecoder(int maxPacketBytes) {
         if (maxPacketBytes < 1) {
@@ -116,18 +115,10 @@ public final class EccpFrameDecoder extends ByteToMessageDecoder {
      * Returns the root once it closes; adds a failure to {@code out} when the input is refused.
      */
     private XmlElement feed(ByteBuf in, List<Object> out) {
-        int length = Math.min(in.readableBytes(), maxPacketBytes - packetBytes);
-        byte[] bytes;
-        int offset;
-        if (in.hasArray()) {
-            bytes = in.array();
-            offset = in.arrayOffset() + in.readerIndex();
-        } else {
-            length = Math.min(length, COPY_CHUNK);
-            bytes = copyBuffer(length);
-            offset = 0;
-            in.getBytes(in.readerIndex(), bytes, 0, length);
-        }
+        window.over(in, maxPacketBytes - packetBytes);
+        byte[] bytes = window.bytes();
+        int offset = window.offset();
+        int length = window.length();
         int end = scanner.scan(bytes, offset, offset + length);
         if (end == RootEndScanner.REFUSED) {
             return fail(out, scanner.refusal());
@@ -210,13 +201,6 @@ public final class EccpFrameDecoder extends ByteToMessageDecoder {
         scanner.reset();
         tree.reset();
         packetBytes = 0;
-    }
-
-    private byte[] copyBuffer(int length) {
-        if (copyBuffer == null || copyBuffer.length < length) {
-            copyBuffer = new byte[Math.max(length, 256)];
-        }
-        return copyBuffer;
     }
 
     /** Aalto appends "\n at [row,col ...]" to its messages; the positions are not reliable in async mode. */
